@@ -1,0 +1,62 @@
+"""Every setting comes from the environment; `docs/configuration.md` is generated from this class."""
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    PRODUCTION = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", case_sensitive=False, extra="ignore")
+
+    service_env: Environment = Field(
+        Environment.DEVELOPMENT,
+        description="`production` requires API keys, hides introspection and GraphiQL and logs JSON.",
+    )
+    database_url: str | None = Field(
+        None,
+        description="PostgreSQL URL (`postgresql://user:pass@host:5432/db`). Unset: `make run` "
+        "starts an embedded PostgreSQL in `EMBEDDED_PG_DIR`.",
+    )
+    embedded_pg_dir: Path = Field(
+        PROJECT_ROOT / ".data" / "pg",
+        description="Data folder of the embedded PostgreSQL used when `DATABASE_URL` is unset.",
+    )
+    host: str = Field("127.0.0.1", description="Interface the server binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="TCP port the server listens on.")
+    workers: int = Field(1, ge=1, le=64, description="Granian worker processes.")
+    log_level: str = Field("INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$", description="Log level.")
+    db_pool_size: int = Field(10, ge=1, le=200, description="Connections kept open per worker.")
+    db_max_overflow: int = Field(5, ge=0, le=200, description="Extra connections under burst.")
+    db_pool_timeout_seconds: float = Field(
+        2.0, gt=0, le=60, description="Longest wait for a free pooled connection before a 503."
+    )
+    db_connect_timeout_seconds: float = Field(
+        3.0, gt=0, le=60, description="Longest wait to open a connection."
+    )
+    db_statement_timeout_ms: int = Field(
+        5000, ge=1, le=600_000, description="PostgreSQL `statement_timeout` for every session."
+    )
+    content_poll_seconds: float = Field(
+        30.0,
+        gt=0,
+        le=3600,
+        description="Safety-net check of the content version, beside LISTEN/NOTIFY.",
+    )
+    load_content_on_start: bool = Field(
+        True, description="Apply migrations' content load (idempotent) when the service starts."
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
