@@ -62,7 +62,9 @@ class CatalogueVariant(_Strict):
     goals: tuple[Goal, ...]
     prerequisites: tuple[Prerequisite, ...]
     term: str | None  # term slug
-    source_refs: tuple[str, ...]  # "aspect:<key>", "topic:<slug>", "term:<slug>" the record rests on
+    source_refs: tuple[
+        str, ...
+    ]  # "aspect:<key>", "topic:<slug>", "term:<slug>" the record rests on
 
 
 class Catalogue(_Strict):

@@ -1,0 +1,144 @@
+"""Command line: `python -m service <command>`. Run with `--help` for the list."""
+
+import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from service.config import PROJECT_ROOT, Settings, get_settings
+
+logger = logging.getLogger("service")
+
+
+@contextlib.contextmanager
+def database_url(settings: Settings) -> Iterator[str]:
+    """The configured DATABASE_URL, or the embedded PostgreSQL's for as long as we run."""
+    if settings.database_url:
+        yield settings.database_url
+        return
+    from service.embedded import embedded_postgres
+
+    with embedded_postgres(settings.embedded_pg_dir) as url:
+        os.environ["DATABASE_URL"] = url  # granian's workers inherit it
+        get_settings.cache_clear()
+        yield url
+
+
+def migrate(url: str, revision: str = "head", downgrade: bool = False) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if downgrade:
+        command.downgrade(config, revision)
+    else:
+        command.upgrade(config, revision)
+
+
+def load_content(url: str) -> int:
+    from service.bootstrap import store_content_files
+    from service.db import create_engine, session_factory
+
+    async def run() -> int:
+        engine = create_engine(get_settings(), url)
+        try:
+            return await store_content_files(session_factory(engine))
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    with database_url(settings) as url:
+        if args.action == "upgrade":
+            migrate(url, args.revision)
+            version = load_content(url)
+            print(f"database at {args.revision}; content version {version}")
+        else:
+            migrate(url, args.revision, downgrade=True)
+            print(f"database downgraded to {args.revision}")
+    return 0
+
+
+def cmd_content(_: argparse.Namespace) -> int:
+    with database_url(get_settings()) as url:
+        print(f"content version {load_content(url)}")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from granian import Granian
+    from granian.constants import Interfaces, Loops
+
+    settings = get_settings()
+    with database_url(settings) as url:
+        migrate(url)
+        load_content(url)
+        print(f"serving on http://{settings.host}:{settings.port} (OpenAPI: /schema/openapi.json)")
+        Granian(
+            "service.app:app",
+            address=settings.host,
+            port=settings.port,
+            interface=Interfaces.ASGI,
+            loop=Loops.uvloop,
+            workers=args.workers or settings.workers,
+            log_access=False,
+        ).serve()
+    return 0
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    from service.app import create_app
+
+    document = create_app(
+        Settings(database_url="postgresql://unused/unused")
+    ).openapi_schema.to_schema()
+    text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    Path(args.output).write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m service", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    db = commands.add_parser("db", help="migrate the schema (upgrade also loads the content)")
+    db.add_argument("action", choices=["upgrade", "downgrade"])
+    db.add_argument("revision", nargs="?", default=None, help="default: head / base")
+    db.set_defaults(handler=cmd_db)
+
+    content = commands.add_parser("content", help="load content/ into PostgreSQL (idempotent)")
+    content.add_argument("action", choices=["load"])
+    content.set_defaults(handler=cmd_content)
+
+    run = commands.add_parser(
+        "run", help="serve with granian (embedded PostgreSQL if no DATABASE_URL)"
+    )
+    run.add_argument("--workers", type=int, default=None)
+    run.set_defaults(handler=cmd_run)
+
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", default=str(PROJECT_ROOT / "openapi" / "openapi.json"))
+    openapi.set_defaults(handler=cmd_openapi)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    if args.command == "db" and args.revision is None:
+        args.revision = "head" if args.action == "upgrade" else "base"
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""The one place where failures become RFC 9457 problem documents.
+
+Every exception that reaches Litestar goes through `handle_exception`; GraphQL reuses
+`classify` so that both doors name the same problem the same way.
+"""
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import msgspec
+from litestar import Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+
+from service.domain.errors import ContentUnavailable, DomainError, InvalidParameter, NotFound
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_BASE = "https://mentoring-coaching.example/problems/"
+RETRY_AFTER_SECONDS = 5
+
+logger = logging.getLogger("service.errors")
+
+
+class FieldError(msgspec.Struct, omit_defaults=True, frozen=True):
+    """One offending input: where it is, what is wrong, and for enumerations what is allowed."""
+
+    field: str
+    message: str
+    allowed: tuple[str, ...] | None = None
+
+
+class Problem(msgspec.Struct, omit_defaults=True, frozen=True):
+    type: str
+    title: str
+    status: int
+    detail: str
+    code: str
+    errors: tuple[FieldError, ...] | None = None
+
+
+class ProblemError(Exception):
+    """Raise to answer with this problem; `headers` are added to the response."""
+
+    def __init__(self, problem: Problem, headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(problem.detail)
+        self.problem = problem
+        self.headers = dict(headers or {})
+
+
+def problem(
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    errors: Sequence[FieldError] | None = None,
+) -> Problem:
+    return Problem(
+        type=PROBLEM_BASE + code,
+        title=title,
+        status=status,
+        detail=detail,
+        code=code,
+        errors=tuple(errors) if errors else None,
+    )
+
+
+_DATABASE_ERRORS: tuple[type[BaseException], ...] = (
+    OperationalError,
+    DBAPIError,
+    PoolTimeoutError,
+    ConnectionError,  # asyncpg raises a refused connection unwrapped
+    OSError,
+    TimeoutError,
+)
+
+_STATUS_CODES = {
+    400: ("bad-request", "Bad request"),
+    401: ("unauthorized", "Authentication required"),
+    403: ("forbidden", "Forbidden"),
+    404: ("not-found", "Not found"),
+    405: ("method-not-allowed", "Method not allowed"),
+    406: ("not-acceptable", "Not acceptable"),
+    413: ("payload-too-large", "Request body too large"),
+    415: ("unsupported-media-type", "Unsupported media type"),
+    429: ("rate-limited", "Too many requests"),
+    503: ("service-unavailable", "Service unavailable"),
+}
+
+
+def _validation_errors(exc: ValidationException) -> list[FieldError]:
+    extra = exc.extra if isinstance(exc.extra, list) else []
+    found = [
+        FieldError(field=str(item.get("key") or "request"), message=str(item.get("message")))
+        for item in extra
+        if isinstance(item, dict)
+    ]
+    return found or [FieldError(field="request", message=str(exc.detail))]
+
+
+def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
+    """Map any exception to (problem, extra headers). Unknown ones become an opaque 500."""
+    if isinstance(exc, ProblemError):
+        return exc.problem, exc.headers
+    if isinstance(exc, NotFound):
+        return problem(404, "not-found", "Not found", str(exc)), {}
+    if isinstance(exc, InvalidParameter):
+        field = FieldError(exc.parameter, exc.detail, exc.allowed)
+        return problem(
+            400, "invalid-parameter", f"Invalid parameter: {exc.parameter}", exc.detail, [field]
+        ), {}
+    if isinstance(exc, (ContentUnavailable, *_DATABASE_ERRORS)):
+        logger.warning("database unavailable: %s", type(exc).__name__)
+        return (
+            problem(
+                503,
+                "database-unavailable",
+                "Service unavailable",
+                "The database cannot be reached right now; retry shortly.",
+            ),
+            {"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+    if isinstance(exc, DomainError):
+        return problem(400, "bad-request", "Bad request", str(exc)), {}
+    if isinstance(exc, ValidationException):
+        errors = _validation_errors(exc)
+        names = ", ".join(e.field for e in errors)
+        return problem(
+            400,
+            "invalid-parameter",
+            f"Invalid parameter: {names}",
+            "; ".join(f"{e.field}: {e.message}" for e in errors),
+            errors,
+        ), {}
+    if isinstance(exc, HTTPException):
+        code, title = _STATUS_CODES.get(exc.status_code, ("http-error", "HTTP error"))
+        headers = {k: v for k, v in (exc.headers or {}).items()}
+        detail = exc.detail if isinstance(exc.detail, str) and exc.detail else title
+        return problem(exc.status_code, code, title, detail), headers
+    logger.exception("unhandled error", exc_info=exc)
+    return problem(
+        500,
+        "internal-error",
+        "Internal error",
+        "Something went wrong on our side; it has been logged.",
+    ), {}
+
+
+def problem_response(
+    problem_doc: Problem, headers: Mapping[str, str] | None = None
+) -> Response[bytes]:
+    return Response(
+        content=msgspec.json.encode(problem_doc),
+        status_code=problem_doc.status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=dict(headers or {}),
+    )
+
+
+def handle_exception(_: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
+    problem_doc, headers = classify(exc)
+    return problem_response(problem_doc, headers)

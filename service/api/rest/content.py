@@ -1,0 +1,289 @@
+"""REST controllers for the content. Thin: parse, ask the core, shape the response."""
+
+from typing import Annotated, Any
+
+from litestar import Controller, Request, Response, get
+from litestar.params import Parameter
+
+from service.api.rest.docs import example_view, ok, problems
+from service.api.rest.http import content_response, content_view
+from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT, paginate
+from service.domain.schemas import (
+    Approach,
+    ApproachPage,
+    Aspect,
+    AspectPage,
+    Export,
+    Term,
+    TermPage,
+    Topic,
+    TopicPage,
+    Variant,
+    VariantPage,
+)
+from service.domain.vocabulary import BaseApproach, CareerStage, RelationshipShape
+
+AnyRequest = Request[Any, Any, Any]
+Limit = Annotated[
+    int,
+    Parameter(
+        ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.", default=DEFAULT_LIMIT
+    ),
+]
+Cursor = Annotated[
+    str | None,
+    Parameter(
+        description="Opaque cursor from the previous page's `next_cursor`.",
+        max_length=64,
+        default=None,
+    ),
+]
+Locale = Annotated[
+    str | None,
+    Parameter(
+        description="Explicit locale (overrides `Accept-Language`), for example `en`.",
+        max_length=35,
+        default=None,
+    ),
+]
+LIST_ERRORS = problems(400, 401, 403, 429, 503)
+ITEM_ERRORS = problems(400, 401, 403, 404, 429, 503)
+
+
+class ContentController(Controller):
+    path = "/v1"
+    tags = ["Content"]
+
+    @get(
+        "/approaches",
+        operation_id="ListApproaches",
+        summary="List the two base approaches",
+        responses={
+            200: ok(
+                ApproachPage,
+                "Mentoring and coaching",
+                ApproachPage(example_view().approaches, None),
+            ),
+            **LIST_ERRORS,
+        },
+    )
+    async def list_approaches(
+        self,
+        request: AnyRequest,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        locale: Locale = None,
+    ) -> Response[ApproachPage]:
+        view = content_view(request, locale)
+        return content_response(
+            request, view, lambda: ApproachPage(*paginate(view.approaches, limit, cursor))
+        )
+
+    @get(
+        "/approaches/{slug:str}",
+        operation_id="GetApproach",
+        summary="One approach with its statement for every aspect",
+        responses={
+            200: ok(Approach, "Mentoring", example_view().approach("mentoring")),
+            **ITEM_ERRORS,
+        },
+    )
+    async def get_approach(
+        self, request: AnyRequest, slug: str, locale: Locale = None
+    ) -> Response[Approach]:
+        view = content_view(request, locale)
+        return content_response(request, view, lambda: view.approach(slug))
+
+    @get(
+        "/aspects",
+        operation_id="ListAspects",
+        summary="List the comparison aspects (the comparison table's rows)",
+        responses={
+            200: ok(AspectPage, "All aspects", AspectPage(example_view().aspects[:2], None)),
+            **LIST_ERRORS,
+        },
+    )
+    async def list_aspects(
+        self,
+        request: AnyRequest,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        locale: Locale = None,
+    ) -> Response[AspectPage]:
+        view = content_view(request, locale)
+        return content_response(
+            request, view, lambda: AspectPage(*paginate(view.aspects, limit, cursor))
+        )
+
+    @get(
+        "/aspects/{key:str}",
+        operation_id="GetAspect",
+        summary="One comparison aspect with its mentoring and coaching statements",
+        responses={200: ok(Aspect, "Duration", example_view().aspect("duration")), **ITEM_ERRORS},
+    )
+    async def get_aspect(
+        self, request: AnyRequest, key: str, locale: Locale = None
+    ) -> Response[Aspect]:
+        view = content_view(request, locale)
+        return content_response(request, view, lambda: view.aspect(key))
+
+    @get(
+        "/topics",
+        operation_id="ListTopics",
+        summary="List the narrative topics",
+        responses={
+            200: ok(TopicPage, "First topic", TopicPage(example_view().topics[:1], None)),
+            **LIST_ERRORS,
+        },
+    )
+    async def list_topics(
+        self,
+        request: AnyRequest,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        locale: Locale = None,
+    ) -> Response[TopicPage]:
+        view = content_view(request, locale)
+        return content_response(
+            request, view, lambda: TopicPage(*paginate(view.topics, limit, cursor))
+        )
+
+    @get(
+        "/topics/{slug:str}",
+        operation_id="GetTopic",
+        summary="One narrative topic",
+        responses={
+            200: ok(Topic, "Integrating both", example_view().topic("integrating-both")),
+            **ITEM_ERRORS,
+        },
+    )
+    async def get_topic(
+        self, request: AnyRequest, slug: str, locale: Locale = None
+    ) -> Response[Topic]:
+        view = content_view(request, locale)
+        return content_response(request, view, lambda: view.topic(slug))
+
+    @get(
+        "/terms",
+        operation_id="ListTerms",
+        summary="List or search the glossary",
+        description="With `q`, terms whose name, synonyms or definition match every word, "
+        "case- and accent-insensitively, best match first.",
+        responses={
+            200: ok(
+                TermPage,
+                "Search for 'reverse mentorship'",
+                TermPage(example_view().search_terms("reverse mentorship")[:1], None),
+            ),
+            **LIST_ERRORS,
+        },
+    )
+    async def list_terms(
+        self,
+        request: AnyRequest,
+        q: Annotated[
+            str | None,
+            Parameter(
+                description="Search words, for example `reverse mentorship`.",
+                min_length=1,
+                max_length=200,
+                default=None,
+            ),
+        ] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        locale: Locale = None,
+    ) -> Response[TermPage]:
+        view = content_view(request, locale)
+
+        def page() -> TermPage:
+            terms = view.terms if q is None else view.search_terms(q)
+            return TermPage(*paginate(terms, limit, cursor))
+
+        return content_response(request, view, page)
+
+    @get(
+        "/terms/{slug:str}",
+        operation_id="GetTerm",
+        summary="One glossary term",
+        responses={
+            200: ok(Term, "Reverse mentoring", example_view().term("reverse-mentoring")),
+            **ITEM_ERRORS,
+        },
+    )
+    async def get_term(
+        self, request: AnyRequest, slug: str, locale: Locale = None
+    ) -> Response[Term]:
+        view = content_view(request, locale)
+        return content_response(request, view, lambda: view.term(slug))
+
+    @get(
+        "/variants",
+        operation_id="ListVariants",
+        summary="List the model variants, optionally filtered",
+        responses={
+            200: ok(
+                VariantPage,
+                "Peer relationships",
+                VariantPage(
+                    example_view().filter_variants(relationship_shape=RelationshipShape.PEER), None
+                ),
+            ),
+            **LIST_ERRORS,
+        },
+    )
+    async def list_variants(
+        self,
+        request: AnyRequest,
+        base_approach: Annotated[
+            BaseApproach | None,
+            Parameter(description="Only variants of this base approach.", default=None),
+        ] = None,
+        career_stage: Annotated[
+            CareerStage | None,
+            Parameter(description="Only variants that fit this career stage.", default=None),
+        ] = None,
+        relationship_shape: Annotated[
+            RelationshipShape | None,
+            Parameter(description="Only variants with this relationship shape.", default=None),
+        ] = None,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+        locale: Locale = None,
+    ) -> Response[VariantPage]:
+        view = content_view(request, locale)
+
+        def page() -> VariantPage:
+            variants = view.filter_variants(base_approach, career_stage, relationship_shape)
+            return VariantPage(*paginate(variants, limit, cursor))
+
+        return content_response(request, view, page)
+
+    @get(
+        "/variants/{slug:str}",
+        operation_id="GetVariant",
+        summary="One model variant with its structured attributes",
+        responses={
+            200: ok(Variant, "Reverse mentoring", example_view().variant("reverse-mentoring")),
+            **ITEM_ERRORS,
+        },
+    )
+    async def get_variant(
+        self, request: AnyRequest, slug: str, locale: Locale = None
+    ) -> Response[Variant]:
+        view = content_view(request, locale)
+        return content_response(request, view, lambda: view.variant(slug))
+
+    @get(
+        "/export",
+        operation_id="ExportCatalogue",
+        summary="The whole catalogue of one locale in one document",
+        description="For partners who sync: compare `content_version` (or use `If-None-Match`).",
+        responses={
+            200: ok(Export, "Catalogue (abridged)", example_view().export()),
+            **problems(400, 401, 403, 429, 503),
+        },
+    )
+    async def export(self, request: AnyRequest, locale: Locale = None) -> Response[Export]:
+        view = content_view(request, locale)
+        return content_response(request, view, view.export)

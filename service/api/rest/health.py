@@ -1,0 +1,52 @@
+"""Liveness (never touches the database) and readiness (does)."""
+
+import asyncio
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, Response, get
+from sqlalchemy import text
+
+from service.api.problems import problem, problem_response
+from service.api.rest.docs import ok, problems
+from service.api.rest.http import hashed_response
+from service.domain.schemas import Health
+
+READY_TIMEOUT_SECONDS = 1.5
+NO_STORE = "no-store"
+
+
+class HealthController(Controller):
+    path = "/health"
+    tags = ["Health"]
+
+    @get(
+        "/live",
+        operation_id="GetLiveness",
+        summary="The process is up (never touches the database)",
+        responses={200: ok(Health, "Alive", Health("ok"))},
+    )
+    async def live(self, request: Request[Any, Any, Any]) -> Response[Health]:
+        content = request.app.state.content.snapshot
+        version = content.version if content else None
+        return hashed_response(request, msgspec.json.encode(Health("ok", version)), NO_STORE)
+
+    @get(
+        "/ready",
+        operation_id="GetReadiness",
+        summary="The service can reach PostgreSQL and has content",
+        responses={200: ok(Health, "Ready", Health("ready", 1)), **problems(503)},
+    )
+    async def ready(self, request: Request[Any, Any, Any]) -> Response[Health]:
+        state = request.app.state
+        try:
+            async with asyncio.timeout(READY_TIMEOUT_SECONDS), state.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception:
+            doc = problem(503, "database-unavailable", "Not ready", "PostgreSQL cannot be reached.")
+            return problem_response(doc, {"Retry-After": "5", "Cache-Control": NO_STORE})
+        if state.content.snapshot is None:
+            doc = problem(503, "content-unavailable", "Not ready", "No content is loaded yet.")
+            return problem_response(doc, {"Retry-After": "5", "Cache-Control": NO_STORE})
+        body = msgspec.json.encode(Health("ready", state.content.snapshot.version))
+        return hashed_response(request, body, NO_STORE)

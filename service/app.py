@@ -1,0 +1,88 @@
+"""The ASGI application: `service.app:app` (create_app() builds one for tests)."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+from litestar import Litestar
+from litestar.config.cors import CORSConfig
+from litestar.datastructures import State
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.openapi.spec import Server
+
+from service.api.problems import handle_exception
+from service.api.rest.content import ContentController
+from service.api.rest.health import HealthController
+from service.bootstrap import store_content_files
+from service.config import Settings, get_settings
+from service.db import create_engine, plain_url, session_factory
+from service.domain.store import ContentStore
+
+logger = logging.getLogger("service")
+
+API_DESCRIPTION = """\
+Content about mentoring versus coaching for professional growth (approaches, comparison
+aspects, topics, glossary terms and structured model variants), and explainable
+recommendations of which model fits an employee's situation.
+
+Conventions: every list is `{"items": [...], "next_cursor": ...}` with `limit` (1-100) and an
+opaque `cursor`; content GETs carry a strong `ETag` and answer `If-None-Match` with 304;
+`Accept-Language` (or `?locale=`) selects the locale, falling back to `en`; every error is an
+RFC 9457 `application/problem+json` document.
+"""
+
+
+def openapi_config() -> OpenAPIConfig:
+    return OpenAPIConfig(
+        title="Mentoring & Coaching API",
+        version="1.0.0",
+        description=API_DESCRIPTION,
+        servers=[Server(url="/")],
+        path="/schema",
+        render_plugins=[JsonRenderPlugin()],
+        use_handler_docstrings=False,
+    )
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    settings = settings or get_settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        if not settings.database_url:
+            raise RuntimeError("DATABASE_URL is not set: use `make run`, which provides one.")
+        engine = create_engine(settings, settings.database_url)
+        app.state.engine = engine
+        app.state.sessions = session_factory(engine)
+        if settings.load_content_on_start:
+            await store_content_files(app.state.sessions)
+        await app.state.content.refresh(engine)
+        watcher = asyncio.create_task(
+            app.state.content.watch(
+                engine, plain_url(settings.database_url), settings.content_poll_seconds
+            )
+        )
+        try:
+            yield
+        finally:
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
+            await engine.dispose()
+
+    state: dict[str, Any] = {"settings": settings, "content": ContentStore()}
+    return Litestar(
+        route_handlers=[HealthController, ContentController],
+        lifespan=[lifespan],
+        state=State(state),
+        exception_handlers={Exception: handle_exception},
+        openapi_config=openapi_config(),
+        cors_config=CORSConfig(allow_origins=[]),
+        debug=False,
+    )
+
+
+app = create_app()

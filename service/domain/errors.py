@@ -1,0 +1,28 @@
+"""Errors the core raises. The API layers map them to HTTP problems or GraphQL errors in one place."""
+
+from collections.abc import Sequence
+
+
+class DomainError(Exception):
+    """Base class: a failure the caller can understand and act on."""
+
+
+class NotFound(DomainError):
+    def __init__(self, kind: str, key: str) -> None:
+        super().__init__(f"No {kind} with key {key!r}.")
+        self.kind = kind
+        self.key = key
+
+
+class InvalidParameter(DomainError):
+    """A query parameter or argument the core cannot use; `allowed` lists valid values."""
+
+    def __init__(self, parameter: str, detail: str, allowed: Sequence[str] | None = None) -> None:
+        super().__init__(detail)
+        self.parameter = parameter
+        self.detail = detail
+        self.allowed = tuple(allowed) if allowed is not None else None
+
+
+class ContentUnavailable(DomainError):
+    """No content has been loaded yet and the database cannot be reached."""

@@ -1,0 +1,328 @@
+"""The situation a caller describes, and its validation into a list of field problems.
+
+`parse_situation` takes an already JSON-decoded body and either returns a `Situation` or raises
+`InvalidSituation` naming every offending field. The fast path is one `msgspec.convert`; only a
+body that fails it is walked field by field to collect all problems (msgspec stops at the first).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated, Any
+
+import msgspec
+
+from service.domain.content_files import CONTENT_DIR
+from service.domain.recommend_policy import RecommendationMessages, load_messages
+from service.domain.vocabulary import (
+    CareerStage,
+    Goal,
+    RelationshipPreference,
+    StructurePreference,
+)
+
+MAX_GOALS = len(Goal)
+HORIZON_WEEKS = (1, 520)
+HOURS_PER_WEEK = (0.25, 40.0)
+MINUTES_PER_SESSION = (5, 480)
+
+
+class SituationContext(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    senior_learns_from_juniors: Annotated[
+        bool,
+        msgspec.Meta(
+            description="The person is a senior leader who wants to learn from "
+            "junior staff (reverse mentoring)."
+        ),
+    ] = False
+    sponsors_available: Annotated[
+        bool, msgspec.Meta(description="Senior advocates or sponsors are available.")
+    ] = False
+    peers_available: Annotated[
+        bool, msgspec.Meta(description="Peers at a similar career stage are available.")
+    ] = False
+    coach_budget: Annotated[
+        bool, msgspec.Meta(description="There is budget for an external coach.")
+    ] = False
+    ai_acceptable: Annotated[
+        bool, msgspec.Meta(description="AI coaching tools are acceptable.")
+    ] = False
+
+
+class Situation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """An employee's situation. Nothing in it is stored or logged."""
+
+    career_stage: Annotated[
+        CareerStage, msgspec.Meta(description="Current career stage.", examples=["mid"])
+    ]
+    goals: Annotated[
+        tuple[Goal, ...],
+        msgspec.Meta(
+            min_length=1,
+            max_length=MAX_GOALS,
+            description="What the person wants from development, without repeats.",
+            examples=[["career_navigation", "specific_skill"]],
+        ),
+    ]
+    horizon_weeks: Annotated[
+        int,
+        msgspec.Meta(
+            ge=HORIZON_WEEKS[0],
+            le=HORIZON_WEEKS[1],
+            description="How far ahead the person plans, in weeks.",
+            examples=[26],
+        ),
+    ]
+    hours_per_week: Annotated[
+        float,
+        msgspec.Meta(
+            ge=HOURS_PER_WEEK[0],
+            le=HOURS_PER_WEEK[1],
+            description="Hours a week available for development.",
+            examples=[1.5],
+        ),
+    ]
+    minutes_per_session: Annotated[
+        int,
+        msgspec.Meta(
+            ge=MINUTES_PER_SESSION[0],
+            le=MINUTES_PER_SESSION[1],
+            description="Longest session the person can attend, in minutes.",
+            examples=[60],
+        ),
+    ]
+    urgent: Annotated[
+        bool, msgspec.Meta(description="The person needs help now.", examples=[False])
+    ] = False
+    relationship_preference: Annotated[
+        RelationshipPreference,
+        msgspec.Meta(description="Who the person would like to learn from."),
+    ] = RelationshipPreference.NO_PREFERENCE
+    structure_preference: Annotated[
+        StructurePreference, msgspec.Meta(description="How structured the person wants it.")
+    ] = StructurePreference.NO_PREFERENCE
+    context: Annotated[
+        SituationContext,
+        msgspec.Meta(description="What the organisation and the person can offer."),
+    ] = SituationContext()
+
+
+class FieldProblem(msgspec.Struct, frozen=True):
+    field: str  # dotted path: "goals[1]", "context.coach_budget"; "body" for the whole body
+    message: str
+    allowed: tuple[str, ...] | None = None
+
+
+class InvalidSituation(Exception):
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__(f"{len(problems)} invalid field(s)")
+        self.problems = problems
+
+
+@lru_cache(maxsize=1)
+def default_messages() -> RecommendationMessages:
+    """The bundled English messages, read once; used when a caller passes none."""
+    return load_messages((CONTENT_DIR / "messages" / "en.yaml").read_bytes())
+
+
+def parse_situation(raw: object, messages: RecommendationMessages | None = None) -> Situation:
+    """Validate a JSON-decoded body; raise InvalidSituation listing every problem."""
+    if isinstance(raw, dict):
+        try:
+            situation = msgspec.convert(raw, type=Situation, strict=True)
+        except (msgspec.ValidationError, TypeError, ValueError):
+            pass
+        else:
+            if len(set(situation.goals)) == len(situation.goals):
+                return situation
+    problems = _collect_problems(raw, messages or default_messages())
+    if not problems:  # msgspec rejected something our walk accepts: report msgspec's words
+        problems = [FieldProblem("body", _msgspec_error(raw))]
+    raise InvalidSituation(problems)
+
+
+def _msgspec_error(raw: object) -> str:
+    try:
+        msgspec.convert(raw, type=Situation, strict=True)
+    except Exception as exc:
+        return str(exc)
+    return "invalid situation"
+
+
+# ---------------------------------------------------------------------------------------------
+# The slow path: walk the body and describe every problem.
+
+_Check = Callable[[str, object, RecommendationMessages, list[FieldProblem]], None]
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    return (_is_int(value) or isinstance(value, float)) and math.isfinite(float(value))  # type: ignore[arg-type]
+
+
+def _type_problem(path: str, kind: str, m: RecommendationMessages) -> FieldProblem:
+    expected = m.problems.type_names[kind]
+    return FieldProblem(path, m.problems.wrong_type.format(expected=expected))
+
+
+def _range_problem(path: str, bounds: tuple[Any, Any], m: RecommendationMessages) -> FieldProblem:
+    return FieldProblem(path, m.problems.out_of_range.format(min=bounds[0], max=bounds[1]))
+
+
+def _enum_check(enum: type[StrEnum]) -> _Check:
+    allowed = tuple(member.value for member in enum)
+
+    def check(path: str, value: object, m: RecommendationMessages, out: list[FieldProblem]) -> None:
+        if not isinstance(value, str):
+            out.append(FieldProblem(path, _type_problem(path, "string", m).message, allowed))
+        elif value not in allowed:
+            out.append(FieldProblem(path, m.problems.not_allowed.format(value=value), allowed))
+
+    return check
+
+
+def _int_check(bounds: tuple[int, int]) -> _Check:
+    def check(path: str, value: object, m: RecommendationMessages, out: list[FieldProblem]) -> None:
+        if not _is_int(value):
+            out.append(_type_problem(path, "integer", m))
+        elif not bounds[0] <= value <= bounds[1]:  # type: ignore[operator]
+            out.append(_range_problem(path, bounds, m))
+
+    return check
+
+
+def _number_check(bounds: tuple[float, float]) -> _Check:
+    def check(path: str, value: object, m: RecommendationMessages, out: list[FieldProblem]) -> None:
+        if not _is_number(value):
+            out.append(_type_problem(path, "number", m))
+        elif not bounds[0] <= value <= bounds[1]:  # type: ignore[operator]
+            out.append(_range_problem(path, bounds, m))
+
+    return check
+
+
+def _bool_check(
+    path: str, value: object, m: RecommendationMessages, out: list[FieldProblem]
+) -> None:
+    if not isinstance(value, bool):
+        out.append(_type_problem(path, "boolean", m))
+
+
+_check_goal = _enum_check(Goal)
+
+
+def _goals_check(
+    path: str, value: object, m: RecommendationMessages, out: list[FieldProblem]
+) -> None:
+    if not isinstance(value, list | tuple):
+        out.append(_type_problem(path, "list", m))
+        return
+    if not value:
+        out.append(FieldProblem(path, m.problems.too_few.format(min=1)))
+    elif len(value) > MAX_GOALS:
+        out.append(FieldProblem(path, m.problems.too_many.format(max=MAX_GOALS)))
+    seen: set[str] = set()
+    for index, item in enumerate(value):
+        item_path = f"{path}[{index}]"
+        before = len(out)
+        _check_goal(item_path, item, m, out)
+        if len(out) == before:
+            assert isinstance(item, str)
+            if item in seen:
+                out.append(FieldProblem(item_path, m.problems.duplicate.format(value=item)))
+            seen.add(item)
+
+
+_CONTEXT_FIELDS: dict[str, _Check] = {
+    name: _bool_check for name in SituationContext.__struct_fields__
+}
+
+
+def _context_check(
+    path: str, value: object, m: RecommendationMessages, out: list[FieldProblem]
+) -> None:
+    if not isinstance(value, dict):
+        out.append(_type_problem(path, "object", m))
+        return
+    _check_object(path + ".", value, _CONTEXT_FIELDS, frozenset(), m, out)
+
+
+_FIELDS: dict[str, _Check] = {
+    "career_stage": _enum_check(CareerStage),
+    "goals": _goals_check,
+    "horizon_weeks": _int_check(HORIZON_WEEKS),
+    "urgent": _bool_check,
+    "hours_per_week": _number_check(HOURS_PER_WEEK),
+    "minutes_per_session": _int_check(MINUTES_PER_SESSION),
+    "relationship_preference": _enum_check(RelationshipPreference),
+    "structure_preference": _enum_check(StructurePreference),
+    "context": _context_check,
+}
+_REQUIRED = frozenset(
+    name
+    for name, default in zip(
+        Situation.__struct_fields__,
+        (msgspec.NODEFAULT,)
+        * (len(Situation.__struct_fields__) - len(Situation.__struct_defaults__))
+        + Situation.__struct_defaults__,
+        strict=True,
+    )
+    if default is msgspec.NODEFAULT
+)
+assert set(_FIELDS) == set(Situation.__struct_fields__)
+
+
+def _check_object(
+    prefix: str,
+    body: Mapping[Any, object],
+    fields: Mapping[str, _Check],
+    required: frozenset[str],
+    m: RecommendationMessages,
+    out: list[FieldProblem],
+) -> None:
+    for key in sorted(body, key=str):
+        name = str(key)
+        if name not in fields:
+            out.append(
+                FieldProblem(
+                    prefix + name, m.problems.unknown_field.format(field=name), tuple(fields)
+                )
+            )
+    for name, check in fields.items():
+        if name in body:
+            check(prefix + name, body[name], m, out)
+        elif name in required:
+            out.append(FieldProblem(prefix + name, m.problems.missing.format(field=name)))
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "list"
+    return type(value).__name__
+
+
+def _collect_problems(raw: object, m: RecommendationMessages) -> list[FieldProblem]:
+    if not isinstance(raw, dict):
+        if raw is None or raw == "" or raw == b"":
+            return [FieldProblem("body", m.problems.empty_body)]
+        kind = _json_type(raw)
+        return [FieldProblem("body", m.problems.not_object.format(type=kind))]
+    out: list[FieldProblem] = []
+    if not raw:
+        out.append(FieldProblem("body", m.problems.empty_body))
+    _check_object("", raw, _FIELDS, _REQUIRED, m, out)
+    return out

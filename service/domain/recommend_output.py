@@ -1,0 +1,119 @@
+"""What the engine returns: the public, documented shape of a recommendation."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import msgspec
+
+from service.domain.recommend_input import FieldProblem
+from service.domain.recommend_policy import Factor
+from service.domain.vocabulary import BaseApproach, Goal
+
+
+class PrimaryApproach(StrEnum):
+    MENTORING = "mentoring"
+    COACHING = "coaching"
+    BLEND = "blend"
+
+
+class _Out(msgspec.Struct, frozen=True, omit_defaults=False):
+    pass
+
+
+class BreakdownItem(_Out):
+    """One factor's share of a score: contribution = round(weight * fit, 4)."""
+
+    factor: Factor
+    weight: float
+    fit: Annotated[float, msgspec.Meta(ge=0, le=1, description="How well the variant fits.")]
+    contribution: float
+
+
+class Reason(_Out):
+    code: Annotated[str, msgspec.Meta(examples=["horizon.match"])]  # "<factor>.match|gap"
+    factor: Factor
+    text: str
+    aspect: str | None  # comparison-table row key the reason rests on
+    topic: str | None  # narrative topic slug
+    term: str | None  # glossary term slug
+
+
+class Caution(_Out):
+    code: Annotated[str, msgspec.Meta(examples=["dependency_risk"])]
+    text: str
+    source_topic: str | None
+    source_term: str | None
+
+
+class RankedVariant(_Out):
+    rank: int
+    variant: str
+    name: str
+    base_approach: BaseApproach
+    score: Annotated[float, msgspec.Meta(ge=0, le=1)]
+    breakdown: tuple[BreakdownItem, ...]
+    reasons: tuple[Reason, ...]
+    cautions: tuple[Caution, ...]
+
+
+class Primary(_Out):
+    approach: PrimaryApproach
+    variant: str
+    headline: str
+
+
+class GrowthTrack(_Out):
+    variant: str
+    name: str
+    base_approach: BaseApproach
+    serves_goals: tuple[Goal, ...]
+    cadence_per_month: int
+    session_minutes: int
+    starts_week: int
+    duration_weeks: int
+
+
+class GrowthPlan(_Out):
+    summary: str
+    source_topic: str
+    tracks: tuple[GrowthTrack, ...]
+
+
+Scalar = bool | int | float | str
+
+
+class Counterfactual(_Out):
+    """The smallest single-field change that would put another variant first."""
+
+    field: Annotated[str, msgspec.Meta(examples=["horizon_weeks", "context.coach_budget"])]
+    current: Scalar
+    suggested: Scalar
+    would_rank_first: str
+    text: str
+
+
+class Recommendation(_Out):
+    policy_version: str
+    content_version: int
+    locale: str
+    primary: Primary
+    ranking: tuple[RankedVariant, ...]
+    growth_plan: GrowthPlan | None
+    counterfactual: Counterfactual | None
+
+
+class Problem(_Out):
+    """RFC 9457-style problem for one batch item."""
+
+    status: int
+    title: str
+    detail: str
+    errors: tuple[FieldProblem, ...]
+
+
+class BatchItem(_Out):
+    index: int
+    result: Recommendation | None = None
+    problem: Problem | None = None
