@@ -175,6 +175,12 @@ class ReasonTexts(_Strict):
     gap: str
 
 
+class HorizonBandTexts(_Strict):
+    first: str  # "up to {max} weeks"
+    middle: str  # "{min} to {max} weeks"
+    last: str  # "more than {min} weeks" (min is the last bound)
+
+
 class CounterfactualTexts(_Strict):
     horizon_up: str
     horizon_down: str
@@ -208,6 +214,7 @@ class RecommendationMessages(_Strict):
     locale: str
     list_format: ListFormat
     labels: Labels
+    horizon_bands: HorizonBandTexts
     reasons: dict[Factor, ReasonTexts]
     cautions: dict[str, str]
     headlines: dict[str, str]  # mentoring / coaching / blend
@@ -310,6 +317,9 @@ def _check_messages(m: RecommendationMessages) -> None:
         },
         problems,
     )
+    _check_template("horizon_bands.first", m.horizon_bands.first, {"max"}, problems)
+    _check_template("horizon_bands.middle", m.horizon_bands.middle, {"min", "max"}, problems)
+    _check_template("horizon_bands.last", m.horizon_bands.last, {"min"}, problems)
     texts = msgspec.structs.asdict(m.problems)
     for name, allowed in _PROBLEM_FIELDS.items():
         _check_template(f"problems.{name}", texts[name], allowed, problems)

@@ -26,24 +26,17 @@ from service.domain.vocabulary import BaseApproach, CareerStage, RelationshipSha
 AnyRequest = Request[Any, Any, Any]
 Limit = Annotated[
     int,
-    Parameter(
-        ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.", default=DEFAULT_LIMIT
-    ),
+    Parameter(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}."),
 ]
 Cursor = Annotated[
     str | None,
-    Parameter(
-        description="Opaque cursor from the previous page's `next_cursor`.",
-        max_length=64,
-        default=None,
-    ),
+    Parameter(description="Opaque cursor from the previous page's `next_cursor`.", max_length=64),
 ]
 Locale = Annotated[
     str | None,
     Parameter(
         description="Explicit locale (overrides `Accept-Language`), for example `en`.",
         max_length=35,
-        default=None,
     ),
 ]
 LIST_ERRORS = problems(400, 401, 403, 429, 503)
@@ -187,7 +180,6 @@ class ContentController(Controller):
                 description="Search words, for example `reverse mentorship`.",
                 min_length=1,
                 max_length=200,
-                default=None,
             ),
         ] = None,
         limit: Limit = DEFAULT_LIMIT,
@@ -237,15 +229,15 @@ class ContentController(Controller):
         request: AnyRequest,
         base_approach: Annotated[
             BaseApproach | None,
-            Parameter(description="Only variants of this base approach.", default=None),
+            Parameter(description="Only variants of this base approach."),
         ] = None,
         career_stage: Annotated[
             CareerStage | None,
-            Parameter(description="Only variants that fit this career stage.", default=None),
+            Parameter(description="Only variants that fit this career stage."),
         ] = None,
         relationship_shape: Annotated[
             RelationshipShape | None,
-            Parameter(description="Only variants with this relationship shape.", default=None),
+            Parameter(description="Only variants with this relationship shape."),
         ] = None,
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,

@@ -1,0 +1,55 @@
+# Self-documenting: `make` or `make help` lists the targets with their descriptions.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PY := .venv/bin/python
+PYTEST_ARGS ?=
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet
+	touch $@
+
+.PHONY: help
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+.PHONY: install
+install: .venv/.synced ## Install Python and all dependencies (uv, locked)
+
+.PHONY: run
+run: .venv/.synced ## Serve on 127.0.0.1:$PORT (embedded PostgreSQL when DATABASE_URL is unset)
+	$(PY) -m service run
+
+.PHONY: test
+test: .venv/.synced ## Run the whole test suite (embedded PostgreSQL unless TEST_DATABASE_URL is set)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: .venv/.synced ## ruff lint and format check, mypy --strict on service/
+	.venv/bin/ruff check service migrations tests
+	.venv/bin/ruff format --check service migrations tests
+	.venv/bin/mypy
+
+.PHONY: format
+format: .venv/.synced ## Format and autofix with ruff
+	.venv/bin/ruff format service migrations tests
+	.venv/bin/ruff check --fix service migrations tests
+
+.PHONY: openapi
+openapi: .venv/.synced ## Regenerate openapi/openapi.json (and openapi/schema.graphql)
+	$(PY) -m service openapi
+
+.PHONY: migrate
+migrate: .venv/.synced ## Apply migrations and load the content (DATABASE_URL or embedded)
+	$(PY) -m service db upgrade
+
+.PHONY: clean
+clean: ## Remove the virtualenv, tools and the embedded database's data
+	rm -rf .venv $(TOOLS) .data
