@@ -62,6 +62,8 @@ MAX_BATCH = 1_000
 WEEKS_PER_MONTH = 52 / 12
 FACTORS = tuple(Factor)
 FACTOR_POSITION = {factor: i for i, factor in enumerate(FACTORS)}
+MAX_CACHED_TIME_COLUMNS = 20_000
+TIE = 64  # room for the slug tie-break below the score in packed ranking keys
 GOALS = tuple(Goal)
 GOAL_BIT = {goal: 1 << i for i, goal in enumerate(GOALS)}
 PREREQUISITES = tuple(Prerequisite)
@@ -85,6 +87,7 @@ class Entry:
 
     contribution: int
     fit: int
+    loss: int  # weight - contribution: what this factor costs the variant
     item: BreakdownItem
     match: Reason | None  # the reason to cite when this factor drives the fit
     gap: Reason | None  # the reason to cite when this factor holds the variant back
@@ -123,6 +126,15 @@ class Keys:
     context: int
 
 
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One factor's entries for one input key across all variants (in variant order)."""
+
+    entries: tuple[Entry, ...]
+    contributions: tuple[int, ...]
+    items: tuple[BreakdownItem, ...]
+
+
 # A single-field change the counterfactual search may suggest:
 # (cost, order, field, current value, suggested value, factor it moves, new table key).
 # Tuples sort by cost, then by a stable field order, with no further ties.
@@ -154,13 +166,17 @@ class Engine:
         self._columns = self._build_columns()
         # Counterfactual steps for time: the smallest values that meet some variant's need.
         self._hour_steps = sorted(
-            {need for v in self._variants
-             if (need := math.ceil(v.weekly_need * 4) / 4) <= HOURS_PER_WEEK[1]}
+            {
+                need
+                for v in self._variants
+                if (need := math.ceil(v.weekly_need * 4) / 4) <= HOURS_PER_WEEK[1]
+            }
         )
         self._minute_steps = sorted(
             {v.min_session for v in self._variants if v.min_session <= MINUTES_PER_SESSION[1]}
         )
-        self._weights_list = tuple(self._weights[f] for f in FACTORS)
+        if len(self._variants) >= TIE:
+            raise ValueError(f"at most {TIE - 1} variants are supported")
 
     # -- construction -------------------------------------------------------------------------
 
@@ -218,7 +234,7 @@ class Engine:
             match = self._reason(v, factor, "match", fields)
         elif fit_int < _to_int(thresholds.gap):
             gap = self._reason(v, factor, "gap", fields)
-        return Entry(contribution, fit_int, item, match, gap)
+        return Entry(contribution, fit_int, weight - contribution, item, match, gap)
 
     def _reason(
         self, v: VariantTables, factor: Factor, kind: str, fields: dict[str, object]
@@ -353,12 +369,8 @@ class Engine:
         v.goals[mask] = entry
         return entry
 
-    def _time_fit(self, v: VariantTables, hours: float, minutes: int) -> float:
-        """The binding constraint of session length and weekly time, as a share of the need."""
-        return min(1.0, minutes / v.min_session, hours / v.weekly_need)
-
     def _time_entry(self, v: VariantTables, hours: float, minutes: int) -> Entry:
-        fit_int = _to_int(self._time_fit(v, hours, minutes))
+        fit_int = _time_fit(v.min_session, v.weekly_need, hours, minutes)
         entry = v.time.get(fit_int)
         if entry is None:
             entry = self._entry(
@@ -371,23 +383,44 @@ class Engine:
             v.time[fit_int] = entry
         return entry
 
-    def _build_columns(self) -> dict[Factor, dict[object, tuple[int, ...]]]:
-        """Per factor and key, every variant's contribution: what a candidate change swaps in."""
+    def _column_of(self, factor: Factor, key: object) -> Column:
+        """Every variant's entry for one factor and input key, in variant order."""
+        columns = self._columns[factor]
+        column = columns.get(key)
+        if column is None:
+            if factor is Factor.GOALS:
+                entries = tuple(self._goals_entry(v, key) for v in self._variants)  # type: ignore[arg-type]
+            elif factor is Factor.TIME:
+                if len(columns) > MAX_CACHED_TIME_COLUMNS:  # free-form numbers: keep it bounded
+                    columns.clear()
+                hours, minutes = key  # type: ignore[misc]
+                entries = tuple(self._time_entry(v, hours, minutes) for v in self._variants)
+            else:
+                raise KeyError(f"no {factor} column for {key!r}")
+            column = _column(entries)
+            columns[key] = column
+        return column
+
+    def _build_columns(self) -> dict[Factor, dict[object, Column]]:
+        """The columns of the factors with few keys; goals and time columns fill on first use."""
         vs = self._variants
+        bands = range(len(self._bands) + 1)
         return {
-            Factor.HORIZON: {
-                b: tuple(v.horizon[b].contribution for v in vs) for b in range(len(self._bands) + 1)
+            Factor.GOALS: {},
+            Factor.HORIZON: {b: _column(tuple(v.horizon[b] for v in vs)) for b in bands},
+            Factor.URGENCY: {u: _column(tuple(v.urgency[u] for v in vs)) for u in (0, 1)},
+            Factor.CAREER_STAGE: {
+                st: _column(tuple(v.stage[st] for v in vs)) for st in CareerStage
             },
-            Factor.URGENCY: {u: tuple(v.urgency[u].contribution for v in vs) for u in (0, 1)},
             Factor.RELATIONSHIP: {
-                p: tuple(v.relationship[p].contribution for v in vs) for p in RelationshipPreference
+                p: _column(tuple(v.relationship[p] for v in vs)) for p in RelationshipPreference
             },
             Factor.STRUCTURE: {
-                p: tuple(v.structure[p].contribution for v in vs) for p in StructurePreference
+                p: _column(tuple(v.structure[p] for v in vs)) for p in StructurePreference
             },
+            Factor.TIME: {},
             Factor.CONTEXT: {
-                m: tuple(v.context[m].contribution for v in vs)
-                for m in range(1 << len(PREREQUISITES))
+                m: _column(tuple(v.context[m] for v in vs)) for m in range(1 << len(PREREQUISITES))
             },
         }
 
@@ -412,52 +445,51 @@ class Engine:
             context,
         )
 
-    def _entries(self, v: VariantTables, k: Keys, s: Situation) -> tuple[Entry, ...]:
-        # Same order as FACTORS.
-        return (
-            self._goals_entry(v, k.goals),
-            v.horizon[k.band],
-            v.urgency[k.urgent],
-            v.stage[k.stage],
-            v.relationship[k.relationship],
-            v.structure[k.structure],
-            self._time_entry(v, s.hours_per_week, s.minutes_per_session),
-            v.context[k.context],
-        )
-
     def recommend(self, situation: Situation) -> Recommendation:
-        keys = self._keys(situation)
-        rows = [self._entries(v, keys, situation) for v in self._variants]
-        totals = [sum(e.contribution for e in row) for row in rows]
-        order = sorted(range(len(rows)), key=lambda i: (-totals[i], i))
+        k = self._keys(situation)
+        column = self._column_of
+        table = self._columns
+        columns = (  # same order as FACTORS
+            column(Factor.GOALS, k.goals),
+            table[Factor.HORIZON][k.band],
+            table[Factor.URGENCY][k.urgent],
+            table[Factor.CAREER_STAGE][k.stage],
+            table[Factor.RELATIONSHIP][k.relationship],
+            table[Factor.STRUCTURE][k.structure],
+            column(Factor.TIME, (situation.hours_per_week, situation.minutes_per_session)),
+            table[Factor.CONTEXT][k.context],
+        )
+        # Transposing columns into per-variant rows and summing them runs in C (zip, map, sum).
+        totals = list(map(sum, zip(*[c.contributions for c in columns], strict=True)))
+        rows = list(zip(*[c.entries for c in columns], strict=True))
+        items = list(zip(*[c.items for c in columns], strict=True))
+        # Score and slug packed into one int (variants are in slug order, the lower index wins a
+        # tie), so ranking and the counterfactual compare plain ints.
+        packed = [t * TIE + (TIE - 1 - i) for i, t in enumerate(totals)]
+        order = sorted(range(len(rows)), key=packed.__getitem__, reverse=True)
+        variants = self._variants
         ranking = tuple(
-            self._ranked(rank, self._variants[i], rows[i], totals[i], keys.context)
+            RankedVariant(
+                rank,
+                variants[i].slug,
+                variants[i].name,
+                variants[i].base_approach,
+                _to_float(totals[i]),
+                items[i],
+                _reasons(rows[i]),
+                variants[i].cautions[k.context],
+            )
             for rank, i in enumerate(order, start=1)
         )
-        top = self._variants[order[0]]
-        plan = self._growth_plan(situation, keys, rows, totals)
+        plan = self._growth_plan(situation, k, rows, totals)
         return Recommendation(
             policy_version=self.policy.version,
             content_version=self.content_version,
             locale=self.locale,
-            primary=self._primary(top, plan),
+            primary=self._primary(variants[order[0]], plan),
             ranking=ranking,
             growth_plan=plan,
-            counterfactual=self._counterfactual(situation, keys, rows, totals, order[0]),
-        )
-
-    def _ranked(
-        self, rank: int, v: VariantTables, row: tuple[Entry, ...], total: int, context: int
-    ) -> RankedVariant:
-        return RankedVariant(
-            rank=rank,
-            variant=v.slug,
-            name=v.name,
-            base_approach=v.base_approach,
-            score=_to_float(total),
-            breakdown=tuple(e.item for e in row),
-            reasons=_reasons(row, self._weights_list),
-            cautions=v.cautions[context],
+            counterfactual=self._counterfactual(situation, k, columns, packed, order),
         )
 
     def _primary(self, top: VariantTables, plan: GrowthPlan | None) -> Primary:
@@ -553,72 +585,95 @@ class Engine:
         for band in range(len(bounds) + 1):
             if band != k.band:
                 week = bounds[band - 1] + 1 if band > k.band else bounds[band]
-                found.append((abs(math.log2(week / h)), 0, "horizon_weeks", h, week,
-                              Factor.HORIZON, band))
+                found.append(
+                    (abs(math.log2(week / h)), 0, "horizon_weeks", h, week, Factor.HORIZON, band)
+                )
         # More time only: giving a model the time it needs is the actionable direction.
         hours, minutes = s.hours_per_week, s.minutes_per_session
         for need in self._hour_steps:
             if hours < need:
-                found.append((math.log2(need / hours), 2, "hours_per_week", hours, need,
-                              Factor.TIME, (need, minutes)))
+                found.append(
+                    (
+                        math.log2(need / hours),
+                        2,
+                        "hours_per_week",
+                        hours,
+                        need,
+                        Factor.TIME,
+                        (need, minutes),
+                    )
+                )
         for need_minutes in self._minute_steps:
             if minutes < need_minutes:
-                found.append((math.log2(need_minutes / minutes), 3, "minutes_per_session",
-                              minutes, need_minutes, Factor.TIME, (hours, need_minutes)))
+                found.append(
+                    (
+                        math.log2(need_minutes / minutes),
+                        3,
+                        "minutes_per_session",
+                        minutes,
+                        need_minutes,
+                        Factor.TIME,
+                        (hours, need_minutes),
+                    )
+                )
         found.sort()
         return found
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - the engine lives as long as its policy
     def _switches(
-        self, urgent: int, relationship: RelationshipPreference,
-        structure: StructurePreference, context: int,
+        self,
+        urgent: int,
+        relationship: RelationshipPreference,
+        structure: StructurePreference,
+        context: int,
     ) -> tuple[Candidate, ...]:
         """The categorical candidates (cost 1), which depend on few keys and are cached."""
         found: list[Candidate] = [
             (1.0, 1, "urgent", bool(urgent), not urgent, Factor.URGENCY, 1 - urgent)
         ]
         found += [
-            (1.0, 4, "relationship_preference", relationship.value, p.value,
-             Factor.RELATIONSHIP, p)
-            for p in RelationshipPreference if p is not relationship
+            (1.0, 4, "relationship_preference", relationship.value, p.value, Factor.RELATIONSHIP, p)
+            for p in RelationshipPreference
+            if p is not relationship
         ]
         found += [
             (1.0, 5, "structure_preference", structure.value, p.value, Factor.STRUCTURE, p)
-            for p in StructurePreference if p is not structure
+            for p in StructurePreference
+            if p is not structure
         ]
         for bit, name in enumerate(CONTEXT_FIELDS):
             on = bool(context & (1 << bit))
-            found.append((1.0, 6 + bit, f"context.{name}", on, not on, Factor.CONTEXT,
-                          context ^ (1 << bit)))
+            found.append(
+                (1.0, 6 + bit, f"context.{name}", on, not on, Factor.CONTEXT, context ^ (1 << bit))
+            )
         return tuple(found)
 
     def _counterfactual(
-        self, s: Situation, k: Keys, rows: list[tuple[Entry, ...]], totals: list[int], top: int
+        self,
+        s: Situation,
+        k: Keys,
+        columns: tuple[Column, ...],
+        packed: list[int],
+        order: list[int],
     ) -> Counterfactual | None:
-        if len(totals) < 2:
+        """The cheapest candidate change that puts another variant first. A change moves one
+        factor, so its effect is that factor's new column minus its current one."""
+        if len(order) < 2:
             return None
-        gap = totals[top] - max(t for i, t in enumerate(totals) if i != top)
+        top = order[0]
+        gap = (packed[top] - packed[order[1]]) // TIE
         for candidate in self._candidates(s, k):
             factor = candidate[5]
             # One factor moves at most its weight up for a rival and down for the leader.
             if gap > 2 * self._weights[factor]:
                 continue
-            position = FACTOR_POSITION[factor]
-            new = self._column(factor, candidate[6])
-            best, best_total = top, totals[top] - rows[top][position].contribution + new[top]
-            for i, row in enumerate(rows):
-                total = totals[i] - row[position].contribution + new[i]
-                if total > best_total or (total == best_total and i < best):
-                    best, best_total = i, total
-            if best != top:
-                return self._describe(candidate, self._variants[best])
+            current = columns[FACTOR_POSITION[factor]].contributions
+            new = self._column_of(factor, candidate[6]).contributions
+            trial = [p + (n - c) * TIE for p, c, n in zip(packed, current, new, strict=True)]
+            best = max(trial)
+            if best != trial[top]:
+                return self._describe(candidate, self._variants[TIE - 1 - best % TIE])
         return None
-
-    def _column(self, factor: Factor, key: object) -> Sequence[int]:
-        if factor is Factor.TIME:
-            hours, minutes = key  # type: ignore[misc]
-            return [self._time_entry(v, hours, minutes).contribution for v in self._variants]
-        return self._columns[factor][key]
 
     def _describe(self, candidate: Candidate, winner: VariantTables) -> Counterfactual:
         _, _, name, current, suggested, _, _ = candidate
@@ -667,17 +722,34 @@ class Engine:
         return Problem(422, texts.title, detail, tuple(exc.problems))
 
 
-def _reasons(row: tuple[Entry, ...], weights: tuple[int, ...]) -> tuple[Reason, ...]:
-    """Up to two factors that drive the fit most, and the one that costs it most."""
-    matches = sorted((e for e in row if e.match is not None), key=lambda e: -e.contribution)[:2]
-    gaps = [
-        (w - e.contribution, i)
-        for i, (e, w) in enumerate(zip(row, weights, strict=True))
-        if e.gap is not None
-    ]
-    found = [e.match for e in matches if e.match is not None]
-    if gaps:
-        worst = row[min(gaps, key=lambda g: (-g[0], g[1]))[1]].gap
-        assert worst is not None
-        found.append(worst)
+def _time_fit(min_session: int, weekly_need: float, hours: float, minutes: int) -> int:
+    """Time fit: the binding constraint of session length and weekly time, as a share of need."""
+    return _to_int(min(1.0, minutes / min_session, hours / weekly_need))
+
+
+def _column(entries: tuple[Entry, ...]) -> Column:
+    return Column(
+        entries,
+        tuple(e.contribution for e in entries),
+        tuple(e.item for e in entries),
+    )
+
+
+def _reasons(row: tuple[Entry, ...]) -> tuple[Reason, ...]:
+    """Up to two factors that drive the fit most, then the one that costs it most.
+    One pass instead of sorting: this runs for every variant of every situation."""
+    first: Entry | None = None
+    second: Entry | None = None
+    worst: Entry | None = None
+    for e in row:
+        if e.match is not None:
+            if first is None or e.contribution > first.contribution:
+                first, second = e, first
+            elif second is None or e.contribution > second.contribution:
+                second = e
+        elif e.gap is not None and (worst is None or e.loss > worst.loss):
+            worst = e
+    found = [e.match for e in (first, second) if e is not None and e.match is not None]
+    if worst is not None and worst.gap is not None:
+        found.append(worst.gap)
     return tuple(found)
