@@ -14,6 +14,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Server
 
 from service.api.problems import handle_exception
+from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
 from service.api.rest.health import HealthController
 from service.bootstrap import store_content_files
@@ -75,7 +76,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
     state: dict[str, Any] = {"settings": settings, "content": ContentStore()}
     return Litestar(
-        route_handlers=[HealthController, ContentController],
+        route_handlers=[
+            HealthController,
+            ContentController,
+            *([CeilingController] if settings.bench_ceiling_endpoints else []),
+        ],
         lifespan=[lifespan],
         state=State(state),
         exception_handlers={Exception: handle_exception},

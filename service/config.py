@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     load_content_on_start: bool = Field(
         True, description="Apply migrations' content load (idempotent) when the service starts."
     )
+    bench_ceiling_endpoints: bool = Field(
+        False,
+        description="Serve the benchmark's ceiling endpoints under `/bench/ceiling/` (kept out "
+        "of the OpenAPI document). Only `make bench` turns this on.",
+    )
 
 
 @lru_cache(maxsize=1)
