@@ -9,7 +9,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
-import service.domain.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import service.domain.models  # registers the tables on SQLModel.metadata
+import service.security.models  # noqa: F401  (and the API key and rate-limit tables)
 from service.db import async_url
 
 target_metadata = SQLModel.metadata

@@ -83,6 +83,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         migrate(url)
         load_content(url)
         print(f"serving on http://{settings.host}:{settings.port} (OpenAPI: /schema/openapi.json)")
+        if settings.service_env == "development":
+            print(
+                "development: /v1 and /graphql are open; production needs an API key: "
+                "python -m service apikey create --name NAME --scope content:read --scope recommend"
+            )
         Granian(
             "service.app:app",
             address=settings.host,
@@ -92,6 +97,37 @@ def cmd_run(args: argparse.Namespace) -> int:
             workers=args.workers or settings.workers,
             log_access=False,
         ).serve()
+    return 0
+
+
+def cmd_apikey(args: argparse.Namespace) -> int:
+    from service.db import create_engine, session_factory
+    from service.security.keys import create_key, list_keys, revoke_key
+
+    async def run(url: str) -> list[str]:
+        engine = create_engine(get_settings(), url)
+        try:
+            async with session_factory(engine)() as session, session.begin():
+                if args.action == "create":
+                    new = await create_key(session, args.name, args.scope)
+                    scopes = ", ".join(new.record.scopes)
+                    return [f"created key {new.record.id} ({args.name}; {scopes}):", new.key]
+                if args.action == "revoke":
+                    if not await revoke_key(session, args.id):
+                        raise SystemExit(f"no active key with id {args.id}")
+                    return [f"revoked key {args.id}"]
+                return [
+                    f"{key.id}  {'revoked' if key.revoked_at else 'active '}  "
+                    f"{','.join(key.scopes):<30}  {key.name}"
+                    for key in await list_keys(session)
+                ]
+        finally:
+            await engine.dispose()
+
+    with database_url(get_settings()) as url:
+        migrate(url)
+        lines = asyncio.run(run(url))  # printed after the commit: a shown key is a stored key
+    print("\n".join(lines))
     return 0
 
 
@@ -129,6 +165,22 @@ def parser() -> argparse.ArgumentParser:
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", default=str(PROJECT_ROOT / "openapi" / "openapi.json"))
     openapi.set_defaults(handler=cmd_openapi)
+
+    apikey = commands.add_parser("apikey", help="create, list or revoke API keys")
+    apikey_actions = apikey.add_subparsers(dest="action", required=True)
+    create = apikey_actions.add_parser("create", help="print a new key (shown once, last line)")
+    create.add_argument("--name", required=True, help="who the key is for")
+    create.add_argument(
+        "--scope",
+        action="append",
+        required=True,
+        choices=["content:read", "recommend", "admin"],
+        help="repeat for several scopes; admin grants all",
+    )
+    apikey_actions.add_parser("list", help="list keys (never their secrets)")
+    revoke = apikey_actions.add_parser("revoke", help="revoke a key by its id")
+    revoke.add_argument("id")
+    apikey.set_defaults(handler=cmd_apikey)
     return root
 
 

@@ -21,6 +21,8 @@ from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, plain_url, session_factory
 from service.domain.store import ContentStore
+from service.security.headers import security_headers
+from service.security.middleware import Trust
 
 logger = logging.getLogger("service")
 
@@ -85,7 +87,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=State(state),
         exception_handlers={Exception: handle_exception},
         openapi_config=openapi_config(),
-        cors_config=CORSConfig(allow_origins=[]),
+        cors_config=(
+            CORSConfig(allow_origins=settings.cors_origin_list)
+            if settings.cors_origin_list
+            else None
+        ),
+        middleware=[Trust(settings).middleware],
+        before_send=[security_headers(settings.service_env == "production")],
+        request_max_body_size=settings.request_max_body_bytes,
         debug=False,
     )
 

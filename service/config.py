@@ -55,6 +55,37 @@ class Settings(BaseSettings):
     load_content_on_start: bool = Field(
         True, description="Apply migrations' content load (idempotent) when the service starts."
     )
+    api_key_cache_seconds: float = Field(
+        60.0,
+        gt=0,
+        le=3600,
+        description="How long a replica trusts a verified API key without asking PostgreSQL "
+        "(so known keys keep working through a database outage; a revoked key works that long).",
+    )
+    rate_limit_requests: int = Field(
+        1200,
+        ge=0,
+        le=10_000_000,
+        description="Requests each API key may make per window, across all replicas; 0 disables.",
+    )
+    rate_limit_window_seconds: int = Field(
+        60, ge=1, le=86_400, description="Length of the fixed rate-limit window."
+    )
+    request_max_body_bytes: int = Field(
+        1_000_000, ge=1024, le=100_000_000, description="Larger request bodies are refused (413)."
+    )
+    request_timeout_seconds: float = Field(
+        10.0, gt=0, le=600, description="A request still running after this long answers 503."
+    )
+    cors_origins: str = Field(
+        "",
+        description="Comma-separated origins allowed by CORS (`https://hr.example.com`); "
+        "empty: no cross-origin browser access.",
+    )
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
     bench_ceiling_endpoints: bool = Field(
         False,
         description="Serve the benchmark's ceiling endpoints under `/bench/ceiling/` (kept out "

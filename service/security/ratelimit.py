@@ -1,0 +1,128 @@
+"""Per-key fixed-window rate limits, shared by every replica through PostgreSQL.
+
+Each replica leases requests from the window's budget in blocks (one upsert hands out up to
+`lease_size` requests) and spends them in memory, so only one request in `lease_size` waits for
+the database. The shared counter only grows within a window and a lease never hands out more
+than the budget left, so all replicas together never admit more than `limit` requests per
+window; a replica's unspent lease is the most the others can be refused too early.
+If PostgreSQL cannot be reached the limiter fails open (each replica admits in blocks without
+counting) and retries the database after `RETRY_DATABASE_SECONDS`.
+"""
+
+import asyncio
+import logging
+import math
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+logger = logging.getLogger("service.ratelimit")
+
+LEASE_TIMEOUT_SECONDS = 0.5
+RETRY_DATABASE_SECONDS = 5.0
+MAX_SUBJECTS = 10_000
+
+_LEASE = text(
+    """
+    INSERT INTO rate_limit_counters (subject, window_start, granted)
+    VALUES (:subject, :window_start, :lease)
+    ON CONFLICT (subject, window_start) DO UPDATE
+    SET granted = LEAST(rate_limit_counters.granted, :limit) + EXCLUDED.granted
+    RETURNING granted
+    """
+)
+_FORGET_OLD_WINDOWS = text(
+    "DELETE FROM rate_limit_counters WHERE subject = :subject AND window_start < :window_start"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    allowed: bool
+    limit: int
+    remaining: int
+    reset_seconds: int
+
+    def headers(self) -> dict[str, str]:
+        """The IETF draft's RateLimit-* fields, and Retry-After when refused."""
+        fields = {
+            "RateLimit-Limit": str(self.limit),
+            "RateLimit-Remaining": str(self.remaining),
+            "RateLimit-Reset": str(self.reset_seconds),
+        }
+        if not self.allowed:
+            fields["Retry-After"] = str(self.reset_seconds)
+        return fields
+
+
+@dataclass(slots=True)
+class _Lease:
+    window_start: int
+    tokens: int = 0  # leased to this replica, not spent yet
+    granted_everywhere: int = 0  # the shared counter as of our last lease
+    exhausted: bool = False  # the window's budget is all handed out
+
+
+class RateLimiter:
+    def __init__(self, limit: int, window_seconds: int, lease_size: int | None = None) -> None:
+        self.limit = limit
+        self.window_seconds = window_seconds
+        self.lease_size = lease_size or max(1, min(limit // 20, 50))
+        self._leases: dict[str, _Lease] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._database_retry_at = 0.0
+
+    async def hit(self, engine: AsyncEngine, subject: str) -> Decision:
+        now = time.time()
+        window_start = int(now // self.window_seconds) * self.window_seconds
+        reset = max(1, math.ceil(window_start + self.window_seconds - now))
+        lease = self._current_lease(subject, window_start)
+        if lease.tokens == 0 and not lease.exhausted:
+            lock = self._locks.setdefault(subject, asyncio.Lock())
+            async with lock:
+                if lease.tokens == 0 and not lease.exhausted:  # nobody leased while we waited
+                    await self._lease(engine, subject, lease)
+        if lease.tokens == 0:
+            return Decision(False, self.limit, 0, reset)
+        lease.tokens -= 1
+        remaining = max(0, self.limit - lease.granted_everywhere) + lease.tokens
+        return Decision(True, self.limit, remaining, reset)
+
+    def _current_lease(self, subject: str, window_start: int) -> _Lease:
+        lease = self._leases.get(subject)
+        if lease is None or lease.window_start != window_start:
+            if len(self._leases) >= MAX_SUBJECTS:
+                self._leases = {
+                    s: v for s, v in self._leases.items() if v.window_start == window_start
+                }
+                self._locks = {s: v for s, v in self._locks.items() if s in self._leases}
+            lease = self._leases[subject] = _Lease(window_start)
+        return lease
+
+    async def _lease(self, engine: AsyncEngine, subject: str, lease: _Lease) -> None:
+        if time.monotonic() < self._database_retry_at:
+            lease.tokens += self.lease_size  # fail open while the database is away
+            return
+        first_of_window = lease.granted_everywhere == 0
+        values = {
+            "subject": subject,
+            "window_start": lease.window_start,
+            "lease": self.lease_size,
+            "limit": self.limit,
+        }
+        try:
+            async with asyncio.timeout(LEASE_TIMEOUT_SECONDS), engine.begin() as connection:
+                granted = (await connection.execute(_LEASE, values)).scalar_one()
+                if first_of_window:
+                    await connection.execute(_FORGET_OLD_WINDOWS, values)
+        except Exception as exc:
+            logger.warning("rate limit counters unavailable, failing open: %s", type(exc).__name__)
+            self._database_retry_at = time.monotonic() + RETRY_DATABASE_SECONDS
+            lease.tokens += self.lease_size
+            return
+        before = min(granted - self.lease_size, self.limit)
+        lease.tokens += max(0, min(self.lease_size, self.limit - before))
+        lease.granted_everywhere = min(granted, self.limit)
+        lease.exhausted = granted >= self.limit
