@@ -46,6 +46,10 @@ format: .venv/.synced ## Format and autofix with ruff
 openapi: .venv/.synced ## Regenerate openapi/openapi.json (and openapi/schema.graphql)
 	$(PY) -m service openapi
 
+.PHONY: docs
+docs: .venv/.synced ## Regenerate docs/configuration.md from the settings class
+	$(PY) -m service config-docs
+
 .PHONY: migrate
 migrate: .venv/.synced ## Apply migrations and load the content (DATABASE_URL or embedded)
 	$(PY) -m service db upgrade

@@ -21,6 +21,7 @@ from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, plain_url, session_factory
 from service.domain.store import ContentStore
+from service.observability import Observability, metrics_endpoint
 from service.security.headers import security_headers
 from service.security.middleware import Trust
 
@@ -52,6 +53,7 @@ def openapi_config() -> OpenAPIConfig:
 
 def create_app(settings: Settings | None = None) -> Litestar:
     settings = settings or get_settings()
+    observability = Observability(settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -77,13 +79,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await engine.dispose()
 
     state: dict[str, Any] = {"settings": settings, "content": ContentStore()}
-    return Litestar(
+    application = Litestar(
         route_handlers=[
             HealthController,
             ContentController,
+            metrics_endpoint,
             *([CeilingController] if settings.bench_ceiling_endpoints else []),
         ],
-        lifespan=[lifespan],
+        lifespan=[observability.lifespan, lifespan],
         state=State(state),
         exception_handlers={Exception: handle_exception},
         openapi_config=openapi_config(),
@@ -95,8 +98,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[Trust(settings).middleware],
         before_send=[security_headers(settings.service_env == "production")],
         request_max_body_size=settings.request_max_body_bytes,
+        logging_config=None,  # service.observability configures logging
         debug=False,
     )
+    return observability.install(application)
 
 
 app = create_app()

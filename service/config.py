@@ -4,7 +4,7 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +35,23 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535, description="TCP port the server listens on.")
     workers: int = Field(1, ge=1, le=64, description="Granian worker processes.")
     log_level: str = Field("INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$", description="Log level.")
+    access_log: bool = Field(
+        True,
+        description="One log line per request: method, route template, status, duration, "
+        "request id (never the query string or the body).",
+    )
+    otel_exporter_otlp_endpoint: str | None = Field(
+        None,
+        pattern=r"^https?://\S+$",
+        description="OTLP/HTTP collector base URL (`http://otel-collector:4318`); traces go to "
+        "`/v1/traces` under it. Unset: no tracing at all.",
+    )
+    otel_service_name: str = Field(
+        "mentoring-coaching-service",
+        min_length=1,
+        max_length=100,
+        description="`service.name` of the exported traces.",
+    )
     db_pool_size: int = Field(10, ge=1, le=200, description="Connections kept open per worker.")
     db_max_overflow: int = Field(5, ge=0, le=200, description="Extra connections under burst.")
     db_pool_timeout_seconds: float = Field(
@@ -93,6 +110,22 @@ class Settings(BaseSettings):
     )
 
 
+def invalid_settings_message(error: ValidationError) -> str:
+    """One line per invalid setting, named as in the environment: `invalid setting PORT: ...`."""
+    lines = []
+    for item in error.errors():
+        name = "_".join(str(part) for part in item["loc"]).upper() or "SETTINGS"
+        lines.append(f"invalid setting {name}: {item['msg']}")
+    return "\n".join(lines)
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    """The settings from the environment; an invalid one stops the process with a clear line.
+
+    SystemExit also covers granian importing `service.app:app`, which builds the app at import.
+    """
+    try:
+        return Settings()
+    except ValidationError as error:
+        raise SystemExit(invalid_settings_message(error)) from None

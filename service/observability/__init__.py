@@ -1,0 +1,43 @@
+"""Metrics, logs with request ids, and traces: `Observability(settings).install(app)`.
+
+Recommendation endpoints count their answers with
+`service.observability.metrics.record_recommendation(top_variant_slug)`.
+"""
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from litestar import Litestar
+
+from service.config import Settings
+from service.observability.logs import configure_logging
+from service.observability.metrics import metrics_endpoint, record_recommendation
+from service.observability.middleware import ObservabilityMiddleware
+from service.observability.tracing import Tracing
+
+__all__ = ["Observability", "metrics_endpoint", "record_recommendation"]
+
+
+class Observability:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.tracing = Tracing(settings)
+        configure_logging(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self, _: Litestar) -> AsyncIterator[None]:
+        """Tracing starts in each worker process and is flushed when it stops."""
+        self.tracing.start()
+        try:
+            yield
+        finally:
+            self.tracing.shutdown()
+
+    def install(self, app: Litestar) -> Litestar:
+        # Outside Litestar's router and exception handlers (where its own OpenTelemetry
+        # plugin goes), so that unmatched routes and handled errors are seen with their
+        # final status.
+        app.asgi_handler = ObservabilityMiddleware(
+            app.asgi_handler, self.tracing, self.settings.access_log
+        )
+        return app
