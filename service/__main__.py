@@ -143,6 +143,10 @@ def cmd_openapi(args: argparse.Namespace) -> int:
     text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     Path(args.output).write_text(text, encoding="utf-8")
     print(f"wrote {args.output}")
+    from service.api.graphql.schema import GRAPHQL_SCHEMA_FILE, schema_sdl
+
+    GRAPHQL_SCHEMA_FILE.write_text(schema_sdl(), encoding="utf-8")
+    print(f"wrote {GRAPHQL_SCHEMA_FILE}")
     return 0
 
 

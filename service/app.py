@@ -13,6 +13,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Server
 
+from service.api.graphql.controller import graphql_controller
 from service.api.problems import handle_exception
 from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         route_handlers=[
             HealthController,
             ContentController,
+            graphql_controller(settings),
             metrics_endpoint,
             *([CeilingController] if settings.bench_ceiling_endpoints else []),
         ],

@@ -1,0 +1,280 @@
+"""The GraphQL door over HTTP: `POST /graphql` and `GET /graphql`, with automatic persisted
+queries, a response cache, ETags on GET, batching with a limit, and GraphiQL in development.
+
+Our own Litestar controller rather than Strawberry's: it needs no dependency injection (which
+hops to a thread on every request), encodes with msgspec, and answers from the response cache
+before any GraphQL work is done.
+"""
+
+import hashlib
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+from litestar.exceptions import NotFoundException
+from strawberry import Schema
+from strawberry.http.ides import get_graphql_ide_html
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types.graphql import OperationType
+
+from service.api.graphql.context import GraphQLContext
+from service.api.graphql.errors import graphql_error, shape_error
+from service.api.graphql.schema import build_schema
+from service.api.rest.http import etag_matches, negotiate
+from service.config import Environment, Settings
+from service.domain.content import Snapshot
+
+logger = logging.getLogger("service.graphql")
+
+AnyRequest = Request[Any, Any, Any]
+JSON = "application/json"
+MAX_BATCH = 10
+RESPONSE_CACHE_SIZE = 4096
+MAX_REGISTERED_QUERIES = 10_000
+GET_CACHE_CONTROL = "public, max-age=300"
+PERSISTED_QUERIES_FILE = Path(__file__).with_name("persisted_queries.json")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class RequestError(Exception):
+    """The request cannot be executed at all: answered with one GraphQL error and no data."""
+
+    def __init__(self, message: str, code: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.body = msgspec.json.encode({"errors": [graphql_error(message, code)]})
+        self.status = status
+
+
+class Operation(msgspec.Struct, frozen=True):
+    """One GraphQL-over-HTTP request body (or one element of a batch)."""
+
+    query: str | None = None
+    variables: dict[str, Any] | None = None
+    operation_name: str | None = msgspec.field(default=None, name="operationName")
+    extensions: dict[str, Any] | None = None
+
+
+@dataclass
+class Answer:
+    body: bytes
+    cacheable: bool  # no errors: safe to reuse and to let browsers/CDNs keep
+
+
+@dataclass
+class GraphQLDoor:
+    """Everything the controller keeps between requests; one per application."""
+
+    schema: Schema
+    production: bool
+    persisted: dict[str, str] = field(default_factory=dict)
+    executions: int = 0  # operations actually executed (not answered from the cache)
+    _responses: dict[tuple[Any, ...], bytes] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, settings: Settings) -> "GraphQLDoor":
+        production = settings.service_env == Environment.PRODUCTION
+        shipped = json.loads(PERSISTED_QUERIES_FILE.read_text(encoding="utf-8"))
+        for digest, query in shipped.items():
+            if sha256(query) != digest:
+                raise ValueError(f"{PERSISTED_QUERIES_FILE.name}: {digest} is not its query's hash")
+        return cls(schema=build_schema(production), production=production, persisted=shipped)
+
+    def register(self, query: str) -> str:
+        digest = sha256(query)
+        if digest not in self.persisted and len(self.persisted) < MAX_REGISTERED_QUERIES:
+            self.persisted[digest] = query
+        return digest
+
+    def _document(self, operation: Operation) -> str:
+        """The query text to run, applying the automatic persisted query protocol."""
+        persisted = (operation.extensions or {}).get("persistedQuery")
+        if persisted is not None:
+            digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+            if persisted.get("version", 1) != 1 or not isinstance(digest, str):
+                raise RequestError(
+                    "persistedQuery needs `version: 1` and a `sha256Hash`.",
+                    "PERSISTED_QUERY_NOT_SUPPORTED",
+                )
+            if operation.query is None:
+                known = self.persisted.get(digest)
+                if known is None:
+                    # Apollo clients retry with the query text on this exact message and code.
+                    raise RequestError(
+                        "PersistedQueryNotFound", "PERSISTED_QUERY_NOT_FOUND", status=200
+                    )
+                return known
+            if not _SHA256.match(digest) or sha256(operation.query) != digest:
+                raise RequestError("provided sha does not match query", "BAD_REQUEST")
+        if operation.query is None or not operation.query.strip():
+            raise RequestError("No GraphQL query found in the request.", "BAD_REQUEST")
+        if self.production:
+            if sha256(operation.query) not in self.persisted:
+                raise RequestError(
+                    "Only registered (persisted) queries are accepted in production.",
+                    "PERSISTED_QUERY_NOT_IN_LIST",
+                )
+        elif persisted is not None:
+            self.register(operation.query)
+        return operation.query
+
+    async def answer(
+        self,
+        operation: Operation,
+        snapshot: Snapshot | None,
+        accept_language: str | None,
+        get: bool,
+    ) -> Answer:
+        try:
+            query = self._document(operation)
+        except RequestError as exc:
+            return Answer(exc.body, cacheable=False)
+        key: tuple[Any, ...] | None = None
+        if snapshot is not None:
+            key = (
+                sha256(query),
+                msgspec.json.encode(operation.variables, order="sorted"),
+                operation.operation_name,
+                negotiate(accept_language, snapshot.locales),
+                snapshot.version,
+            )
+            cached = self._responses.get(key)
+            if cached is not None:
+                return Answer(cached, cacheable=True)
+        self.executions += 1
+        try:
+            result = await self.schema.execute(
+                query,
+                variable_values=operation.variables,
+                context_value=GraphQLContext(snapshot, accept_language),
+                operation_name=operation.operation_name,
+                # GET is for reading only, so that caches and crawlers can never change state.
+                allowed_operation_types=(
+                    {OperationType.QUERY} if get else {OperationType.QUERY, OperationType.MUTATION}
+                ),
+            )
+        except InvalidOperationTypeError as exc:
+            message = exc.as_http_error_reason("GET" if get else "POST")
+            return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False)
+        except CannotGetOperationTypeError as exc:
+            message = exc.as_http_error_reason()
+            return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False)
+        document: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            document["errors"] = [shape_error(error).formatted for error in result.errors]
+        body = msgspec.json.encode(document)
+        if result.errors or key is None:
+            return Answer(body, cacheable=False)
+        if len(self._responses) >= RESPONSE_CACHE_SIZE:
+            self._responses.clear()  # keys carry the content version: old ones are dead anyway
+        self._responses[key] = body
+        return Answer(body, cacheable=True)
+
+
+def _operation(raw: Any) -> Operation:
+    try:
+        return msgspec.convert(raw, Operation)
+    except msgspec.ValidationError as exc:
+        raise RequestError(f"Invalid GraphQL request: {exc}.", "BAD_REQUEST") from None
+
+
+def _decode(text: str | bytes, what: str) -> Any:
+    try:
+        return msgspec.json.decode(text)
+    except msgspec.DecodeError:
+        raise RequestError(f"{what} is not valid JSON.", "BAD_REQUEST") from None
+
+
+def _error_response(exc: RequestError) -> Response[bytes]:
+    return Response(content=exc.body, status_code=exc.status, media_type=JSON)
+
+
+def graphql_controller(settings: Settings) -> type[Controller]:
+    """A controller class bound to a new door (so each application has its own caches)."""
+    door = GraphQLDoor.create(settings)
+
+    class GraphQLController(Controller):
+        path = "/graphql"
+        include_in_schema = False
+
+        @classmethod
+        def door_of(cls) -> GraphQLDoor:
+            return door
+
+        @post("", status_code=200, include_in_schema=False)
+        async def query_via_post(self, request: AnyRequest) -> Response[bytes]:
+            snapshot = request.app.state.content.snapshot
+            accept_language = request.headers.get("accept-language")
+            try:
+                payload = _decode(await request.body(), "The request body")
+                if isinstance(payload, list):
+                    if not payload or len(payload) > MAX_BATCH:
+                        raise RequestError(
+                            f"A batch holds 1 to {MAX_BATCH} operations; "
+                            f"this one holds {len(payload)}.",
+                            "BATCH_LIMIT_EXCEEDED",
+                        )
+                    operations = [_operation(item) for item in payload]
+                    answers = [
+                        await door.answer(op, snapshot, accept_language, get=False)
+                        for op in operations
+                    ]
+                    body = b"[" + b",".join(a.body for a in answers) + b"]"
+                    return Response(content=body, media_type=JSON)
+                answer = await door.answer(
+                    _operation(payload), snapshot, accept_language, get=False
+                )
+            except RequestError as exc:
+                return _error_response(exc)
+            return Response(content=answer.body, media_type=JSON)
+
+        @get("", include_in_schema=False)
+        async def query_via_get(self, request: AnyRequest) -> Response[bytes | str]:
+            params = request.query_params
+            if "query" not in params and "extensions" not in params:
+                accept = request.headers.get("accept", "")
+                if door.production or "text/html" not in accept:
+                    raise NotFoundException("GraphiQL is not served here; POST your queries.")
+                return Response(content=get_graphql_ide_html("graphiql"), media_type="text/html")
+            try:
+                operation = _operation(
+                    {
+                        "query": params.get("query"),
+                        "operationName": params.get("operationName"),
+                        "variables": _decode(params["variables"], "`variables`")
+                        if params.get("variables")
+                        else None,
+                        "extensions": _decode(params["extensions"], "`extensions`")
+                        if params.get("extensions")
+                        else None,
+                    }
+                )
+            except RequestError as exc:
+                return Response(content=exc.body, status_code=exc.status, media_type=JSON)
+            answer = await door.answer(
+                operation,
+                request.app.state.content.snapshot,
+                request.headers.get("accept-language"),
+                get=True,
+            )
+            if not answer.cacheable:
+                return Response(content=answer.body, media_type=JSON)
+            etag = '"' + hashlib.blake2b(answer.body, digest_size=12).hexdigest() + '"'
+            headers = {
+                "ETag": etag,
+                "Cache-Control": GET_CACHE_CONTROL,
+                "Vary": "Accept-Language",
+            }
+            if etag_matches(request.headers.get("if-none-match"), etag):
+                return Response(content=b"", status_code=304, headers=headers)
+            return Response(content=answer.body, media_type=JSON, headers=headers)
+
+    return GraphQLController

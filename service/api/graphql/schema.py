@@ -1,0 +1,260 @@
+"""The GraphQL schema: thin root resolvers over the same `LocaleView` the REST door uses."""
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from graphql import GraphQLError
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext, Info
+
+from service.api.graphql import types as gql
+from service.api.graphql.context import GraphQLContext
+from service.config import PROJECT_ROOT
+from service.domain import schemas
+from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT, LocaleView, paginate
+from service.domain.errors import InvalidParameter
+from service.domain.vocabulary import BaseApproach, CareerStage, RelationshipShape
+
+MAX_DEPTH = 8
+MAX_ALIASES = 15
+MAX_TOKENS = 2000
+MAX_SEARCH_LENGTH = 200
+GRAPHQL_SCHEMA_FILE = PROJECT_ROOT / "openapi" / "schema.graphql"
+
+if TYPE_CHECKING:
+    # For mypy the resolvers return the domain Structs (which they do); Strawberry sees the
+    # mirrored GraphQL types. `types.py` explains why the two always agree.
+    from service.domain.schemas import (
+        Approach,
+        ApproachPage,
+        Aspect,
+        AspectPage,
+        Term,
+        TermPage,
+        Topic,
+        TopicPage,
+        Variant,
+        VariantPage,
+    )
+
+    BaseApproachEnum = BaseApproach
+    CareerStageEnum = CareerStage
+    RelationshipShapeEnum = RelationshipShape
+else:
+    from service.api.graphql.types import (
+        Approach,
+        ApproachPage,
+        Aspect,
+        AspectPage,
+        BaseApproachEnum,
+        CareerStageEnum,
+        RelationshipShapeEnum,
+        Term,
+        TermPage,
+        Topic,
+        TopicPage,
+        Variant,
+        VariantPage,
+    )
+
+Locale = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Locale such as `en` or `es`; without it, `Accept-Language` decides, "
+        "falling back to `en`. Nested fields answer in the same locale."
+    ),
+]
+First = Annotated[int, strawberry.argument(description=f"Page size, 1 to {MAX_LIMIT}.")]
+After = Annotated[
+    str | None,
+    strawberry.argument(description="Opaque cursor: the previous page's `nextCursor`."),
+]
+
+
+def _view(info: Info, locale: str | None) -> LocaleView:
+    context: GraphQLContext = info.context
+    return context.root_view(info, locale)
+
+
+def _page(items: Any, first: int, after: str | None) -> tuple[Any, str | None]:
+    """REST's paging, with the argument names GraphQL clients sent."""
+    if not 1 <= first <= MAX_LIMIT:
+        raise InvalidParameter("first", f"first must be between 1 and {MAX_LIMIT}.")
+    try:
+        return paginate(items, first, after)
+    except InvalidParameter as exc:
+        raise InvalidParameter(
+            "after", "The cursor is not one this API issued; use `nextCursor` as returned."
+        ) from exc
+
+
+def _domain_enum(domain: Any, value: Any) -> Any:
+    return None if value is None else domain(str(value.value))
+
+
+# Root resolvers: module functions (typed for mypy), attached to `Query` below.
+
+
+def approaches(
+    info: Info, first: First = DEFAULT_LIMIT, after: After = None, locale: Locale = None
+) -> ApproachPage | None:
+    return schemas.ApproachPage(*_page(_view(info, locale).approaches, first, after))
+
+
+def approach(info: Info, slug: str, locale: Locale = None) -> Approach | None:
+    return _view(info, locale).approach(slug)
+
+
+def aspects(
+    info: Info, first: First = DEFAULT_LIMIT, after: After = None, locale: Locale = None
+) -> AspectPage | None:
+    return schemas.AspectPage(*_page(_view(info, locale).aspects, first, after))
+
+
+def aspect(info: Info, key: str, locale: Locale = None) -> Aspect | None:
+    return _view(info, locale).aspect(key)
+
+
+def topics(
+    info: Info, first: First = DEFAULT_LIMIT, after: After = None, locale: Locale = None
+) -> TopicPage | None:
+    return schemas.TopicPage(*_page(_view(info, locale).topics, first, after))
+
+
+def topic(info: Info, slug: str, locale: Locale = None) -> Topic | None:
+    return _view(info, locale).topic(slug)
+
+
+def terms(
+    info: Info,
+    search: Annotated[
+        str | None, strawberry.argument(description="Search words, e.g. `reverse mentor`.")
+    ] = None,
+    first: First = DEFAULT_LIMIT,
+    after: After = None,
+    locale: Locale = None,
+) -> TermPage | None:
+    view = _view(info, locale)
+    if search is None:
+        return schemas.TermPage(*_page(view.terms, first, after))
+    if len(search) > MAX_SEARCH_LENGTH:
+        raise InvalidParameter("search", f"search must be at most {MAX_SEARCH_LENGTH} characters.")
+    try:
+        found = view.search_terms(search)
+    except InvalidParameter as exc:
+        raise InvalidParameter("search", exc.detail) from exc
+    return schemas.TermPage(*_page(found, first, after))
+
+
+def term(info: Info, slug: str, locale: Locale = None) -> Term | None:
+    return _view(info, locale).term(slug)
+
+
+def variants(
+    info: Info,
+    base_approach: BaseApproachEnum | None = None,
+    career_stage: CareerStageEnum | None = None,
+    relationship_shape: RelationshipShapeEnum | None = None,
+    first: First = DEFAULT_LIMIT,
+    after: After = None,
+    locale: Locale = None,
+) -> VariantPage | None:
+    found = _view(info, locale).filter_variants(
+        _domain_enum(BaseApproach, base_approach),
+        _domain_enum(CareerStage, career_stage),
+        _domain_enum(RelationshipShape, relationship_shape),
+    )
+    return schemas.VariantPage(*_page(found, first, after))
+
+
+def variant(info: Info, slug: str, locale: Locale = None) -> Variant | None:
+    return _view(info, locale).variant(slug)
+
+
+def content_version(info: Info) -> int:
+    context: GraphQLContext = info.context
+    return context.current().version
+
+
+@strawberry.type(
+    description="Root fields are nullable: an error in one (with its `extensions.code`) "
+    "leaves the others' data intact."
+)
+class Query:
+    approaches = strawberry.field(
+        resolver=approaches, description="The two base approaches, mentoring and coaching."
+    )
+    approach = strawberry.field(
+        resolver=approach, description="One approach with its statement for every aspect."
+    )
+    aspects = strawberry.field(
+        resolver=aspects, description="The comparison aspects (the comparison table's rows)."
+    )
+    aspect = strawberry.field(resolver=aspect, description="One comparison aspect.")
+    topics = strawberry.field(resolver=topics, description="The narrative topics.")
+    topic = strawberry.field(resolver=topic, description="One narrative topic.")
+    terms = strawberry.field(
+        resolver=terms,
+        description="The glossary; with `search`, the terms matching every word, best first.",
+    )
+    term = strawberry.field(resolver=term, description="One glossary term.")
+    variants = strawberry.field(
+        resolver=variants, description="The model variants, optionally filtered like REST's."
+    )
+    variant = strawberry.field(
+        resolver=variant, description="One model variant with its structured attributes."
+    )
+    content_version = strawberry.field(
+        resolver=content_version,
+        description="The content version being served (changes on every load).",
+    )
+
+
+def extensions(production: bool) -> list[Callable[[], SchemaExtension]]:
+    """Factories: Strawberry builds fresh extensions per operation; the caches are shared."""
+    chosen: list[Callable[[], SchemaExtension]] = [
+        partial(ParserCache, maxsize=1024),
+        partial(ValidationCache, maxsize=1024),
+        partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
+        partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
+        partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
+    ]
+    if production:
+        chosen.append(partial(AddValidationRules, [NoSchemaIntrospectionCustomRule]))
+    return chosen
+
+
+class ServiceSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # Expected errors (not found, bad input, limits) are answers, not incidents; unexpected
+        # ones are logged with their traceback by `classify` when the controller shapes them.
+        return None
+
+
+def build_schema(production: bool = False) -> strawberry.Schema:
+    return ServiceSchema(
+        query=Query,
+        extensions=extensions(production),
+        config=StrawberryConfig(),
+        types=[gql.Span],
+    )
+
+
+def schema_sdl() -> str:
+    """The schema as committed in `openapi/schema.graphql` (development flavour: the production
+    one differs only in refusing introspection)."""
+    return str(build_schema()) + "\n"

@@ -1,0 +1,209 @@
+"""GraphQL types generated from the domain Structs, so the two doors cannot drift apart.
+
+Every field of a Struct in `service/domain/schemas.py` becomes a GraphQL field of the same
+name in camelCase (Strawberry's default), with the same value: resolvers return the domain
+Structs themselves and Strawberry's default resolver reads their attributes.
+
+Enum values keep their REST spelling (`semi_structured`, not `SEMI_STRUCTURED`): a client
+that moves a value from one door to the other never has to translate it.
+
+Links that REST gives as keys (`Variant.term`, `Topic.aspects`...) keep that key for parity,
+and get a navigable sibling named `linked...` that resolves through per-request DataLoaders.
+"""
+
+import inspect
+import types
+import typing
+from enum import Enum, StrEnum
+from typing import Any
+
+import msgspec
+import strawberry
+from strawberry.types import Info
+
+from service.api.graphql.context import GraphQLContext
+from service.domain import schemas
+from service.domain.vocabulary import (
+    BaseApproach,
+    CareerStage,
+    Formality,
+    Goal,
+    Prerequisite,
+    RelationshipShape,
+)
+
+_ENUMS: dict[type[Enum], Any] = {}
+_TYPES: dict[type[msgspec.Struct], Any] = {}
+
+
+def mirror_enum(domain: type[StrEnum], description: str | None = None) -> Any:
+    """A GraphQL enum whose value names are the domain's API strings."""
+    if domain not in _ENUMS:
+        mirrored = StrEnum(domain.__name__, {member.value: member.value for member in domain})  # type: ignore[misc]
+        _ENUMS[domain] = strawberry.enum(mirrored, description=description or domain.__doc__)
+    return _ENUMS[domain]
+
+
+def _graphql_annotation(annotation: Any) -> Any:
+    """Translate a Struct field annotation into the matching Strawberry annotation."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _graphql_annotation(typing.get_args(annotation)[0])
+    if origin in (types.UnionType, typing.Union):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(members) != 1:
+            raise TypeError(f"Only `X | None` unions are mirrored, not {annotation}")
+        return _graphql_annotation(members[0]) | None
+    if origin in (tuple, list):
+        return list[_graphql_annotation(typing.get_args(annotation)[0])]  # type: ignore[misc]
+    if isinstance(annotation, type) and issubclass(annotation, StrEnum):
+        return mirror_enum(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
+        if annotation not in _TYPES:
+            raise TypeError(f"Mirror {annotation.__name__} before the types that use it")
+        return _TYPES[annotation]
+    if annotation in (str, int, float, bool):
+        return annotation
+    raise TypeError(f"No GraphQL mirror for {annotation!r}")
+
+
+def _meta_description(annotation: Any) -> str | None:
+    if typing.get_origin(annotation) is typing.Annotated:
+        for meta in typing.get_args(annotation)[1:]:
+            if isinstance(meta, msgspec.Meta) and meta.description:
+                return meta.description.replace("`cursor`", "`after`")
+    return None
+
+
+def mirror_struct(
+    struct: type[msgspec.Struct],
+    links: dict[str, tuple[str, Any, str]] | None = None,
+    description: str | None = None,
+) -> Any:
+    """A Strawberry object type with one field per Struct field, plus navigable `links`.
+
+    `links` maps a field name to (GraphQL type as a string, resolver, description); the string
+    is resolved in this module once every type exists, which allows types that link both ways.
+    """
+    annotations: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"__module__": __name__}
+    for field in msgspec.structs.fields(struct):
+        annotations[field.name] = _graphql_annotation(field.type)
+        if description_of_field := _meta_description(field.type):
+            namespace[field.name] = strawberry.field(description=description_of_field)
+    for name, (graphql_type, resolver, link_doc) in (links or {}).items():
+        annotations[name] = graphql_type
+        namespace[name] = strawberry.field(resolver=resolver, description=link_doc)
+    namespace["__annotations__"] = annotations
+    generated = type(struct.__name__, (), namespace)
+    own_doc: str | None = struct.__doc__ if struct.__doc__ != msgspec.Struct.__doc__ else None
+    doc = description or (inspect.cleandoc(own_doc) if own_doc else None)
+    _TYPES[struct] = strawberry.type(generated, description=doc)
+    return _TYPES[struct]
+
+
+# Enums used as filters need the same objects as the ones the types use.
+BaseApproachEnum = mirror_enum(BaseApproach, "mentoring, coaching, or a hybrid of both.")
+CareerStageEnum = mirror_enum(CareerStage, "Career stage of the person being developed.")
+RelationshipShapeEnum = mirror_enum(RelationshipShape, "Who guides whom.")
+mirror_enum(Formality, "How structured the relationship is.")
+mirror_enum(Goal, "What the person wants from development.")
+mirror_enum(Prerequisite)
+
+
+# --- links: thin resolvers that ask the request's DataLoaders --------------------------------
+
+
+async def _aspect_of_statement(root: schemas.AspectStatement, info: Info) -> schemas.Aspect:
+    context: GraphQLContext = info.context
+    aspect: schemas.Aspect = await context.load("aspect", root.key, info)
+    return aspect
+
+
+async def _aspects_of_topic(root: schemas.Topic, info: Info) -> list[schemas.Aspect]:
+    context: GraphQLContext = info.context
+    return await context.load_many("aspect", root.aspects, info)
+
+
+async def _topics_of_aspect(root: schemas.Aspect, info: Info) -> list[schemas.Topic]:
+    context: GraphQLContext = info.context
+    return await context.load_many("topic", root.topics, info)
+
+
+async def _approaches_of_term(root: schemas.Term, info: Info) -> list[schemas.Approach]:
+    context: GraphQLContext = info.context
+    return await context.load_many("approach", root.approaches, info)
+
+
+async def _variant_of_term(root: schemas.Term, info: Info) -> schemas.Variant | None:
+    if root.variant is None:
+        return None
+    context: GraphQLContext = info.context
+    variant: schemas.Variant = await context.load("variant", root.variant, info)
+    return variant
+
+
+async def _approaches_of_variant(root: schemas.Variant, info: Info) -> list[schemas.Approach]:
+    # A hybrid variant builds on both base approaches.
+    slugs = (
+        [BaseApproach.MENTORING.value, BaseApproach.COACHING.value]
+        if root.base_approach == BaseApproach.HYBRID
+        else [root.base_approach.value]
+    )
+    context: GraphQLContext = info.context
+    return await context.load_many("approach", slugs, info)
+
+
+async def _term_of_variant(root: schemas.Variant, info: Info) -> schemas.Term | None:
+    if root.term is None:
+        return None
+    context: GraphQLContext = info.context
+    term: schemas.Term = await context.load("term", root.term, info)
+    return term
+
+
+# --- the types, leaves first ------------------------------------------------------------------
+
+Span = mirror_struct(schemas.Span, description="A range: minimum, typical and maximum.")
+AspectStatement = mirror_struct(
+    schemas.AspectStatement,
+    links={"linked_aspect": ("Aspect", _aspect_of_statement, "The full comparison aspect.")},
+)
+Approach = mirror_struct(schemas.Approach)
+Aspect = mirror_struct(
+    schemas.Aspect,
+    links={
+        "linked_topics": ("list[Topic]", _topics_of_aspect, "The topics discussing this aspect.")
+    },
+)
+Topic = mirror_struct(
+    schemas.Topic,
+    links={"linked_aspects": ("list[Aspect]", _aspects_of_topic, "The aspects, in full.")},
+)
+Variant = mirror_struct(
+    schemas.Variant,
+    links={
+        "linked_approaches": (
+            "list[Approach]",
+            _approaches_of_variant,
+            "The base approaches: one, or both for a hybrid variant.",
+        ),
+        "linked_term": ("Term | None", _term_of_variant, "The glossary term naming this variant."),
+    },
+)
+Term = mirror_struct(
+    schemas.Term,
+    links={
+        "linked_approaches": (
+            "list[Approach]",
+            _approaches_of_term,
+            "The approaches this term belongs to.",
+        ),
+        "linked_variant": ("Variant | None", _variant_of_term, "The model variant this names."),
+    },
+)
+ApproachPage = mirror_struct(schemas.ApproachPage)
+AspectPage = mirror_struct(schemas.AspectPage)
+TopicPage = mirror_struct(schemas.TopicPage)
+TermPage = mirror_struct(schemas.TermPage)
+VariantPage = mirror_struct(schemas.VariantPage)
