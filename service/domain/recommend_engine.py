@@ -13,9 +13,11 @@ their exact sum, so the breakdown always adds up and ties are real ties (broken 
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from service.domain.content_files import Catalogue, CatalogueVariant, LocaleTexts
 from service.domain.recommend_input import (
@@ -201,6 +203,15 @@ class Engine:
             weak_stages = [
                 s for s in record.career_stages if profile.career_stages[s] < CATALOGUE_FIT_FLOOR
             ]
+            fits = profile.horizon
+            rising = all(a <= b for a, b in itertools.pairwise(fits))
+            falling = all(a >= b for a, b in itertools.pairwise(fits))
+            # "Extended period, often months or years" vs "Limited period, usually weeks or
+            # months": a longer horizon never favours coaching over mentoring.
+            if (record.base_approach is BaseApproach.MENTORING and not rising) or (
+                record.base_approach is BaseApproach.COACHING and not falling
+            ):
+                problems.append(f"{record.slug}: horizon fits must not move against its approach")
             if weak_goals or weak_stages:
                 problems.append(
                     f"{record.slug}: catalogue goals/stages fit weakly: {weak_goals + weak_stages}"
@@ -393,7 +404,7 @@ class Engine:
             elif factor is Factor.TIME:
                 if len(columns) > MAX_CACHED_TIME_COLUMNS:  # free-form numbers: keep it bounded
                     columns.clear()
-                hours, minutes = key  # type: ignore[misc]
+                hours, minutes = cast(tuple[float, int], key)
                 entries = tuple(self._time_entry(v, hours, minutes) for v in self._variants)
             else:
                 raise KeyError(f"no {factor} column for {key!r}")

@@ -289,9 +289,10 @@ def _check_object(
     for key in sorted(body, key=str):
         name = str(key)
         if name not in fields:
+            shown = name or '""'  # an empty key still needs a visible path
             out.append(
                 FieldProblem(
-                    prefix + name, m.problems.unknown_field.format(field=name), tuple(fields)
+                    prefix + shown, m.problems.unknown_field.format(field=shown), tuple(fields)
                 )
             )
     for name, check in fields.items():

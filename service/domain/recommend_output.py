@@ -22,7 +22,7 @@ class _Out(msgspec.Struct, frozen=True, omit_defaults=False):
     pass
 
 
-class BreakdownItem(_Out):
+class BreakdownItem(_Out, frozen=True):
     """One factor's share of a score: contribution = round(weight * fit, 4)."""
 
     factor: Factor
@@ -31,7 +31,7 @@ class BreakdownItem(_Out):
     contribution: float
 
 
-class Reason(_Out):
+class Reason(_Out, frozen=True):
     code: Annotated[str, msgspec.Meta(examples=["horizon.match"])]  # "<factor>.match|gap"
     factor: Factor
     text: str
@@ -40,14 +40,14 @@ class Reason(_Out):
     term: str | None  # glossary term slug
 
 
-class Caution(_Out):
+class Caution(_Out, frozen=True):
     code: Annotated[str, msgspec.Meta(examples=["dependency_risk"])]
     text: str
     source_topic: str | None
     source_term: str | None
 
 
-class RankedVariant(_Out):
+class RankedVariant(_Out, frozen=True):
     rank: int
     variant: str
     name: str
@@ -58,13 +58,13 @@ class RankedVariant(_Out):
     cautions: tuple[Caution, ...]
 
 
-class Primary(_Out):
+class Primary(_Out, frozen=True):
     approach: PrimaryApproach
     variant: str
     headline: str
 
 
-class GrowthTrack(_Out):
+class GrowthTrack(_Out, frozen=True):
     variant: str
     name: str
     base_approach: BaseApproach
@@ -75,7 +75,7 @@ class GrowthTrack(_Out):
     duration_weeks: int
 
 
-class GrowthPlan(_Out):
+class GrowthPlan(_Out, frozen=True):
     summary: str
     source_topic: str
     tracks: tuple[GrowthTrack, ...]
@@ -84,7 +84,7 @@ class GrowthPlan(_Out):
 Scalar = bool | int | float | str
 
 
-class Counterfactual(_Out):
+class Counterfactual(_Out, frozen=True):
     """The smallest single-field change that would put another variant first."""
 
     field: Annotated[str, msgspec.Meta(examples=["horizon_weeks", "context.coach_budget"])]
@@ -94,7 +94,7 @@ class Counterfactual(_Out):
     text: str
 
 
-class Recommendation(_Out):
+class Recommendation(_Out, frozen=True):
     policy_version: str
     content_version: int
     locale: str
@@ -104,7 +104,7 @@ class Recommendation(_Out):
     counterfactual: Counterfactual | None
 
 
-class Problem(_Out):
+class Problem(_Out, frozen=True):
     """RFC 9457-style problem for one batch item."""
 
     status: int
@@ -113,7 +113,7 @@ class Problem(_Out):
     errors: tuple[FieldProblem, ...]
 
 
-class BatchItem(_Out):
+class BatchItem(_Out, frozen=True):
     index: int
     result: Recommendation | None = None
     problem: Problem | None = None

@@ -8,7 +8,9 @@ message instead of producing odd rankings at request time.
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 import msgspec
 
@@ -49,36 +51,36 @@ class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     pass
 
 
-class FactorPolicy(_Strict):
+class FactorPolicy(_Strict, frozen=True):
     weight: float
     aspect: str | None  # comparison-table row the factor rests on
     topic: str | None  # narrative section the factor rests on
 
 
-class UrgencyFit(_Strict):
+class UrgencyFit(_Strict, frozen=True):
     urgent: float
     not_urgent: float
 
 
-class ContextFit(_Strict):
+class ContextFit(_Strict, frozen=True):
     all_met: float  # the variant's prerequisites are all available: the situation unlocks it
     none_required: float  # the variant needs nothing special
     unmet: float  # a prerequisite is missing
 
 
-class ReasonThresholds(_Strict):
+class ReasonThresholds(_Strict, frozen=True):
     match: float  # fit at or above which a factor is named as a reason for the variant
     gap: float  # fit below which a factor is named as holding the variant back
 
 
-class VariantProfile(_Strict):
+class VariantProfile(_Strict, frozen=True):
     goals: dict[Goal, float]  # goals not listed score 0
     career_stages: dict[CareerStage, float]
     horizon: tuple[float, ...]  # one fit per horizon band
     urgency: UrgencyFit
 
 
-class RecommendationPolicy(_Strict):
+class RecommendationPolicy(_Strict, frozen=True):
     version: str
     factors: dict[Factor, FactorPolicy]
     horizon_bands: tuple[int, ...]  # upper bounds (weeks, inclusive) of every band but the last
@@ -152,12 +154,12 @@ def load_policy(data: bytes) -> RecommendationPolicy:
 # Messages: every user-visible sentence, with named placeholders, one file per locale.
 
 
-class ListFormat(_Strict):
+class ListFormat(_Strict, frozen=True):
     separator: str
     last: str
 
 
-class Labels(_Strict):
+class Labels(_Strict, frozen=True):
     factors: dict[Factor, str]
     goals: dict[Goal, str]
     career_stages: dict[CareerStage, str]
@@ -170,18 +172,18 @@ class Labels(_Strict):
     approaches: dict[str, str]  # mentoring / coaching / blend
 
 
-class ReasonTexts(_Strict):
+class ReasonTexts(_Strict, frozen=True):
     match: str
     gap: str
 
 
-class HorizonBandTexts(_Strict):
+class HorizonBandTexts(_Strict, frozen=True):
     first: str  # "up to {max} weeks"
     middle: str  # "{min} to {max} weeks"
     last: str  # "more than {min} weeks" (min is the last bound)
 
 
-class CounterfactualTexts(_Strict):
+class CounterfactualTexts(_Strict, frozen=True):
     horizon_up: str
     horizon_down: str
     urgent_on: str
@@ -194,7 +196,7 @@ class CounterfactualTexts(_Strict):
     context_off: str
 
 
-class ProblemTexts(_Strict):
+class ProblemTexts(_Strict, frozen=True):
     title: str
     detail: str
     not_object: str
@@ -210,7 +212,7 @@ class ProblemTexts(_Strict):
     type_names: dict[str, str]  # integer / number / boolean / string / list / object
 
 
-class RecommendationMessages(_Strict):
+class RecommendationMessages(_Strict, frozen=True):
     locale: str
     list_format: ListFormat
     labels: Labels
@@ -273,7 +275,7 @@ def _check_template(where: str, template: str, allowed: set[str], problems: list
 def _check_messages(m: RecommendationMessages) -> None:
     problems: list[str] = []
     labels = m.labels
-    complete = {
+    complete: dict[str, tuple[Mapping[Any, str], type[StrEnum]]] = {
         "factors": (labels.factors, Factor),
         "goals": (labels.goals, Goal),
         "career_stages": (labels.career_stages, CareerStage),
@@ -320,9 +322,9 @@ def _check_messages(m: RecommendationMessages) -> None:
     _check_template("horizon_bands.first", m.horizon_bands.first, {"max"}, problems)
     _check_template("horizon_bands.middle", m.horizon_bands.middle, {"min", "max"}, problems)
     _check_template("horizon_bands.last", m.horizon_bands.last, {"min"}, problems)
-    texts = msgspec.structs.asdict(m.problems)
+    problem_texts = msgspec.structs.asdict(m.problems)
     for name, allowed in _PROBLEM_FIELDS.items():
-        _check_template(f"problems.{name}", texts[name], allowed, problems)
+        _check_template(f"problems.{name}", problem_texts[name], allowed, problems)
     if set(m.problems.type_names) != set(TYPE_NAMES):
         problems.append(f"problems.type_names must name {list(TYPE_NAMES)}")
     if problems:

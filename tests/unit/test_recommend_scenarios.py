@@ -1,0 +1,378 @@
+"""Scenarios derived from the source text: each cites the sentence that justifies it.
+
+Source: shared/seed/mentoring-vs-coaching.txt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import msgspec
+import pytest
+
+from service.domain.recommend import PrimaryApproach, Situation
+from service.domain.vocabulary import RelationshipPreference, StructurePreference
+from tests.unit.test_recommend_helpers import apply_change, engine, situation, top
+
+# (variant that must rank first, the source sentence, the situation)
+SCENARIOS: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "classic-mentoring",
+        "Mentoring offers long-term guidance focused on career development and personal growth, "
+        "ideal for early-stage professionals seeking holistic support.",
+        dict(
+            career_stage="early",
+            goals=["career_navigation", "industry_knowledge"],
+            horizon_weeks=52,
+            relationship_preference="single_senior",
+            structure_preference="informal",
+        ),
+    ),
+    (
+        "classic-coaching",
+        "Coaching provides targeted skill enhancement and performance improvement, best suited "
+        "for mid to senior-level professionals aiming to overcome specific challenges or achieve "
+        "defined goals.",
+        dict(
+            career_stage="senior",
+            goals=["behaviour_change", "performance_improvement"],
+            horizon_weeks=16,
+            structure_preference="structured",
+            relationship_preference="single_senior",
+            context={"coach_budget": True},
+        ),
+    ),
+    (
+        "sponsorship-driven-mentoring",
+        "This mentorship approach leverages influential sponsors to open career opportunities "
+        "and provide critical visibility, enhancing long-term advancement.",
+        dict(
+            career_stage="mid",
+            goals=["advancement_visibility"],
+            horizon_weeks=52,
+            context={"sponsors_available": True},
+        ),
+    ),
+    (
+        "reverse-mentoring",
+        "Reverse mentoring accelerates professional growth by pairing junior employees with "
+        "senior leaders, fostering mutual learning and fresh perspectives.",
+        dict(
+            career_stage="executive",
+            goals=["digital_fluency"],
+            horizon_weeks=26,
+            relationship_preference="junior_colleagues",
+            context={"senior_learns_from_juniors": True},
+        ),
+    ),
+    (
+        "peer-coaching",
+        "Peer coaching enhances professional growth by fostering collaborative learning and "
+        "mutual feedback between colleagues at similar career stages.",
+        dict(
+            career_stage="mid",
+            goals=["peer_learning"],
+            horizon_weeks=12,
+            relationship_preference="peers",
+            context={"peers_available": True},
+        ),
+    ),
+    (
+        "situational-mentoring",
+        "This adaptive method enhances problem-solving and leadership capabilities by "
+        "addressing immediate needs within varied workplace contexts.",
+        dict(
+            career_stage="early",
+            goals=["immediate_challenge", "leadership_development"],
+            horizon_weeks=8,
+            urgent=True,
+            structure_preference="informal",
+        ),
+    ),
+    (
+        "just-in-time-coaching",
+        "Just-in-time coaching delivers immediate, targeted support to address specific "
+        "professional challenges in real-time.",
+        dict(
+            career_stage="mid",
+            goals=["immediate_challenge"],
+            horizon_weeks=2,
+            urgent=True,
+            minutes_per_session=30,
+            context={"coach_budget": True},
+        ),
+    ),
+    (
+        "micro-mentoring",
+        "Micro-mentoring offers targeted, brief interactions that deliver immediate professional "
+        "growth benefits by combining the guidance of mentoring with the skill-building focus "
+        "of coaching.",
+        dict(
+            career_stage="early",
+            goals=["specific_skill", "career_navigation"],
+            horizon_weeks=4,
+            minutes_per_session=15,
+            hours_per_week=0.5,
+        ),
+    ),
+    (
+        "hybrid-mentorship-models",
+        "Hybrid mentorship models combine the personalized guidance of mentoring with the "
+        "skill-building focus of coaching, enhancing professional growth through tailored "
+        "support and practical development.",
+        dict(
+            career_stage="mid",
+            goals=["career_navigation", "specific_skill", "leadership_development"],
+            horizon_weeks=26,
+        ),
+    ),
+    (
+        "skill-sprint-coaching",
+        "Skill-Sprint Coaching delivers targeted, intensive sessions to rapidly develop specific "
+        "professional skills.",
+        dict(
+            career_stage="mid",
+            goals=["specific_skill"],
+            horizon_weeks=4,
+            urgent=True,
+            minutes_per_session=90,
+            hours_per_week=3,
+            structure_preference="structured",
+            context={"coach_budget": True},
+        ),
+    ),
+    (
+        "mosaic-mentoring",
+        "Leveraging Mosaic Mentoring's tailored approach accelerates career development with "
+        "holistic support, combining expert insight and adaptive strategies.",
+        dict(
+            career_stage="mid",
+            goals=["network_building", "career_navigation"],
+            horizon_weeks=52,
+            relationship_preference="several_mentors",
+        ),
+    ),
+    (
+        "ai-powered-coaching",
+        "AI coaching platforms utilize machine learning algorithms to tailor development plans, "
+        "track progress, and optimize learning outcomes in dynamic career environments.",
+        dict(
+            career_stage="mid",
+            goals=["specific_skill"],
+            horizon_weeks=8,
+            relationship_preference="ai_tool",
+            minutes_per_session=15,
+            context={"ai_acceptable": True},
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("variant", "sentence", "fields"), SCENARIOS, ids=[s[0] for s in SCENARIOS]
+)
+def test_variant_ranks_first_where_the_source_places_it(
+    variant: str, sentence: str, fields: dict[str, Any]
+) -> None:
+    result = engine().recommend(situation(**fields))
+    assert result.ranking[0].variant == variant, sentence
+    assert result.primary.variant == variant
+
+
+def test_scenarios_cover_every_catalogue_variant() -> None:
+    ranked = {r.variant for r in engine().recommend(situation()).ranking}
+    assert {s[0] for s in SCENARIOS} == ranked
+    assert len(ranked) == 12
+
+
+def test_long_horizon_early_career_growth_is_mentoring() -> None:
+    # "Mentoring: Extended period, often months or years." and "ideal for early-stage
+    # professionals": a two-year horizon for career navigation recommends mentoring.
+    result = engine().recommend(
+        situation(career_stage="early", goals=["career_navigation"], horizon_weeks=104)
+    )
+    assert result.primary.approach is PrimaryApproach.MENTORING
+    assert result.growth_plan is None
+
+
+def test_near_term_skill_goal_is_coaching() -> None:
+    # "Coaching is usually short-term and highly structured, focusing on specific skills or
+    # goals within a defined timeline, often lasting weeks to a few months."
+    result = engine().recommend(
+        situation(
+            career_stage="senior",
+            goals=["specific_skill"],
+            horizon_weeks=8,
+            structure_preference="structured",
+            context={"coach_budget": True},
+        )
+    )
+    assert result.primary.approach is PrimaryApproach.COACHING
+
+
+def test_growth_and_skill_goals_get_a_blended_growth_plan() -> None:
+    # "Integrating mentoring and coaching in professional growth plans enhances skill
+    # development by combining personalized guidance with targeted performance improvement."
+    s = situation(
+        career_stage="mid",
+        goals=["career_navigation", "performance_improvement"],
+        horizon_weeks=52,
+        context={"coach_budget": True},
+    )
+    result = engine().recommend(s)
+    assert result.primary.approach is PrimaryApproach.BLEND
+    plan = result.growth_plan
+    assert plan is not None
+    assert plan.source_topic == "integrating-both"
+    mentoring, coaching = plan.tracks
+    # "Mentoring fosters long-term career navigation ... while coaching drives specific goal
+    # achievement": each track serves its own goals.
+    assert mentoring.base_approach == "mentoring"
+    assert mentoring.serves_goals == ("career_navigation",)
+    assert coaching.base_approach == "coaching"
+    assert coaching.serves_goals == ("performance_improvement",)
+    # Coaching is the shorter, time-boxed track; mentoring runs over the horizon.
+    assert coaching.duration_weeks < mentoring.duration_weeks <= 52
+    assert all(t.cadence_per_month >= 1 and t.session_minutes <= 60 for t in plan.tracks)
+    assert "Classic Coaching" in plan.summary
+
+
+def test_growth_plan_prefers_variants_whose_prerequisites_are_met() -> None:
+    # Without coach budget, peers or AI, coaching variants that need them cannot start.
+    s = situation(
+        goals=["career_navigation", "specific_skill"],
+        horizon_weeks=26,
+        context={"ai_acceptable": True},
+    )
+    plan = engine().recommend(s).growth_plan
+    assert plan is not None
+    assert plan.tracks[1].variant == "ai-powered-coaching"
+
+
+def test_hybrid_top_is_a_blend_even_without_a_plan() -> None:
+    # "Hybrid mentorship models combine the personalized guidance of mentoring with the
+    # skill-building focus of coaching"
+    result = engine().recommend(
+        situation(
+            goals=["specific_skill", "leadership_development", "career_navigation"],
+            horizon_weeks=26,
+        )
+    )
+    assert result.ranking[0].base_approach == "hybrid"
+    assert result.primary.approach is PrimaryApproach.BLEND
+
+
+def test_cautions_are_the_ones_the_source_names() -> None:
+    # "Challenges in mentorship include dependency risks and varying mentor commitment, whereas
+    # coaching may face limitations in addressing broader career development beyond immediate
+    # goals."
+    ranking = {r.variant: r for r in engine().recommend(situation()).ranking}
+    mentoring_codes = [c.code for c in ranking["classic-mentoring"].cautions]
+    assert mentoring_codes == ["dependency_risk", "uneven_mentor_commitment"]
+    coaching = ranking["classic-coaching"].cautions
+    assert [c.code for c in coaching] == ["limited_reach", "prerequisite_missing"]
+    assert coaching[0].source_topic == "benefits-and-challenges"
+    assert coaching[1].source_term == "coaching"
+    assert "budget for an external coach" in coaching[1].text
+
+
+def test_reasons_cite_aspects_and_topics() -> None:
+    result = engine().recommend(situation(**SCENARIOS[0][2]))
+    first = result.ranking[0]
+    codes = {r.code for r in first.reasons}
+    assert "goals.match" in codes
+    for reason in first.reasons:
+        assert reason.aspect or reason.topic or reason.term
+        assert first.name in reason.text
+    by_code = {r.code: r for r in first.reasons}
+    assert by_code["goals.match"].aspect == "focus"
+    assert "long-term career navigation" in by_code["goals.match"].text
+
+
+def test_weak_factors_are_named_as_gaps() -> None:
+    result = engine().recommend(situation(**SCENARIOS[0][2]))
+    jit = next(r for r in result.ranking if r.variant == "just-in-time-coaching")
+    assert any(r.code.endswith(".gap") for r in jit.reasons)
+
+
+def _single_changes(s: Situation) -> Iterator[tuple[str, object]]:
+    """Every single-field change the counterfactual search covers (time only upwards)."""
+    raw = msgspec.to_builtins(s)
+    for week in range(1, 521):
+        if week != s.horizon_weeks:
+            yield "horizon_weeks", week
+    yield "urgent", not s.urgent
+    for hours in (0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8, 12, 20, 40):
+        if hours > s.hours_per_week:
+            yield "hours_per_week", hours
+    for minutes in (10, 15, 20, 30, 45, 60, 90, 120, 240, 480):
+        if minutes > s.minutes_per_session:
+            yield "minutes_per_session", minutes
+    for pref in RelationshipPreference:
+        yield "relationship_preference", pref.value
+    for structure in StructurePreference:
+        yield "structure_preference", structure.value
+    for name, value in raw["context"].items():
+        yield f"context.{name}", not value
+
+
+@pytest.mark.parametrize(
+    ("variant", "sentence", "fields"), SCENARIOS, ids=[s[0] for s in SCENARIOS]
+)
+def test_counterfactual_is_right_and_none_means_no_single_change_flips(
+    variant: str, sentence: str, fields: dict[str, Any]
+) -> None:
+    s = situation(**fields)
+    hint = engine().recommend(s).counterfactual
+    if hint is None:
+        # A clear winner: no single change within the search's reach dethrones it.
+        for field, value in _single_changes(s):
+            assert top(apply_change(s, field, value)) == variant, (field, value)
+        return
+    assert top(apply_change(s, hint.field, hint.suggested)) == hint.would_rank_first != variant
+    if hint.field == "horizon_weeks":
+        # Smallest: no horizon closer to the current one changes the top.
+        low, high = sorted((s.horizon_weeks, int(hint.suggested)))
+        for week in range(low + 1, high):
+            assert top(apply_change(s, "horizon_weeks", week)) == variant
+
+
+def test_counterfactual_points_at_the_cheapest_change() -> None:
+    # Early career, near-term goals on a 4-week horizon: micro-mentoring leads; the hint names a
+    # concrete single change with structured from/to values and a sentence.
+    s = situation(**SCENARIOS[7][2])
+    result = engine().recommend(s)
+    hint = result.counterfactual
+    assert hint is not None
+    raw = msgspec.to_builtins(s)
+    current = (
+        raw["context"][hint.field[8:]] if hint.field.startswith("context.") else raw[hint.field]
+    )
+    assert hint.current == current
+    names = {r.variant: r.name for r in result.ranking}
+    assert names[hint.would_rank_first] in hint.text
+
+
+def test_counterfactual_horizon_hint_reads_like_the_issue() -> None:
+    # A near-term coaching case: a horizon in the mentoring range flips it to mentoring.
+    s = situation(
+        career_stage="early",
+        goals=["career_navigation", "specific_skill"],
+        horizon_weeks=4,
+        minutes_per_session=15,
+        hours_per_week=0.5,
+    )
+    hint = engine().recommend(s).counterfactual
+    assert hint is not None
+    assert hint.field == "horizon_weeks"
+    assert hint.current == 4
+    assert isinstance(hint.suggested, int) and hint.suggested > 4
+    assert f"{hint.suggested} weeks" in hint.text
+
+
+def test_versions_and_locale_are_reported() -> None:
+    result = engine().recommend(situation())
+    assert result.policy_version == engine().policy.version
+    assert result.content_version == 1
+    assert result.locale == "en"
