@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import cast
@@ -64,6 +65,8 @@ MAX_BATCH = 1_000
 WEEKS_PER_MONTH = 52 / 12
 FACTORS = tuple(Factor)
 FACTOR_POSITION = {factor: i for i, factor in enumerate(FACTORS)}
+GOALS_POSITION = FACTOR_POSITION[Factor.GOALS]
+CONTEXT_POSITION = FACTOR_POSITION[Factor.CONTEXT]
 MAX_CACHED_TIME_COLUMNS = 20_000
 TIE = 64  # room for the slug tie-break below the score in packed ranking keys
 GOALS = tuple(Goal)
@@ -71,7 +74,8 @@ GOAL_BIT = {goal: 1 << i for i, goal in enumerate(GOALS)}
 PREREQUISITES = tuple(Prerequisite)
 CONTEXT_FIELDS = tuple(p.value for p in PREREQUISITES)  # SituationContext uses the same names
 CATALOGUE_FIT_FLOOR = 0.8  # a goal or stage the catalogue lists must fit at least this well
-assert set(CONTEXT_FIELDS) == set(SituationContext.__struct_fields__)
+# _keys reads the context flags in Prerequisite order.
+assert SituationContext.__struct_fields__ == CONTEXT_FIELDS
 
 
 def _to_int(value: float) -> int:
@@ -135,6 +139,7 @@ class Column:
     entries: tuple[Entry, ...]
     contributions: tuple[int, ...]
     items: tuple[BreakdownItem, ...]
+    scaled: tuple[int, ...]  # contributions * TIE, to add to packed ranking keys
 
 
 # A single-field change the counterfactual search may suggest:
@@ -177,6 +182,15 @@ class Engine:
         self._minute_steps = sorted(
             {v.min_session for v in self._variants if v.min_session <= MINUTES_PER_SESSION[1]}
         )
+        self._by_approach = {
+            a: [v.index for v in self._variants if v.base_approach is a] for a in BaseApproach
+        }
+        self._unmet_context = _to_int(policy.context.unmet)
+        # Situation context flags (in Prerequisite order) -> bit mask, for all 32 combinations.
+        self._context_mask = {
+            tuple(bool(mask & (1 << bit)) for bit in range(len(PREREQUISITES))): mask
+            for mask in range(1 << len(PREREQUISITES))
+        }
         if len(self._variants) >= TIE:
             raise ValueError(f"at most {TIE - 1} variants are supported")
 
@@ -441,10 +455,11 @@ class Engine:
         goals = 0
         for goal in s.goals:
             goals |= GOAL_BIT[goal]
-        context = 0
-        for bit, name in enumerate(CONTEXT_FIELDS):
-            if getattr(s.context, name):
-                context |= 1 << bit
+        c = s.context
+        context = self._context_mask[
+            (c.senior_learns_from_juniors, c.sponsors_available, c.peers_available,
+             c.coach_budget, c.ai_acceptable)
+        ]  # fmt: skip
         band = self._band_of[min(max(s.horizon_weeks, 0), HORIZON_WEEKS[1])]
         return Keys(
             goals,
@@ -551,20 +566,25 @@ class Engine:
         rows: list[tuple[Entry, ...]],
         totals: list[int],
     ) -> VariantTables:
-        """The variant of one approach that scores best when judged on this track's goals."""
+        """The variant of one approach that scores best when judged on this track's goals,
+        preferring one that can start (its prerequisites are available)."""
         mask = 0
         for goal in goals:
             mask |= GOAL_BIT[goal]
-        best: tuple[int, int] | None = None
-        for v in self._variants:
-            if v.base_approach is not approach:
-                continue
-            score = totals[v.index] - rows[v.index][0].contribution
-            score += self._goals_entry(v, mask).contribution
-            if best is None or score > best[0]:
-                best = (score, v.index)
-        assert best is not None, f"the catalogue has no {approach} variant"
-        return self._variants[best[1]]
+        track_goals = self._column_of(Factor.GOALS, mask).contributions
+        unmet = self._unmet_context
+        candidates = self._by_approach[approach]
+        assert candidates, f"the catalogue has no {approach} variant"
+        best = max(
+            candidates,
+            key=lambda i: (
+                rows[i][CONTEXT_POSITION].fit != unmet
+                or not self._variants[i].record.prerequisites,
+                totals[i] - rows[i][GOALS_POSITION].contribution + track_goals[i],
+                -i,
+            ),
+        )
+        return self._variants[best]
 
     @staticmethod
     def _track(
@@ -678,9 +698,9 @@ class Engine:
             # One factor moves at most its weight up for a rival and down for the leader.
             if gap > 2 * self._weights[factor]:
                 continue
-            current = columns[FACTOR_POSITION[factor]].contributions
-            new = self._column_of(factor, candidate[6]).contributions
-            trial = [p + (n - c) * TIE for p, c, n in zip(packed, current, new, strict=True)]
+            current = columns[FACTOR_POSITION[factor]].scaled
+            new = self._column_of(factor, candidate[6]).scaled
+            trial = list(map(operator.sub, map(operator.add, packed, new), current))  # C speed
             best = max(trial)
             if best != trial[top]:
                 return self._describe(candidate, self._variants[TIE - 1 - best % TIE])
@@ -743,6 +763,7 @@ def _column(entries: tuple[Entry, ...]) -> Column:
         entries,
         tuple(e.contribution for e in entries),
         tuple(e.item for e in entries),
+        tuple(e.contribution * TIE for e in entries),
     )
 
 
