@@ -54,6 +54,14 @@ docs: .venv/.synced ## Regenerate docs/configuration.md from the settings class
 migrate: .venv/.synced ## Apply migrations and load the content (DATABASE_URL or embedded)
 	$(PY) -m service db upgrade
 
+.PHONY: bench
+bench: .venv/.synced ## Benchmark (a few minutes): table of req/s, p50/p99, ratios to ceilings and PostGraphile
+	$(PY) -m bench --update-docs
+
+.PHONY: bench-smoke
+bench-smoke: .venv/.synced ## The benchmark's ~30 s smoke (1 s per scenario, one round, no PostGraphile)
+	$(PY) -m bench --smoke --results-dir $${TMPDIR:-/tmp}/bench-results
+
 .PHONY: clean
 clean: ## Remove the virtualenv, tools and the embedded database's data
 	rm -rf .venv $(TOOLS) .data
