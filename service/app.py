@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
+import msgspec
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
@@ -18,9 +19,12 @@ from service.api.problems import handle_exception
 from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
 from service.api.rest.health import HealthController
+from service.api.rest.recommendations import RecommendationController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, plain_url, session_factory
+from service.domain.recommend import Situation
+from service.domain.recommendations import BatchRequest
 from service.domain.store import ContentStore
 from service.observability import Observability, metrics_endpoint
 from service.security.headers import security_headers
@@ -38,6 +42,15 @@ opaque `cursor`; content GETs carry a strong `ETag` and answer `If-None-Match` w
 `Accept-Language` (or `?locale=`) selects the locale, falling back to `en`; every error is an
 RFC 9457 `application/problem+json` document.
 """
+
+
+def request_body_schemas() -> dict[str, Any]:
+    """JSON Schemas of the bodies the recommendation handlers read raw to report every
+    offending field; msgspec writes them from the same Structs the core validates with."""
+    _, components = msgspec.json.schema_components(
+        [Situation, BatchRequest], ref_template="#/components/schemas/{name}"
+    )
+    return components
 
 
 def openapi_config() -> OpenAPIConfig:
@@ -84,6 +97,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         route_handlers=[
             HealthController,
             ContentController,
+            RecommendationController,
             graphql_controller(settings),
             metrics_endpoint,
             *([CeilingController] if settings.bench_ceiling_endpoints else []),
@@ -103,6 +117,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
         logging_config=None,  # service.observability configures logging
         debug=False,
     )
+    # Litestar rebuilds `components.schemas` from its registry, so add ours afterwards.
+    schemas = application.openapi_schema.components.schemas
+    if schemas is not None:
+        schemas.update(request_body_schemas())
     return observability.install(application)
 
 

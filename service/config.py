@@ -1,4 +1,4 @@
-"""Every setting comes from the environment; `docs/configuration.md` is generated from this class."""
+"""Every setting comes from the environment; docs/configuration.md is generated from here."""
 
 from enum import StrEnum
 from functools import lru_cache
@@ -20,7 +20,7 @@ class Settings(BaseSettings):
 
     service_env: Environment = Field(
         Environment.DEVELOPMENT,
-        description="`production` requires API keys, hides introspection and GraphiQL and logs JSON.",
+        description="`production` requires API keys, hides introspection and GraphiQL, logs JSON.",
     )
     database_url: str | None = Field(
         None,
@@ -103,6 +103,7 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
     bench_ceiling_endpoints: bool = Field(
         False,
         description="Serve the benchmark's ceiling endpoints under `/bench/ceiling/` (kept out "

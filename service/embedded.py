@@ -15,7 +15,7 @@ def embedded_postgres(data_dir: Path) -> Iterator[str]:
     import pgserver  # imported here: production images never need it
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    server = pgserver.get_server(data_dir, cleanup_mode="stop")
+    server = pgserver.get_server(data_dir, cleanup_mode="stop")  # type: ignore[attr-defined]
     logger.info("embedded PostgreSQL running in %s", data_dir)
     try:
         yield server.get_uri()

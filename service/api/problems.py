@@ -15,6 +15,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from service.domain.errors import ContentUnavailable, DomainError, InvalidParameter, NotFound
+from service.domain.recommend import InvalidSituation
+from service.domain.recommendations import BatchTooLarge
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://mentoring-coaching.example/problems/"
@@ -110,6 +112,13 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
         return problem(
             400, "invalid-parameter", f"Invalid parameter: {exc.parameter}", exc.detail, [field]
         ), {}
+    if isinstance(exc, BatchTooLarge):
+        return problem(413, "batch-too-large", "Batch too large", exc.problems[0].message), {}
+    if isinstance(exc, InvalidSituation):
+        errors = [FieldError(p.field, p.message, p.allowed) for p in exc.problems]
+        fields = ", ".join(dict.fromkeys(e.field for e in errors))
+        detail = f"{len(errors)} field(s) need attention: {fields}."
+        return problem(422, "invalid-situation", "Invalid situation", detail, errors), {}
     if isinstance(exc, (ContentUnavailable, *_DATABASE_ERRORS)):
         logger.warning("database unavailable: %s", type(exc).__name__)
         return (

@@ -12,6 +12,7 @@ from typing import Any
 import msgspec
 from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlmodel import col
 
 from service.domain import models as m
 from service.domain.content_files import (
@@ -30,6 +31,7 @@ from service.domain.content_files import (
     TopicText,
     VariantText,
 )
+from service.domain.recommend import Engine, load_messages, load_policy
 
 NOTIFY_CHANNEL = "content_changed"
 # Serialises concurrent loads (several replicas starting at once); any constant will do.
@@ -85,6 +87,7 @@ def read_files(content_dir: Path = CONTENT_DIR) -> Bundle:
     }
     bundle = Bundle(catalogue, locales, policy, messages, checksum="")
     check_consistency(bundle)
+    _check_recommendations(bundle)
     parts: list[tuple[str, Any]] = [("catalogue", catalogue), ("policy", policy)]
     parts += [(f"locale:{code}", texts) for code, texts in locales.items()]
     parts += [(f"messages:{code}", doc) for code, doc in messages.items()]
@@ -134,15 +137,30 @@ def check_consistency(bundle: Bundle) -> None:
         raise ContentError("policy.yaml has no version")
 
 
+def _check_recommendations(bundle: Bundle) -> None:
+    """The policy and every locale's messages must build a working engine before they ship."""
+    try:
+        policy = load_policy(msgspec.json.encode(bundle.policy))
+        for code, texts in bundle.locales.items():
+            if code not in bundle.messages:
+                raise ContentError(f"messages/{code}.yaml is missing")
+            messages = load_messages(msgspec.json.encode(bundle.messages[code]))
+            Engine(policy, bundle.catalogue, texts, messages, content_version=0)
+    except (ValueError, msgspec.ValidationError) as exc:
+        if isinstance(exc, ContentError):
+            raise
+        raise ContentError(f"policy.yaml or messages: {exc}") from exc
+
+
 async def _version_in_service(session: AsyncSession | AsyncConnection) -> tuple[int, str] | None:
     row = (
         await session.execute(
-            select(m.ContentVersion.version, m.ContentVersion.checksum)  # type: ignore[call-overload]
-            .order_by(m.ContentVersion.version.desc())  # type: ignore[union-attr]
+            select(col(m.ContentVersion.version), col(m.ContentVersion.checksum))
+            .order_by(col(m.ContentVersion.version).desc())
             .limit(1)
         )
     ).first()
-    return None if row is None else (row[0], row[1])
+    return None if row is None else (int(row[0] or 0), str(row[1]))
 
 
 async def current_version(connection: AsyncSession | AsyncConnection) -> int | None:
@@ -169,7 +187,7 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
         await session.execute(
             insert(m.ContentVersion)
             .values(checksum=bundle.checksum, policy_version=bundle.policy_version)
-            .returning(m.ContentVersion.version)  # type: ignore[arg-type]
+            .returning(col(m.ContentVersion.version))
         )
     ).scalar_one()
     await session.execute(
@@ -179,7 +197,7 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
             "payload": str(version),
         },
     )
-    return int(version), True
+    return int(version or 0), True
 
 
 async def _insert_all(session: AsyncSession, bundle: Bundle) -> None:
@@ -291,13 +309,15 @@ async def fetch(connection: AsyncConnection) -> StoredBundle | None:
     head = (
         await connection.execute(
             select(
-                m.ContentVersion.version, m.ContentVersion.checksum, m.RecommendationPolicy.document
-            )  # type: ignore[call-overload]
+                col(m.ContentVersion.version),
+                col(m.ContentVersion.checksum),
+                col(m.RecommendationPolicy.document),
+            )
             .join(
                 m.RecommendationPolicy,
-                m.RecommendationPolicy.version == m.ContentVersion.policy_version,
-            )  # type: ignore[arg-type]
-            .order_by(m.ContentVersion.version.desc())  # type: ignore[union-attr]
+                col(m.RecommendationPolicy.version) == col(m.ContentVersion.policy_version),
+            )
+            .order_by(col(m.ContentVersion.version).desc())
             .limit(1)
         )
     ).first()

@@ -17,6 +17,7 @@ import msgspec
 
 from service.domain.bundle import StoredBundle
 from service.domain.errors import InvalidParameter, NotFound
+from service.domain.recommend import Engine, RecommendationPolicy, load_messages, load_policy
 from service.domain.schemas import (
     Approach,
     Aspect,
@@ -235,6 +236,8 @@ class Snapshot:
 
     stored: StoredBundle
     views: dict[str, LocaleView]
+    policy: RecommendationPolicy
+    engines: dict[str, Engine]  # one recommendation engine per locale
 
     @property
     def version(self) -> int:
@@ -246,6 +249,9 @@ class Snapshot:
 
     def view(self, locale: str) -> LocaleView:
         return self.views.get(locale) or self.views[DEFAULT_LOCALE]
+
+    def engine(self, locale: str) -> Engine:
+        return self.engines.get(locale) or self.engines[DEFAULT_LOCALE]
 
     def locale_infos(self) -> tuple[LocaleInfo, ...]:
         return tuple(
@@ -262,7 +268,22 @@ class Snapshot:
 def build_snapshot(stored: StoredBundle) -> Snapshot:
     bundle = stored.bundle
     ordered = sorted(bundle.locales, key=lambda code: (code != DEFAULT_LOCALE, code))
-    return Snapshot(stored, {code: _build_view(stored, code) for code in ordered})
+    policy = load_policy(msgspec.json.encode(bundle.policy))
+    engines = {
+        code: Engine(
+            policy,
+            bundle.catalogue,
+            bundle.locales[code],
+            # A locale without its own recommendation texts speaks English rather than fail.
+            load_messages(
+                msgspec.json.encode(bundle.messages.get(code, bundle.messages[DEFAULT_LOCALE]))
+            ),
+            content_version=stored.version,
+        )
+        for code in ordered
+    }
+    views = {code: _build_view(stored, code) for code in ordered}
+    return Snapshot(stored, views, policy, engines)
 
 
 def _completeness(stored: StoredBundle, locale: str) -> float:

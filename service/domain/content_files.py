@@ -25,32 +25,32 @@ class _Strict(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     pass
 
 
-class Range(_Strict):
+class Range(_Strict, frozen=True):
     min: int
     typical: int
     max: int
 
 
-class CatalogueApproach(_Strict):
+class CatalogueApproach(_Strict, frozen=True):
     slug: str
 
 
-class CatalogueAspect(_Strict):
+class CatalogueAspect(_Strict, frozen=True):
     key: str
 
 
-class CatalogueTopic(_Strict):
+class CatalogueTopic(_Strict, frozen=True):
     slug: str
     aspects: tuple[str, ...]  # aspect keys the section discusses
 
 
-class CatalogueTerm(_Strict):
+class CatalogueTerm(_Strict, frozen=True):
     slug: str
     approaches: tuple[str, ...]  # approach slugs
     variant: str | None  # variant slug
 
 
-class CatalogueVariant(_Strict):
+class CatalogueVariant(_Strict, frozen=True):
     slug: str
     base_approach: BaseApproach
     relationship_shape: RelationshipShape
@@ -67,7 +67,7 @@ class CatalogueVariant(_Strict):
     ]  # "aspect:<key>", "topic:<slug>", "term:<slug>" the record rests on
 
 
-class Catalogue(_Strict):
+class Catalogue(_Strict, frozen=True):
     approaches: tuple[CatalogueApproach, ...]
     aspects: tuple[CatalogueAspect, ...]
     topics: tuple[CatalogueTopic, ...]
@@ -75,30 +75,30 @@ class Catalogue(_Strict):
     variants: tuple[CatalogueVariant, ...]
 
 
-class ApproachText(_Strict):
+class ApproachText(_Strict, frozen=True):
     name: str
     summary: str  # the source's own sentence about the approach
     complement: str  # the source's sentence on how both approaches complement each other
 
 
-class AspectText(_Strict):
+class AspectText(_Strict, frozen=True):
     name: str
     mentoring: str
     coaching: str
 
 
-class TopicText(_Strict):
+class TopicText(_Strict, frozen=True):
     title: str
     body: str
 
 
-class TermText(_Strict):
+class TermText(_Strict, frozen=True):
     name: str
     definition: str
     synonyms: tuple[str, ...]
 
 
-class VariantText(_Strict):
+class VariantText(_Strict, frozen=True):
     name: str
     summary: str
     strengths: tuple[str, ...]
@@ -106,7 +106,7 @@ class VariantText(_Strict):
     editorial_note: str  # why the structured numbers are what they are
 
 
-class LocaleTexts(_Strict):
+class LocaleTexts(_Strict, frozen=True):
     locale: str
     language_name: str
     approaches: dict[str, ApproachText]

@@ -1,4 +1,4 @@
-"""Errors the core raises. The API layers map them to HTTP problems or GraphQL errors in one place."""
+"""Errors the core raises; the API layers map them to problems or GraphQL errors in one place."""
 
 from collections.abc import Sequence
 

@@ -66,7 +66,7 @@ class ContentController(Controller):
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         locale: Locale = None,
-    ) -> Response[ApproachPage]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(
             request, view, lambda: ApproachPage(*paginate(view.approaches, limit, cursor))
@@ -83,7 +83,7 @@ class ContentController(Controller):
     )
     async def get_approach(
         self, request: AnyRequest, slug: str, locale: Locale = None
-    ) -> Response[Approach]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.approach(slug))
 
@@ -102,7 +102,7 @@ class ContentController(Controller):
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         locale: Locale = None,
-    ) -> Response[AspectPage]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(
             request, view, lambda: AspectPage(*paginate(view.aspects, limit, cursor))
@@ -116,7 +116,7 @@ class ContentController(Controller):
     )
     async def get_aspect(
         self, request: AnyRequest, key: str, locale: Locale = None
-    ) -> Response[Aspect]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.aspect(key))
 
@@ -135,7 +135,7 @@ class ContentController(Controller):
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         locale: Locale = None,
-    ) -> Response[TopicPage]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(
             request, view, lambda: TopicPage(*paginate(view.topics, limit, cursor))
@@ -152,7 +152,7 @@ class ContentController(Controller):
     )
     async def get_topic(
         self, request: AnyRequest, slug: str, locale: Locale = None
-    ) -> Response[Topic]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.topic(slug))
 
@@ -185,7 +185,7 @@ class ContentController(Controller):
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         locale: Locale = None,
-    ) -> Response[TermPage]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
 
         def page() -> TermPage:
@@ -205,7 +205,7 @@ class ContentController(Controller):
     )
     async def get_term(
         self, request: AnyRequest, slug: str, locale: Locale = None
-    ) -> Response[Term]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.term(slug))
 
@@ -242,7 +242,7 @@ class ContentController(Controller):
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
         locale: Locale = None,
-    ) -> Response[VariantPage]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
 
         def page() -> VariantPage:
@@ -262,7 +262,7 @@ class ContentController(Controller):
     )
     async def get_variant(
         self, request: AnyRequest, slug: str, locale: Locale = None
-    ) -> Response[Variant]:
+    ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.variant(slug))
 
@@ -276,6 +276,6 @@ class ContentController(Controller):
             **problems(400, 401, 403, 429, 503),
         },
     )
-    async def export(self, request: AnyRequest, locale: Locale = None) -> Response[Export]:
+    async def export(self, request: AnyRequest, locale: Locale = None) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, view.export)

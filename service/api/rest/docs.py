@@ -8,20 +8,20 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 
 from service.api.problems import PROBLEM_MEDIA_TYPE, Problem, problem
-from service.domain.bundle import Bundle, StoredBundle
-from service.domain.content import LocaleView, build_snapshot
-from service.domain.content_files import CONTENT_DIR, Catalogue, LocaleTexts
+from service.domain.bundle import StoredBundle, read_files
+from service.domain.content import LocaleView, Snapshot, build_snapshot
 
 
 @lru_cache(maxsize=1)
 def example_view() -> LocaleView:
     """The English content as the service would serve it, for examples in the OpenAPI document."""
-    catalogue = msgspec.yaml.decode((CONTENT_DIR / "catalogue.yaml").read_bytes(), type=Catalogue)
-    english = msgspec.yaml.decode(
-        (CONTENT_DIR / "locales" / "en.yaml").read_bytes(), type=LocaleTexts
-    )
-    bundle = Bundle(catalogue, {"en": english}, {"version": "example"}, {}, checksum="example")
-    return build_snapshot(StoredBundle(bundle, version=1)).view("en")
+    return example_snapshot().view("en")
+
+
+@lru_cache(maxsize=1)
+def example_snapshot() -> Snapshot:
+    """The committed content files as content version 1, for examples in the OpenAPI document."""
+    return build_snapshot(StoredBundle(read_files(), version=1))
 
 
 def ok(data: type, summary: str, value: Any, description: str = "OK") -> ResponseSpec:

@@ -26,7 +26,7 @@ class HealthController(Controller):
         summary="The process is up (never touches the database)",
         responses={200: ok(Health, "Alive", Health("ok"))},
     )
-    async def live(self, request: Request[Any, Any, Any]) -> Response[Health]:
+    async def live(self, request: Request[Any, Any, Any]) -> Response[bytes]:
         content = request.app.state.content.snapshot
         version = content.version if content else None
         return hashed_response(request, msgspec.json.encode(Health("ok", version)), NO_STORE)
@@ -37,7 +37,7 @@ class HealthController(Controller):
         summary="The service can reach PostgreSQL and has content",
         responses={200: ok(Health, "Ready", Health("ready", 1)), **problems(503)},
     )
-    async def ready(self, request: Request[Any, Any, Any]) -> Response[Health]:
+    async def ready(self, request: Request[Any, Any, Any]) -> Response[bytes]:
         state = request.app.state
         try:
             async with asyncio.timeout(READY_TIMEOUT_SECONDS), state.engine.connect() as connection:

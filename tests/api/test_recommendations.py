@@ -1,0 +1,182 @@
+"""The recommendation endpoints as a client sees them."""
+
+from typing import Any
+
+import pytest
+from litestar.testing import AsyncTestClient
+
+Client = AsyncTestClient[Any]
+
+SITUATION: dict[str, Any] = {
+    "career_stage": "early",
+    "goals": ["career_navigation", "specific_skill"],
+    "horizon_weeks": 52,
+    "hours_per_week": 2,
+    "minutes_per_session": 60,
+    "context": {"coach_budget": True},
+}
+
+
+async def test_one_situation_ranks_every_variant_with_explanations(client: Client) -> None:
+    response = await client.post("/v1/recommendations", json=SITUATION)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    variants = (await client.get("/v1/variants", params={"limit": 100})).json()["items"]
+    assert sorted(r["variant"] for r in body["ranking"]) == sorted(v["slug"] for v in variants)
+    assert [r["rank"] for r in body["ranking"]] == list(range(1, len(variants) + 1))
+    scores = [r["score"] for r in body["ranking"]]
+    assert scores == sorted(scores, reverse=True)
+    for ranked in body["ranking"]:
+        assert 0 <= ranked["score"] <= 1
+        total = sum(item["contribution"] for item in ranked["breakdown"])
+        assert total == pytest.approx(ranked["score"], abs=1e-9)
+    top = body["ranking"][0]
+    assert top["reasons"] and all(reason["text"] for reason in top["reasons"])
+    assert body["primary"]["approach"] in {"mentoring", "coaching", "blend"}
+    assert body["policy_version"] and body["content_version"] >= 1
+    assert response.headers["content-language"] == "en"
+
+
+async def test_long_horizon_with_a_skill_goal_gets_a_growth_plan(client: Client) -> None:
+    body = (await client.post("/v1/recommendations", json=SITUATION)).json()
+    plan = body["growth_plan"]
+    assert plan is not None and len(plan["tracks"]) >= 2
+    bases = {track["base_approach"] for track in plan["tracks"]}
+    assert {"mentoring", "coaching"} <= bases | {"hybrid"} and len(bases) >= 2
+    served = {goal for track in plan["tracks"] for goal in track["serves_goals"]}
+    assert set(SITUATION["goals"]) <= served
+
+
+async def test_mentoring_cautions_name_the_source_challenges(client: Client) -> None:
+    body = (await client.post("/v1/recommendations", json=SITUATION)).json()
+    mentoring = next(r for r in body["ranking"] if r["variant"] == "classic-mentoring")
+    codes = {caution["code"] for caution in mentoring["cautions"]}
+    assert codes, "mentoring carries the source's cautions"
+    assert all(c["source_topic"] == "benefits-and-challenges" for c in mentoring["cautions"])
+
+
+async def test_counterfactual_really_changes_the_top_variant(client: Client) -> None:
+    body = (await client.post("/v1/recommendations", json=SITUATION)).json()
+    hint = body["counterfactual"]
+    assert hint is not None and hint["text"]
+    changed = {**SITUATION, "context": dict(SITUATION["context"])}
+    if "." in hint["field"]:
+        parent, child = hint["field"].split(".")
+        changed[parent][child] = hint["suggested"]
+    else:
+        changed[hint["field"]] = hint["suggested"]
+    after = (await client.post("/v1/recommendations", json=changed)).json()
+    assert after["ranking"][0]["variant"] == hint["would_rank_first"]
+    assert after["ranking"][0]["variant"] != body["ranking"][0]["variant"]
+
+
+async def test_same_input_same_bytes(client: Client) -> None:
+    first = await client.post("/v1/recommendations", json=SITUATION)
+    second = await client.post("/v1/recommendations", json=dict(reversed(SITUATION.items())))
+    assert first.content == second.content
+
+
+async def test_recommendation_in_another_locale(client: Client) -> None:
+    response = await client.post(
+        "/v1/recommendations", json=SITUATION, headers={"Accept-Language": "de-AT, en;q=0.5"}
+    )
+    assert response.status_code == 200
+    assert response.headers["content-language"] == "de"
+    english = (await client.post("/v1/recommendations", json=SITUATION)).json()
+    german = response.json()
+    assert german["locale"] == "de"
+    assert [r["variant"] for r in german["ranking"]] == [r["variant"] for r in english["ranking"]]
+    assert german["primary"]["headline"] != english["primary"]["headline"]
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        ({}, {"career_stage", "goals", "horizon_weeks", "hours_per_week", "minutes_per_session"}),
+        ({**SITUATION, "shoe_size": 44}, {"shoe_size"}),
+        ({**SITUATION, "goals": ["world_domination"]}, {"goals[0]"}),
+        (
+            {**SITUATION, "horizon_weeks": -3, "hours_per_week": 1000},
+            {"horizon_weeks", "hours_per_week"},
+        ),
+        ({**SITUATION, "career_stage": "intern", "goals": []}, {"career_stage", "goals"}),
+        ({**SITUATION, "context": {"coach_budget": "yes"}}, {"context.coach_budget"}),
+        ([1, 2, 3], {"body"}),
+    ],
+)
+async def test_invalid_situations_name_every_offending_field(
+    client: Client, body: Any, fields: set[str]
+) -> None:
+    response = await client.post("/v1/recommendations", json=body)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    problem = response.json()
+    assert problem["status"] == 422
+    assert {e["field"] for e in problem["errors"]} >= fields
+
+
+async def test_enumeration_errors_list_the_allowed_values(client: Client) -> None:
+    response = await client.post(
+        "/v1/recommendations", json={**SITUATION, "career_stage": "intern"}
+    )
+    error = next(e for e in response.json()["errors"] if e["field"] == "career_stage")
+    assert error["allowed"] == ["early", "mid", "senior", "executive"]
+
+
+@pytest.mark.parametrize("raw", [b"", b"   "])
+async def test_empty_body_is_422(client: Client, raw: bytes) -> None:
+    response = await client.post(
+        "/v1/recommendations", content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+
+
+@pytest.mark.parametrize("raw", [b"{", b"{'career_stage': 'early'}", b"\xff\xfe", b"[1,]"])
+async def test_malformed_json_is_400(client: Client, raw: bytes) -> None:
+    response = await client.post(
+        "/v1/recommendations", content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["code"] == "malformed-json"
+
+
+async def test_batch_isolates_bad_items(client: Client) -> None:
+    items = [SITUATION, {"career_stage": "nope"}, {**SITUATION, "urgent": True}]
+    response = await client.post("/v1/recommendations/batch", json={"items": items})
+    assert response.status_code == 200
+    results = response.json()["items"]
+    assert [r["index"] for r in results] == [0, 1, 2]
+    assert results[0]["result"] and results[0]["problem"] is None
+    assert results[1]["result"] is None and results[1]["problem"]["status"] == 422
+    assert "career_stage" in {e["field"] for e in results[1]["problem"]["errors"]}
+    assert results[2]["result"]["ranking"]
+    single = (await client.post("/v1/recommendations", json=SITUATION)).json()
+    assert results[0]["result"] == single
+
+
+async def test_batch_limits(client: Client) -> None:
+    too_many = await client.post("/v1/recommendations/batch", json={"items": [SITUATION] * 1001})
+    assert too_many.status_code == 413
+    assert "1000" in too_many.json()["detail"]
+    full = await client.post("/v1/recommendations/batch", json={"items": [SITUATION] * 1000})
+    assert full.status_code == 200 and len(full.json()["items"]) == 1000
+    for body in ({"items": []}, {"items": "all"}, {"things": []}, []):
+        response = await client.post("/v1/recommendations/batch", json=body)
+        assert response.status_code == 422, body
+
+
+async def test_policy_is_served_read_only_with_its_version(client: Client) -> None:
+    response = await client.get("/v1/recommendations/policy")
+    assert response.status_code == 200
+    policy = response.json()
+    recommendation = (await client.post("/v1/recommendations", json=SITUATION)).json()
+    assert policy["version"] == recommendation["policy_version"]
+    weights = [factor["weight"] for factor in policy["factors"].values()]
+    assert sum(weights) == pytest.approx(1.0)
+    assert set(policy["variants"]) == {r["variant"] for r in recommendation["ranking"]}
+    assert response.headers["etag"]
+    again = await client.get(
+        "/v1/recommendations/policy", headers={"If-None-Match": response.headers["etag"]}
+    )
+    assert again.status_code == 304
+    assert (await client.put("/v1/recommendations/policy", json=policy)).status_code == 405
