@@ -449,7 +449,9 @@ def run(options: Options) -> dict[str, Any]:
                         kind = outcome.scenario.ceiling
                         ceiling = ceilings.get(f"ceiling-{kind}") if kind else None
                         if ceiling:
-                            outcome.ratios.append(outcome.rounds[-1].rps / ceiling)
+                            # The batch compares situations/s with the ceiling's requests/s.
+                            units = outcome.rounds[-1].rps * outcome.scenario.units_per_request
+                            outcome.ratios.append(units / ceiling)
             memory = worker_rss_mb(server.pid)
         service_version = version_of("mentoring-coaching-service")
         versions = {
@@ -611,6 +613,8 @@ def build_report(
                 "rounds": [m.__dict__ for m in outcome.rounds],
             }
             row["met"] = target_met(s, row, peer_rps)
+            if rps == 0:
+                row["note"] = f"no request completed within {options.seconds:g} s"
         rows.append(row)
     return {
         "started_at": started.isoformat(timespec="seconds"),
@@ -659,10 +663,15 @@ def render_table(report: dict[str, Any]) -> str:
         if row["unit"] != "req":
             throughput += f" ({row['rps']:,.1f} req/s)"
         ratio = (
-            f"{row['ratio_to_ceiling']:.2f} x {row['ceiling']}" if row["ratio_to_ceiling"] else "-"
+            f"{row['ratio_to_ceiling']:.2f} x {row['ceiling']}"
+            if row["ratio_to_ceiling"] is not None
+            else "-"
         )
         met = {True: "yes", False: "**no**", None: "-"}[row["met"]]
         errors = f" ({row['errors']} errors)" if row["errors"] else ""
+        errors += (
+            f" ({row['note']})" if row["note"] and not row["key"].startswith("ceiling") else ""
+        )
         lines.append(
             f"| {row['scenario']}{errors} | {row['connections']} | {throughput} | "
             f"{row['p50_ms']:.2f} | {row['p99_ms']:.2f} | {ratio} | "

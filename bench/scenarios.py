@@ -200,9 +200,9 @@ def scenarios(ceiling_get_path: str, ceiling_post: Request) -> list[Scenario]:
             target=">= 20,000 situations/s",
             unit="situations",
             units_per_request=BATCH_SIZE,
-            # A request takes tens of ms: 4 connections already keep the worker busy, and 32
-            # would only queue (and time out) without adding throughput.
-            connections=4,
+            # One request is a long piece of CPU work: 2 connections keep the one worker busy
+            # (one computing, one in transit); more would only queue without adding throughput.
+            connections=2,
         ),
         Scenario(
             "graphql-text",
