@@ -68,6 +68,7 @@ FACTOR_POSITION = {factor: i for i, factor in enumerate(FACTORS)}
 GOALS_POSITION = FACTOR_POSITION[Factor.GOALS]
 CONTEXT_POSITION = FACTOR_POSITION[Factor.CONTEXT]
 MAX_CACHED_TIME_COLUMNS = 20_000
+MAX_CACHED_REASONS = 200_000
 TIE = 64  # room for the slug tie-break below the score in packed ranking keys
 GOALS = tuple(Goal)
 GOAL_BIT = {goal: 1 << i for i, goal in enumerate(GOALS)}
@@ -87,7 +88,10 @@ def _to_float(value: int) -> float:
     return round(value / SCALE, 4)
 
 
-@dataclass(frozen=True, slots=True)
+SCORES = [_to_float(i) for i in range(SCALE + 1)]  # every possible score, rounded once
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # identity hash: rows of entries key a cache
 class Entry:
     """One factor of one variant for one input key: everything the response needs from it."""
 
@@ -182,6 +186,7 @@ class Engine:
         self._minute_steps = sorted(
             {v.min_session for v in self._variants if v.min_session <= MINUTES_PER_SESSION[1]}
         )
+        self._reasons_of: dict[tuple[Entry, ...], tuple[Reason, ...]] = {}
         self._by_approach = {
             a: [v.index for v in self._variants if v.base_approach is a] for a in BaseApproach
         }
@@ -494,26 +499,36 @@ class Engine:
         packed = [t * TIE + (TIE - 1 - i) for i, t in enumerate(totals)]
         order = sorted(range(len(rows)), key=packed.__getitem__, reverse=True)
         variants = self._variants
-        ranking = tuple(
-            RankedVariant(
-                rank,
-                variants[i].slug,
-                variants[i].name,
-                variants[i].base_approach,
-                _to_float(totals[i]),
-                items[i],
-                _reasons(rows[i]),
-                variants[i].cautions[k.context],
+        reasons = self._reasons_of
+        if len(reasons) > MAX_CACHED_REASONS:
+            reasons.clear()
+        ranking = []
+        for rank, i in enumerate(order, start=1):
+            row = rows[i]
+            # The same row of entries always yields the same reasons: pick them once.
+            why = reasons.get(row)
+            if why is None:
+                why = reasons[row] = _reasons(row)
+            v = variants[i]
+            ranking.append(
+                RankedVariant(
+                    rank,
+                    v.slug,
+                    v.name,
+                    v.base_approach,
+                    SCORES[totals[i]],
+                    items[i],
+                    why,
+                    v.cautions[k.context],
+                )
             )
-            for rank, i in enumerate(order, start=1)
-        )
         plan = self._growth_plan(situation, k, rows, totals)
         return Recommendation(
             policy_version=self.policy.version,
             content_version=self.content_version,
             locale=self.locale,
             primary=self._primary(variants[order[0]], plan),
-            ranking=ranking,
+            ranking=tuple(ranking),
             growth_plan=plan,
             counterfactual=self._counterfactual(situation, k, columns, packed, order),
         )
