@@ -40,8 +40,7 @@ def codes(body: dict[str, Any]) -> list[str]:
 def door_of(app: Litestar) -> GraphQLDoor:
     for route in app.routes:
         if route.path == "/graphql":
-            owner = route.route_handlers[0].owner
-            door: GraphQLDoor = owner.door_of()  # type: ignore[union-attr]
+            door: GraphQLDoor = route.route_handlers[0].opt["graphql_door"]
             return door
     raise AssertionError("no /graphql route")
 

@@ -27,7 +27,7 @@ def camel(name: str) -> str:
 def camelized(value: Any) -> Any:
     if isinstance(value, dict):
         return {camel(key): camelized(item) for key, item in value.items()}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [camelized(item) for item in value]
     return value
 

@@ -37,6 +37,8 @@ class GraphQLContext:
     # Batch calls per kind: what the N+1 test counts.
     batch_calls: Counter[str] = field(default_factory=Counter)
     linked_objects: int = 0
+    # Set by resolvers whose answer is about a person: kept out of every cache.
+    no_store: bool = False
     _views: dict[str, LocaleView] = field(default_factory=dict)
     _loaders: dict[str, DataLoader[tuple[str, str], Any]] = field(default_factory=dict)
 

@@ -21,6 +21,7 @@ from strawberry.types import ExecutionContext, Info
 
 from service.api.graphql import types as gql
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.recommend import recommend, recommendation_policy
 from service.config import PROJECT_ROOT
 from service.domain import schemas
 from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT, LocaleView, paginate
@@ -219,6 +220,16 @@ class Query:
     content_version = strawberry.field(
         resolver=content_version,
         description="The content version being served (changes on every load).",
+    )
+    recommend = strawberry.field(
+        resolver=recommend,
+        description="Which development model fits a situation, ranked and explained: the same "
+        "core and the same answer as `POST /v1/recommendations`. Never cached.",
+    )
+    recommendation_policy = strawberry.field(
+        resolver=recommendation_policy,
+        description="The scoring policy in service, as `GET /v1/recommendations/policy` "
+        "returns it (a JSON document, snake_case keys).",
     )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import msgspec
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from service.api.graphql.context import GraphQLContext
@@ -51,9 +52,14 @@ def _graphql_annotation(annotation: Any) -> Any:
         return _graphql_annotation(typing.get_args(annotation)[0])
     if origin in (types.UnionType, typing.Union):
         members = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(members) != 1:
-            raise TypeError(f"Only `X | None` unions are mirrored, not {annotation}")
-        return _graphql_annotation(members[0]) | None
+        optional = len(members) < len(typing.get_args(annotation))
+        if len(members) == 1:
+            mirrored = _graphql_annotation(members[0])
+        elif all(member in (bool, int, float, str) for member in members):
+            mirrored = JSON  # a value of several scalar types (e.g. Counterfactual.current)
+        else:
+            raise TypeError(f"No GraphQL mirror for the union {annotation}")
+        return mirrored | None if optional else mirrored
     if origin in (tuple, list):
         return list[_graphql_annotation(typing.get_args(annotation)[0])]  # type: ignore[misc]
     if isinstance(annotation, type) and issubclass(annotation, StrEnum):

@@ -1,0 +1,91 @@
+"""`recommend` and `recommendationPolicy` answer exactly what the REST door answers."""
+
+from typing import Any
+
+import msgspec
+import pytest
+from litestar import Litestar
+
+from service.domain import recommend_output, recommendations
+from tests.graphql.conftest import Client, codes, door_of, graphql
+from tests.graphql.test_parity import camelized, selection
+
+SITUATION = {
+    "career_stage": "early",
+    "goals": ["career_navigation", "network_building"],
+    "horizon_weeks": 52,
+    "hours_per_week": 2,
+    "minutes_per_session": 60,
+    "context": {"sponsors_available": True},
+}
+QUERY = (
+    "query($situation: SituationInput!, $locale: String) "
+    f"{{ recommend(situation: $situation, locale: $locale) "
+    f"{{ {selection(recommend_output.Recommendation)} }} }}"
+)
+
+
+def as_input(body: dict[str, Any]) -> dict[str, Any]:
+    converted: dict[str, Any] = camelized(body)
+    return converted
+
+
+async def rest_recommendation(client: Client, body: Any, locale: str) -> Any:
+    response = await client.post("/v1/recommendations", json=body, params={"locale": locale})
+    if response.status_code in (404, 405):
+        pytest.skip("POST /v1/recommendations is not mounted in this build")
+    return response
+
+
+@pytest.mark.parametrize("locale", ["en", "es"])
+async def test_recommend_equals_the_core_and_rest(
+    client: Client, app: Litestar, locale: str
+) -> None:
+    body = await graphql(client, QUERY, {"situation": as_input(SITUATION), "locale": locale})
+    assert "errors" not in body, body
+    core = recommendations.recommend(app.state.content.snapshot, locale, SITUATION)
+    assert body["data"]["recommend"] == camelized(msgspec.to_builtins(core))
+    rest = await rest_recommendation(client, SITUATION, locale)
+    assert body["data"]["recommend"] == camelized(rest.json())
+
+
+async def test_invalid_situation_gives_rests_field_errors(client: Client) -> None:
+    bad = {"career_stage": "toddler", "goals": [], "horizon_weeks": 0}
+    body = await graphql(client, QUERY, {"situation": as_input(bad)})
+    assert body["data"] == {"recommend": None}
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    fields = [e["field"] for e in error["extensions"]["errors"]]
+    assert {"career_stage", "goals", "horizon_weeks", "hours_per_week"} <= set(fields)
+    stage = next(e for e in error["extensions"]["errors"] if e["field"] == "career_stage")
+    assert stage["allowed"] == ["early", "mid", "senior", "executive"]
+    rest = await rest_recommendation(client, bad, "en")
+    assert rest.status_code == 422
+    assert error["extensions"]["errors"] == rest.json()["errors"]
+    assert error["message"] == rest.json()["detail"]
+
+
+async def test_recommendations_are_never_cached(client: Client, app: Litestar) -> None:
+    door = door_of(app)
+    variables = {"situation": as_input(SITUATION)}
+    before = door.executions
+    first = await graphql(client, QUERY, variables)
+    second = await graphql(client, QUERY, variables)
+    assert first == second and door.executions == before + 2
+    response = await client.get(
+        "/graphql", params={"query": QUERY, "variables": msgspec.json.encode(variables).decode()}
+    )
+    assert response.status_code == 200 and "errors" not in response.json()
+    assert response.headers["cache-control"] == "no-store" and "etag" not in response.headers
+
+
+async def test_policy_equals_rest(client: Client, app: Litestar) -> None:
+    body = await graphql(client, "{ recommendationPolicy }")
+    core = msgspec.json.decode(
+        msgspec.json.encode(recommendations.policy(app.state.content.snapshot))
+    )
+    assert body["data"]["recommendationPolicy"] == core
+    rest = await client.get("/v1/recommendations/policy")
+    if rest.status_code == 200:
+        assert body["data"]["recommendationPolicy"] == rest.json()
+    assert codes(body) == []
