@@ -2,18 +2,26 @@
 
 from typing import Annotated, Any
 
+import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.params import Parameter
 
-from service.api.rest.docs import example_view, ok, problems
-from service.api.rest.http import content_response, content_view
-from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT, paginate
+from service.api.rest.docs import example_snapshot, example_view, ok, problems
+from service.api.rest.http import (
+    CONTENT_CACHE_CONTROL,
+    content_response,
+    content_view,
+    hashed_response,
+    snapshot,
+)
+from service.domain.content import DEFAULT_LIMIT, DEFAULT_LOCALE, MAX_LIMIT, paginate
 from service.domain.schemas import (
     Approach,
     ApproachPage,
     Aspect,
     AspectPage,
     Export,
+    LocaleList,
     Term,
     TermPage,
     Topic,
@@ -279,3 +287,21 @@ class ContentController(Controller):
     async def export(self, request: AnyRequest, locale: Locale = None) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, view.export)
+
+    @get(
+        "/locales",
+        operation_id="ListLocales",
+        summary="The supported locales and how complete each one is",
+        description="`completeness` is the share of text fields (content and recommendation "
+        "texts) that the locale translates; missing ones fall back to `en`.",
+        responses={
+            200: ok(
+                LocaleList, "Locales", LocaleList(example_snapshot().locale_infos(), DEFAULT_LOCALE)
+            ),
+            **problems(401, 403, 429, 503),
+        },
+    )
+    async def list_locales(self, request: AnyRequest) -> Response[bytes]:
+        current = snapshot(request.app.state)
+        body = msgspec.json.encode(LocaleList(current.locale_infos(), DEFAULT_LOCALE))
+        return hashed_response(request, body, CONTENT_CACHE_CONTROL)
