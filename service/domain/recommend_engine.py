@@ -37,9 +37,9 @@ from service.domain.recommend_output import (
     Counterfactual,
     GrowthPlan,
     GrowthTrack,
+    ItemProblem,
     Primary,
     PrimaryApproach,
-    Problem,
     RankedVariant,
     Reason,
     Recommendation,
@@ -761,11 +761,11 @@ class Engine:
                 out.append(BatchItem(index, self.recommend(situation), None))
         return out
 
-    def problem(self, exc: InvalidSituation) -> Problem:
+    def problem(self, exc: InvalidSituation) -> ItemProblem:
         texts = self.messages.problems
         fields = ", ".join(dict.fromkeys(p.field for p in exc.problems))
         detail = texts.detail.format(count=len(exc.problems), fields=fields)
-        return Problem(422, texts.title, detail, tuple(exc.problems))
+        return ItemProblem(422, texts.title, detail, tuple(exc.problems))
 
 
 def _time_fit(min_session: int, weekly_need: float, hours: float, minutes: int) -> int:

@@ -104,7 +104,7 @@ class Recommendation(_Out, frozen=True):
     counterfactual: Counterfactual | None
 
 
-class Problem(_Out, frozen=True):
+class ItemProblem(_Out, frozen=True):
     """RFC 9457-style problem for one batch item."""
 
     status: int
@@ -116,4 +116,4 @@ class Problem(_Out, frozen=True):
 class BatchItem(_Out, frozen=True):
     index: int
     result: Recommendation | None = None
-    problem: Problem | None = None
+    problem: ItemProblem | None = None
