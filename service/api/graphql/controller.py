@@ -67,6 +67,7 @@ class Operation(msgspec.Struct, frozen=True):
 class Answer:
     body: bytes
     cacheable: bool  # no errors and nothing personal: safe to reuse and to let CDNs keep
+    status: int = 200
 
 
 @dataclass
@@ -136,7 +137,7 @@ class GraphQLDoor:
         try:
             query = self._document(operation)
         except RequestError as exc:
-            return Answer(exc.body, cacheable=False)
+            return Answer(exc.body, cacheable=False, status=exc.status)
         key: tuple[Any, ...] | None = None
         if snapshot is not None:
             key = (
@@ -164,10 +165,10 @@ class GraphQLDoor:
             )
         except InvalidOperationTypeError as exc:
             message = exc.as_http_error_reason("GET" if get else "POST")
-            return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False)
+            return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False, status=400)
         except CannotGetOperationTypeError as exc:
             message = exc.as_http_error_reason()
-            return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False)
+            return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False, status=400)
         document: dict[str, Any] = {"data": result.data}
         if result.errors:
             document["errors"] = [shape_error(error).formatted for error in result.errors]
@@ -232,7 +233,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                 )
             except RequestError as exc:
                 return _error_response(exc)
-            return Response(content=answer.body, media_type=JSON)
+            return Response(content=answer.body, status_code=answer.status, media_type=JSON)
 
         @get("", include_in_schema=False)
         async def query_via_get(self, request: AnyRequest) -> Response[bytes | str]:
@@ -265,7 +266,10 @@ def graphql_controller(settings: Settings) -> type[Controller]:
             )
             if not answer.cacheable:
                 return Response(
-                    content=answer.body, media_type=JSON, headers={"Cache-Control": "no-store"}
+                    content=answer.body,
+                    status_code=answer.status,
+                    media_type=JSON,
+                    headers={"Cache-Control": "no-store"},
                 )
             etag = '"' + hashlib.blake2b(answer.body, digest_size=12).hexdigest() + '"'
             headers = {
