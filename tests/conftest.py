@@ -7,8 +7,11 @@ database of its own, created here and dropped at the end, so no shared data is t
 
 import asyncio
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import asyncpg
 import pytest
@@ -24,15 +27,20 @@ from service.db import async_url, plain_url
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_url() -> Iterator[str]:
     configured = os.environ.get("TEST_DATABASE_URL")
     if configured:
         yield configured
         return
     from service.embedded import embedded_postgres
 
-    with embedded_postgres(tmp_path_factory.mktemp("pg")) as url:
-        yield url
+    # Not pytest's tmp_path: concurrent pytest runs prune each other's numbered folders.
+    data_dir = Path(tempfile.mkdtemp(prefix="mc-test-pg-"))
+    try:
+        with embedded_postgres(data_dir) as url:
+            yield url
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def _with_database(url: str, name: str) -> str:
