@@ -30,7 +30,7 @@ _OWN_ERRORS = (
     (re.compile(r"exceeds maximum operation depth"), "QUERY_TOO_DEEP"),
     (re.compile(r"aliases found\. Allowed"), "TOO_MANY_ALIASES"),
     (re.compile(r"Document contains more than \d+ tokens"), "TOO_MANY_TOKENS"),
-    (re.compile(r"introspection is disabled", re.IGNORECASE), "INTROSPECTION_DISABLED"),
+    (re.compile(r"introspection has been disabled", re.IGNORECASE), "INTROSPECTION_DISABLED"),
     (re.compile(r"^Syntax Error"), "GRAPHQL_PARSE_FAILED"),
 )
 _LIMIT_HINTS = {
