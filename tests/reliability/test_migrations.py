@@ -1,0 +1,43 @@
+"""The migrations go up, down and up again, and the models match them (no autogenerate diff)."""
+
+import asyncio
+import uuid
+
+import asyncpg
+import pytest
+from alembic import command
+from alembic.config import Config
+
+from service.__main__ import migrate
+from service.config import PROJECT_ROOT
+from tests.reliability.conftest import PrivatePostgres, create_database
+
+pytestmark = pytest.mark.slow
+
+
+def alembic_check(url: str) -> None:
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    command.check(config)  # raises when the models and the migrations differ
+
+
+async def tables(url: str) -> set[str]:
+    connection = await asyncpg.connect(url)
+    try:
+        rows = await connection.fetch("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    finally:
+        await connection.close()
+    return {row["tablename"] for row in rows}
+
+
+async def test_upgrade_downgrade_upgrade_and_no_model_drift(
+    private_postgres: PrivatePostgres,
+) -> None:
+    url = await create_database(private_postgres, f"mc_migrate_{uuid.uuid4().hex[:8]}", False)
+    await asyncio.to_thread(migrate, url)
+    assert {"api_keys", "rate_limit_counters", "content_versions"} <= await tables(url)
+    await asyncio.to_thread(migrate, url, "base", True)
+    assert await tables(url) <= {"alembic_version"}
+    await asyncio.to_thread(migrate, url)
+    assert {"api_keys", "rate_limit_counters"} <= await tables(url)
+    await asyncio.to_thread(alembic_check, url)
