@@ -119,9 +119,11 @@ class GraphQLDoor:
             raise RequestError("No GraphQL query found in the request.", "BAD_REQUEST")
         if self.production:
             if sha256(operation.query) not in self.persisted:
+                # 200 like PERSISTED_QUERY_NOT_FOUND: a well-formed request the policy refuses.
                 raise RequestError(
                     "Only registered (persisted) queries are accepted in production.",
                     "PERSISTED_QUERY_NOT_IN_LIST",
+                    status=200,
                 )
         elif persisted is not None:
             self.register(operation.query)
