@@ -233,18 +233,23 @@ class Query:
     )
 
 
+# The limiters' validation rules, built once: a limiter builds a new rule class each time it is
+# constructed, and a new class per request would make every ValidationCache lookup a miss.
+_LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
+
+
 def extensions(production: bool) -> list[Callable[[], SchemaExtension]]:
     """Factories: Strawberry builds fresh extensions per operation; the caches are shared."""
-    chosen: list[Callable[[], SchemaExtension]] = [
+    rules = [*_LIMIT_RULES, *([NoSchemaIntrospectionCustomRule] if production else [])]
+    return [
         partial(ParserCache, maxsize=1024),
         partial(ValidationCache, maxsize=1024),
-        partial(QueryDepthLimiter, max_depth=MAX_DEPTH),
-        partial(MaxAliasesLimiter, max_alias_count=MAX_ALIASES),
+        partial(AddValidationRules, rules),
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
     ]
-    if production:
-        chosen.append(partial(AddValidationRules, [NoSchemaIntrospectionCustomRule]))
-    return chosen
 
 
 class ServiceSchema(strawberry.Schema):
