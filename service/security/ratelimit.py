@@ -1,9 +1,10 @@
 """Per-key fixed-window rate limits, shared by every replica through PostgreSQL.
 
 Each replica leases requests from the window's budget in blocks (one upsert hands out up to
-`lease_size` requests) and spends them in memory, so only one request in `lease_size` waits for
-the database. The shared counter only grows within a window and a lease never hands out more
-than the budget left, so all replicas together never admit more than `limit` requests per
+`lease_size` requests) and spends them in memory; the next block is fetched in the background
+when a quarter of the current one is left, so requests rarely wait for the database.
+The shared counter only grows within a window and a lease never hands out more than the
+budget left, so all replicas together never admit more than `limit` requests per
 window; a replica's unspent lease is the most the others can be refused too early.
 If PostgreSQL cannot be reached the limiter fails open (each replica admits in blocks without
 counting) and retries the database after `RETRY_DATABASE_SECONDS`.
@@ -69,7 +70,8 @@ class RateLimiter:
     def __init__(self, limit: int, window_seconds: int, lease_size: int | None = None) -> None:
         self.limit = limit
         self.window_seconds = window_seconds
-        self.lease_size = lease_size or max(1, min(limit // 20, 50))
+        self.lease_size = lease_size or max(1, min(limit // 20, 500))
+        self._prefetches: set[asyncio.Task[None]] = set()
         self._leases: dict[str, _Lease] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._database_retry_at = 0.0
@@ -79,11 +81,15 @@ class RateLimiter:
         window_start = int(now // self.window_seconds) * self.window_seconds
         reset = max(1, math.ceil(window_start + self.window_seconds - now))
         lease = self._current_lease(subject, window_start)
+        lock = self._locks.setdefault(subject, asyncio.Lock())
         if lease.tokens == 0 and not lease.exhausted:
-            lock = self._locks.setdefault(subject, asyncio.Lock())
             async with lock:
                 if lease.tokens == 0 and not lease.exhausted:  # nobody leased while we waited
                     await self._lease(engine, subject, lease)
+        elif lease.tokens <= self.lease_size // 4 and not lease.exhausted and not lock.locked():
+            task = asyncio.create_task(self._prefetch(engine, subject, lease, lock))
+            self._prefetches.add(task)  # keep a reference until it is done
+            task.add_done_callback(self._prefetches.discard)
         if lease.tokens == 0:
             return Decision(False, self.limit, 0, reset)
         lease.tokens -= 1
@@ -100,6 +106,13 @@ class RateLimiter:
                 self._locks = {s: v for s, v in self._locks.items() if s in self._leases}
             lease = self._leases[subject] = _Lease(window_start)
         return lease
+
+    async def _prefetch(
+        self, engine: AsyncEngine, subject: str, lease: _Lease, lock: asyncio.Lock
+    ) -> None:
+        async with lock:
+            if lease.tokens <= self.lease_size // 4 and not lease.exhausted:
+                await self._lease(engine, subject, lease)
 
     async def _lease(self, engine: AsyncEngine, subject: str, lease: _Lease) -> None:
         if time.monotonic() < self._database_retry_at:
