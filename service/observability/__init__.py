@@ -4,13 +4,14 @@ Recommendation endpoints count their answers with
 `service.observability.metrics.record_recommendation(top_variant_slug)`.
 """
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
 from litestar import Litestar
 
 from service.config import Settings
-from service.observability.logs import configure_logging
+from service.observability.logs import configure_logging, flush_logs_periodically
 from service.observability.metrics import metrics_endpoint, record_recommendation
 from service.observability.middleware import ObservabilityMiddleware
 from service.observability.tracing import Tracing
@@ -26,11 +27,15 @@ class Observability:
 
     @contextlib.asynccontextmanager
     async def lifespan(self, _: Litestar) -> AsyncIterator[None]:
-        """Tracing starts in each worker process and is flushed when it stops."""
+        """Tracing and the log flusher start in each worker process; both flush at the end."""
         self.tracing.start()
+        flusher = asyncio.create_task(flush_logs_periodically())
         try:
             yield
         finally:
+            flusher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await flusher
             self.tracing.shutdown()
 
     def install(self, app: Litestar) -> Litestar:
