@@ -81,7 +81,8 @@ class GrowthPlan(_Out, frozen=True):
     tracks: tuple[GrowthTrack, ...]
 
 
-Scalar = bool | int | float | str
+# No `int`: OpenAPI renders the union as oneOf, and 26 is both an integer and a number there.
+Scalar = bool | float | str
 
 
 class Counterfactual(_Out, frozen=True):

@@ -22,7 +22,7 @@ from service.domain.recommend import (
 )
 
 
-class BatchRequest(msgspec.Struct, frozen=True):
+class BatchRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """Up to 1,000 situations, each validated on its own: one bad item gets its own problem
     and never fails the others."""
 
