@@ -103,16 +103,19 @@ async def create_database(server: PrivatePostgres, name: str, migrated: bool = T
 
 
 class LiveServer:
-    """granian serving `tests.reliability.live_app:app` on a free port, as a child process."""
+    """granian serving `app` (the service plus probe routes by default) on a free port, as a
+    child process."""
 
-    def __init__(self, database_url: str, **settings: str) -> None:
+    def __init__(
+        self, database_url: str, app: str = "tests.reliability.live_app:app", **settings: str
+    ) -> None:
         self.port = free_port()
         self.log = tempfile.TemporaryFile()  # noqa: SIM115  (read back when the start fails)
         self.base_url = f"http://127.0.0.1:{self.port}"
         environment = os.environ | {"DATABASE_URL": database_url, "LOG_LEVEL": "WARNING"}
         environment |= {name.upper(): value for name, value in settings.items()}
         command = [sys.executable, "-m", "granian", "--interface", "asgi", "--host", "127.0.0.1"]
-        command += ["--port", str(self.port), "--workers", "1", "tests.reliability.live_app:app"]
+        command += ["--port", str(self.port), "--workers", "1", app]
         self.process = subprocess.Popen(
             command,
             cwd=PROJECT_ROOT,
@@ -146,8 +149,10 @@ class LiveServer:
 
 
 @contextlib.asynccontextmanager
-async def live_server(database_url: str, **settings: str) -> AsyncIterator[LiveServer]:
-    server = LiveServer(database_url, **settings)
+async def live_server(
+    database_url: str, app: str = "tests.reliability.live_app:app", **settings: str
+) -> AsyncIterator[LiveServer]:
+    server = LiveServer(database_url, app, **settings)
     try:
         await server.wait_ready()
         yield server
