@@ -31,6 +31,10 @@ run: .venv/.synced ## Serve on 127.0.0.1:$PORT (embedded PostgreSQL when DATABAS
 test: .venv/.synced ## Run the whole test suite (embedded PostgreSQL unless TEST_DATABASE_URL is set)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+.PHONY: contract
+contract: .venv/.synced ## Schemathesis against a live server from openapi/openapi.json and schema.graphql
+	$(PY) -m pytest -q -s tests/contract $(PYTEST_ARGS)
+
 .PHONY: lint
 lint: .venv/.synced ## ruff lint and format check, mypy --strict on service/
 	.venv/bin/ruff check service migrations tests
