@@ -199,8 +199,8 @@ async def test_sigterm_under_load_completes_requests_in_flight(
     dropped = [(sent_at - sigterm_at, o) for sent_at, _, o in outcomes if o not in answered]
     record_property("sigterm_requests", len(outcomes))
     print(
-        f"\nSIGTERM under load: {len(outcomes)} requests, {len(in_handler)} slow ones sent before it (all "
-        f"completed), {len(dropped)} dropped before the server saw them"
+        f"\nSIGTERM under load: {len(outcomes)} requests, {len(in_handler)} slow ones sent "
+        f"before it (all completed), {len(dropped)} dropped before the server saw them"
     )
     assert all(outcome == "ok" for outcome in answered), answered
     assert in_handler and all(outcome == "ok" for outcome in in_handler), in_handler
