@@ -21,6 +21,7 @@ from service.security.ratelimit import RateLimiter
 
 GUARDED_PREFIXES = ("/v1", "/graphql")
 RECOMMEND_PREFIX = "/v1/recommendations"
+IDENTITY_STATE_KEY = "api_identity"
 # Simplest sound rule for GraphQL: a document that mentions the `recommend` field needs the
 # `recommend` scope (a false positive asks for more scope, never less).
 _RECOMMEND_FIELD = re.compile(rb"\brecommend\b")
@@ -75,6 +76,9 @@ class TrustMiddleware:
             identity = await self._identify(scope)
             if self.trust.production:
                 receive = await self._check_scopes(scope, receive, identity)
+                # Handlers that learn late what a request does (a persisted GraphQL query
+                # names no field until it is looked up) check the scopes themselves.
+                scope.setdefault("state", {})[IDENTITY_STATE_KEY] = identity
             if identity is not None and self.trust.limiter is not None:
                 engine = Litestar.from_scope(scope).state.engine
                 decision = await self.trust.limiter.hit(engine, f"key:{identity.key_id}")
@@ -195,3 +199,10 @@ def _with_headers(send: Send, headers: dict[str, str]) -> Send:
         await send(message)
 
     return send_with_headers
+
+
+def allows(scope: Scope, name: str) -> bool:
+    """Whether the request's API key has scope `name`; always true where keys are not
+    required (development), since the middleware records an identity only in production."""
+    identity: Identity | None = scope.get("state", {}).get(IDENTITY_STATE_KEY)
+    return identity is None or identity.allows(name)

@@ -172,3 +172,42 @@ async def test_the_command_line_creates_a_key_that_works_and_lists_it(
     async for production in started(create_app(production_settings(database_url))):
         response = await production.get("/v1/variants", headers={"X-API-Key": key})
         assert response.status_code == 401
+
+
+async def test_a_persisted_recommend_query_still_needs_the_recommend_scope(
+    production: Client, make_key: MakeKey
+) -> None:
+    """Sent by hash alone, the document names no field the middleware could see: the
+    resolver checks the scope itself."""
+    import hashlib
+
+    query = (
+        'query { recommend(situation: {careerStage: "mid", goals: ["specific_skill"], '
+        "horizonWeeks: 8, hoursPerWeek: 2, minutesPerSession: 60}) { primary { variant } } }"
+    )
+    door = next(
+        route.route_handlers[0].opt["graphql_door"]
+        for route in production.app.routes
+        if route.path == "/graphql"
+    )
+    digest = door.register(query)
+    assert digest == hashlib.sha256(query.encode()).hexdigest()
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
+    reader, recommender = (
+        await make_key("content:read"),
+        await make_key("content:read", "recommend"),
+    )
+
+    refused = await production.post(
+        "/graphql", json={"extensions": extensions}, headers={"X-API-Key": reader}
+    )
+    assert refused.status_code == 200
+    errors = refused.json()["errors"]
+    assert errors[0]["extensions"]["code"] == "FORBIDDEN"
+    assert refused.json()["data"]["recommend"] is None
+
+    allowed = await production.post(
+        "/graphql", json={"extensions": extensions}, headers={"X-API-Key": recommender}
+    )
+    assert "errors" not in allowed.json(), allowed.text
+    assert allowed.json()["data"]["recommend"]["primary"]["variant"]

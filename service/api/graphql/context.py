@@ -39,6 +39,8 @@ class GraphQLContext:
     linked_objects: int = 0
     # Set by resolvers whose answer is about a person: kept out of every cache.
     no_store: bool = False
+    # The API key's `recommend` scope (the middleware cannot see inside persisted queries).
+    may_recommend: bool = True
     _views: dict[str, LocaleView] = field(default_factory=dict)
     _loaders: dict[str, DataLoader[tuple[str, str], Any]] = field(default_factory=dict)
 

@@ -28,6 +28,8 @@ from service.api.graphql.schema import build_schema
 from service.api.rest.http import etag_matches, negotiate
 from service.config import Environment, Settings
 from service.domain.content import Snapshot
+from service.security.keys import Scope as KeyScope
+from service.security.middleware import allows
 
 logger = logging.getLogger("service.graphql")
 
@@ -135,6 +137,7 @@ class GraphQLDoor:
         snapshot: Snapshot | None,
         accept_language: str | None,
         get: bool,
+        may_recommend: bool = True,
     ) -> Answer:
         try:
             query = self._document(operation)
@@ -153,7 +156,7 @@ class GraphQLDoor:
             if cached is not None:
                 return Answer(cached, cacheable=True)
         self.executions += 1
-        context = GraphQLContext(snapshot, accept_language)
+        context = GraphQLContext(snapshot, accept_language, may_recommend=may_recommend)
         try:
             result = await self.schema.execute(
                 query,
@@ -214,6 +217,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
         async def query_via_post(self, request: AnyRequest) -> Response[bytes]:
             snapshot = request.app.state.content.snapshot
             accept_language = request.headers.get("accept-language")
+            may_recommend = allows(request.scope, KeyScope.RECOMMEND)
             try:
                 payload = _decode(await request.body(), "The request body")
                 if isinstance(payload, list):
@@ -225,13 +229,13 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                         )
                     operations = [_operation(item) for item in payload]
                     answers = [
-                        await door.answer(op, snapshot, accept_language, get=False)
+                        await door.answer(op, snapshot, accept_language, False, may_recommend)
                         for op in operations
                     ]
                     body = b"[" + b",".join(a.body for a in answers) + b"]"
                     return Response(content=body, media_type=JSON)
                 answer = await door.answer(
-                    _operation(payload), snapshot, accept_language, get=False
+                    _operation(payload), snapshot, accept_language, False, may_recommend
                 )
             except RequestError as exc:
                 return _error_response(exc)
@@ -265,6 +269,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                 request.app.state.content.snapshot,
                 request.headers.get("accept-language"),
                 get=True,
+                may_recommend=allows(request.scope, KeyScope.RECOMMEND),
             )
             if not answer.cacheable:
                 return Response(

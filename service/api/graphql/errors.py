@@ -18,6 +18,7 @@ from service.api.problems import classify
 # Problem codes (REST) -> GraphQL error codes (Apollo's names where one exists).
 _CODES = {
     "not-found": "NOT_FOUND",
+    "forbidden": "FORBIDDEN",
     "invalid-parameter": "BAD_USER_INPUT",
     "invalid-situation": "BAD_USER_INPUT",
     "bad-request": "BAD_USER_INPUT",

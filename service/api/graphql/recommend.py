@@ -17,6 +17,7 @@ from strawberry.types.unset import UNSET
 
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.types import mirror_enum, mirror_struct
+from service.api.problems import ProblemError, problem
 from service.domain import recommend_output as output
 from service.domain import recommendations
 from service.domain.recommend_input import Situation, SituationContext
@@ -113,6 +114,10 @@ def recommend(
     ] = None,
 ) -> Recommendation | None:
     context: GraphQLContext = info.context
+    if not context.may_recommend:
+        raise ProblemError(
+            problem(403, "forbidden", "Forbidden", "This API key lacks the scope `recommend`.")
+        )
     view = context.root_view(info, locale)
     context.no_store = True  # a person's situation: never cached, never kept
     return recommendations.recommend(context.current(), view.locale, as_body(situation))
