@@ -640,7 +640,7 @@ def target_met(s: Scenario, row: dict[str, Any], peer_rps: float | None) -> bool
         return ratio is not None and ratio >= 0.85 and row["p99_ms"] < 10
     if s.key == "recommend":
         return ratio is not None and ratio >= 0.6
-    if s.key == "batch":
+    if s.key in {"batch", "batch-summary"}:
         return bool(row["units_per_s"] >= 20_000)
     if s.key == "graphql-text":
         return None if peer_rps is None else bool(row["rps"] >= peer_rps)

@@ -205,6 +205,16 @@ def scenarios(ceiling_get_path: str, ceiling_post: Request) -> list[Scenario]:
             connections=2,
         ),
         Scenario(
+            "batch-summary",
+            f"POST /v1/recommendations/batch?detail=summary ({BATCH_SIZE} situations)",
+            Request("POST", "/v1/recommendations/batch?detail=summary", batch, JSON_HEADERS),
+            "post",
+            target=">= 20,000 situations/s",
+            unit="situations",
+            units_per_request=BATCH_SIZE,
+            connections=2,
+        ),
+        Scenario(
             "graphql-text",
             "GraphQL query as text (POST /graphql)",
             graphql_text(SERVICE_GRAPHQL_QUERY),

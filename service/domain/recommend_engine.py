@@ -69,6 +69,10 @@ GOALS_POSITION = FACTOR_POSITION[Factor.GOALS]
 CONTEXT_POSITION = FACTOR_POSITION[Factor.CONTEXT]
 MAX_CACHED_TIME_COLUMNS = 20_000
 MAX_CACHED_REASONS = 200_000
+# Answers kept per engine. The answer is a pure function of the situation, and callers repeat
+# situations (a page view per employee, nightly batches of similar profiles); bounded because
+# situations are unbounded. An engine lives exactly as long as its content version.
+MAX_CACHED_RESULTS = 20_000
 TIE = 64  # room for the slug tie-break below the score in packed ranking keys
 GOALS = tuple(Goal)
 GOAL_BIT = {goal: 1 << i for i, goal in enumerate(GOALS)}
@@ -187,6 +191,7 @@ class Engine:
             {v.min_session for v in self._variants if v.min_session <= MINUTES_PER_SESSION[1]}
         )
         self._reasons_of: dict[tuple[Entry, ...], tuple[Reason, ...]] = {}
+        self._results: dict[Situation, Recommendation] = {}
         self._by_approach = {
             a: [v.index for v in self._variants if v.base_approach is a] for a in BaseApproach
         }
@@ -477,6 +482,14 @@ class Engine:
         )
 
     def recommend(self, situation: Situation) -> Recommendation:
+        result = self._results.get(situation)
+        if result is None:
+            if len(self._results) >= MAX_CACHED_RESULTS:
+                self._results.clear()
+            result = self._results[situation] = self._recommend(situation)
+        return result
+
+    def _recommend(self, situation: Situation) -> Recommendation:
         k = self._keys(situation)
         column = self._column_of
         table = self._columns

@@ -118,3 +118,42 @@ class BatchItem(_Out, frozen=True):
     index: int
     result: Recommendation | None = None
     problem: ItemProblem | None = None
+
+
+class RankedScore(_Out, frozen=True):
+    """A variant's place in the ranking, without the explanation (batch `detail=summary`)."""
+
+    rank: int
+    variant: str
+    score: Annotated[float, msgspec.Meta(ge=0, le=1)]
+
+
+class RecommendationSummary(_Out, frozen=True):
+    """A recommendation without per-variant breakdowns, reasons and cautions: about a
+    twentieth of the bytes, for batch jobs that store the outcome, not the explanation."""
+
+    policy_version: str
+    content_version: int
+    locale: str
+    primary: Primary
+    ranking: tuple[RankedScore, ...]
+    growth_plan: GrowthPlan | None
+    counterfactual: Counterfactual | None
+
+    @classmethod
+    def of(cls, full: Recommendation) -> RecommendationSummary:
+        return cls(
+            full.policy_version,
+            full.content_version,
+            full.locale,
+            full.primary,
+            tuple(RankedScore(r.rank, r.variant, r.score) for r in full.ranking),
+            full.growth_plan,
+            full.counterfactual,
+        )
+
+
+class SummaryBatchItem(_Out, frozen=True):
+    index: int
+    result: RecommendationSummary | None = None
+    problem: ItemProblem | None = None

@@ -5,6 +5,7 @@ and turns raw request bodies into situations. Nothing about the person is stored
 """
 
 from collections.abc import Sequence
+from enum import StrEnum
 from typing import Annotated
 
 import msgspec
@@ -20,6 +21,7 @@ from service.domain.recommend import (
     Situation,
     parse_situation,
 )
+from service.domain.recommend_output import RecommendationSummary, SummaryBatchItem
 
 
 class BatchRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -29,8 +31,17 @@ class BatchRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     items: Annotated[list[Situation], msgspec.Meta(min_length=1, max_length=MAX_BATCH)]
 
 
-class BatchResponse(msgspec.Struct, frozen=True):
+class BatchResponse(msgspec.Struct, frozen=True, tag_field="detail", tag="full"):
     items: tuple[BatchItem, ...]
+
+
+class SummaryBatchResponse(msgspec.Struct, frozen=True, tag_field="detail", tag="summary"):
+    items: tuple[SummaryBatchItem, ...]
+
+
+class BatchDetail(StrEnum):
+    FULL = "full"  # every variant with its breakdown, reasons and cautions
+    SUMMARY = "summary"  # primary, scores, growth plan and counterfactual only
 
 
 class BatchTooLarge(InvalidSituation):
@@ -45,10 +56,21 @@ def recommend(snapshot: Snapshot, locale: str, raw: object) -> Recommendation:
     return engine.recommend(parse_situation(raw, engine.messages))
 
 
-def recommend_batch(snapshot: Snapshot, locale: str, raw: object) -> BatchResponse:
+def recommend_batch(
+    snapshot: Snapshot, locale: str, raw: object, detail: BatchDetail = BatchDetail.FULL
+) -> BatchResponse | SummaryBatchResponse:
     """One result or one problem per item; a bad item never fails the others."""
-    items = _batch_items(raw, snapshot, locale)
-    return BatchResponse(tuple(snapshot.engine(locale).recommend_batch(items)))
+    answers = snapshot.engine(locale).recommend_batch(_batch_items(raw, snapshot, locale))
+    if detail is BatchDetail.FULL:
+        return BatchResponse(tuple(answers))
+    return SummaryBatchResponse(
+        tuple(
+            SummaryBatchItem(
+                a.index, None if a.result is None else RecommendationSummary.of(a.result), a.problem
+            )
+            for a in answers
+        )
+    )
 
 
 def _batch_items(raw: object, snapshot: Snapshot, locale: str) -> Sequence[object]:

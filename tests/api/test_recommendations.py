@@ -180,3 +180,29 @@ async def test_policy_is_served_read_only_with_its_version(client: Client) -> No
     )
     assert again.status_code == 304
     assert (await client.put("/v1/recommendations/policy", json=policy)).status_code == 405
+
+
+async def test_batch_summary_keeps_the_outcome_without_the_explanation(client: Client) -> None:
+    items = [SITUATION, {"career_stage": "nope"}]
+    full = (await client.post("/v1/recommendations/batch", json={"items": items})).json()
+    response = await client.post(
+        "/v1/recommendations/batch", params={"detail": "summary"}, json={"items": items}
+    )
+    assert response.status_code == 200
+    summary = response.json()
+    assert (full["detail"], summary["detail"]) == ("full", "summary")
+    whole, short = full["items"][0]["result"], summary["items"][0]["result"]
+    assert short["primary"] == whole["primary"]
+    assert short["growth_plan"] == whole["growth_plan"]
+    assert short["counterfactual"] == whole["counterfactual"]
+    assert short["ranking"] == [
+        {"rank": r["rank"], "variant": r["variant"], "score": r["score"]} for r in whole["ranking"]
+    ]
+    assert summary["items"][1]["problem"] == full["items"][1]["problem"]
+    assert len(response.content) * 5 < len(
+        (await client.post("/v1/recommendations/batch", json={"items": items})).content
+    )
+    bad = await client.post(
+        "/v1/recommendations/batch", params={"detail": "everything"}, json={"items": items}
+    )
+    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "detail"

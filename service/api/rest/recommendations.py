@@ -1,18 +1,19 @@
 """REST controllers for recommendations: parse the body, ask the core, shape the response."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
+from litestar.params import Parameter
 
 from service.api.problems import ProblemError, problem
 from service.api.rest.docs import example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, resolve_locale, snapshot
 from service.domain import recommendations
 from service.domain.recommend import MAX_BATCH, Recommendation, RecommendationPolicy
-from service.domain.recommendations import BatchResponse
+from service.domain.recommendations import BatchDetail, BatchResponse, SummaryBatchResponse
 from service.observability.metrics import record_recommendation
 
 AnyRequest = Request[Any, Any, Any]
@@ -118,19 +119,31 @@ class RecommendationController(Controller):
         ),
         responses={
             200: ok(
-                BatchResponse,
-                "One situation",
+                BatchResponse | SummaryBatchResponse,  # type: ignore[arg-type]
+                "One situation, detail=summary",
                 recommendations.recommend_batch(
-                    example_snapshot(), "en", {"items": [EXAMPLE_SITUATION]}
+                    example_snapshot(), "en", {"items": [EXAMPLE_SITUATION]}, BatchDetail.SUMMARY
                 ),
             ),
             **problems(400, 401, 403, 413, 422, 429, 503),
         },
     )
-    async def create_batch(self, request: AnyRequest) -> Response[bytes]:
+    async def create_batch(
+        self,
+        request: AnyRequest,
+        detail: Annotated[
+            BatchDetail,
+            Parameter(
+                description="`full`: every variant with breakdown, reasons and cautions "
+                "(about 20 KB a situation). `summary`: primary, scores, growth plan and "
+                "counterfactual (about 1.5 KB)."
+            ),
+        ] = BatchDetail.FULL,
+    ) -> Response[bytes]:
         current = snapshot(request.app.state)
         locale = resolve_locale(request, current, request.query_params.get("locale"))
-        result = recommendations.recommend_batch(current, locale, await _json_body(request))
+        body = await _json_body(request)
+        result = recommendations.recommend_batch(current, locale, body, detail)
         for item in result.items:
             if item.result is not None:
                 record_recommendation(item.result.primary.variant)
