@@ -192,27 +192,23 @@ def scenarios(ceiling_get_path: str, ceiling_post: Request) -> list[Scenario]:
             "post",
             target=">= 0.6 of POST ceiling",
         ),
-        Scenario(
-            "batch",
-            f"POST /v1/recommendations/batch ({BATCH_SIZE} situations)",
-            Request("POST", "/v1/recommendations/batch", batch, JSON_HEADERS),
-            "post",
-            target=">= 20,000 situations/s",
-            unit="situations",
-            units_per_request=BATCH_SIZE,
-            # One request is a long piece of CPU work: 2 connections keep the one worker busy
-            # (one computing, one in transit); more would only queue without adding throughput.
-            connections=2,
-        ),
-        Scenario(
-            "batch-summary",
-            f"POST /v1/recommendations/batch?detail=summary ({BATCH_SIZE} situations)",
-            Request("POST", "/v1/recommendations/batch?detail=summary", batch, JSON_HEADERS),
-            "post",
-            target=">= 20,000 situations/s",
-            unit="situations",
-            units_per_request=BATCH_SIZE,
-            connections=2,
+        *(
+            Scenario(
+                key,
+                f"POST {path} ({BATCH_SIZE} situations)",
+                Request("POST", path, batch, JSON_HEADERS),
+                "post",
+                target=">= 20,000 situations/s",
+                unit="situations",
+                units_per_request=BATCH_SIZE,
+                # One request is a long piece of CPU work: 2 connections keep the one worker
+                # busy (one computing, one in transit); more would only queue.
+                connections=2,
+            )
+            for key, path in (
+                ("batch", "/v1/recommendations/batch"),
+                ("batch-summary", "/v1/recommendations/batch?detail=summary"),
+            )
         ),
         Scenario(
             "graphql-text",

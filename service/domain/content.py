@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from service.domain.bundle import StoredBundle
+from service.domain.content_files import Range
 from service.domain.errors import InvalidParameter, NotFound
 from service.domain.recommend import Engine, RecommendationPolicy, load_messages, load_policy
 from service.domain.schemas import (
@@ -301,6 +302,10 @@ def _completeness(stored: StoredBundle, locale: str) -> float:
     return round(filled / total, 4) if total else 1.0
 
 
+def _span(value: Range) -> Span:
+    return Span(value.min, value.typical, value.max)
+
+
 def _build_view(stored: StoredBundle, locale: str) -> LocaleView:
     catalogue = stored.bundle.catalogue
     texts = stored.bundle.locales[locale]
@@ -355,15 +360,9 @@ def _build_view(stored: StoredBundle, locale: str) -> LocaleView:
             base_approach=v.base_approach,
             relationship_shape=v.relationship_shape,
             formality=v.formality,
-            duration_weeks=Span(
-                v.duration_weeks.min, v.duration_weeks.typical, v.duration_weeks.max
-            ),
-            session_minutes=Span(
-                v.session_minutes.min, v.session_minutes.typical, v.session_minutes.max
-            ),
-            sessions_per_month=Span(
-                v.sessions_per_month.min, v.sessions_per_month.typical, v.sessions_per_month.max
-            ),
+            duration_weeks=_span(v.duration_weeks),
+            session_minutes=_span(v.session_minutes),
+            sessions_per_month=_span(v.sessions_per_month),
             career_stages=v.career_stages,
             goals=v.goals,
             prerequisites=v.prerequisites,
