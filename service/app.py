@@ -16,6 +16,7 @@ from litestar.openapi.spec import Server
 
 from service.api.graphql.controller import graphql_controller
 from service.api.problems import handle_exception
+from service.api.rest.answered import AnsweredContent, AnsweredContentMiddleware
 from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
 from service.api.rest.health import HealthController
@@ -92,7 +93,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 await watcher
             await engine.dispose()
 
-    state: dict[str, Any] = {"settings": settings, "content": ContentStore()}
+    state: dict[str, Any] = {
+        "settings": settings,
+        "content": ContentStore(),
+        "answered": AnsweredContent(),
+    }
     application = Litestar(
         route_handlers=[
             HealthController,
@@ -111,7 +116,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             if settings.cors_origin_list
             else None
         ),
-        middleware=[Trust(settings).middleware],
+        # Inside Trust: keys and rate limits apply to answers served from the content cache.
+        middleware=[Trust(settings).middleware, AnsweredContentMiddleware],
         before_send=[security_headers(settings.service_env == "production")],
         request_max_body_size=settings.request_max_body_bytes,
         logging_config=None,  # service.observability configures logging

@@ -25,7 +25,8 @@ from strawberry.types.graphql import OperationType
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.errors import graphql_error, shape_error
 from service.api.graphql.schema import build_schema
-from service.api.rest.http import etag_matches, negotiate
+from service.api.rest.answered import etag_matches
+from service.api.rest.http import negotiate
 from service.config import Environment, Settings
 from service.domain.content import Snapshot
 from service.security.keys import Scope as KeyScope

@@ -8,6 +8,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.datastructures import State
 
+from service.api.rest.answered import Answer, etag_matches, request_key
 from service.domain.content import DEFAULT_LOCALE, LocaleView, Snapshot
 from service.domain.errors import ContentUnavailable, InvalidParameter
 
@@ -77,15 +78,6 @@ def etag_for(view: LocaleView, representation: str) -> str:
     return f'"v{view.content_version}-{view.locale}-{digest}"'
 
 
-def etag_matches(if_none_match: str | None, etag: str) -> bool:
-    if not if_none_match:
-        return False
-    if if_none_match.strip() == "*":
-        return True
-    # Weak comparison, as RFC 9110 asks for If-None-Match.
-    return any(tag.strip().removeprefix("W/") == etag for tag in if_none_match.split(","))
-
-
 def content_response(
     request: Request[Any, Any, Any], view: LocaleView, build: Callable[[], Any]
 ) -> Response[bytes]:
@@ -101,6 +93,10 @@ def content_response(
     if etag_matches(request.headers.get("if-none-match"), etag):
         return Response(content=b"", status_code=304, headers=headers)
     body = view.encoded(representation, build)
+    raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+    request.app.state.answered.put(
+        view.content_version, request_key(request.scope), Answer(etag, raw_headers, body)
+    )
     return Response(content=body, media_type=JSON, headers=headers)
 
 
