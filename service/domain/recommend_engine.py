@@ -404,6 +404,9 @@ class Engine:
         v.goals[mask] = entry
         return entry
 
+    def _decimal(self, number: float, digits: int = 2) -> str:
+        return format(round(number, digits), "g").replace(".", self.messages.decimal_separator)
+
     def _time_entry(self, v: VariantTables, hours: float, minutes: int) -> Entry:
         fit_int = _time_fit(v.min_session, v.weekly_need, hours, minutes)
         entry = v.time.get(fit_int)
@@ -413,7 +416,7 @@ class Engine:
                 Factor.TIME,
                 fit_int / SCALE,
                 session_minutes=v.min_session,
-                hours_per_week=f"{max(v.weekly_need, 0.1):.1f}",
+                hours_per_week=self._decimal(max(v.weekly_need, 0.1), digits=1),
             )
             v.time[fit_int] = entry
         return entry
@@ -755,7 +758,8 @@ class Engine:
         else:
             template = texts.context_on if suggested else texts.context_off
             label = labels.prerequisites[Prerequisite(name.removeprefix("context."))]
-        text = template.format(variant=winner.name, value=suggested, label=label)
+        value = self._decimal(suggested) if isinstance(suggested, float) else suggested
+        text = template.format(variant=winner.name, value=value, label=label)
         return Counterfactual(name, current, suggested, winner.slug, text)
 
     # -- batch --------------------------------------------------------------------------------

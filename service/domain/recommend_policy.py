@@ -223,6 +223,7 @@ class RecommendationMessages(_Strict, frozen=True):
     growth_plan_summary: str
     counterfactual: CounterfactualTexts
     problems: ProblemTexts
+    decimal_separator: str = "."  # "0,5 Stunden": numbers in texts follow the locale
 
 
 # Placeholders each template may use; checked at load time so a typo in a translation fails
