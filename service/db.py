@@ -1,6 +1,4 @@
-"""The database engine and the per-request session that owns the transaction."""
-
-from collections.abc import AsyncIterator
+"""The database engine (asyncpg) and its session factory."""
 
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -48,12 +46,3 @@ def create_engine(settings: Settings, url: str) -> AsyncEngine:
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
-
-
-async def transaction(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
-    """Yield a session whose transaction commits when the request succeeds, else rolls back.
-
-    Services take this session explicitly and never commit themselves.
-    """
-    async with factory() as session, session.begin():
-        yield session

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlmodel import col
 
@@ -396,9 +396,3 @@ def _variant_record(row: Any, term: str | None) -> dict[str, Any]:
         record[name] = {part: record.pop(f"{name}_{part}") for part in ("min", "typical", "max")}
     record["term"] = term
     return record
-
-
-async def count_versions(session: AsyncSession) -> int:
-    return int(
-        (await session.execute(select(func.count()).select_from(m.ContentVersion))).scalar_one()
-    )
