@@ -15,10 +15,9 @@ from graphql import GraphQLError
 
 from service.api.problems import classify
 
-# Problem codes (REST) -> GraphQL error codes (Apollo's names where one exists).
+# Problem codes (REST) -> GraphQL error codes where Apollo has its own name; any other code
+# is the problem code in upper case (`not-found` -> `NOT_FOUND`, `forbidden` -> `FORBIDDEN`).
 _CODES = {
-    "not-found": "NOT_FOUND",
-    "forbidden": "FORBIDDEN",
     "invalid-parameter": "BAD_USER_INPUT",
     "invalid-situation": "BAD_USER_INPUT",
     "bad-request": "BAD_USER_INPUT",
@@ -67,14 +66,7 @@ def _own_error(error: GraphQLError) -> GraphQLError:
     message = error.message
     if code in _LIMIT_HINTS:
         message = f"{message.rstrip('.')}. {_LIMIT_HINTS[code]}"
-    return GraphQLError(
-        message,
-        nodes=error.nodes,
-        source=error.source,
-        positions=error.positions,
-        path=error.path,
-        extensions={**(error.extensions or {}), "code": code},
-    )
+    return _relabelled(error, message, {**(error.extensions or {}), "code": code})
 
 
 def _resolver_error(error: GraphQLError, original: BaseException) -> GraphQLError:
@@ -90,6 +82,11 @@ def _resolver_error(error: GraphQLError, original: BaseException) -> GraphQLErro
     message = problem.detail
     if problem.status >= 500 and code == "INTERNAL_SERVER_ERROR":
         message = "Unexpected error."
+    return _relabelled(error, message, extensions)
+
+
+def _relabelled(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
+    """The same error at the same place in the document, with a new message and extensions."""
     return GraphQLError(
         message,
         nodes=error.nodes,
