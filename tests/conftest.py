@@ -6,6 +6,7 @@ database of its own, created here and dropped at the end, so no shared data is t
 """
 
 import asyncio
+import contextlib
 import os
 import shutil
 import tempfile
@@ -47,10 +48,10 @@ def _with_database(url: str, name: str) -> str:
     return make_url(async_url(url)).set(database=name).render_as_string(hide_password=False)
 
 
-@pytest.fixture(scope="session")
-async def database_url(server_url: str) -> AsyncIterator[str]:
-    """A fresh database for this run, migrated to head."""
-    name = f"mc_test_{uuid.uuid4().hex[:10]}"
+@contextlib.asynccontextmanager
+async def migrated_database(server_url: str, prefix: str) -> AsyncIterator[str]:
+    """A new database on `server_url`, migrated to head, dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     admin = await asyncpg.connect(plain_url(server_url))
     await admin.execute(f'CREATE DATABASE "{name}"')
     await admin.close()
@@ -62,6 +63,13 @@ async def database_url(server_url: str) -> AsyncIterator[str]:
         admin = await asyncpg.connect(plain_url(server_url))
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+@pytest.fixture(scope="session")
+async def database_url(server_url: str) -> AsyncIterator[str]:
+    """A fresh database for this run, migrated to head."""
+    async with migrated_database(server_url, "mc_test") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,39 +1,26 @@
 """Content loads: idempotent, versioned, and picked up by running instances without a restart."""
 
 import asyncio
-import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
-import asyncpg
 import msgspec
 import pytest
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from service.__main__ import migrate
 from service.app import create_app
 from service.config import Settings
-from service.db import async_url, plain_url
+from service.db import async_url
 from service.domain.bundle import Bundle, read_files, store
-from tests.conftest import _with_database
+from tests.conftest import migrated_database
 
 
 @pytest.fixture
 async def own_database(server_url: str) -> AsyncIterator[str]:
     """A database of this test's own: it commits content versions the others must not see."""
-    name = f"mc_versions_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(plain_url(server_url))
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    await admin.close()
-    url = plain_url(_with_database(server_url, name))
-    await asyncio.to_thread(migrate, url)
-    try:
+    async with migrated_database(server_url, "mc_versions") as url:
         yield url
-    finally:
-        admin = await asyncpg.connect(plain_url(server_url))
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
 
 
 def renamed(bundle: Bundle, term: str, name: str) -> Bundle:
