@@ -116,9 +116,8 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
         return problem(413, "batch-too-large", "Batch too large", exc.problems[0].message), {}
     if isinstance(exc, InvalidSituation):
         errors = [FieldError(p.field, p.message, p.allowed) for p in exc.problems]
-        fields = ", ".join(dict.fromkeys(e.field for e in errors))
-        detail = f"{len(errors)} field(s) need attention: {fields}."
-        return problem(422, "invalid-situation", "Invalid situation", detail, errors), {}
+        # Title and detail come localised from the domain, as in a batch item's problem.
+        return problem(422, "invalid-situation", exc.title, exc.detail, errors), {}
     if isinstance(exc, (ContentUnavailable, *_DATABASE_ERRORS)):
         logger.warning("database unavailable: %s", type(exc).__name__)
         return (

@@ -94,19 +94,27 @@ class Engine:
             policy_version=self.policy.version,
             content_version=self.content_version,
             locale=self.locale,
-            primary=self._primary(self.tables.variants[scored.order[0]], plan),
+            primary=self._primary(self.tables.variants[scored.order[0]], plan, situation),
             ranking=self._scorer.ranking(scored),
             growth_plan=plan,
             counterfactual=self._counterfactuals.find(situation, scored),
         )
 
-    def _primary(self, top: VariantTables, plan: GrowthPlan | None) -> Primary:
+    def _primary(self, top: VariantTables, plan: GrowthPlan | None, s: Situation) -> Primary:
         if plan is not None or top.base_approach is BaseApproach.HYBRID:
             approach = PrimaryApproach.BLEND
         else:
             approach = PrimaryApproach(top.base_approach.value)
-        headline = self.messages.headlines[approach.value].format(variant=top.name)
-        return Primary(approach, top.slug, headline)
+        # The headline follows the primary's usual length and the person's urgency: no
+        # "long-term growth" for a model that runs a few weeks, "help now" only when urgent.
+        texts = getattr(self.messages.headlines, approach.value)
+        if top.record.duration_weeks.typical >= self.policy.long_term_weeks:
+            template = texts.long
+        elif s.urgent:
+            template = texts.urgent
+        else:
+            template = texts.short
+        return Primary(approach, top.slug, self.tables.render(template, variant=top.grammar))
 
     # -- batch --------------------------------------------------------------------------------
 
@@ -125,7 +133,4 @@ class Engine:
         return out
 
     def problem(self, exc: InvalidSituation) -> ItemProblem:
-        texts = self.messages.problems
-        fields = ", ".join(dict.fromkeys(p.field for p in exc.problems))
-        detail = texts.detail.format(count=len(exc.problems), fields=fields)
-        return ItemProblem(422, texts.title, detail, tuple(exc.problems))
+        return ItemProblem(422, exc.title, exc.detail, tuple(exc.problems))

@@ -57,7 +57,7 @@ class Scorer:
         table = t.columns
         columns = (  # same order as FACTORS
             t.column_of(Factor.GOALS, k.goals),
-            table[Factor.HORIZON][k.band],
+            t.column_of(Factor.HORIZON, k.horizon),
             table[Factor.URGENCY][k.urgent],
             table[Factor.CAREER_STAGE][k.stage],
             table[Factor.RELATIONSHIP][k.relationship],
