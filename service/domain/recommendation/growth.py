@@ -46,9 +46,11 @@ class GrowthPlanner:
                 growth_variant=mentor.grammar,
                 growth_goals=t.labels(growth, labels),
                 growth_weeks=m_track.duration_weeks,
+                growth_count=len(growth),
                 skill_variant=coach.grammar,
                 skill_goals=t.labels(skill, labels),
                 skill_weeks=c_track.duration_weeks,
+                skill_count=len(skill),
             )
         ]
         horizon = t.weeks(s.horizon_weeks)

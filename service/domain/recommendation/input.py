@@ -30,9 +30,10 @@ MAX_GOALS = len(Goal)
 
 
 class SituationContext(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """What the organisation and the person can offer. Each flag is true, false, or not said
-    (left out or null): "not said" is neutral in the score and in the texts, never a "no"
-    (docs/recommendation-policy.md)."""
+    """What the organisation and the person can offer: each flag true, false or not said."""
+
+    # Not said (left out or null) is neutral in the score and in the texts, never a "no"
+    # (docs/recommendation-policy.md).
 
     senior_learns_from_juniors: Annotated[
         bool | None,

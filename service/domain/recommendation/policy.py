@@ -312,8 +312,8 @@ _CAUTION_FIELDS = {"variant", "prerequisite"}
 _COUNTERFACTUAL_FIELDS = {"variant", "value", "label"}
 _HEADLINE_FIELDS = {"variant"}
 _PLAN_FIELDS = {
-    "summary": {"growth_variant", "growth_goals", "growth_weeks", "skill_variant", "skill_goals",
-                "skill_weeks"},
+    "summary": {"growth_variant", "growth_goals", "growth_weeks", "growth_count",
+                "skill_variant", "skill_goals", "skill_weeks", "skill_count"},
     "runs_past_horizon": {"variant", "weeks", "horizon"},
     "another_cycle": {"variant", "weeks", "horizon"},
     "needs": {"variant", "prerequisite"},
