@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import operator
 
+from service.cache import BoundedCache
 from service.domain.recommendation.input import Situation
 from service.domain.recommendation.limits import HOURS_PER_WEEK, MINUTES_PER_SESSION
 from service.domain.recommendation.output import Counterfactual, Scalar
@@ -63,6 +64,14 @@ class CounterfactualSearch:
             {v.min_session for v in variants if v.min_session <= MINUTES_PER_SESSION[1]}
         )
 
+        # The categorical candidates depend on few keys (at most 3 x 6 x 4 x 243 combinations).
+        self._switches: BoundedCache[tuple[object, ...], tuple[Candidate, ...]] = BoundedCache(
+            f"recommendation_switches_{tables.messages.locale}",
+            max_entries=20_000,
+            max_bytes=32 * 1024 * 1024,
+            sizeof=lambda found: 64 + 120 * len(found),
+        )
+
     def find(self, s: Situation, scored: Scored) -> Counterfactual | None:
         order, packed = scored.order, scored.packed
         if len(order) < 2:
@@ -86,7 +95,12 @@ class CounterfactualSearch:
     def _candidates(self, s: Situation, k: Keys) -> list[Candidate]:
         """Single-field changes to what a person or organisation can change, most realistic
         first (see the module docstring)."""
-        found = _switches(k.urgent, k.relationship, k.structure, k.context)
+        switches = (k.urgent, k.relationship, k.structure, k.context)
+        cached = self._switches.get(switches)
+        if cached is None:
+            cached = _switches(*switches)
+            self._switches.put(switches, cached)
+        found = list(cached)
         h = s.horizon_weeks
         bounds = self.tables.bands
         for bound in bounds:
@@ -108,7 +122,8 @@ class CounterfactualSearch:
                 found.append(
                     (cost, 3, "minutes_per_session", minutes, need_minutes, Factor.TIME, key)
                 )
-        found.sort(key=lambda c: (c[0], c[1], str(c[4])))
+        # Equal costs fall back to the field order, then the values (same types within a field).
+        found.sort()
         return found
 
     def _describe(self, candidate: Candidate, winner: VariantTables) -> Counterfactual:
@@ -150,7 +165,7 @@ def _switches(
     relationship: RelationshipPreference,
     structure: StructurePreference,
     context: int,
-) -> list[Candidate]:
+) -> tuple[Candidate, ...]:
     """The categorical candidates."""
     said_urgent = None if urgent == NOT_SAID else bool(urgent)
     found: list[Candidate] = [
@@ -180,4 +195,4 @@ def _switches(
             current = False if said_no & flag else None
             key = context_key(said_yes | flag, said_no & ~flag)
             found.append((CONTEXT_ON, 6 + bit, field, current, True, Factor.CONTEXT, key))
-    return found
+    return tuple(found)

@@ -73,6 +73,7 @@ class Engine:
         self._scorer = Scorer(self.tables)
         self._planner = GrowthPlanner(self.tables)
         self._counterfactuals = CounterfactualSearch(self.tables)
+        self._headlines: dict[tuple[str, str], str] = {}
         self._results: BoundedCache[Situation, Recommendation] = BoundedCache(
             f"recommendation_answers_{self.locale}",
             max_entries=MAX_CACHED_RESULTS,
@@ -114,7 +115,11 @@ class Engine:
             template = texts.urgent
         else:
             template = texts.short
-        return Primary(approach, top.slug, self.tables.render(template, variant=top.grammar))
+        key = (template, top.slug)  # finite: headline templates x variants
+        headline = self._headlines.get(key)
+        if headline is None:
+            headline = self._headlines[key] = self.tables.render(template, variant=top.grammar)
+        return Primary(approach, top.slug, headline)
 
     # -- batch --------------------------------------------------------------------------------
 

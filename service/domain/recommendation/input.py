@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import msgspec
 
+from service.cache import BoundedCache
 from service.domain.content_files import CONTENT_DIR
 from service.domain.recommendation.limits import HORIZON_WEEKS, HOURS_PER_WEEK, MINUTES_PER_SESSION
 from service.domain.recommendation.policy import RecommendationMessages, load_messages
@@ -154,9 +155,15 @@ def describe_problems(problems: list[FieldProblem], m: RecommendationMessages) -
     return m.problems.title, detail
 
 
-@lru_cache(maxsize=16)  # one per locale code the content ships
+# One Wording per locale code the content ships (a handful): parse_situation gets messages, not
+# an engine, and needs the locale's plural rules and number format for its problem texts.
+_WORDINGS: BoundedCache[str, Wording] = BoundedCache(
+    "recommendation_wording", max_entries=32, max_bytes=32 * 256 * 1024, sizeof=lambda _: 256 * 1024
+)
+
+
 def wording(locale: str) -> Wording:
-    return Wording(locale)
+    return _WORDINGS.get_or_build(locale, lambda: Wording(locale))
 
 
 @lru_cache(maxsize=1)

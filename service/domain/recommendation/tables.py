@@ -170,6 +170,9 @@ class Tables:
         self.messages = messages
         self.texts = texts
         self.wording = Wording(messages.locale)
+        self._weeks: dict[float, str] = {}
+        self._minutes: dict[float, str] = {}
+        self._hours: dict[float, str] = {}
         check_alignment(policy, catalogue, texts)
         self.weights = {f: to_int(policy.factors[f].weight) for f in FACTORS}
         self.bands = policy.horizon_bands
@@ -181,6 +184,13 @@ class Tables:
         self.columns = self._build_columns()
         self._goal_columns: dict[int, Column] = {}  # at most 2048 goal sets
         self._horizon_columns: dict[int, Column] = {}  # at most 520 weeks
+        # Time entries, shared by every (hours, minutes) that reads the same.
+        self._time_entries: BoundedCache[tuple[int, ...], Entry] = BoundedCache(
+            f"recommendation_time_entries_{messages.locale}",
+            max_entries=MAX_CACHED_TIME_COLUMNS * 4,
+            max_bytes=TIME_COLUMNS_BYTES * 2,
+            sizeof=lambda _: 400,
+        )
         self._time_columns: BoundedCache[tuple[float, int], Column] = BoundedCache(
             f"recommendation_time_columns_{messages.locale}",
             max_entries=MAX_CACHED_TIME_COLUMNS,
@@ -209,10 +219,18 @@ class Tables:
         return self.wording.render(template, **values)
 
     def weeks(self, count: int) -> str:
-        return self.render(self.messages.units.weeks, count=count)
+        return self._unit(self._weeks, self.messages.units.weeks, count)
 
     def minutes(self, count: int) -> str:
-        return self.render(self.messages.units.minutes, count=count)
+        return self._unit(self._minutes, self.messages.units.minutes, count)
+
+    def _unit(self, memo: dict[float, str], template: str, count: float) -> str:
+        # Whole weeks (<= 520) and minutes (<= 480) and shown weekly times (< 60 minutes, or
+        # tenths of an hour up to 40 hours) are finite: each phrase is rendered once.
+        found = memo.get(count)
+        if found is None:
+            found = memo[count] = self.render(template, count=count)
+        return found
 
     def weekly_time(self, hours: float, *, need: bool) -> str:
         """Weekly time as a person reads it: whole minutes below an hour, else hours to one
@@ -224,7 +242,7 @@ class Tables:
             return self.minutes(max(shown, 1))
         tenths = hours * 10
         shown_tenths = math.ceil(tenths - 1e-9) if need else math.floor(tenths + 1e-9)
-        return self.render(self.messages.units.hours, count=shown_tenths / 10)
+        return self._unit(self._hours, self.messages.units.hours, shown_tenths / 10)
 
     # -- entries ------------------------------------------------------------------------------
 
@@ -449,6 +467,20 @@ class Tables:
         said only when both are covered; a gap names what is short, with the person's own
         amounts."""
         fit_int = time_fit(v.min_session, v.weekly_need, hours, minutes)
+        thresholds = self.policy.reason_thresholds
+        if to_int(thresholds.gap) <= fit_int < SCALE:
+            key: tuple[int, ...] = (v.index, fit_int)  # no sentence: shared by every such time
+        else:  # the sentence quotes the person's minutes and (as shown) weekly time
+            key = (v.index, fit_int, minutes, shown_time_key(hours))
+        entry = self._time_entries.get(key)
+        if entry is None:
+            entry = self._build_time_entry(v, fit_int, hours, minutes)
+            self._time_entries.put(key, entry)
+        return entry
+
+    def _build_time_entry(
+        self, v: VariantTables, fit_int: int, hours: float, minutes: int
+    ) -> Entry:
         texts = self.messages.reasons.time
         minutes_short = minutes < v.min_session
         hours_short = hours < v.weekly_need
@@ -539,6 +571,14 @@ class Tables:
             s.structure_preference,
             context_key(said_yes, said_no),
         )
+
+
+def shown_time_key(hours: float) -> int:
+    """What `Tables.weekly_time(hours, need=False)` shows, as an int: whole minutes below an
+    hour, else tenths of an hour (offset so the two never collide)."""
+    if hours < 1:
+        return math.floor(hours * 60 + 1e-9)
+    return 1_000_000 + math.floor(hours * 10 + 1e-9)
 
 
 def time_fit(min_session: int, weekly_need: float, hours: float, minutes: int) -> int:
