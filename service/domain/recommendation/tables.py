@@ -1,10 +1,11 @@
 """The engine's tables: for every variant and factor, a table from the factor's input key (a goal
-set as a bit mask, a horizon band, a career stage, ...) to its contribution, its breakdown item
-and its reasons.
+set as a bit mask, a horizon in weeks, a career stage, the context flags said true and false,
+...) to its contribution, its breakdown item and its reasons, already worded.
 
 Everything that depends only on (policy, catalogue, texts, messages) is computed once when the
-tables are built, so scoring a situation is eight look-ups per variant. Goal-set and time columns
-are filled on first use (time is a free-form number, so its columns live in a bounded cache).
+tables are built, so scoring a situation is eight look-ups per variant. Goal-set, horizon and
+time columns are filled on first use (time is a free-form number, so its columns and entries
+live in bounded caches).
 """
 
 from __future__ import annotations
