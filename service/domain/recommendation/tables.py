@@ -175,6 +175,9 @@ class Tables:
         self._minutes: dict[float, str] = {}
         self._hours: dict[float, str] = {}
         check_alignment(policy, catalogue, texts)
+        unnamed = {v.slug for v in catalogue.variants} - set(messages.names)
+        if unnamed:
+            raise ValueError(f"messages/{messages.locale}.yaml names: missing {sorted(unnamed)}")
         self.weights = {f: to_int(policy.factors[f].weight) for f in FACTORS}
         self.bands = policy.horizon_bands
         self._band_of = [self._band(week) for week in range(HORIZON_WEEKS[1] + 1)]
