@@ -166,6 +166,17 @@ async def test_batch_limits(client: Client) -> None:
     too_many = await client.post("/v1/recommendations/batch", json={"items": [SITUATION] * 1001})
     assert too_many.status_code == 413
     assert "1,000" in too_many.json()["detail"]  # numbers in texts are formatted by CLDR
+    german = await client.post(
+        "/v1/recommendations/batch",
+        json={"items": [SITUATION] * 1001},
+        headers={"Accept-Language": "de"},
+    )
+    assert german.status_code == 413
+    assert german.json()["title"] == "Der Batch ist zu groß."
+    assert (
+        german.json()["detail"]
+        == "Ein Batch umfasst höchstens 1.000 Situationen; dieser enthält 1.001."
+    )
     full = await client.post("/v1/recommendations/batch", json={"items": [SITUATION] * 1000})
     assert full.status_code == 200 and len(full.json()["items"]) == 1000
     for body in ({"items": []}, {"items": "all"}, {"things": []}, []):

@@ -280,6 +280,7 @@ class ProblemTexts(_Strict, frozen=True):
     too_few: str
     too_many: str
     too_many_items: str  # a batch over its limit
+    too_many_items_title: str
     type_names: dict[str, str]  # integer / number / boolean / string / list / object / null
 
 
@@ -335,6 +336,7 @@ _PROBLEM_FIELDS = {
     "too_few": {"min"},
     "too_many": {"max"},
     "too_many_items": {"max", "count"},
+    "too_many_items_title": set(),
 }
 REQUIRED_CAUTIONS = (
     "dependency_risk",

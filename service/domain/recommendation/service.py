@@ -52,6 +52,7 @@ class BatchTooLarge(InvalidSituation):
             messages.problems.too_many_items, max=MAX_BATCH, count=size
         )
         super().__init__([FieldProblem("items", text)], messages)
+        self.title = messages.problems.too_many_items_title
 
 
 def recommend(snapshot: Snapshot, locale: str, raw: object) -> Recommendation:
