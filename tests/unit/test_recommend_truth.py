@@ -30,6 +30,12 @@ def test_sweep_finds_no_false_or_broken_sentence() -> None:
     )
 
 
+def test_sweep_of_very_little_time_finds_nothing_false_or_broken() -> None:
+    # 3 to 36 minutes a week: the amounts the old 0.25-hour minimum refused.
+    findings = truth_sweep.sweep(500, LOCALES, seed=15, little_time=True)
+    assert not findings, truth_sweep.summary(findings)
+
+
 def _with_reason_text(answer: Recommendation, factor: str, text: str) -> Recommendation:
     first = answer.ranking[0]
     reasons = tuple(
@@ -165,6 +171,22 @@ def test_small_weekly_time_reads_in_minutes_rounded_the_safe_way() -> None:
     assert tables.weekly_time(0.125, need=True) == "8 minutes"
     assert tables.weekly_time(1.26, need=False) == "1.2 hours"
     assert tables.weekly_time(1.0, need=True) == "1 hour"
+
+
+def test_time_sentences_of_amounts_that_read_alike_still_say_what_is_short() -> None:
+    # 0.055 and 0.058 hours both read "3 minutes"; Micro-Mentoring needs about 0.0577 hours a
+    # week, so only the first is short of weekly time (found by a larger sweep: a shared
+    # sentence must not carry one amount's shortfall over to the other).
+    engine = engine_for("en")
+    texts = {}
+    for hours in (0.055, 0.058):
+        answer = engine.recommend(
+            parse_situation({**BASE, "hours_per_week": hours, "minutes_per_session": 5})
+        )
+        micro = next(r for r in answer.ranking if r.variant == "micro-mentoring")
+        texts[hours] = next(r.text for r in micro.reasons if r.factor == "time")
+    assert "you have 3 minutes" in texts[0.055]
+    assert "you have" not in texts[0.058] and "your sessions can last 5 minutes" in texts[0.058]
 
 
 def test_growth_plan_weeks_and_names_agree_in_every_locale() -> None:

@@ -202,8 +202,11 @@ def prerequisite_labels(locale: str) -> dict[str, str]:
     return labels
 
 
-def situations(count: int = SITUATIONS, seed: int = SEED) -> list[dict[str, Any]]:
-    """Raw request bodies: every optional signal sent as true, as false, or left out."""
+def situations(
+    count: int = SITUATIONS, seed: int = SEED, *, little_time: bool = False
+) -> list[dict[str, Any]]:
+    """Raw request bodies: every optional signal sent as true, as false, or left out. With
+    `little_time`, weekly time is 3 to 36 minutes (below the old 0.25-hour minimum)."""
     rng = random.Random(seed)
     stages = ["early", "mid", "senior", "executive"]
     goals = [
@@ -223,7 +226,9 @@ def situations(count: int = SITUATIONS, seed: int = SEED) -> list[dict[str, Any]
             "career_stage": rng.choice(stages),
             "goals": rng.sample(goals, rng.choice([1, 1, 2, 2, 3, 4])),
             "horizon_weeks": rng.choice(horizons) if rng.random() < 0.5 else rng.randint(1, 520),
-            "hours_per_week": round(2 ** rng.uniform(-2, 5.3), 2),
+            "hours_per_week": round(rng.uniform(0.05, 0.6), 3)
+            if little_time
+            else round(2 ** rng.uniform(-2, 5.3), 2),
             "minutes_per_session": rng.choice([5, 10, 15, 20, 30, 45, 60, 90, 120, 480]),
         }
         if rng.random() < 0.6:
@@ -351,8 +356,14 @@ def check(locale: str, body: dict[str, Any], s: Situation, answer: Recommendatio
     return found
 
 
-def sweep(count: int = SITUATIONS, locales: tuple[str, ...] = LOCALES) -> list[Finding]:
-    bodies = situations(count)
+def sweep(
+    count: int = SITUATIONS,
+    locales: tuple[str, ...] = LOCALES,
+    *,
+    seed: int = SEED,
+    little_time: bool = False,
+) -> list[Finding]:
+    bodies = situations(count, seed, little_time=little_time)
     findings: list[Finding] = []
     for locale in locales:
         engine = engine_for(locale)

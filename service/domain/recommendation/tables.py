@@ -474,8 +474,9 @@ class Tables:
         thresholds = self.policy.reason_thresholds
         if to_int(thresholds.gap) <= fit_int < SCALE:
             key: tuple[int, ...] = (v.index, fit_int)  # no sentence: shared by every such time
-        else:  # the sentence quotes the person's minutes and (as shown) weekly time
-            key = (v.index, fit_int, minutes, shown_time_key(hours))
+        else:  # the sentence says what is short and quotes the person's minutes and time
+            short = (minutes < v.min_session) + 2 * (hours < v.weekly_need)
+            key = (v.index, fit_int, short, minutes, shown_time_key(hours))
         entry = self._time_entries.get(key)
         if entry is None:
             entry = self._build_time_entry(v, fit_int, hours, minutes)
