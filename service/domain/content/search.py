@@ -1,91 +1,361 @@
-"""Term search: the analysis of names, synonyms and definitions, and the ranking of a query."""
+"""Term search: how one locale's glossary is analysed once, and how a query is ranked.
 
+Analysis (the same for the terms and for a query, per language; docs/search.md):
+lower-case, words split on anything that is not a letter or a digit, stop words dropped,
+each word stemmed with the language's Snowball stemmer, accents folded ("Mentorías" and
+"mentoria" meet). A hyphenated word counts as its parts and as the joined word
+("Mikro-Mentoring" also matches "Mikromentoring"); German compounds are split into parts
+that are words of the glossary ("Karrierecoaching" also matches "Karriere Coaching").
+
+Ranking, most important first (the first rule that differs decides):
+1. more query words matched (a term need not match every word);
+2. fewer words matched only through a typo (typo tolerance applies to a query word that
+   matches nothing exactly or by stem, so a typo match never outranks an exact one);
+3. phrase proximity: matched words next to each other, in the query's order, in one field;
+4. where the words matched: name (3) > synonym (2) > definition (1), summed over words;
+5. exactness: the query is the name, then a synonym; a name, then a synonym, wholly matched;
+6. ties: catalogue order (the glossary's own order, base approaches first).
+
+Everything that depends only on the content is computed here, once per content version;
+a query costs its own analysis and a walk over the postings of its words.
+"""
+
+import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from service.domain.content.stopwords import STOP_WORDS
 from service.domain.errors import InvalidParameter
 from service.domain.schemas import Term
 
+SNOWBALL_LANGUAGES: Final = {"en": "english", "es": "spanish", "fr": "french", "de": "german"}
 
-def normalize(text: str) -> str:
-    """Case- and accent-insensitive form used for search: 'Mentoría' -> 'mentoria'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", stripped.casefold()))
+NAME, SYNONYM, DEFINITION = 3, 2, 1  # field weights (rule 4)
+TYPO_MIN_LENGTH = 5  # a typed word this long may hold one typo ...
+TWO_TYPOS_MIN_LENGTH = 9  # ... and this long, two (optimal string alignment distance)
+COMPOUND_PART_MIN_LENGTH = 4  # German compound parts shorter than this are not split off
+GERMAN_LINKING_LETTERS = ("s", "n", "en", "e", "es")  # Fugenelemente: Mentor-en-programm
 
-
-_SUFFIXES = ("ships", "ship", "ings", "ing", "ers", "er", "es", "s")
-
-
-def _stem(word: str) -> str:
-    # A light English stemmer is enough for a glossary: 'mentorship', 'mentoring', 'mentors'
-    # all meet at 'mentor'. Other locales still match on their accent-folded words.
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+# A word, with its hyphenated parts: "just-in-time", "KI-gestütztes".
+_WORD = re.compile(r"\w+(?:[-\u2010\u2011]\w+)*")
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
+# German gender forms written with a star, colon, underscore or slash: Mentor*innen.
+_GERMAN_GENDER_MARK = re.compile(r"(?<=\w)[*:_/\u00b7](?=in(?:nen)?\b)")
+_GERMAN_GENDER_SUFFIXES = ("innen", "in")
 
 
-@dataclass(frozen=True)
-class _SearchEntry:
-    term: Term
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Mentoría' -> 'mentoria', 'Straße' -> 'strasse'."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """One word of a field, at its position among the field's non-stop words."""
+
     position: int
-    name: str
-    synonyms: tuple[str, ...]
-    title_stems: frozenset[str]
-    definition_stems: frozenset[str]
+    span: int  # positions covered: a joined compound ("mikromentoring") covers its parts
+    surface: str  # folded word, for typo matching
+    keys: frozenset[str]
 
 
-def _search_entry(term: Term, position: int) -> _SearchEntry:
-    name = normalize(term.name)
-    synonyms = tuple(normalize(s) for s in term.synonyms)
-    title_words = " ".join((name, *synonyms)).split()
-    return _SearchEntry(
-        term=term,
-        position=position,
-        name=name,
-        synonyms=synonyms,
-        title_stems=frozenset(_stem(w) for w in title_words),
-        definition_stems=frozenset(_stem(w) for w in normalize(term.definition).split()),
-    )
+@dataclass(frozen=True, slots=True)
+class _Field:
+    weight: int  # NAME, SYNONYM or DEFINITION
+    length: int  # non-stop words
+    tokens: tuple[_Token, ...]
 
 
-def _match_score(entry: _SearchEntry, query: str, stems: Sequence[str]) -> int:
-    """Higher is better; 0 means no match. Whole-phrase hits beat word hits, titles beat text."""
-    if query == entry.name:
-        return 1000
-    if query in entry.synonyms:
-        return 900
-    titles = (entry.name, *entry.synonyms)
-    if any(title.startswith(query) for title in titles):
-        return 800
-    if any(query in title for title in titles):
-        return 700
-    score = 0
-    for stem in stems:
-        if stem in entry.title_stems:
-            score += 100
-        elif stem in entry.definition_stems:
-            score += 10
-        else:
-            return 0  # every word of the query must match somewhere
-    return score
+@dataclass(frozen=True, slots=True)
+class _QueryWord:
+    keys: frozenset[str]
+    typo: bool
+
+
+# What one term matched of a query: field -> query word -> (position, span) of each match.
+_Hits = dict[int, dict[int, list[tuple[int, int]]]]
+
+
+class Analyzer:
+    """The analysis of one language: words, stop words, stems, compounds."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        language = SNOWBALL_LANGUAGES.get(locale)
+        self._stemmer = snowballstemmer.stemmer(language) if language else None
+        self.stop_words = STOP_WORDS.get(locale, frozenset())
+        self.german = locale == "de"
+
+    def keys(self, word: str) -> frozenset[str]:
+        """The forms a word matches by: the stem of the folded word and the folded stem.
+
+        Both, because a stemmer reads accents: Spanish 'mentoría' stems to 'mentor' while the
+        unaccented 'mentoria' people type stems to 'mentori'.
+        """
+        folded = fold(word)
+        if self._stemmer is None:
+            return frozenset((folded,))
+        stem = self._stemmer.stemWord(folded)
+        if folded == word:
+            return frozenset((stem,))
+        return frozenset((stem, fold(self._stemmer.stemWord(word))))
+
+    def words(self, text: str) -> Iterator[list[str]]:
+        """Each written word as its non-stop parts (one part unless hyphenated), lower-case."""
+        text = text.casefold()
+        if self.german:
+            text = _GERMAN_GENDER_MARK.sub("", text)
+        for match in _WORD.finditer(text):
+            parts = [part for part in _HYPHEN.split(match.group()) if part]
+            yield parts
+
+    def is_stop(self, word: str) -> bool:
+        return fold(word) in self.stop_words
 
 
 class SearchIndex:
     """The search data of one locale's terms, prepared once per content version."""
 
-    def __init__(self, terms: Sequence[Term]) -> None:
-        self._entries = tuple(_search_entry(t, i) for i, t in enumerate(terms))
+    def __init__(self, locale: str, terms: Sequence[Term]) -> None:
+        self.analyzer = Analyzer(locale)
+        self._terms = tuple(terms)
+        plain = [self._fields(t) for t in self._terms]
+        self._vocabulary = frozenset(
+            key for fields in plain for f in fields for token in f.tokens for key in token.keys
+        )
+        if self.analyzer.german:
+            plain = [[self._decompounded(f) for f in fields] for fields in plain]
+        self._term_fields: tuple[tuple[_Field, ...], ...] = tuple(tuple(f) for f in plain)
+        places: dict[str, dict[tuple[int, int], list[tuple[int, int]]]] = {}
+        # For typo matching: the words and stems of names and synonyms (not definitions: a
+        # typo is corrected towards what people look for, not towards any word of a text).
+        typo_choices: dict[str, set[str]] = {}
+        for term_index, fields in enumerate(self._term_fields):
+            for field_index, f in enumerate(fields):
+                for token in f.tokens:
+                    for key in token.keys:
+                        where = places.setdefault(key, {}).setdefault((term_index, field_index), [])
+                        where.append((token.position, token.span))
+                    if f.weight != DEFINITION:
+                        typo_choices.setdefault(token.surface, set()).update(token.keys)
+                        for key in token.keys:
+                            typo_choices.setdefault(key, set()).add(key)
+        # key -> (term, best field weight): enough to rank by words, typos and fields.
+        best: dict[str, dict[int, int]] = {}
+        # (key, term) -> (field, places): for proximity and exactness, looked at only when a
+        # term matched several words or a name or synonym.
+        located: dict[tuple[str, int], list[tuple[int, tuple[tuple[int, int], ...]]]] = {}
+        for key, by_field in places.items():
+            for (term_index, field_index), where in by_field.items():
+                weight = self._term_fields[term_index][field_index].weight
+                per_term = best.setdefault(key, {})
+                per_term[term_index] = max(per_term.get(term_index, 0), weight)
+                located.setdefault((key, term_index), []).append((field_index, tuple(where)))
+        self._best: dict[str, tuple[tuple[int, int], ...]] = {
+            key: tuple(per_term.items()) for key, per_term in best.items()
+        }
+        self._located = {place: tuple(found) for place, found in located.items()}
+        # (key, term) -> exactness of a one-word query with that key: most queries are one word.
+        self._one_word_exactness = {
+            (key, term_index): max(
+                _exactness(self._term_fields[term_index][field_index], {0: list(where)}, 1)
+                for field_index, where in found
+            )
+            for (key, term_index), found in self._located.items()
+        }
+        self._typo_choices = {choice: frozenset(keys) for choice, keys in typo_choices.items()}
+        self._typo_list = tuple(self._typo_choices)
+
+    # -- analysis of the content ---------------------------------------------------------
+
+    def _fields(self, term: Term) -> list[_Field]:
+        return [
+            self._field(term.name, NAME),
+            *(self._field(s, SYNONYM) for s in term.synonyms),
+            self._field(term.definition, DEFINITION),
+        ]
+
+    def _field(self, text: str, weight: int) -> _Field:
+        analyzer = self.analyzer
+        tokens: list[_Token] = []
+        position = 0
+        for parts in analyzer.words(text):
+            kept = [p for p in parts if not analyzer.is_stop(p)]
+            start = position
+            for part in kept:
+                tokens.append(_Token(position, 1, fold(part), analyzer.keys(part)))
+                position += 1
+            if len(parts) > 1 and kept:
+                joined = "".join(parts)
+                tokens.append(_Token(start, len(kept), fold(joined), analyzer.keys(joined)))
+        return _Field(weight, position, tuple(tokens))
+
+    def _decompounded(self, f: _Field) -> _Field:
+        """A German field whose compounds also carry the keys of their parts."""
+        tokens = []
+        for token in f.tokens:
+            parts = self._split_compound(token.surface)
+            if parts:
+                extra = frozenset[str]().union(*(self.analyzer.keys(p) for p in parts))
+                token = _Token(token.position, token.span, token.surface, token.keys | extra)
+            tokens.append(token)
+        return _Field(f.weight, f.length, tuple(tokens))
+
+    def _split_compound(self, word: str) -> tuple[str, str] | None:
+        """Two parts that are both words of the glossary: 'karrierecoaching' -> karriere, coaching.
+
+        The left part may end in a linking element (Fugenelement: 'mentoren|programm').
+        """
+        if len(word) < 2 * COMPOUND_PART_MIN_LENGTH:
+            return None
+        known = self._vocabulary
+        for cut in range(COMPOUND_PART_MIN_LENGTH, len(word) - COMPOUND_PART_MIN_LENGTH + 1):
+            left, right = word[:cut], word[cut:]
+            if not self.analyzer.keys(right) & known:
+                continue
+            candidates = [left] + [
+                left[: -len(link)]
+                for link in GERMAN_LINKING_LETTERS
+                if left.endswith(link) and len(left) - len(link) >= COMPOUND_PART_MIN_LENGTH
+            ]
+            for candidate in candidates:
+                if self.analyzer.keys(candidate) & known:
+                    return candidate, right
+        return None
+
+    # -- a query -------------------------------------------------------------------------
+
+    def _query_words(self, query: str) -> list[_QueryWord]:
+        analyzer = self.analyzer
+        written = list(analyzer.words(query))
+        if not written:
+            raise InvalidParameter("q", "The search query must contain a letter or a digit.")
+        words: list[_QueryWord] = []
+        for parts in written:
+            joined = "".join(parts)
+            if len(parts) > 1 and analyzer.keys(joined) & self._vocabulary:
+                parts = [joined]  # "co-développement" is the glossary's "codéveloppement"
+            for part in parts:
+                if not analyzer.is_stop(part):
+                    words.extend(self._query_word(part))
+        return words
+
+    def _query_word(self, word: str) -> list[_QueryWord]:
+        """A typed word as the words it matches by: itself, its parts, or a near spelling."""
+        keys = self.analyzer.keys(word)
+        if keys & self._best.keys():
+            return [_QueryWord(keys, typo=False)]
+        folded = fold(word)
+        if self.analyzer.german:
+            for suffix in _GERMAN_GENDER_SUFFIXES:  # Mentorin, Mentorinnen -> Mentor
+                stem = folded.removesuffix(suffix)
+                if stem != folded and len(stem) >= COMPOUND_PART_MIN_LENGTH:
+                    stripped = self.analyzer.keys(stem)
+                    if stripped & self._best.keys():
+                        return [_QueryWord(stripped, typo=False)]
+            parts = self._split_compound(folded)
+            if parts:
+                return [_QueryWord(self.analyzer.keys(p), typo=False) for p in parts]
+        return [_QueryWord(self._near_keys(folded, keys), typo=True)]
+
+    def _near_keys(self, folded: str, keys: frozenset[str]) -> frozenset[str]:
+        """Keys of names' and synonyms' words (and stems) within reach of a typed word.
+
+        The typed word and its stems are each compared within their own length's budget:
+        a short stem ('pag' of 'pagadas') would otherwise be one letter from anything.
+        """
+        near: set[str] = set()
+        for typed in {folded, *keys}:
+            if len(typed) < TYPO_MIN_LENGTH:
+                continue
+            budget = 2 if len(typed) >= TWO_TYPOS_MIN_LENGTH else 1
+            for choice, _, _ in process.extract(
+                typed, self._typo_list, scorer=OSA.distance, score_cutoff=budget, limit=None
+            ):
+                near |= self._typo_choices[choice]
+        return frozenset(near)
 
     def search(self, query: str) -> tuple[Term, ...]:
-        normalized = normalize(query)
-        if not normalized:
-            raise InvalidParameter("q", "The search query must contain a letter or a digit.")
-        stems = [_stem(word) for word in normalized.split()]
-        scored = [(_match_score(e, normalized, stems), e.position, e.term) for e in self._entries]
-        return tuple(
-            term for score, _, term in sorted(scored, key=lambda s: (-s[0], s[1])) if score
+        words = self._query_words(query)
+        best: dict[int, dict[int, int]] = {}  # term -> query word -> best field weight
+        for word_index, word in enumerate(words):
+            for key in word.keys:
+                for term_index, weight in self._best.get(key, ()):
+                    per_word = best.setdefault(term_index, {})
+                    if per_word.get(word_index, 0) < weight:
+                        per_word[word_index] = weight
+        ranked = sorted(
+            (self._rank(term_index, per_word, words), term_index)
+            for term_index, per_word in best.items()
         )
+        return tuple(self._terms[term_index] for _, term_index in ranked)
+
+    def _rank(
+        self, term_index: int, per_word: dict[int, int], words: list[_QueryWord]
+    ) -> tuple[int, ...]:
+        """The sort key of a matching term: smaller is better (rules 1 to 6, see the top)."""
+        matched = sorted(per_word)
+        typos = sum(words[w].typo for w in matched)
+        proximity = exactness = 0
+        if len(words) == 1:
+            exactness = max(self._one_word_exactness.get((k, term_index), 0) for k in words[0].keys)
+        elif len(matched) > 1 or max(per_word.values()) > DEFINITION:
+            by_field = self._places(term_index, matched, words)
+            for first, second in itertools.pairwise(matched):
+                proximity += _closeness(by_field, first, second)
+            fields = self._term_fields[term_index]
+            for field_index, by_word in by_field.items():
+                if fields[field_index].weight != DEFINITION:
+                    exactness = max(exactness, _exactness(fields[field_index], by_word, len(words)))
+        return (-len(matched), typos, -proximity, -exactness, -sum(per_word.values()))
+
+    def _places(self, term_index: int, matched: list[int], words: list[_QueryWord]) -> _Hits:
+        by_field: _Hits = {}
+        for word_index in matched:
+            for key in words[word_index].keys:
+                for field_index, where in self._located.get((key, term_index), ()):
+                    by_word = by_field.setdefault(field_index, {})
+                    by_word.setdefault(word_index, []).extend(where)
+        return by_field
+
+
+def _closeness(by_field: _Hits, first: int, second: int) -> int:
+    """2: `second` follows `first` in one field; 1: both within 3 words of a field; 0: apart."""
+    best = 0
+    for by_word in by_field.values():
+        if first not in by_word or second not in by_word:
+            continue
+        for position_a, span_a in by_word[first]:
+            for position_b, _ in by_word[second]:
+                gap = position_b - position_a
+                if 0 <= gap <= span_a:
+                    return 2
+                if abs(gap) <= 3:
+                    best = 1
+    return best
+
+
+def _exactness(f: _Field, by_word: dict[int, list[tuple[int, int]]], query_words: int) -> int:
+    """4: the query is the name; 3: a synonym; 2: the name wholly matched; 1: a synonym."""
+    if f.weight == DEFINITION:
+        return 0
+    covered = {
+        position
+        for occurrences in by_word.values()
+        for start, span in occurrences
+        for position in range(start, start + span)
+    }
+    if len(covered) < f.length:
+        return 0
+    whole_query = len(by_word) == query_words
+    return (2 if whole_query else 0) + (2 if f.weight == NAME else 1)
