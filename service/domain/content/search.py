@@ -12,8 +12,8 @@ Ranking, most important first (the first rule that differs decides):
 2. fewer words matched only through a typo (typo tolerance applies to a query word that
    matches nothing exactly or by stem, so a typo match never outranks an exact one);
 3. phrase proximity: matched words next to each other, in the query's order, in one field;
-4. where the words matched: name (3) > synonym (2) > definition (1), summed over words;
-5. exactness: the query is the name, then a synonym; a name, then a synonym, wholly matched;
+4. exactness: the query is the name, then a synonym; a name, then a synonym, wholly matched;
+5. where the words matched: name (3) > synonym (2) > definition (1), summed over words;
 6. ties: catalogue order (the glossary's own order, base approaches first).
 
 Everything that depends only on the content is computed here, once per content version;
