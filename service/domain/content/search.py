@@ -41,6 +41,7 @@ NAME, SYNONYM, DEFINITION = 3, 2, 1  # field weights (rule 4)
 TYPO_MIN_LENGTH = 5  # a typed word this long may hold one typo ...
 TWO_TYPOS_MIN_LENGTH = 9  # ... and this long, two (optimal string alignment distance)
 COMPOUND_PART_MIN_LENGTH = 4  # German compound parts shorter than this are not split off
+MAX_QUERY_WORDS = 10  # distinct non-stop words of a query that are searched; the rest is ignored
 GERMAN_LINKING_LETTERS = ("s", "n", "en", "e", "es")  # Fugenelemente: Mentor-en-programm
 
 # A word, with its hyphenated parts: "just-in-time", "KI-gestütztes".
@@ -93,6 +94,10 @@ class Analyzer:
         self.locale = locale
         language = SNOWBALL_LANGUAGES.get(locale)
         self._stemmer = snowballstemmer.stemmer(language) if language else None
+        if self._stemmer is not None and hasattr(self._stemmer, "maxCacheSize"):
+            # PyStemmer (snowballstemmer's C speed-up) memoises words; stemming costs under a
+            # microsecond, so no unbounded-by-us cache is kept for words clients send.
+            self._stemmer.maxCacheSize = 0
         self.stop_words = STOP_WORDS.get(locale, frozenset())
         self.german = locale == "de"
 
@@ -111,7 +116,7 @@ class Analyzer:
         return frozenset((stem, fold(self._stemmer.stemWord(word))))
 
     def words(self, text: str) -> Iterator[list[str]]:
-        """Each written word as its non-stop parts (one part unless hyphenated), lower-case."""
+        """Each written word as its parts (one part unless hyphenated), lower-case."""
         text = text.casefold()
         if self.german:
             text = _GERMAN_GENDER_MARK.sub("", text)
@@ -241,13 +246,18 @@ class SearchIndex:
         if not written:
             raise InvalidParameter("q", "The search query must contain a letter or a digit.")
         words: list[_QueryWord] = []
+        seen: set[str] = set()
         for parts in written:
             joined = "".join(parts)
             if len(parts) > 1 and analyzer.keys(joined) & self._vocabulary:
                 parts = [joined]  # "co-développement" is the glossary's "codéveloppement"
             for part in parts:
-                if not analyzer.is_stop(part):
-                    words.extend(self._query_word(part))
+                folded = fold(part)
+                # A repeated word adds nothing; the cap bounds what a long query costs.
+                if folded in analyzer.stop_words or folded in seen or len(seen) >= MAX_QUERY_WORDS:
+                    continue
+                seen.add(folded)
+                words.extend(self._query_word(part))
         return words
 
     def _query_word(self, word: str) -> list[_QueryWord]:
