@@ -8,7 +8,7 @@ import msgspec
 from service.domain.bundle import StoredBundle
 from service.domain.content.views import DEFAULT_LOCALE, LocaleView
 from service.domain.content_files import Range
-from service.domain.recommend import Engine, RecommendationPolicy, load_messages, load_policy
+from service.domain.recommendation import Engine, RecommendationPolicy, messages_from, policy_from
 from service.domain.schemas import (
     Approach,
     Aspect,
@@ -59,16 +59,14 @@ class Snapshot:
 def build_snapshot(stored: StoredBundle) -> Snapshot:
     bundle = stored.bundle
     ordered = sorted(bundle.locales, key=lambda code: (code != DEFAULT_LOCALE, code))
-    policy = load_policy(msgspec.json.encode(bundle.policy))
+    policy = policy_from(bundle.policy)
     engines = {
         code: Engine(
             policy,
             bundle.catalogue,
             bundle.locales[code],
             # A locale without its own recommendation texts speaks English rather than fail.
-            load_messages(
-                msgspec.json.encode(bundle.messages.get(code, bundle.messages[DEFAULT_LOCALE]))
-            ),
+            messages_from(bundle.messages.get(code, bundle.messages[DEFAULT_LOCALE])),
             content_version=stored.version,
         )
         for code in ordered
