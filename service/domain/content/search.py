@@ -16,8 +16,9 @@ Ranking, most important first (the first rule that differs decides):
 5. where the words matched: name (3) > synonym (2) > definition (1), summed over words;
 6. ties: catalogue order (the glossary's own order, base approaches first).
 
-Everything that depends only on the content is computed here, once per content version;
-a query costs its own analysis and a walk over the postings of its words.
+Everything that depends only on the content is computed here, once per content version
+(postings, the key pairs that stand next to each other, the positions of names and
+synonyms); a query costs its own analysis and a walk over the postings of its words.
 """
 
 import itertools
@@ -37,7 +38,7 @@ from service.domain.schemas import Term
 
 SNOWBALL_LANGUAGES: Final = {"en": "english", "es": "spanish", "fr": "french", "de": "german"}
 
-NAME, SYNONYM, DEFINITION = 3, 2, 1  # field weights (rule 4)
+NAME, SYNONYM, DEFINITION = 3, 2, 1  # field weights (rule 5)
 TYPO_MIN_LENGTH = 5  # a typed word this long may hold one typo ...
 TWO_TYPOS_MIN_LENGTH = 9  # ... and this long, two (optimal string alignment distance)
 COMPOUND_PART_MIN_LENGTH = 4  # German compound parts shorter than this are not split off
@@ -83,10 +84,6 @@ class _QueryWord:
     typo: bool
 
 
-# What one term matched of a query: field -> query word -> (position, span) of each match.
-_Hits = dict[int, dict[int, list[tuple[int, int]]]]
-
-
 class Analyzer:
     """The analysis of one language: words, stop words, stems, compounds."""
 
@@ -128,6 +125,31 @@ class Analyzer:
         return fold(word) in self.stop_words
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What ranking needs of one term besides the postings, computed once."""
+
+    # Per name or synonym: (weight, bit mask of all its positions), for exactness (rule 4).
+    titles: tuple[tuple[int, int], ...]
+    # (key, key) pairs where the second follows the first in a field (rule 3, 2 points) ...
+    following: frozenset[tuple[str, str]]
+    # ... or stands within 3 words of it, either order (1 point).
+    near: frozenset[tuple[str, str]]
+
+
+class _Query:
+    """An analysed query, with what ranking asks of it for every term computed once."""
+
+    def __init__(self, words: list[_QueryWord]) -> None:
+        self.words = words
+        self.has_typos = any(w.typo for w in words)
+        self.pairs = {
+            (i, j): [(a, b) for a in words[i].keys for b in words[j].keys]
+            for i in range(len(words))
+            for j in range(i + 1, len(words))
+        }
+
+
 class SearchIndex:
     """The search data of one locale's terms, prepared once per content version."""
 
@@ -140,44 +162,33 @@ class SearchIndex:
         )
         if self.analyzer.german:
             plain = [[self._decompounded(f) for f in fields] for fields in plain]
-        self._term_fields: tuple[tuple[_Field, ...], ...] = tuple(tuple(f) for f in plain)
-        places: dict[str, dict[tuple[int, int], list[tuple[int, int]]]] = {}
+        # key -> (term, best field weight it occurs in): enough for rules 1, 2 and 5.
+        best: dict[str, dict[int, int]] = {}
         # For typo matching: the words and stems of names and synonyms (not definitions: a
         # typo is corrected towards what people look for, not towards any word of a text).
         typo_choices: dict[str, set[str]] = {}
-        for term_index, fields in enumerate(self._term_fields):
-            for field_index, f in enumerate(fields):
+        for term_index, fields in enumerate(plain):
+            for f in fields:
                 for token in f.tokens:
                     for key in token.keys:
-                        where = places.setdefault(key, {}).setdefault((term_index, field_index), [])
-                        where.append((token.position, token.span))
+                        per_term = best.setdefault(key, {})
+                        per_term[term_index] = max(per_term.get(term_index, 0), f.weight)
                     if f.weight != DEFINITION:
                         typo_choices.setdefault(token.surface, set()).update(token.keys)
                         for key in token.keys:
                             typo_choices.setdefault(key, set()).add(key)
-        # key -> (term, best field weight): enough to rank by words, typos and fields.
-        best: dict[str, dict[int, int]] = {}
-        # (key, term) -> (field, places): for proximity and exactness, looked at only when a
-        # term matched several words or a name or synonym.
-        located: dict[tuple[str, int], list[tuple[int, tuple[tuple[int, int], ...]]]] = {}
-        for key, by_field in places.items():
-            for (term_index, field_index), where in by_field.items():
-                weight = self._term_fields[term_index][field_index].weight
-                per_term = best.setdefault(key, {})
-                per_term[term_index] = max(per_term.get(term_index, 0), weight)
-                located.setdefault((key, term_index), []).append((field_index, tuple(where)))
-        self._best: dict[str, tuple[tuple[int, int], ...]] = {
-            key: tuple(per_term.items()) for key, per_term in best.items()
-        }
-        self._located = {place: tuple(found) for place, found in located.items()}
-        # (key, term) -> exactness of a one-word query with that key: most queries are one word.
-        self._one_word_exactness = {
-            (key, term_index): max(
-                _exactness(self._term_fields[term_index][field_index], {0: list(where)}, 1)
-                for field_index, where in found
-            )
-            for (key, term_index), found in self._located.items()
-        }
+        self._best = {key: tuple(per_term.items()) for key, per_term in best.items()}
+        self._prepared = tuple(_prepare(fields) for fields in plain)
+        # key -> (term, title, positions it covers as a bit mask) in names and synonyms.
+        in_titles: dict[str, list[tuple[int, int, int]]] = {}
+        for term_index, fields in enumerate(plain):
+            titles = [f for f in fields if f.weight != DEFINITION]
+            for title_index, f in enumerate(titles):
+                for token in f.tokens:
+                    mask = ((1 << token.span) - 1) << token.position
+                    for key in token.keys:
+                        in_titles.setdefault(key, []).append((term_index, title_index, mask))
+        self._in_titles = {key: tuple(found) for key, found in in_titles.items()}
         self._typo_choices = {choice: frozenset(keys) for choice, keys in typo_choices.items()}
         self._typo_list = tuple(self._typo_choices)
 
@@ -298,74 +309,60 @@ class SearchIndex:
     def search(self, query: str) -> tuple[Term, ...]:
         words = self._query_words(query)
         best: dict[int, dict[int, int]] = {}  # term -> query word -> best field weight
+        # (term, title) -> [positions matched, query words matched], as bit masks
+        covered: dict[tuple[int, int], list[int]] = {}
         for word_index, word in enumerate(words):
+            word_bit = 1 << word_index
             for key in word.keys:
                 for term_index, weight in self._best.get(key, ()):
                     per_word = best.setdefault(term_index, {})
                     if per_word.get(word_index, 0) < weight:
                         per_word[word_index] = weight
+                for term_index, title_index, mask in self._in_titles.get(key, ()):
+                    masks = covered.setdefault((term_index, title_index), [0, 0])
+                    masks[0] |= mask
+                    masks[1] |= word_bit
+        exactness: dict[int, int] = {}
+        every_word = (1 << len(words)) - 1
+        for (term_index, title_index), (positions, matched) in covered.items():
+            weight, whole = self._prepared[term_index].titles[title_index]
+            if positions == whole:  # the name or synonym is wholly matched
+                score = (2 if matched == every_word else 0) + (2 if weight == NAME else 1)
+                exactness[term_index] = max(exactness.get(term_index, 0), score)
+        analysed = _Query(words)
         ranked = sorted(
-            (self._rank(term_index, per_word, words), term_index)
+            (self._rank(term_index, per_word, analysed, exactness.get(term_index, 0)), term_index)
             for term_index, per_word in best.items()
         )
         return tuple(self._terms[term_index] for _, term_index in ranked)
 
     def _rank(
-        self, term_index: int, per_word: dict[int, int], words: list[_QueryWord]
+        self, term_index: int, per_word: dict[int, int], query: _Query, exactness: int
     ) -> tuple[int, ...]:
-        """The sort key of a matching term: smaller is better (rules 1 to 6, see the top)."""
-        matched = sorted(per_word)
-        typos = sum(words[w].typo for w in matched)
-        proximity = exactness = 0
-        if len(words) == 1:
-            exactness = max(self._one_word_exactness.get((k, term_index), 0) for k in words[0].keys)
-        elif len(matched) > 1 or max(per_word.values()) > DEFINITION:
-            by_field = self._places(term_index, matched, words)
-            for first, second in itertools.pairwise(matched):
-                proximity += _closeness(by_field, first, second)
-            fields = self._term_fields[term_index]
-            for field_index, by_word in by_field.items():
-                if fields[field_index].weight != DEFINITION:
-                    exactness = max(exactness, _exactness(fields[field_index], by_word, len(words)))
+        """The sort key of a matching term: smaller is better (rules 1 to 5, see the top)."""
+        prepared = self._prepared[term_index]
+        matched = list(per_word)  # in query order: filled word by word
+        typos = sum(query.words[w].typo for w in matched) if query.has_typos else 0
+        proximity = 0
+        for first, second in itertools.pairwise(matched):
+            pairs = query.pairs[first, second]
+            if not prepared.following.isdisjoint(pairs):
+                proximity += 2
+            elif not prepared.near.isdisjoint(pairs):
+                proximity += 1
         return (-len(matched), typos, -proximity, -exactness, -sum(per_word.values()))
 
-    def _places(self, term_index: int, matched: list[int], words: list[_QueryWord]) -> _Hits:
-        by_field: _Hits = {}
-        for word_index in matched:
-            for key in words[word_index].keys:
-                for field_index, where in self._located.get((key, term_index), ()):
-                    by_word = by_field.setdefault(field_index, {})
-                    by_word.setdefault(word_index, []).extend(where)
-        return by_field
 
-
-def _closeness(by_field: _Hits, first: int, second: int) -> int:
-    """2: `second` follows `first` in one field; 1: both within 3 words of a field; 0: apart."""
-    best = 0
-    for by_word in by_field.values():
-        if first not in by_word or second not in by_word:
-            continue
-        for position_a, span_a in by_word[first]:
-            for position_b, _ in by_word[second]:
-                gap = position_b - position_a
-                if 0 <= gap <= span_a:
-                    return 2
-                if abs(gap) <= 3:
-                    best = 1
-    return best
-
-
-def _exactness(f: _Field, by_word: dict[int, list[tuple[int, int]]], query_words: int) -> int:
-    """4: the query is the name; 3: a synonym; 2: the name wholly matched; 1: a synonym."""
-    if f.weight == DEFINITION:
-        return 0
-    covered = {
-        position
-        for occurrences in by_word.values()
-        for start, span in occurrences
-        for position in range(start, start + span)
-    }
-    if len(covered) < f.length:
-        return 0
-    whole_query = len(by_word) == query_words
-    return (2 if whole_query else 0) + (2 if f.weight == NAME else 1)
+def _prepare(fields: Sequence[_Field]) -> _Prepared:
+    following: set[tuple[str, str]] = set()
+    near: set[tuple[str, str]] = set()
+    for f in fields:
+        for a in f.tokens:
+            for b in f.tokens:
+                gap = b.position - a.position
+                if 0 <= gap <= a.span:  # gap 0: a compound's parts share its position
+                    following.update(itertools.product(a.keys, b.keys))
+                elif abs(gap) <= 3:
+                    near.update(itertools.product(a.keys, b.keys))
+    titles = tuple((f.weight, (1 << f.length) - 1) for f in fields if f.weight != DEFINITION)
+    return _Prepared(titles, frozenset(following), frozenset(near))
