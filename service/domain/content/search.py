@@ -307,6 +307,7 @@ class SearchIndex:
         return frozenset(near)
 
     def search(self, query: str) -> tuple[Term, ...]:
+        """The terms matching at least one word of `query`, best first."""
         words = self._query_words(query)
         best: dict[int, dict[int, int]] = {}  # term -> query word -> best field weight
         # (term, title) -> [positions matched, query words matched], as bit masks
