@@ -42,6 +42,7 @@ NAME, SYNONYM, DEFINITION = 3, 2, 1  # field weights (rule 5)
 TYPO_MIN_LENGTH = 5  # a typed word this long may hold one typo ...
 TWO_TYPOS_MIN_LENGTH = 9  # ... and this long, two (optimal string alignment distance)
 COMPOUND_PART_MIN_LENGTH = 4  # German compound parts shorter than this are not split off
+COMPOUND_MAX_LENGTH = 40  # longer "words" are not split (each cut costs two stemmings)
 MAX_QUERY_WORDS = 10  # distinct non-stop words of a query that are searched; the rest is ignored
 GERMAN_LINKING_LETTERS = ("s", "n", "en", "e", "es")  # Fugenelemente: Mentor-en-programm
 
@@ -232,7 +233,7 @@ class SearchIndex:
 
         The left part may end in a linking element (Fugenelement: 'mentoren|programm').
         """
-        if len(word) < 2 * COMPOUND_PART_MIN_LENGTH:
+        if not 2 * COMPOUND_PART_MIN_LENGTH <= len(word) <= COMPOUND_MAX_LENGTH:
             return None
         known = self._vocabulary
         for cut in range(COMPOUND_PART_MIN_LENGTH, len(word) - COMPOUND_PART_MIN_LENGTH + 1):
