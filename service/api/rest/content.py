@@ -168,8 +168,9 @@ class ContentController(Controller):
         "/terms",
         operation_id="ListTerms",
         summary="List or search the glossary",
-        description="With `q`, terms whose name, synonyms or definition match every word, "
-        "case- and accent-insensitively, best match first.",
+        description="With `q`, terms whose name, synonyms or definition match any of the "
+        "words (stemmed per language, accent-insensitive, typo-tolerant), best match first: "
+        "see docs/search.md.",
         responses={
             200: ok(
                 TermPage,
