@@ -13,10 +13,10 @@ from graphql.pyutils import Path
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
+from service.api.common.locale import current_snapshot, negotiate, resolve_locale
 from service.api.graphql.errors import ResultTooLarge
-from service.api.rest.http import negotiate
 from service.domain.content import LocaleView, Snapshot
-from service.domain.errors import ContentUnavailable, InvalidParameter
+from service.security.keys import Identity
 
 # Links go both ways (aspect -> topics -> aspects ...), so depth alone does not bound the size
 # of an answer: a budget of linked objects per operation does.
@@ -39,15 +39,13 @@ class GraphQLContext:
     linked_objects: int = 0
     # Set by resolvers whose answer is about a person: kept out of every cache.
     no_store: bool = False
-    # The API key's `recommend` scope (the middleware cannot see inside persisted queries).
-    may_recommend: bool = True
+    # The caller's API key, for the fields' permission classes (None: scopes not enforced).
+    identity: Identity | None = None
     _views: dict[str, LocaleView] = field(default_factory=dict)
     _loaders: dict[str, DataLoader[tuple[str, str], Any]] = field(default_factory=dict)
 
     def current(self) -> Snapshot:
-        if self.snapshot is None:
-            raise ContentUnavailable("No content has been loaded yet.")
-        return self.snapshot
+        return current_snapshot(self.snapshot)
 
     def header_locale(self) -> str:
         return negotiate(self.accept_language, self.current().locales)
@@ -55,18 +53,7 @@ class GraphQLContext:
     def root_view(self, info: Info, explicit_locale: str | None) -> LocaleView:
         """The view a root field answers from: `locale` argument, else Accept-Language."""
         current = self.current()
-        if explicit_locale is None:
-            locale = self.header_locale()
-        else:
-            locale = explicit_locale.strip().lower()
-            if locale not in current.views:
-                raise InvalidParameter(
-                    "locale",
-                    f"Unsupported locale {explicit_locale!r}; "
-                    f"supported: {', '.join(current.locales)}.",
-                    current.locales,
-                )
-        view = current.view(locale)
+        view = current.view(resolve_locale(current, explicit_locale, self.accept_language))
         self._views[root_key(info.path)] = view
         return view
 
