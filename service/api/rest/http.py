@@ -45,7 +45,7 @@ def representation(request: AnyRequest) -> tuple[str, bool]:
     """
     known = request.route_handler.parsed_fn_signature.parameters.keys() - _NOT_QUERY
     known -= request.path_params.keys()
-    items = request.query_params.multi_items()
+    items = list(request.query_params.multi_items())
     if all(name in known for name, _ in items):
         return f"{request.url.path}?{request.url.query}", True
     kept = urlencode([(name, value) for name, value in items if name in known])
