@@ -108,6 +108,13 @@ class Settings(BaseSettings):
         description="Bytes of GraphQL responses each worker keeps for repeated operations "
         "(least recently used go first; at most 4096 responses).",
     )
+    graphql_document_cache_max_bytes: int = Field(
+        32_000_000,
+        ge=1_000_000,
+        le=4_000_000_000,
+        description="Estimated bytes of parsed GraphQL documents each worker keeps (and as "
+        "much for their validation results; at most 1024 documents each).",
+    )
     persisted_queries_max_bytes: int = Field(
         8_000_000,
         ge=100_000,

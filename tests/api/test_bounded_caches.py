@@ -8,6 +8,7 @@ from litestar.testing import AsyncTestClient
 from service.app import create_app
 from service.config import Settings
 from tests.graphql.conftest import door_of, sha256
+from tests.observability.test_metrics import sample
 
 Client = AsyncTestClient[Any]
 
@@ -63,3 +64,29 @@ async def test_a_long_document_runs_but_is_not_remembered(client: Client, app: L
     assert ran.status_code == 200 and ran.json()["data"]["contentVersion"] >= 1
     by_hash = await client.post("/graphql", json={"extensions": extensions})
     assert by_hash.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+
+
+async def test_parsed_documents_are_bounded_in_bytes_and_errors_repeat(
+    database_url: str, client: Client
+) -> None:
+    limit = 1_000_000
+    settings = Settings(
+        database_url=database_url,
+        load_content_on_start=False,
+        graphql_document_cache_max_bytes=limit,
+    )
+    async with AsyncTestClient(app=create_app(settings), base_url="http://t.local") as started:
+        for n in range(100):  # about 26 KB each as parsed documents: 2.6 MB in all
+            query = f"# request {n} {'x' * 180}\n{{ contentVersion }}"
+            response = await started.post("/graphql", json={"query": query})
+            assert response.json()["data"]["contentVersion"] >= 1
+        metrics = (await started.get("/metrics")).text
+        held = sample(metrics, "cache_bytes", cache="graphql_parsed_documents")
+        evicted = sample(metrics, "cache_evictions_total", cache="graphql_parsed_documents")
+        assert held is not None and 0 < held <= limit
+        assert evicted is not None and evicted > 0
+        for _ in range(2):  # the second answer comes from the validation cache
+            invalid = await started.post("/graphql", json={"query": "{ noSuchField }"})
+            [error] = invalid.json()["errors"]
+            assert error["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+            assert "noSuchField" in error["message"]

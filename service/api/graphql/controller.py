@@ -102,7 +102,7 @@ class GraphQLDoor:
             if sha256(query) != digest:
                 raise ValueError(f"{PERSISTED_QUERIES_FILE.name}: {digest} is not its query's hash")
         return cls(
-            schema=build_schema(production),
+            schema=build_schema(production, settings.graphql_document_cache_max_bytes),
             production=production,
             shipped=shipped,
             registered=BoundedCache(

@@ -11,10 +11,8 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, Info
@@ -22,6 +20,7 @@ from strawberry.types import ExecutionContext, Info
 from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
 from service.api.graphql import types as gql
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.documents import DocumentCaches
 from service.api.graphql.permissions import MayRecommend
 from service.api.graphql.recommend import recommend, recommendation_policy
 from service.config import PROJECT_ROOT
@@ -34,6 +33,7 @@ MAX_DEPTH = 8
 MAX_ALIASES = 15
 MAX_TOKENS = 2000
 MAX_SEARCH_LENGTH = 200
+DOCUMENT_CACHE_BYTES = 32_000_000  # GRAPHQL_DOCUMENT_CACHE_MAX_BYTES's default
 GRAPHQL_SCHEMA_FILE = PROJECT_ROOT / "openapi" / "schema.graphql"
 
 if TYPE_CHECKING:
@@ -244,12 +244,11 @@ _LIMIT_RULES = [
 ]
 
 
-def extensions(production: bool) -> list[Callable[[], SchemaExtension]]:
+def extensions(production: bool, document_cache_bytes: int) -> list[Callable[[], SchemaExtension]]:
     """Factories: Strawberry builds fresh extensions per operation; the caches are shared."""
     rules = [*_LIMIT_RULES, *([NoSchemaIntrospectionCustomRule] if production else [])]
     return [
-        partial(ParserCache, maxsize=1024),
-        partial(ValidationCache, maxsize=1024),
+        DocumentCaches(document_cache_bytes).extension(),
         partial(AddValidationRules, rules),
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
     ]
@@ -264,10 +263,12 @@ class ServiceSchema(strawberry.Schema):
         return None
 
 
-def build_schema(production: bool = False) -> strawberry.Schema:
+def build_schema(
+    production: bool = False, document_cache_bytes: int = DOCUMENT_CACHE_BYTES
+) -> strawberry.Schema:
     return ServiceSchema(
         query=Query,
-        extensions=extensions(production),
+        extensions=extensions(production, document_cache_bytes),
         config=StrawberryConfig(),
         types=[gql.Span],
     )
