@@ -38,7 +38,10 @@ class Requires:
 
     scopes: frozenset[str]
 
-    def __call__(self, connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    # async: Litestar runs a synchronous guard in a worker thread, on every request.
+    async def __call__(
+        self, connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+    ) -> None:
         lacking = missing_scope(identity_of(connection.scope), self.scopes)
         if lacking is not None:
             raise lacks_scope(lacking)
