@@ -15,9 +15,9 @@ from litestar import Litestar
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
+from service.api.common.scopes import remember_identity
 from service.api.problems import rate_limited, unauthorized, unavailable
 from service.config import Environment, Settings
-from service.security.identity import remember_identity
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
 from service.security.ratelimit import RateLimiter
 

@@ -15,10 +15,30 @@ from litestar.handlers import BaseRouteHandler
 from litestar.types import Scope as ASGIScope
 
 from service.api.problems import lacks_scope
-from service.security.identity import identity_of
 from service.security.keys import Identity, Scope
 
-__all__ = ["Scope", "granted", "missing_scope", "requires", "route_scopes"]
+__all__ = [
+    "Scope",
+    "granted",
+    "identity_of",
+    "missing_scope",
+    "remember_identity",
+    "requires",
+    "route_scopes",
+]
+
+IDENTITY_STATE_KEY = "api_identity"
+
+
+def remember_identity(scope: ASGIScope, identity: Identity) -> None:
+    """Called by the trust middleware (production only) once it has verified the key."""
+    scope.setdefault("state", {})[IDENTITY_STATE_KEY] = identity
+
+
+def identity_of(scope: ASGIScope) -> Identity | None:
+    """The request's verified key; None where scopes are not enforced (development)."""
+    identity: Identity | None = scope.get("state", {}).get(IDENTITY_STATE_KEY)
+    return identity
 
 
 def missing_scope(identity: Identity | None, scopes: Iterable[str]) -> str | None:

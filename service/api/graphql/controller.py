@@ -24,14 +24,13 @@ from strawberry.types.graphql import OperationType
 
 from service.api.common.conditional import body_etag, etag_matches
 from service.api.common.locale import negotiate
-from service.api.common.scopes import Scope, requires
+from service.api.common.scopes import Scope, identity_of, requires
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.errors import graphql_error, shape_error
 from service.api.graphql.schema import build_schema
 from service.cache import BoundedCache
 from service.config import Environment, Settings
 from service.domain.content import Snapshot
-from service.security.identity import identity_of
 from service.security.keys import Identity
 
 logger = logging.getLogger("service.graphql")
