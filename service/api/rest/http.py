@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
+import msgspec
 from litestar import Request, Response
 from litestar.datastructures import State
 
@@ -66,7 +67,7 @@ def content_response(
     }
     if etag_matches(request.headers.get("if-none-match"), etag):
         return Response(content=b"", status_code=304, headers=headers)
-    body = view.encoded(shown, build)
+    body = msgspec.json.encode(build())
     key = request_key(request.scope, view.content_version) if only_known else None
     if key is not None:
         raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
