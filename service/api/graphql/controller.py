@@ -108,7 +108,7 @@ class GraphQLDoor:
                 "graphql_persisted_queries",
                 max_entries=MAX_REGISTERED_QUERIES,
                 max_bytes=settings.persisted_queries_max_bytes,
-                sizeof=len,
+                sizeof=lambda query: len(query.encode()),
             ),
             max_registered_document=settings.persisted_query_max_bytes,
             responses=BoundedCache(
@@ -122,7 +122,7 @@ class GraphQLDoor:
     def register(self, query: str) -> str:
         """Remember a document by its hash (unless it is longer than the registration limit)."""
         digest = sha256(query)
-        if digest not in self.shipped and len(query) <= self.max_registered_document:
+        if digest not in self.shipped and len(query.encode()) <= self.max_registered_document:
             self.registered.put(digest, query)
         return digest
 
@@ -133,7 +133,9 @@ class GraphQLDoor:
         """The query text to run, applying the automatic persisted query protocol."""
         persisted = (operation.extensions or {}).get("persistedQuery")
         if persisted is not None:
-            digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+            if not isinstance(persisted, dict):
+                persisted = {}  # refused just below, as a malformed extension
+            digest = persisted.get("sha256Hash")
             if persisted.get("version", 1) != 1 or not isinstance(digest, str):
                 raise RequestError(
                     "persistedQuery needs `version: 1` and a `sha256Hash`.",
