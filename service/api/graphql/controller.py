@@ -25,6 +25,8 @@ from strawberry.types.graphql import OperationType
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.errors import graphql_error, shape_error
 from service.api.graphql.schema import build_schema
+from service.api.graphql.validation import RequestTooLarge, check_request_size, variables_key
+from service.api.json_limits import JSONTooDeep, decode_json
 from service.api.rest.answered import etag_matches
 from service.api.rest.http import negotiate
 from service.config import Environment, Settings
@@ -103,7 +105,7 @@ class GraphQLDoor:
         persisted = (operation.extensions or {}).get("persistedQuery")
         if persisted is not None:
             digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
-            if persisted.get("version", 1) != 1 or not isinstance(digest, str):
+            if not isinstance(digest, str) or persisted.get("version", 1) != 1:
                 raise RequestError(
                     "persistedQuery needs `version: 1` and a `sha256Hash`.",
                     "PERSISTED_QUERY_NOT_SUPPORTED",
@@ -146,9 +148,10 @@ class GraphQLDoor:
             return Answer(exc.body, cacheable=False, status=exc.status)
         key: tuple[Any, ...] | None = None
         if snapshot is not None:
+            digest = sha256(query)
             key = (
-                sha256(query),
-                msgspec.json.encode(operation.variables, order="sorted"),
+                digest,
+                variables_key(digest, query, operation.operation_name, operation.variables),
                 operation.operation_name,
                 negotiate(accept_language, snapshot.locales),
                 snapshot.version,
@@ -189,16 +192,22 @@ class GraphQLDoor:
 
 def _operation(raw: Any) -> Operation:
     try:
-        return msgspec.convert(raw, Operation)
+        operation = msgspec.convert(raw, Operation)
+        check_request_size(operation.query, operation.variables)
     except msgspec.ValidationError as exc:
         raise RequestError(f"Invalid GraphQL request: {exc}.", "BAD_REQUEST") from None
+    except RequestTooLarge as exc:
+        raise RequestError(str(exc), exc.code) from None
+    return operation
 
 
 def _decode(text: str | bytes, what: str) -> Any:
     try:
-        return msgspec.json.decode(text)
+        return decode_json(text)
     except msgspec.DecodeError:
         raise RequestError(f"{what} is not valid JSON.", "BAD_REQUEST") from None
+    except JSONTooDeep as exc:
+        raise RequestError(f"{what}: {exc}", "BAD_REQUEST") from None
 
 
 def _error_response(exc: RequestError) -> Response[bytes]:
