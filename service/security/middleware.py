@@ -15,6 +15,7 @@ from litestar.types import ASGIApp, Message, Receive, ReceiveMessage, Scope, Sen
 
 from service.api.problems import RETRY_AFTER_SECONDS, ProblemError, problem
 from service.config import Environment, Settings
+from service.security.abuse import FailedAuthLimiter, client_address
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
 from service.security.keys import Scope as KeyScope
 from service.security.ratelimit import RateLimiter
@@ -56,6 +57,7 @@ class Trust:
             if settings.rate_limit_requests > 0
             else None
         )
+        self.failed_auth = FailedAuthLimiter(settings.auth_failures_per_minute, 60.0)
         self.timeout_seconds = settings.request_timeout_seconds
         self.max_body_bytes = settings.request_max_body_bytes
 
@@ -72,10 +74,17 @@ class TrustMiddleware:
         if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
+        # One deadline for the whole request, reading a GraphQL body for its scopes included
+        # (a client trickling its body must not hold the request past the timeout).
+        deadline = asyncio.get_running_loop().time() + self.trust.timeout_seconds
         if scope["path"].startswith(GUARDED_PREFIXES):
             identity = await self._identify(scope)
             if self.trust.production:
-                receive = await self._check_scopes(scope, receive, identity)
+                try:
+                    async with asyncio.timeout_at(deadline):
+                        receive = await self._check_scopes(scope, receive, identity)
+                except TimeoutError:
+                    raise self._timed_out() from None
                 # Handlers that learn late what a request does (a persisted GraphQL query
                 # names no field until it is looked up) check the scopes themselves.
                 scope.setdefault("state", {})[IDENTITY_STATE_KEY] = identity
@@ -93,7 +102,7 @@ class TrustMiddleware:
                     )
                     raise ProblemError(doc, decision.headers())
                 send = _with_headers(send, decision.headers())
-        await self._within_timeout(scope, receive, send)
+        await self._within_timeout(scope, receive, send, deadline)
 
     async def _identify(self, scope: Scope) -> Identity | None:
         key = presented_key(scope)
@@ -103,6 +112,9 @@ class TrustMiddleware:
                     "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`."
                 )
             return None  # development: reads and recommendations are open
+        address = client_address(scope)
+        if not self.trust.verifier.is_known(key):  # known keys never pay for others' failures
+            self.trust.failed_auth.check(address)
         engine = Litestar.from_scope(scope).state.engine
         try:
             identity = await self.trust.verifier.verify(engine, key)
@@ -115,6 +127,7 @@ class TrustMiddleware:
             )
             raise ProblemError(doc, {"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
         if identity is None:
+            self.trust.failed_auth.record_failure(address)
             raise _unauthorized("The API key is unknown or revoked.")
         return identity
 
@@ -167,7 +180,9 @@ class TrustMiddleware:
 
         return b"".join(chunks), replay
 
-    async def _within_timeout(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _within_timeout(
+        self, scope: Scope, receive: Receive, send: Send, deadline: float
+    ) -> None:
         started = False
 
         async def tracking_send(message: Message) -> None:
@@ -176,18 +191,21 @@ class TrustMiddleware:
             await send(message)
 
         try:
-            async with asyncio.timeout(self.trust.timeout_seconds):
+            async with asyncio.timeout_at(deadline):
                 await self.app(scope, receive, tracking_send)
         except TimeoutError:
             if started:
                 raise  # the status line is gone; the server will cut the connection
-            doc = problem(
-                503,
-                "request-timeout",
-                "Service unavailable",
-                f"The request took longer than {self.trust.timeout_seconds:g} s; retry shortly.",
-            )
-            raise ProblemError(doc, {"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
+            raise self._timed_out() from None
+
+    def _timed_out(self) -> ProblemError:
+        doc = problem(
+            503,
+            "request-timeout",
+            "Service unavailable",
+            f"The request took longer than {self.trust.timeout_seconds:g} s; retry shortly.",
+        )
+        return ProblemError(doc, {"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
 def _with_headers(send: Send, headers: dict[str, str]) -> Send:

@@ -87,6 +87,12 @@ class Server:
         (worker,) = self.workers()
         return rss_bytes(worker)
 
+    async def wait_for_workers(self, count: int, within_seconds: float = 30.0) -> None:
+        deadline = time.monotonic() + within_seconds
+        while len(self.workers()) < count:
+            assert time.monotonic() < deadline, f"fewer than {count} workers"
+            await asyncio.sleep(0.2)
+
     async def wait_ready(self, within_seconds: float = 90.0) -> None:
         deadline = time.monotonic() + within_seconds
         async with httpx.AsyncClient(base_url=self.base_url) as client:

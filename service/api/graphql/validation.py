@@ -167,7 +167,7 @@ def _declared_variables(document_hash: str, query: str) -> dict[str | None, froz
             operations = list(_operations(document))
             declared = {
                 (op.name.value if op.name else None): frozenset(
-                    v.variable.name.value for v in op.variable_definitions
+                    v.variable.name.value for v in op.variable_definitions or ()
                 )
                 for op in operations
             }

@@ -19,6 +19,8 @@ from litestar.types import (
     Send,
 )
 
+from service.api.accept_language import MAX_ACCEPT_LANGUAGE_CHARS
+
 # Bounded: query strings and headers are unbounded. Cleared when the content version changes.
 MAX_ANSWERS = 4096
 
@@ -62,7 +64,8 @@ def request_key(scope: Scope) -> Key:
     accept_language = b""
     for name, value in scope["headers"]:
         if name == b"accept-language":
-            accept_language = value
+            # Only this much is ever parsed: longer headers share an entry with their start.
+            accept_language = value[:MAX_ACCEPT_LANGUAGE_CHARS]
             break
     return scope["path"], scope["query_string"], accept_language
 

@@ -8,6 +8,7 @@ from typing import Any
 from litestar import Request, Response
 from litestar.datastructures import State
 
+from service.api.accept_language import bounded_accept_language
 from service.api.rest.answered import Answer, etag_matches, request_key
 from service.domain.content import DEFAULT_LOCALE, LocaleView, Snapshot
 from service.domain.errors import ContentUnavailable, InvalidParameter
@@ -23,12 +24,17 @@ def snapshot(state: State) -> Snapshot:
     return current
 
 
-@lru_cache(maxsize=1024)
 def negotiate(accept_language: str | None, supported: tuple[str, ...]) -> str:
     """Pick the best supported locale for an Accept-Language header (RFC 9110 quality values).
 
     A regional tag matches its language (`es-MX` -> `es`); nothing acceptable falls back to `en`.
+    Only the header's first ranges are read (see `service.api.accept_language`).
     """
+    return _negotiate(bounded_accept_language(accept_language), supported)
+
+
+@lru_cache(maxsize=1024)
+def _negotiate(accept_language: str | None, supported: tuple[str, ...]) -> str:
     if not accept_language:
         return DEFAULT_LOCALE
     ranked: list[tuple[float, int, str]] = []
