@@ -71,5 +71,6 @@ async def test_a_slow_body_is_cut_by_the_request_timeout(
     status, elapsed = await slow_post(
         production_server, path, keys["recommend"], REQUEST_TIMEOUT_SECONDS + 5
     )
+    print(f"{path}: {status!r} after {elapsed:.1f} s")
     assert status.startswith(b"HTTP/1.1 503"), status
     assert REQUEST_TIMEOUT_SECONDS - 0.5 < elapsed < REQUEST_TIMEOUT_SECONDS + 2

@@ -31,6 +31,10 @@ async def test_a_killed_worker_is_replaced_within_5_seconds(hostile_database: st
                 now = set(server.workers()) - {first, second}
                 if now and replacement is None:
                     replacement = now.pop()
+                    print(
+                        f"worker {first} replaced by {replacement} after "
+                        f"{time.monotonic() - killed_at:.1f} s"
+                    )
                 await asyncio.sleep(0.05)
             assert server.process.poll() is None, server.log()[-2000:]
             assert failures == 0, "the surviving worker did not answer meanwhile"
