@@ -8,6 +8,7 @@ figure a container's memory limit acts on.
 import asyncio
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -87,12 +88,6 @@ class Server:
         (worker,) = self.workers()
         return rss_bytes(worker)
 
-    async def wait_for_workers(self, count: int, within_seconds: float = 30.0) -> None:
-        deadline = time.monotonic() + within_seconds
-        while len(self.workers()) < count:
-            assert time.monotonic() < deadline, f"fewer than {count} workers"
-            await asyncio.sleep(0.2)
-
     async def wait_ready(self, within_seconds: float = 90.0) -> None:
         deadline = time.monotonic() + within_seconds
         async with httpx.AsyncClient(base_url=self.base_url) as client:
@@ -105,7 +100,19 @@ class Server:
                 await asyncio.sleep(0.2)
         raise TimeoutError(f"the server did not become ready:\n{self.log()[-3000:]}")
 
+    def started_workers(self) -> int:
+        return self.log().count("Started worker")  # granian's line once a worker serves
+
+    async def wait_until_started(self, count: int, within_seconds: float = 30.0) -> float:
+        """Seconds until granian has logged `count` started workers in all."""
+        started = time.monotonic()
+        while self.started_workers() < count:
+            assert time.monotonic() - started < within_seconds, f"not {count} started workers"
+            await asyncio.sleep(0.1)
+        return time.monotonic() - started
+
     def stop(self) -> None:
+        workers = self.workers()
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -113,6 +120,9 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()  # ours, by pid
                 self.process.wait(5)
+        for worker in workers:  # a worker orphaned by a killed main process: ours, by pid
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(worker, signal.SIGKILL)
         self._log.close()
         self.log_path.unlink(missing_ok=True)
 
