@@ -4,6 +4,7 @@ import asyncio
 import os
 import signal
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -11,6 +12,14 @@ import pytest
 from tests.hostile.conftest import running
 
 pytestmark = pytest.mark.slow
+
+
+def is_alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 async def test_a_killed_worker_is_replaced_within_5_seconds(hostile_database: str) -> None:
@@ -28,6 +37,13 @@ async def test_a_killed_worker_is_replaced_within_5_seconds(hostile_database: st
         async with httpx.AsyncClient(base_url=server.base_url, timeout=2, limits=fresh) as client:
             os.kill(first, signal.SIGKILL)
             killed_at = time.monotonic()
+            # Connections the kernel had already handed to the killed worker die with it (each
+            # worker listens on its own SO_REUSEPORT socket); half a second after its death,
+            # every new one must reach the other worker.
+            while is_alive(first):
+                assert time.monotonic() - killed_at < 2
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0.5)
             failures: list[str] = []
             replacement = None
             while time.monotonic() - killed_at < 5:
