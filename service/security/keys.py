@@ -9,7 +9,7 @@ import hashlib
 import hmac
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -142,17 +142,24 @@ class KeyVerifier:
             sizeof=_cached_size,
         )
 
-    def is_known(self, key: str) -> bool:
-        """Whether `key` was verified as valid (fresh or not) and not found revoked since."""
-        cached = self._known.get(key)
-        return cached is not None and cached.identity is not None
+    async def verify(
+        self, engine: AsyncEngine, key: str, guard: Callable[[], None] | None = None
+    ) -> Identity | None:
+        """The key's identity, or None when it is unknown or revoked.
 
-    async def verify(self, engine: AsyncEngine, key: str) -> Identity | None:
+        `guard` runs before anything is spent on a key not verified yet (an unknown-cache
+        answer or a database lookup); it raises to refuse (the failed-authentication limit),
+        so known keys never pay for the failures of others.
+        """
         parts = split_key(key)
         if parts is None:
             return None
         now = time.monotonic()
         known = self._known.get(key)
+        if known is not None and known.identity is not None and known.expires > now:
+            return known.identity
+        if guard is not None and (known is None or known.identity is None):
+            guard()
         cached = known or self._unknown.get(key)
         if cached is not None and cached.expires > now:
             return cached.identity

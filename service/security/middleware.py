@@ -113,11 +113,11 @@ class TrustMiddleware:
                 )
             return None  # development: reads and recommendations are open
         address = client_address(scope)
-        if not self.trust.verifier.is_known(key):  # known keys never pay for others' failures
-            self.trust.failed_auth.check(address)
         engine = Litestar.from_scope(scope).state.engine
         try:
-            identity = await self.trust.verifier.verify(engine, key)
+            identity = await self.trust.verifier.verify(
+                engine, key, guard=lambda: self.trust.failed_auth.check(address)
+            )
         except KeyUnverifiable:
             doc = problem(
                 503,
