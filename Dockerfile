@@ -84,4 +84,4 @@ HEALTHCHECK --interval=30s --timeout=3s --start-period=15s --retries=3 \
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # sh -c so that PORT/WORKERS/HOST are expanded at start; exec so granian replaces the shell
 # and receives signals from tini directly.
-CMD ["sh", "-c", "exec granian --interface asgi --loop uvloop --host \"${HOST:-0.0.0.0}\" --port \"${PORT:-8000}\" --workers \"${WORKERS:-1}\" service.app:app"]
+CMD ["sh", "-c", "exec granian --interface asgi --loop uvloop --host \"${HOST:-0.0.0.0}\" --port \"${PORT:-8000}\" --workers \"${WORKERS:-1}\" --respawn-failed-workers --respawn-interval 1 service.app:app"]

@@ -8,7 +8,6 @@ from typing import Any
 
 import msgspec
 from litestar import Litestar
-from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
@@ -28,6 +27,7 @@ from service.domain.recommendation import Situation
 from service.domain.recommendation.service import BatchRequest
 from service.domain.store import ContentStore
 from service.observability import Observability, metrics_endpoint
+from service.security.cors import caching_headers, cors_config
 from service.security.headers import security_headers
 from service.security.middleware import Trust
 
@@ -111,15 +111,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         state=State(state),
         exception_handlers={Exception: handle_exception},
         openapi_config=openapi_config(),
-        cors_config=(
-            CORSConfig(allow_origins=settings.cors_origin_list)
-            if settings.cors_origin_list
-            else None
-        ),
+        cors_config=cors_config(settings),
         # Inside Trust: keys and rate limits apply to answers served from the content cache
         # (which also honours the scopes its routes' guards declare).
         middleware=[Trust(settings).middleware, AnsweredContentMiddleware],
-        before_send=[security_headers(settings.service_env == "production")],
+        before_send=[
+            security_headers(settings.service_env == "production"),
+            caching_headers(settings),
+        ],
         request_max_body_size=settings.request_max_body_bytes,
         logging_config=None,  # service.observability configures logging
         debug=False,

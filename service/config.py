@@ -88,6 +88,14 @@ class Settings(BaseSettings):
     rate_limit_window_seconds: int = Field(
         60, ge=1, le=86_400, description="Length of the fixed rate-limit window."
     )
+    auth_failures_per_minute: int = Field(
+        20,
+        ge=0,
+        le=1_000_000,
+        description="Failed authentications (unknown, revoked or malformed keys) a client "
+        "address may make per minute and worker before it gets 429 (requests with a verified "
+        "key still pass); 0 disables.",
+    )
     request_max_body_bytes: int = Field(
         1_000_000, ge=1024, le=100_000_000, description="Larger request bodies are refused (413)."
     )

@@ -51,6 +51,9 @@ def cmd_run(args: argparse.Namespace) -> int:
             interface=Interfaces.ASGI,
             loop=Loops.uvloop,
             workers=args.workers or settings.workers,
+            # A worker that dies (OOM kill, segfault) is replaced; the others keep serving.
+            respawn_failed_workers=True,
+            respawn_interval=1.0,
             log_access=False,
         ).serve()
     return 0

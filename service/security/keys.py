@@ -9,19 +9,26 @@ import hashlib
 import hmac
 import secrets
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from prometheus_client import Counter
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlmodel import col
 
+from service.cache import BoundedCache
 from service.security.models import ApiKey
 
 KEY_PREFIX = "mck"
 LOOKUP_TIMEOUT_SECONDS = 1.0
+API_KEY_LOOKUPS = Counter(
+    "api_key_lookups",
+    "API keys looked up in PostgreSQL (not answered from the key caches), by result.",
+    ["result"],
+)
 
 
 class Scope(StrEnum):
@@ -99,40 +106,77 @@ class _Cached:
     expires: float
 
 
+def _cached_size(_: _Cached) -> int:
+    return 200  # the entry, its key (at most 100 characters) and a small identity
+
+
 class KeyVerifier:
     """Verify keys against the database, remembering answers for `ttl` seconds.
 
     The cache is what lets content reads go on for known keys while PostgreSQL is down: an
     expired entry is still used when the database cannot be asked. A revoked key therefore
-    keeps working for up to `ttl` seconds on each replica. Unknown keys are remembered briefly
-    so a stranger's retries do not each cost a query.
+    keeps working for up to `ttl` seconds on each replica.
+
+    Known keys and unknown ones are remembered in two caches, so that a flood of made-up keys
+    only ever evicts other made-up keys: the known ones stay, and keep working through a
+    database outage. Unknown keys are remembered briefly so a stranger's retries do not each
+    cost a query; random keys never repeat, which is what the failed-authentication limit per
+    client address (`service.security.abuse`) is for.
     """
 
     UNKNOWN_TTL_SECONDS = 5.0
-    MAX_ENTRIES = 10_000
+    MAX_KNOWN = 10_000
+    MAX_UNKNOWN = 10_000
 
-    def __init__(self, ttl: float) -> None:
+    def __init__(
+        self, ttl: float, max_known: int = MAX_KNOWN, max_unknown: int = MAX_UNKNOWN
+    ) -> None:
         self.ttl = ttl
-        self._cache: dict[str, _Cached] = {}
+        self._known: BoundedCache[str, _Cached] = BoundedCache(
+            "api_keys_known", max_entries=max_known, max_bytes=max_known * 200, sizeof=_cached_size
+        )
+        self._unknown: BoundedCache[str, _Cached] = BoundedCache(
+            "api_keys_unknown",
+            max_entries=max_unknown,
+            max_bytes=max_unknown * 200,
+            sizeof=_cached_size,
+        )
 
-    async def verify(self, engine: AsyncEngine, key: str) -> Identity | None:
+    async def verify(
+        self, engine: AsyncEngine, key: str, guard: Callable[[], None] | None = None
+    ) -> Identity | None:
+        """The key's identity, or None when it is unknown or revoked.
+
+        `guard` runs before anything is spent on a key not verified yet (an unknown-cache
+        answer or a database lookup); it raises to refuse (the failed-authentication limit),
+        so known keys never pay for the failures of others.
+        """
         parts = split_key(key)
         if parts is None:
             return None
         now = time.monotonic()
-        cached = self._cache.get(key)
+        known = self._known.get(key)
+        if known is not None and known.identity is not None and known.expires > now:
+            return known.identity
+        if guard is not None and (known is None or known.identity is None):
+            guard()
+        cached = known or self._unknown.get(key)
         if cached is not None and cached.expires > now:
             return cached.identity
         try:
             identity = await self._lookup(engine, *parts)
         except Exception as exc:
+            API_KEY_LOOKUPS.labels("unavailable").inc()
             if cached is not None and cached.identity is not None:
                 return cached.identity  # stale but known: keep serving through an outage
             raise KeyUnverifiable from exc
-        if len(self._cache) >= self.MAX_ENTRIES:
-            self._cache.clear()
-        ttl = self.ttl if identity is not None else self.UNKNOWN_TTL_SECONDS
-        self._cache[key] = _Cached(identity, now + ttl)
+        API_KEY_LOOKUPS.labels("known" if identity is not None else "unknown").inc()
+        if identity is not None or known is not None:
+            # A key seen valid stays in the known cache, revoked from now on if it is.
+            ttl = self.ttl if identity is not None else self.UNKNOWN_TTL_SECONDS
+            self._known.put(key, _Cached(identity, now + ttl))
+        else:
+            self._unknown.put(key, _Cached(None, now + self.UNKNOWN_TTL_SECONDS))
         return identity
 
     @staticmethod

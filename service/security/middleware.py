@@ -18,6 +18,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from service.api.common.scopes import remember_identity
 from service.api.problems import rate_limited, unauthorized, unavailable
 from service.config import Environment, Settings
+from service.security.abuse import FailedAuthLimiter, client_address
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
 from service.security.ratelimit import RateLimiter
 
@@ -48,6 +49,7 @@ class Trust:
             if settings.rate_limit_requests > 0
             else None
         )
+        self.failed_auth = FailedAuthLimiter(settings.auth_failures_per_minute, 60.0)
         self.timeout_seconds = settings.request_timeout_seconds
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
@@ -88,14 +90,18 @@ class TrustMiddleware:
                     "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`."
                 )
             return None  # development: reads and recommendations are open
+        address = client_address(scope)
         engine = Litestar.from_scope(scope).state.engine
         try:
-            identity = await self.trust.verifier.verify(engine, key)
+            identity = await self.trust.verifier.verify(
+                engine, key, guard=lambda: self.trust.failed_auth.check(address)
+            )
         except KeyUnverifiable:
             raise unavailable(
                 "database-unavailable", "The API key cannot be verified right now; retry shortly."
             ) from None
         if identity is None:
+            self.trust.failed_auth.record_failure(address)
             raise unauthorized("The API key is unknown or revoked.")
         return identity
 

@@ -2,6 +2,7 @@
 argument) wins and must be supported; otherwise `Accept-Language` decides, falling back to `en`.
 """
 
+from service.api.common.accept_language import bounded_accept_language
 from service.cache import BoundedCache
 from service.domain.content import DEFAULT_LOCALE, Snapshot
 from service.domain.errors import ContentUnavailable, InvalidParameter
@@ -25,7 +26,9 @@ def negotiate(accept_language: str | None, supported: tuple[str, ...]) -> str:
     """The best supported locale for an Accept-Language header (RFC 9110 quality values).
 
     A regional tag matches its language (`es-MX` -> `es`); nothing acceptable falls back to `en`.
+    Only the header's first ranges are read (see `accept_language.py`).
     """
+    accept_language = bounded_accept_language(accept_language)
     if not accept_language:
         return DEFAULT_LOCALE
     if len(accept_language) > CACHED_HEADER_MAX_CHARS:

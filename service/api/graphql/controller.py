@@ -23,11 +23,13 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from service.api.common.conditional import body_etag, etag_matches
+from service.api.common.json_limits import JSONTooDeep, decode_json
 from service.api.common.locale import negotiate
 from service.api.common.scopes import Scope, identity_of, requires
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.errors import graphql_error, shape_error
 from service.api.graphql.schema import build_schema
+from service.api.graphql.validation import RequestTooLarge, check_request_size, variables_key
 from service.cache import BoundedCache
 from service.config import Environment, Settings
 from service.domain.content import Snapshot
@@ -216,11 +218,15 @@ class GraphQLDoor:
 
 
 def _response_key(query: str, operation: Operation, locale: str) -> bytes:
-    """What a cached answer depends on besides the content version, digested to 32 bytes."""
+    """What a cached answer depends on besides the content version, digested to 32 bytes.
+
+    Only the variables the operation declares count: unused ones cannot split the cache.
+    """
+    name = operation.operation_name
     digest = hashlib.blake2b(digest_size=32)
     for part in (
         query.encode(),
-        msgspec.json.encode(operation.variables, order="sorted"),
+        variables_key(sha256(query), query, name, operation.variables),
         (operation.operation_name or "").encode(),
         locale.encode(),
     ):
@@ -231,16 +237,22 @@ def _response_key(query: str, operation: Operation, locale: str) -> bytes:
 
 def _operation(raw: Any) -> Operation:
     try:
-        return msgspec.convert(raw, Operation)
+        operation = msgspec.convert(raw, Operation)
+        check_request_size(operation.query, operation.variables)
     except msgspec.ValidationError as exc:
         raise RequestError(f"Invalid GraphQL request: {exc}.", "BAD_REQUEST") from None
+    except RequestTooLarge as exc:
+        raise RequestError(str(exc), exc.code) from None
+    return operation
 
 
 def _decode(text: str | bytes, what: str) -> Any:
     try:
-        return msgspec.json.decode(text)
+        return decode_json(text)
     except msgspec.DecodeError:
         raise RequestError(f"{what} is not valid JSON.", "BAD_REQUEST") from None
+    except JSONTooDeep as exc:
+        raise RequestError(f"{what}: {exc}", "BAD_REQUEST") from None
 
 
 def _error_response(exc: RequestError) -> Response[bytes]:

@@ -30,6 +30,8 @@ _OWN_ERRORS = (
     (re.compile(r"exceeds maximum operation depth"), "QUERY_TOO_DEEP"),
     (re.compile(r"aliases found\. Allowed"), "TOO_MANY_ALIASES"),
     (re.compile(r"Document contains more than \d+ tokens"), "TOO_MANY_TOKENS"),
+    # graphql-core aborts validation when fragments nest past its bound (200 levels).
+    (re.compile(r"^Validation aborted\.$"), "QUERY_TOO_DEEP"),
     (re.compile(r"introspection has been disabled", re.IGNORECASE), "INTROSPECTION_DISABLED"),
     (re.compile(r"^Syntax Error"), "GRAPHQL_PARSE_FAILED"),
 )

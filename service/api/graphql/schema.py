@@ -9,9 +9,7 @@ from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
     SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
@@ -23,6 +21,7 @@ from service.api.graphql.context import GraphQLContext
 from service.api.graphql.documents import DocumentCaches
 from service.api.graphql.permissions import MayRecommend
 from service.api.graphql.recommend import recommend, recommendation_policy
+from service.api.graphql.validation import alias_limit_rule, depth_limit_rule
 from service.config import PROJECT_ROOT
 from service.domain import schemas
 from service.domain.content import LocaleView
@@ -236,12 +235,9 @@ class Query:
     )
 
 
-# The limiters' validation rules, built once: a limiter builds a new rule class each time it is
-# constructed, and a new class per request would make every ValidationCache lookup a miss.
-_LIMIT_RULES = [
-    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
-    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
-]
+# The limits' validation rules (linear in the document: see validation.py), built once: a new
+# rule class per request would make every ValidationCache lookup a miss.
+_LIMIT_RULES = [depth_limit_rule(MAX_DEPTH), alias_limit_rule(MAX_ALIASES)]
 
 
 def extensions(production: bool, document_cache_bytes: int) -> list[Callable[[], SchemaExtension]]:

@@ -21,6 +21,7 @@ from litestar.types import (
     Send,
 )
 
+from service.api.common.accept_language import MAX_ACCEPT_LANGUAGE_CHARS
 from service.api.common.conditional import etag_matches
 from service.api.common.scopes import granted
 from service.cache import BoundedCache
@@ -56,7 +57,8 @@ def request_key(scope: Scope, version: int) -> Key | None:
     accept_language = b""
     for name, value in scope["headers"]:
         if name == b"accept-language":
-            accept_language = value
+            # Only this much is ever parsed: longer headers share an entry with their start.
+            accept_language = value[:MAX_ACCEPT_LANGUAGE_CHARS]
             break
     path: str = scope["path"]
     query: bytes = scope["query_string"]

@@ -8,6 +8,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 from litestar.params import Parameter
 
+from service.api.common.json_limits import JSONTooDeep, decode_json
 from service.api.common.scopes import Scope, requires
 from service.api.problems import ProblemError, problem
 from service.api.rest.docs import example_snapshot, ok, problems
@@ -59,11 +60,13 @@ async def _json_body(request: AnyRequest) -> object:
     if not raw.strip():
         return None  # an empty body is an invalid situation (422), not malformed JSON
     try:
-        return msgspec.json.decode(raw)
+        return decode_json(raw)
     except msgspec.DecodeError:
         raise ProblemError(
             problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.")
         ) from None
+    except JSONTooDeep as exc:
+        raise ProblemError(problem(400, "malformed-json", "Malformed JSON", str(exc))) from None
 
 
 def _localized(request: AnyRequest, locale: str, body: bytes) -> Response[bytes]:

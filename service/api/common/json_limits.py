@@ -1,0 +1,44 @@
+"""Decoding request bodies with a bound on nesting.
+
+msgspec decodes recursively and raises `RecursionError` near Python's recursion limit (about
+1,000 levels); values a little shallower decode but break later code that recurses (encoding
+a cache key, GraphQL coercion). No input of this API nests deeper than a few levels, so
+anything past `MAX_JSON_DEPTH` is refused as a client error before it goes anywhere.
+"""
+
+from typing import Any
+
+import msgspec
+
+MAX_JSON_DEPTH = 32
+
+
+class JSONTooDeep(ValueError):
+    def __init__(self) -> None:
+        super().__init__(f"The JSON nests deeper than {MAX_JSON_DEPTH} levels.")
+
+
+def nests_deeper_than(value: Any, limit: int) -> bool:
+    """Whether arrays/objects in `value` nest more than `limit` levels (iterative walk)."""
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if not isinstance(item, (dict, list)):
+            continue
+        if depth > limit:
+            return True
+        children = item.values() if isinstance(item, dict) else item
+        pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def decode_json(raw: bytes | str) -> Any:
+    """`msgspec.json.decode`, raising `JSONTooDeep` for over-nested input (and
+    `msgspec.DecodeError` for invalid JSON, as before)."""
+    try:
+        value = msgspec.json.decode(raw)
+    except RecursionError:
+        raise JSONTooDeep from None
+    if nests_deeper_than(value, MAX_JSON_DEPTH):
+        raise JSONTooDeep
+    return value
