@@ -156,8 +156,9 @@ async def test_batch_isolates_bad_items(client: Client) -> None:
 
 async def test_batch_limits(client: Client) -> None:
     too_many = await client.post("/v1/recommendations/batch", json={"items": [SITUATION] * 1001})
-    assert too_many.status_code == 413
+    assert too_many.status_code == 422
     assert "1000" in too_many.json()["detail"]
+    assert too_many.json()["errors"][0]["field"] == "items"
     full = await client.post("/v1/recommendations/batch", json={"items": [SITUATION] * 1000})
     assert full.status_code == 200 and len(full.json()["items"]) == 1000
     for body in ({"items": []}, {"items": "all"}, {"things": []}, []):

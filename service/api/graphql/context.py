@@ -14,9 +14,10 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from service.api.graphql.errors import ResultTooLarge
+from service.api.rest.http import explicit_locale as explicit_locale_of
 from service.api.rest.http import negotiate
 from service.domain.content import LocaleView, Snapshot
-from service.domain.errors import ContentUnavailable, InvalidParameter
+from service.domain.errors import ContentUnavailable
 
 # Links go both ways (aspect -> topics -> aspects ...), so depth alone does not bound the size
 # of an answer: a budget of linked objects per operation does.
@@ -58,14 +59,7 @@ class GraphQLContext:
         if explicit_locale is None:
             locale = self.header_locale()
         else:
-            locale = explicit_locale.strip().lower()
-            if locale not in current.views:
-                raise InvalidParameter(
-                    "locale",
-                    f"Unsupported locale {explicit_locale!r}; "
-                    f"supported: {', '.join(current.locales)}.",
-                    current.locales,
-                )
+            locale = explicit_locale_of(current, explicit_locale)
         view = current.view(locale)
         self._views[root_key(info.path)] = view
         return view

@@ -14,6 +14,8 @@ from service.domain.schemas import Health
 
 READY_TIMEOUT_SECONDS = 1.5
 NO_STORE = "no-store"
+DB_DOWN = problem(503, "database-unavailable", "Not ready", "PostgreSQL cannot be reached.")
+NO_CONTENT = problem(503, "content-unavailable", "Not ready", "No content is loaded yet.")
 
 
 class HealthController(Controller):
@@ -35,7 +37,10 @@ class HealthController(Controller):
         "/ready",
         operation_id="GetReadiness",
         summary="The service can reach PostgreSQL and has content",
-        responses={200: ok(Health, "Ready", Health("ready", 1)), **problems(503)},
+        responses={
+            200: ok(Health, "Ready", Health("ready", 1)),
+            **problems(503, answers={503: DB_DOWN}),
+        },
     )
     async def ready(self, request: Request[Any, Any, Any]) -> Response[bytes]:
         state = request.app.state
@@ -43,10 +48,8 @@ class HealthController(Controller):
             async with asyncio.timeout(READY_TIMEOUT_SECONDS), state.engine.connect() as connection:
                 await connection.execute(text("SELECT 1"))
         except Exception:
-            doc = problem(503, "database-unavailable", "Not ready", "PostgreSQL cannot be reached.")
-            return problem_response(doc, {"Retry-After": "5", "Cache-Control": NO_STORE})
+            return problem_response(DB_DOWN, {"Retry-After": "5", "Cache-Control": NO_STORE})
         if state.content.snapshot is None:
-            doc = problem(503, "content-unavailable", "Not ready", "No content is loaded yet.")
-            return problem_response(doc, {"Retry-After": "5", "Cache-Control": NO_STORE})
+            return problem_response(NO_CONTENT, {"Retry-After": "5", "Cache-Control": NO_STORE})
         body = msgspec.json.encode(Health("ready", state.content.snapshot.version))
         return hashed_response(request, body, NO_STORE)

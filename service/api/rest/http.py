@@ -1,7 +1,8 @@
 """HTTP conventions shared by every content GET: locale negotiation, ETag, caching headers."""
 
 import hashlib
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -23,11 +24,29 @@ def snapshot(state: State) -> Snapshot:
     return current
 
 
+# A BCP 47 language tag as far as this service reads it: a language subtag, then any others.
+LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:-[A-Za-z0-9]{1,8})*")
+
+
+def served_locale(tag: str, supported: Sequence[str]) -> str | None:
+    """The one locale rule, for `?locale=`, GraphQL's `locale` and each `Accept-Language`
+    entry: a tag is served by its language (`es-MX` -> `es`) when that language is supported."""
+    match = LANGUAGE_TAG.fullmatch(tag.strip())
+    language = match.group(1).lower() if match else None
+    return language if language in supported else None
+
+
+def locale_pattern(locales: Sequence[str]) -> str:
+    """The JSON Schema pattern of the tags `served_locale` accepts (case-insensitively)."""
+    languages = "|".join("".join(f"[{c.lower()}{c.upper()}]" for c in code) for code in locales)
+    return f"^(?:{languages})(?:-[A-Za-z0-9]{{1,8}})*$"
+
+
 @lru_cache(maxsize=1024)
 def negotiate(accept_language: str | None, supported: tuple[str, ...]) -> str:
     """Pick the best supported locale for an Accept-Language header (RFC 9110 quality values).
 
-    A regional tag matches its language (`es-MX` -> `es`); nothing acceptable falls back to `en`.
+    Each entry follows `served_locale` (`es-MX` -> `es`); nothing acceptable falls back to `en`.
     """
     if not accept_language:
         return DEFAULT_LOCALE
@@ -43,28 +62,32 @@ def negotiate(accept_language: str | None, supported: tuple[str, ...]) -> str:
                 except ValueError:
                     quality = 0.0
         if tag and quality > 0:
-            ranked.append((-quality, position, tag.lower()))
+            ranked.append((-quality, position, tag))
     for _, _, tag in sorted(ranked):
         if tag == "*":
             return DEFAULT_LOCALE
-        language = tag.split("-")[0]
-        if language in supported:
-            return language
+        if served := served_locale(tag, supported):
+            return served
     return DEFAULT_LOCALE
+
+
+def explicit_locale(current: Snapshot, explicit: str) -> str:
+    """An explicitly asked locale (`?locale=`, GraphQL `locale`): served or a client error."""
+    served = served_locale(explicit, current.locales)
+    if served is None:
+        raise InvalidParameter(
+            "locale",
+            f"Unsupported locale {explicit!r}; supported: {', '.join(current.locales)} "
+            "(a regional tag such as `es-MX` is served by its language).",
+            current.locales,
+        )
+    return served
 
 
 def resolve_locale(request: Request[Any, Any, Any], current: Snapshot, explicit: str | None) -> str:
     """`?locale=` wins over the header; an unsupported explicit locale is a client error."""
     if explicit is not None:
-        code = explicit.strip().lower()
-        if code not in current.views:
-            supported = ", ".join(current.locales)
-            raise InvalidParameter(
-                "locale",
-                f"Unsupported locale {explicit!r}; supported: {supported}.",
-                current.locales,
-            )
-        return code
+        return explicit_locale(current, explicit)
     return negotiate(request.headers.get("accept-language"), current.locales)
 
 

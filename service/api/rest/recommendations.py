@@ -8,8 +8,8 @@ from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 from litestar.params import Parameter
 
-from service.api.problems import ProblemError, problem
-from service.api.rest.docs import example_snapshot, ok, problems
+from service.api.problems import Problem, ProblemError, problem
+from service.api.rest.docs import answer_of, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, resolve_locale, snapshot
 from service.domain import recommendations
 from service.domain.recommend import MAX_BATCH, Recommendation, RecommendationPolicy
@@ -29,6 +29,12 @@ EXAMPLE_SITUATION: dict[str, Any] = {
     "relationship_preference": "no_preference",
     "structure_preference": "no_preference",
     "context": {"coach_budget": True},
+}
+# A situation the core refuses: an unknown career stage and a repeated goal.
+INVALID_SITUATION: dict[str, Any] = {
+    **EXAMPLE_SITUATION,
+    "career_stage": "earl",
+    "goals": ["specific_skill", "specific_skill"],
 }
 
 
@@ -81,6 +87,15 @@ def _example_recommendation() -> Recommendation:
     return recommendations.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
 
 
+def _invalid_situation() -> Problem:
+    return answer_of(lambda: recommendations.recommend(example_snapshot(), "en", INVALID_SITUATION))
+
+
+def _batch_too_large() -> Problem:
+    too_many = {"items": [EXAMPLE_SITUATION] * (MAX_BATCH + 1)}
+    return answer_of(lambda: recommendations.recommend_batch(example_snapshot(), "en", too_many))
+
+
 class RecommendationController(Controller):
     path = "/v1/recommendations"
     tags = ["Recommendations"]
@@ -97,7 +112,9 @@ class RecommendationController(Controller):
         operation_class=_body_operation("Situation", EXAMPLE_SITUATION, "An early-career employee"),
         responses={
             200: ok(Recommendation, "Early career, long horizon", _example_recommendation()),
-            **problems(400, 401, 403, 413, 422, 429, 503),
+            **problems(
+                400, 401, 403, 413, 422, 429, 503, scope="recommend", invalid=_invalid_situation
+            ),
         },
     )
     async def create(self, request: AnyRequest) -> Response[bytes]:
@@ -111,21 +128,29 @@ class RecommendationController(Controller):
         "/batch",
         operation_id="CreateRecommendationBatch",
         summary=f"Recommend for up to {MAX_BATCH} situations at once",
-        description="Each item gets its result or its own problem; one bad item never fails "
-        f"the others. More than {MAX_BATCH} items is 413.",
+        description="Each item gets its result or its own problem (`problem.status` 422 with "
+        "the item's field errors); one bad item never fails the others, so each item is only "
+        f"checked by the server. More than {MAX_BATCH} items, or a malformed envelope, is 422.",
         status_code=200,
         operation_class=_body_operation(
-            "BatchRequest", {"items": [EXAMPLE_SITUATION]}, "One situation in a batch"
+            "BatchRequest",
+            {"items": [EXAMPLE_SITUATION, INVALID_SITUATION]},
+            "A valid and an invalid situation",
         ),
         responses={
             200: ok(
                 BatchResponse | SummaryBatchResponse,  # type: ignore[arg-type]
-                "One situation, detail=summary",
+                "A valid and an invalid situation, detail=summary",
                 recommendations.recommend_batch(
-                    example_snapshot(), "en", {"items": [EXAMPLE_SITUATION]}, BatchDetail.SUMMARY
+                    example_snapshot(),
+                    "en",
+                    {"items": [EXAMPLE_SITUATION, INVALID_SITUATION]},
+                    BatchDetail.SUMMARY,
                 ),
             ),
-            **problems(400, 401, 403, 413, 422, 429, 503),
+            **problems(
+                400, 401, 403, 413, 422, 429, 503, scope="recommend", invalid=_batch_too_large
+            ),
         },
     )
     async def create_batch(
@@ -155,7 +180,7 @@ class RecommendationController(Controller):
         summary="The scoring policy in service: factor weights and variant profiles",
         responses={
             200: ok(RecommendationPolicy, "Policy", example_snapshot().policy),
-            **problems(401, 403, 429, 503),
+            **problems(401, 403, 429, 503, scope="recommend"),
         },
     )
     async def policy(self, request: AnyRequest) -> Response[bytes]:
