@@ -30,7 +30,7 @@ from litestar.openapi.spec import (
     SecurityScheme,
 )
 
-from service.api.rest.http import locale_pattern
+from service.api.rest.http import MAX_LOCALE_LENGTH, locale_pattern
 from service.domain.content import DEFAULT_LOCALE
 from service.domain.recommend import Situation
 from service.domain.recommendations import BatchRequest
@@ -40,7 +40,6 @@ BEARER = "bearerAuth"
 API_KEY = "apiKeyAuth"
 REQUIRES_KEY: list[dict[str, list[str]]] = [{BEARER: []}, {API_KEY: []}]
 RECOMMEND_PREFIX = "/v1/recommendations"
-MAX_LOCALE_LENGTH = 35
 
 SECURITY_SCHEMES: dict[str, SecurityScheme | Reference] = {
     BEARER: SecurityScheme(

@@ -10,6 +10,7 @@ from litestar.params import Parameter
 from service.api.rest.docs import example_snapshot, example_view, ok, problems
 from service.api.rest.http import (
     CONTENT_CACHE_CONTROL,
+    MAX_LOCALE_LENGTH,
     content_response,
     content_view,
     hashed_response,
@@ -45,7 +46,7 @@ Locale = Annotated[
     str | None,
     Parameter(
         description="Explicit locale (overrides `Accept-Language`), for example `en`.",
-        max_length=35,
+        max_length=MAX_LOCALE_LENGTH,
     ),
 ]
 LIST_ERRORS = problems(400, 401, 403, 429, 503)

@@ -26,12 +26,14 @@ def snapshot(state: State) -> Snapshot:
 
 # A BCP 47 language tag as far as this service reads it: a language subtag, then any others.
 LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:-[A-Za-z0-9]{1,8})*")
+MAX_LOCALE_LENGTH = 35
 
 
 def served_locale(tag: str, supported: Sequence[str]) -> str | None:
     """The one locale rule, for `?locale=`, GraphQL's `locale` and each `Accept-Language`
     entry: a tag is served by its language (`es-MX` -> `es`) when that language is supported."""
-    match = LANGUAGE_TAG.fullmatch(tag.strip())
+    tag = tag.strip()
+    match = LANGUAGE_TAG.fullmatch(tag) if len(tag) <= MAX_LOCALE_LENGTH else None
     language = match.group(1).lower() if match else None
     return language if language in supported else None
 

@@ -59,12 +59,22 @@ def _body_operation(schema: str, example: Any, description: str) -> type[Operati
     return WithBody
 
 
+def _json_number(literal: str) -> float | int:
+    """JSON has one number type: `26.0` is the integer 26, as JSON Schema (and so every
+    generated client) reads it; the core's integer fields would refuse the float."""
+    value = float(literal)
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+_BODY_DECODER = msgspec.json.Decoder(float_hook=_json_number)
+
+
 async def _json_body(request: AnyRequest) -> object:
     raw = await request.body()
     if not raw.strip():
         return None  # an empty body is an invalid situation (422), not malformed JSON
     try:
-        return msgspec.json.decode(raw)
+        return _BODY_DECODER.decode(raw)
     except msgspec.DecodeError:
         raise ProblemError(
             problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.")
