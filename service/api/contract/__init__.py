@@ -160,9 +160,8 @@ def complete(document: OpenAPI, locales: Sequence[str]) -> None:
         if guarded:
             scope = "recommend" if path.startswith(RECOMMEND_PREFIX) else "content:read"
             operation.description = (
-                f"{operation.description or operation.summary}\n\nNeeds an API key with the "
-                f"scope `{scope}` (production)."
-            )
+                f"{operation.description}\n\n" if operation.description else ""
+            ) + (f"Needs an API key with the scope `{scope}` (production).")
         params = list(operation.parameters or [])
         responses = operation.responses or {}
         localized = any(isinstance(p, Parameter) and p.name == "locale" for p in params)
