@@ -63,11 +63,13 @@ def tool(
     )
 
 
-def node(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def node(
+    *args: str, cwd: Path = ROOT, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(NODE), *args],
         cwd=cwd,
-        env=environment(),
+        env=environment() | (env or {}),
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -3,7 +3,6 @@ paging to the end, a 304, and the problems an integrator must handle (401, 403, 
 
 import sys
 from http import HTTPStatus
-from pathlib import Path
 from typing import Any
 
 import pytest
