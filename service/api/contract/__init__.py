@@ -32,8 +32,8 @@ from litestar.openapi.spec import (
 
 from service.api.rest.http import MAX_LOCALE_LENGTH, locale_pattern
 from service.domain.content import DEFAULT_LOCALE
-from service.domain.recommend import Situation
-from service.domain.recommendations import BatchRequest
+from service.domain.recommendation import Situation
+from service.domain.recommendation.service import BatchRequest
 
 GUARDED_PREFIX = "/v1"
 BEARER = "bearerAuth"

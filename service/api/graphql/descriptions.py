@@ -105,7 +105,6 @@ FIELDS = {
     "GrowthTrack.serves_goals": "The goals this track serves.",
     "GrowthTrack.cadence_per_month": "Sessions a month.",
     "GrowthTrack.session_minutes": "Minutes a session.",
-    "GrowthTrack.starts_week": "Week the track starts, 0 first.",
     "GrowthTrack.duration_weeks": "How many weeks it runs.",
     "GrowthPlan.summary": "The plan in a sentence, in the answer's locale.",
     "GrowthPlan.source_topic": "Slug of the topic the plan rests on.",

@@ -22,7 +22,6 @@ class GrowthTrack:
         name (str):
         serves_goals (list[Goal]):
         session_minutes (int):
-        starts_week (int):
         variant (str):
     """
 
@@ -32,7 +31,6 @@ class GrowthTrack:
     name: str
     serves_goals: list[Goal]
     session_minutes: int
-    starts_week: int
     variant: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,8 +50,6 @@ class GrowthTrack:
 
         session_minutes = self.session_minutes
 
-        starts_week = self.starts_week
-
         variant = self.variant
 
         field_dict: dict[str, Any] = {}
@@ -66,7 +62,6 @@ class GrowthTrack:
                 "name": name,
                 "serves_goals": serves_goals,
                 "session_minutes": session_minutes,
-                "starts_week": starts_week,
                 "variant": variant,
             }
         )
@@ -93,8 +88,6 @@ class GrowthTrack:
 
         session_minutes = d.pop("session_minutes")
 
-        starts_week = d.pop("starts_week")
-
         variant = d.pop("variant")
 
         growth_track = cls(
@@ -104,7 +97,6 @@ class GrowthTrack:
             name=name,
             serves_goals=serves_goals,
             session_minutes=session_minutes,
-            starts_week=starts_week,
             variant=variant,
         )
 

@@ -229,7 +229,6 @@ export type GrowthTrack = {
     name: string;
     serves_goals: Array<Goal>;
     session_minutes: number;
-    starts_week: number;
     variant: string;
 };
 
