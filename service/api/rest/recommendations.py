@@ -9,7 +9,7 @@ from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Referenc
 from litestar.params import Parameter
 
 from service.api.problems import Problem, ProblemError, problem
-from service.api.rest.docs import answer_of, example_snapshot, ok, problems
+from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, resolve_locale, snapshot
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
@@ -38,7 +38,7 @@ INVALID_SITUATION: dict[str, Any] = {
 }
 
 
-def _body_operation(schema: str, example: Any, description: str) -> type[Operation]:
+def _body_operation(schema: str, example: Any, summary: str, description: str) -> type[Operation]:
     """An Operation whose request body is a schema we document ourselves: the handler reads
     the raw body so that it can name every offending field, not only the first."""
 
@@ -51,7 +51,7 @@ def _body_operation(schema: str, example: Any, description: str) -> type[Operati
                 content={
                     JSON: OpenAPIMediaType(
                         schema=Reference(f"#/components/schemas/{schema}"),
-                        examples={"situation": Example(summary=description, value=example)},
+                        examples={example_id(summary): Example(summary=summary, value=example)},
                     )
                 },
             )
@@ -119,7 +119,12 @@ class RecommendationController(Controller):
         "situation spans both approaches, and the smallest change that would change the top "
         "variant. The same input under the same policy gives the same bytes.",
         status_code=200,
-        operation_class=_body_operation("Situation", EXAMPLE_SITUATION, "An early-career employee"),
+        operation_class=_body_operation(
+            "Situation",
+            EXAMPLE_SITUATION,
+            "An early-career employee",
+            "The employee's situation. Nothing in it is stored or logged.",
+        ),
         responses={
             200: ok(Recommendation, "Early career, long horizon", _example_recommendation()),
             **problems(
@@ -146,6 +151,7 @@ class RecommendationController(Controller):
             "BatchRequest",
             {"items": [EXAMPLE_SITUATION, INVALID_SITUATION]},
             "A valid and an invalid situation",
+            f"Up to {MAX_BATCH} situations, each answered on its own.",
         ),
         responses={
             200: ok(

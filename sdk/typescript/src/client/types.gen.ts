@@ -1036,7 +1036,7 @@ export type ListLocalesResponse = ListLocalesResponses[keyof ListLocalesResponse
 
 export type CreateRecommendationData = {
     /**
-     * An early-career employee
+     * The employee's situation. Nothing in it is stored or logged.
      */
     body: Situation;
     headers?: {
@@ -1099,7 +1099,7 @@ export type CreateRecommendationResponse = CreateRecommendationResponses[keyof C
 
 export type CreateRecommendationBatchData = {
     /**
-     * A valid and an invalid situation
+     * Up to 1000 situations, each answered on its own.
      */
     body: BatchRequest;
     headers?: {
