@@ -120,7 +120,10 @@ def recommend(
     situation: Annotated["SituationInputType", strawberry.argument(description="The situation.")],
     locale: Annotated[
         str | None,
-        strawberry.argument(description="Locale of the texts; else `Accept-Language`, then `en`."),
+        strawberry.argument(
+            description="Locale of the texts (`es-MX` is served as `es`); else "
+            "`Accept-Language`, then `en`."
+        ),
     ] = None,
 ) -> Recommendation | None:
     context: GraphQLContext = info.context

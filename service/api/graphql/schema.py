@@ -73,8 +73,10 @@ else:
 Locale = Annotated[
     str | None,
     strawberry.argument(
-        description="Locale such as `en` or `es`; without it, `Accept-Language` decides, "
-        "falling back to `en`. Nested fields answer in the same locale."
+        description="Locale such as `es` or `es-MX` (a regional tag is served by its "
+        "language, as in `Accept-Language`; an unsupported one is `BAD_USER_INPUT`); without "
+        "it, `Accept-Language` decides, falling back to `en`. Nested fields answer in the "
+        "same locale."
     ),
 ]
 First = Annotated[int, strawberry.argument(description=f"Page size, 1 to {MAX_LIMIT}.")]
