@@ -44,18 +44,22 @@ contract: .venv/.synced ## Schemathesis against a live server from openapi/opena
 
 .PHONY: lint
 lint: .venv/.synced ## ruff lint and format check, mypy --strict on service/
-	.venv/bin/ruff check service migrations tests
-	.venv/bin/ruff format --check service migrations tests
+	.venv/bin/ruff check service migrations tests tools
+	.venv/bin/ruff format --check service migrations tests tools
 	.venv/bin/mypy
 
 .PHONY: format
 format: .venv/.synced ## Format and autofix with ruff
-	.venv/bin/ruff format service migrations tests
-	.venv/bin/ruff check --fix service migrations tests
+	.venv/bin/ruff format service migrations tests tools
+	.venv/bin/ruff check --fix service migrations tests tools
 
 .PHONY: openapi
 openapi: .venv/.runtime ## Regenerate openapi/openapi.json (and openapi/schema.graphql)
 	$(PY) -m service openapi
+
+.PHONY: sdk
+sdk: .venv/.synced ## Regenerate sdk/python and sdk/typescript from openapi/openapi.json (Node tools via npm ci)
+	$(PY) -m tools.sdk
 
 .PHONY: docs
 docs: .venv/.runtime ## Regenerate docs/configuration.md from the settings class

@@ -6,25 +6,24 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
-import msgspec
 from litestar import Litestar
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
-from litestar.openapi.spec import Server
+from litestar.openapi.spec import License, Server
 
+from service.api import contract
 from service.api.graphql.controller import graphql_controller
 from service.api.problems import handle_exception
 from service.api.rest.answered import AnsweredContentMiddleware, answered_cache
 from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
+from service.api.rest.docs import example_snapshot
 from service.api.rest.health import HealthController
 from service.api.rest.recommendations import RecommendationController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, plain_url, session_factory
-from service.domain.recommendation import Situation
-from service.domain.recommendation.service import BatchRequest
 from service.domain.store import ContentStore
 from service.observability import Observability, metrics_endpoint
 from service.security.cors import caching_headers, cors_config
@@ -45,21 +44,13 @@ RFC 9457 `application/problem+json` document.
 """
 
 
-def request_body_schemas() -> dict[str, Any]:
-    """JSON Schemas of the bodies the recommendation handlers read raw to report every
-    offending field; msgspec writes them from the same Structs the core validates with."""
-    _, components = msgspec.json.schema_components(
-        [Situation, BatchRequest], ref_template="#/components/schemas/{name}"
-    )
-    return components
-
-
 def openapi_config() -> OpenAPIConfig:
     return OpenAPIConfig(
         title="Mentoring & Coaching API",
         version="1.0.0",
         description=API_DESCRIPTION,
         servers=[Server(url="/")],
+        license=License(name="Proprietary", identifier="LicenseRef-Proprietary"),
         path="/schema",
         render_plugins=[JsonRenderPlugin()],
         use_handler_docstrings=False,
@@ -123,10 +114,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         logging_config=None,  # service.observability configures logging
         debug=False,
     )
-    # Litestar rebuilds `components.schemas` from its registry, so add ours afterwards.
-    schemas = application.openapi_schema.components.schemas
-    if schemas is not None:
-        schemas.update(request_body_schemas())
+    # Litestar rebuilds `components` from its registry, so complete the document afterwards.
+    contract.complete(application.openapi_schema, example_snapshot().locales)
     return observability.install(application)
 
 

@@ -142,7 +142,9 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
             400, "invalid-parameter", f"Invalid parameter: {exc.parameter}", exc.detail, [field]
         ), {}
     if isinstance(exc, BatchTooLarge):
-        return problem(413, "batch-too-large", exc.title, exc.problems[0].message), {}
+        # 422 like any other invalid body: the schema's `maxItems` says the same.
+        errors = [FieldError(p.field, p.message) for p in exc.problems]
+        return problem(422, "batch-too-large", exc.title, exc.problems[0].message, errors), {}
     if isinstance(exc, InvalidSituation):
         errors = [FieldError(p.field, p.message, p.allowed) for p in exc.problems]
         # Title and detail come localised from the domain, as in a batch item's problem.

@@ -164,14 +164,15 @@ async def test_batch_isolates_bad_items(client: Client) -> None:
 
 async def test_batch_limits(client: Client) -> None:
     too_many = await client.post("/v1/recommendations/batch", json={"items": [SITUATION] * 1001})
-    assert too_many.status_code == 413
+    assert too_many.status_code == 422
     assert "1,000" in too_many.json()["detail"]  # numbers in texts are formatted by CLDR
+    assert too_many.json()["errors"][0]["field"] == "items"
     german = await client.post(
         "/v1/recommendations/batch",
         json={"items": [SITUATION] * 1001},
         headers={"Accept-Language": "de"},
     )
-    assert german.status_code == 413
+    assert german.status_code == 422
     assert german.json()["title"] == "Der Batch ist zu groß."
     assert (
         german.json()["detail"]

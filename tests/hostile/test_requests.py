@@ -7,7 +7,7 @@ import time
 import httpx
 import pytest
 
-from service.api.rest.http import negotiate
+from service.api.common.locale import negotiate
 from tests.hostile.conftest import REQUEST_TIMEOUT_SECONDS, Server
 
 pytestmark = pytest.mark.slow

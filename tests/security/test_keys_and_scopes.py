@@ -294,7 +294,7 @@ async def test_a_persisted_recommend_query_still_needs_the_recommend_scope(
     import hashlib
 
     query = (
-        'query { recommend(situation: {careerStage: "mid", goals: ["specific_skill"], '
+        "query { recommend(situation: {careerStage: mid, goals: [specific_skill], "
         "horizonWeeks: 8, hoursPerWeek: 2, minutesPerSession: 60}) { primary { variant } } }"
     )
     door = next(

@@ -32,11 +32,14 @@ def nests_deeper_than(value: Any, limit: int) -> bool:
     return False
 
 
-def decode_json(raw: bytes | str) -> Any:
-    """`msgspec.json.decode`, raising `JSONTooDeep` for over-nested input (and
+_PLAIN = msgspec.json.Decoder()
+
+
+def decode_json(raw: bytes | str, decoder: "msgspec.json.Decoder[Any]" = _PLAIN) -> Any:
+    """Decode with `decoder`, raising `JSONTooDeep` for over-nested input (and
     `msgspec.DecodeError` for invalid JSON, as before)."""
     try:
-        value = msgspec.json.decode(raw)
+        value = decoder.decode(raw)
     except RecursionError:
         raise JSONTooDeep from None
     if nests_deeper_than(value, MAX_JSON_DEPTH):

@@ -34,6 +34,8 @@ _OWN_ERRORS = (
     (re.compile(r"^Validation aborted\.$"), "QUERY_TOO_DEEP"),
     (re.compile(r"introspection has been disabled", re.IGNORECASE), "INTROSPECTION_DISABLED"),
     (re.compile(r"^Syntax Error"), "GRAPHQL_PARSE_FAILED"),
+    # Variables the input types refuse (an unknown enum value, a missing required field).
+    (re.compile(r"^Variable '\$\w+' (got|has) invalid value"), "BAD_USER_INPUT"),
 )
 _LIMIT_HINTS = {
     "QUERY_TOO_DEEP": "Ask for fewer nested levels, or split the query.",
@@ -71,14 +73,25 @@ def _own_error(error: GraphQLError) -> GraphQLError:
     return _relabelled(error, message, {**(error.extensions or {}), "code": code})
 
 
+_SNAKE = re.compile(r"_([a-z0-9])")
+
+
+def graphql_name(path: str) -> str:
+    """REST's field path in GraphQL input names (`goals[1]`, `context.coachBudget`)."""
+    return _SNAKE.sub(lambda found: found.group(1).upper(), path)
+
+
 def _resolver_error(error: GraphQLError, original: BaseException) -> GraphQLError:
     problem, _ = classify(original)
     code = _CODES.get(problem.code, problem.code.upper().replace("-", "_"))
     extensions: dict[str, Any] = {"code": code}
     if problem.errors:
-        extensions["errors"] = msgspec.to_builtins(problem.errors)
+        extensions["errors"] = [
+            {**item, "field": graphql_name(item["field"])}
+            for item in msgspec.to_builtins(problem.errors)
+        ]
         first = problem.errors[0]
-        extensions["field"] = first.field
+        extensions["field"] = graphql_name(first.field)
         if first.allowed is not None:
             extensions["allowed"] = list(first.allowed)
     message = problem.detail

@@ -1,12 +1,14 @@
 """`recommend(situation)` and `recommendationPolicy`: the same core as `POST /v1/recommendations`.
 
-The input mirrors the REST body in camelCase, with every field optional and enumerations as
-strings: the core, not GraphQL, judges the situation, so a bad one gets exactly REST's
-field-level problems (`extensions.errors`, with REST's snake_case paths such as `goals[1]`).
+The input mirrors the REST body in camelCase with GraphQL's own types: enumerations are enums
+and the fields the core requires are non-null, so generated clients refuse `"earl"` or a
+missing `careerStage` before sending. What GraphQL cannot say (ranges, repeated goals) the core
+judges, with REST's field-level problems in `extensions.errors` under the GraphQL input names
+(`horizonWeeks`, `goals[1]`, `context.coachBudget`).
 """
 
 import typing
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import msgspec
@@ -21,6 +23,7 @@ from service.domain.recommendation import output
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.input import Situation, SituationContext
 from service.domain.recommendation.policy import Factor
+from service.domain.vocabulary import RelationshipPreference, StructurePreference
 from service.observability.metrics import record_recommendation
 
 _INPUTS: dict[type[msgspec.Struct], Any] = {}
@@ -33,42 +36,37 @@ def _input_annotation(annotation: Any) -> Any:
     if origin in (tuple, list):
         return list[_input_annotation(typing.get_args(annotation)[0])]  # type: ignore[misc]
     if isinstance(annotation, type) and issubclass(annotation, StrEnum):
-        return str
+        return mirror_enum(annotation)  # the same GraphQL enum the output types use
     if isinstance(annotation, type) and issubclass(annotation, msgspec.Struct):
         return _INPUTS[annotation]
     return annotation
 
 
 def _describe(field: msgspec.structs.FieldInfo) -> str | None:
-    described: str | None = None
     if typing.get_origin(field.type) is typing.Annotated:
         for meta in typing.get_args(field.type)[1:]:
             if isinstance(meta, msgspec.Meta) and meta.description:
-                described = meta.description
-    enum = next(
-        (
-            a
-            for a in (typing.get_args(field.type) or (field.type,))
-            if isinstance(a, type) and issubclass(a, StrEnum)
-        ),
-        None,
-    )
-    inner = typing.get_args(typing.get_args(field.type)[0]) if typing.get_args(field.type) else ()
-    enum = enum or next((a for a in inner if isinstance(a, type) and issubclass(a, StrEnum)), None)
-    if enum is not None:
-        described = f"{described or ''} One of: {', '.join(m.value for m in enum)}.".strip()
-    return described
+                return meta.description
+    return None
 
 
-def mirror_input(struct: type[msgspec.Struct], name: str) -> Any:
-    """An input type with the Struct's fields, all optional (the core reports what is missing)."""
+def mirror_input(struct: type[msgspec.Struct], name: str, description: str) -> Any:
+    """An input type with the Struct's fields: non-null where the core requires a value,
+    optional (and left out of the body when not sent) where the core has a default."""
     annotations: dict[str, Any] = {}
     namespace: dict[str, Any] = {"__module__": __name__}
     for field in msgspec.structs.fields(struct):
-        annotations[field.name] = _input_annotation(field.type) | None
-        namespace[field.name] = strawberry.field(default=UNSET, description=_describe(field))
+        annotation = _input_annotation(field.type)
+        described = _describe(field)
+        if field.required:
+            annotations[field.name] = annotation
+            namespace[field.name] = strawberry.field(description=described)
+        else:
+            annotations[field.name] = annotation | None
+            described = f"{described or ''} Optional: the core's default when left out.".strip()
+            namespace[field.name] = strawberry.field(default=UNSET, description=described)
     namespace["__annotations__"] = annotations
-    _INPUTS[struct] = strawberry.input(type(name, (), namespace), description=struct.__doc__)
+    _INPUTS[struct] = strawberry.input(type(name, (), namespace), description=description)
     return _INPUTS[struct]
 
 
@@ -76,13 +74,25 @@ def as_body(value: Any) -> Any:
     """The input as the snake_case JSON body REST would have received (unset fields left out)."""
     if isinstance(value, list):
         return [as_body(item) for item in value]
+    if isinstance(value, Enum):  # before the next test: enum members see their class's definition
+        return value.value
     if hasattr(value, "__strawberry_definition__"):
         return {name: as_body(item) for name, item in vars(value).items() if item is not UNSET}
     return value
 
 
-SituationContextInput = mirror_input(SituationContext, "SituationContextInput")
-SituationInput = mirror_input(Situation, "SituationInput")
+mirror_enum(RelationshipPreference, "Who the person would like to learn from.")
+mirror_enum(StructurePreference, "How structured the person wants the development to be.")
+SituationContextInput = mirror_input(
+    SituationContext,
+    "SituationContextInput",
+    "What the organisation and the person can offer (as REST's `context`).",
+)
+SituationInput = mirror_input(
+    Situation,
+    "SituationInput",
+    "An employee's situation (as REST's body). Nothing in it is stored.",
+)
 
 mirror_enum(Factor, "A factor of the score.")
 mirror_enum(output.PrimaryApproach, "mentoring, coaching, or a blend of both.")
@@ -110,7 +120,10 @@ def recommend(
     situation: Annotated["SituationInputType", strawberry.argument(description="The situation.")],
     locale: Annotated[
         str | None,
-        strawberry.argument(description="Locale of the texts; else `Accept-Language`, then `en`."),
+        strawberry.argument(
+            description="Locale of the texts (`es-MX` is served as `es`); else "
+            "`Accept-Language`, then `en`."
+        ),
     ] = None,
 ) -> Recommendation | None:
     """Thin: the scope is the field's permission class (`schema.py`), the work is the core's."""

@@ -74,11 +74,14 @@ else:
 Locale = Annotated[
     str | None,
     strawberry.argument(
-        description="Locale such as `en` or `es`; without it, `Accept-Language` decides, "
-        "falling back to `en`. Nested fields answer in the same locale."
+        description="Locale such as `es` or `es-MX` (a regional tag is served by its "
+        "language, as in `Accept-Language`; an unsupported one is `BAD_USER_INPUT`); without "
+        "it, `Accept-Language` decides, falling back to `en`. Nested fields answer in the "
+        "same locale."
     ),
 ]
 First = Annotated[int, strawberry.argument(description=f"Page size, 1 to {MAX_LIMIT}.")]
+Slug = Annotated[str, strawberry.argument(description="The item's stable key (its `slug`).")]
 After = Annotated[
     str | None,
     strawberry.argument(description="Opaque cursor: the previous page's `nextCursor`."),
@@ -115,7 +118,7 @@ def approaches(
     return schemas.ApproachPage(*_page(_view(info, locale).approaches, first, after))
 
 
-def approach(info: Info, slug: str, locale: Locale = None) -> Approach | None:
+def approach(info: Info, slug: Slug, locale: Locale = None) -> Approach | None:
     return _view(info, locale).approach(slug)
 
 
@@ -125,7 +128,11 @@ def aspects(
     return schemas.AspectPage(*_page(_view(info, locale).aspects, first, after))
 
 
-def aspect(info: Info, key: str, locale: Locale = None) -> Aspect | None:
+def aspect(
+    info: Info,
+    key: Annotated[str, strawberry.argument(description="The aspect's stable key.")],
+    locale: Locale = None,
+) -> Aspect | None:
     return _view(info, locale).aspect(key)
 
 
@@ -135,7 +142,7 @@ def topics(
     return schemas.TopicPage(*_page(_view(info, locale).topics, first, after))
 
 
-def topic(info: Info, slug: str, locale: Locale = None) -> Topic | None:
+def topic(info: Info, slug: Slug, locale: Locale = None) -> Topic | None:
     return _view(info, locale).topic(slug)
 
 
@@ -160,15 +167,22 @@ def terms(
     return schemas.TermPage(*_page(found, first, after))
 
 
-def term(info: Info, slug: str, locale: Locale = None) -> Term | None:
+def term(info: Info, slug: Slug, locale: Locale = None) -> Term | None:
     return _view(info, locale).term(slug)
 
 
 def variants(
     info: Info,
-    base_approach: BaseApproachEnum | None = None,
-    career_stage: CareerStageEnum | None = None,
-    relationship_shape: RelationshipShapeEnum | None = None,
+    base_approach: Annotated[
+        BaseApproachEnum | None, strawberry.argument(description="Only variants of this approach.")
+    ] = None,
+    career_stage: Annotated[
+        CareerStageEnum | None, strawberry.argument(description="Only variants for this stage.")
+    ] = None,
+    relationship_shape: Annotated[
+        RelationshipShapeEnum | None,
+        strawberry.argument(description="Only variants with this relationship shape."),
+    ] = None,
     first: First = DEFAULT_LIMIT,
     after: After = None,
     locale: Locale = None,
@@ -181,8 +195,21 @@ def variants(
     return schemas.VariantPage(*_page(found, first, after))
 
 
-def variant(info: Info, slug: str, locale: Locale = None) -> Variant | None:
+def variant(info: Info, slug: Slug, locale: Locale = None) -> Variant | None:
     return _view(info, locale).variant(slug)
+
+
+def node(
+    info: Info,
+    id: Annotated[strawberry.ID, strawberry.argument(description="A `Node` id.")],
+    locale: Locale = None,
+) -> gql.Node | None:
+    """Relay's refetch entry point: any content object by its id."""
+    kind, _, key = str(id).partition(":")
+    if kind not in gql.NODE_KEYS or not key:
+        raise InvalidParameter("id", f"Not an id this API issued: {str(id)[:80]!r}.")
+    found: gql.Node = _view(info, locale).get(kind.lower(), key)
+    return found
 
 
 def content_version(info: Info) -> int:
@@ -218,6 +245,7 @@ class Query:
     variant = strawberry.field(
         resolver=variant, description="One model variant with its structured attributes."
     )
+    node = strawberry.field(resolver=node, description="Any content object by its `Node` id.")
     content_version = strawberry.field(
         resolver=content_version,
         description="The content version being served (changes on every load).",

@@ -23,6 +23,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.descriptions import ENUM_VALUES, FIELDS, TYPES
 from service.domain import schemas
 from service.domain.vocabulary import (
     BaseApproach,
@@ -42,6 +43,8 @@ def mirror_enum(domain: type[StrEnum], description: str | None = None) -> Any:
     if domain not in _ENUMS:
         mirrored = StrEnum(domain.__name__, {member.value: member.value for member in domain})  # type: ignore[misc]
         _ENUMS[domain] = strawberry.enum(mirrored, description=description or domain.__doc__)
+        for value in _ENUMS[domain].__strawberry_definition__.values:
+            value.description = ENUM_VALUES.get(f"{domain.__name__}.{value.name}")
     return _ENUMS[domain]
 
 
@@ -81,6 +84,29 @@ def _meta_description(annotation: Any) -> str | None:
     return None
 
 
+@strawberry.interface(
+    description="An object with a stable, globally unique id (Relay's `Node`): `Kind:key`, "
+    "the same in every locale, so normalised caches (Apollo, Relay, urql) keep one entry per "
+    "object and locale-aware clients add the locale to their cache key."
+)
+class Node:
+    id: strawberry.ID = strawberry.field(description="`Kind:key`, e.g. `Term:reverse-mentoring`.")
+
+
+# The content kinds with an id, and the field holding each one's stable key.
+NODE_KEYS = {
+    "Approach": "slug",
+    "Aspect": "key",
+    "Topic": "slug",
+    "Term": "slug",
+    "Variant": "slug",
+}
+
+
+def node_id(kind: str, key: str) -> str:
+    return f"{kind}:{key}"
+
+
 def mirror_struct(
     struct: type[msgspec.Struct],
     links: dict[str, tuple[str, Any, str]] | None = None,
@@ -95,15 +121,30 @@ def mirror_struct(
     namespace: dict[str, Any] = {"__module__": __name__}
     for field in msgspec.structs.fields(struct):
         annotations[field.name] = _graphql_annotation(field.type)
-        if description_of_field := _meta_description(field.type):
+        described = _meta_description(field.type) or FIELDS.get(f"{struct.__name__}.{field.name}")
+        if description_of_field := described:
             namespace[field.name] = strawberry.field(description=description_of_field)
     for name, (graphql_type, resolver, link_doc) in (links or {}).items():
         annotations[name] = graphql_type
         namespace[name] = strawberry.field(resolver=resolver, description=link_doc)
     namespace["__annotations__"] = annotations
-    generated = type(struct.__name__, (), namespace)
+    bases: tuple[type, ...] = ()
+    if struct.__name__ in NODE_KEYS:
+        bases = (Node,)
+        key_field = NODE_KEYS[struct.__name__]
+
+        def resolve_id(root: Any) -> strawberry.ID:
+            return strawberry.ID(node_id(type(root).__name__, getattr(root, key_field)))
+
+        annotations["id"] = strawberry.ID
+        namespace["id"] = strawberry.field(
+            resolver=resolve_id, description="Stable id: `Kind:key` (see `Node`)."
+        )
+    # Resolvers return the domain Structs: this tells GraphQL which type an interface value is.
+    namespace["is_type_of"] = classmethod(lambda cls, obj, info: isinstance(obj, struct))
+    generated = type(struct.__name__, bases, namespace)
     own_doc: str | None = struct.__doc__ if struct.__doc__ != msgspec.Struct.__doc__ else None
-    doc = description or (inspect.cleandoc(own_doc) if own_doc else None)
+    doc = description or (inspect.cleandoc(own_doc) if own_doc else TYPES.get(struct.__name__))
     _TYPES[struct] = strawberry.type(generated, description=doc)
     return _TYPES[struct]
 

@@ -4,8 +4,10 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 
+from service.api.common.locale import MAX_LOCALE_LENGTH
 from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
 from service.api.common.scopes import Scope, requires
 from service.api.rest.docs import example_snapshot, example_view, ok, problems
@@ -50,11 +52,15 @@ Locale = Annotated[
     str | None,
     Parameter(
         description="Explicit locale (overrides `Accept-Language`), for example `en`.",
-        max_length=35,
+        max_length=MAX_LOCALE_LENGTH,
     ),
 ]
 LIST_ERRORS = problems(400, 401, 403, 429, 503)
-ITEM_ERRORS = problems(400, 401, 403, 404, 429, 503)
+
+
+def item_errors(resource: str) -> dict[int, ResponseSpec]:
+    """The problems of a one-item GET, with a 404 example about that kind of item."""
+    return problems(400, 401, 403, 404, 429, 503, resource=resource)
 
 
 class ContentController(Controller):
@@ -70,7 +76,7 @@ class ContentController(Controller):
             200: ok(
                 ApproachPage,
                 "Mentoring and coaching",
-                ApproachPage(example_view().approaches, None),
+                ApproachPage(*page(example_view().approaches, DEFAULT_LIMIT, None)),
             ),
             **LIST_ERRORS,
         },
@@ -93,7 +99,7 @@ class ContentController(Controller):
         summary="One approach with its statement for every aspect",
         responses={
             200: ok(Approach, "Mentoring", example_view().approach("mentoring")),
-            **ITEM_ERRORS,
+            **item_errors("approach"),
         },
     )
     async def get_approach(
@@ -107,7 +113,11 @@ class ContentController(Controller):
         operation_id="ListAspects",
         summary="List the comparison aspects (the comparison table's rows)",
         responses={
-            200: ok(AspectPage, "All aspects", AspectPage(example_view().aspects[:2], None)),
+            200: ok(
+                AspectPage,
+                "First two aspects (limit=2)",
+                AspectPage(*page(example_view().aspects, 2, None)),
+            ),
             **LIST_ERRORS,
         },
     )
@@ -127,7 +137,10 @@ class ContentController(Controller):
         "/aspects/{key:str}",
         operation_id="GetAspect",
         summary="One comparison aspect with its mentoring and coaching statements",
-        responses={200: ok(Aspect, "Duration", example_view().aspect("duration")), **ITEM_ERRORS},
+        responses={
+            200: ok(Aspect, "Duration", example_view().aspect("duration")),
+            **item_errors("aspect"),
+        },
     )
     async def get_aspect(
         self, request: AnyRequest, key: str, locale: Locale = None
@@ -140,7 +153,11 @@ class ContentController(Controller):
         operation_id="ListTopics",
         summary="List the narrative topics",
         responses={
-            200: ok(TopicPage, "First topic", TopicPage(example_view().topics[:1], None)),
+            200: ok(
+                TopicPage,
+                "First topic (limit=1)",
+                TopicPage(*page(example_view().topics, 1, None)),
+            ),
             **LIST_ERRORS,
         },
     )
@@ -160,7 +177,7 @@ class ContentController(Controller):
         summary="One narrative topic",
         responses={
             200: ok(Topic, "Integrating both", example_view().topic("integrating-both")),
-            **ITEM_ERRORS,
+            **item_errors("topic"),
         },
     )
     async def get_topic(
@@ -179,8 +196,8 @@ class ContentController(Controller):
         responses={
             200: ok(
                 TermPage,
-                "Search for 'reverse mentorship'",
-                TermPage(example_view().search_terms("reverse mentorship")[:1], None),
+                "Best match for 'reverse mentorship' (limit=1)",
+                TermPage(*page(example_view().search_terms("reverse mentorship"), 1, None)),
             ),
             **LIST_ERRORS,
         },
@@ -214,7 +231,7 @@ class ContentController(Controller):
         summary="One glossary term",
         responses={
             200: ok(Term, "Reverse mentoring", example_view().term("reverse-mentoring")),
-            **ITEM_ERRORS,
+            **item_errors("term"),
         },
     )
     async def get_term(
@@ -232,7 +249,11 @@ class ContentController(Controller):
                 VariantPage,
                 "Peer relationships",
                 VariantPage(
-                    example_view().filter_variants(relationship_shape=RelationshipShape.PEER), None
+                    *page(
+                        example_view().filter_variants(relationship_shape=RelationshipShape.PEER),
+                        DEFAULT_LIMIT,
+                        None,
+                    )
                 ),
             ),
             **LIST_ERRORS,
@@ -271,7 +292,7 @@ class ContentController(Controller):
         summary="One model variant with its structured attributes",
         responses={
             200: ok(Variant, "Reverse mentoring", example_view().variant("reverse-mentoring")),
-            **ITEM_ERRORS,
+            **item_errors("variant"),
         },
     )
     async def get_variant(
@@ -286,7 +307,7 @@ class ContentController(Controller):
         summary="The whole catalogue of one locale in one document",
         description="For partners who sync: compare `content_version` (or use `If-None-Match`).",
         responses={
-            200: ok(Export, "Catalogue (abridged)", example_view().export()),
+            200: ok(Export, "English catalogue", example_view().export()),
             **problems(400, 401, 403, 429, 503),
         },
     )

@@ -1,12 +1,21 @@
-"""OpenAPI documentation helpers: real examples from the committed content, problem responses."""
+"""OpenAPI documentation helpers: examples built from real answers, problem responses.
 
+Every example is what the service answers: content examples come from the committed content
+as the service would serve it, and problem examples from the same functions and the same
+`classify` that answer a request (tests/contract/test_examples.py validates them all).
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
+from litestar.exceptions import HTTPException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 
-from service.api.problems import PROBLEM_MEDIA_TYPE, Problem, problem
+from service.api.problems import PROBLEM_MEDIA_TYPE, Problem, classify, problem
 from service.cache import BoundedCache
 from service.domain.bundle import StoredBundle, read_files
 from service.domain.content import LocaleView, Snapshot, build_snapshot
@@ -30,39 +39,80 @@ def example_snapshot() -> Snapshot:
     )
 
 
+@dataclass
+class AnswerExample(Example):
+    """An example written as given: Litestar would drop the `null`s inside the value (a last
+    page's `next_cursor`) and write the `id` out, which OpenAPI does not allow (the id stays
+    the example's name)."""
+
+    def to_schema(self) -> dict[str, Any]:
+        fields = {"summary": self.summary, "description": self.description, "value": self.value}
+        return {name: value for name, value in fields.items() if value is not None}
+
+
+def example_id(summary: str) -> str:
+    """`Early career, long horizon` -> `early-career-long-horizon`: a readable example name."""
+    return "-".join(re.findall(r"[a-z0-9]+", summary.lower()))
+
+
 def ok(data: type, summary: str, value: Any, description: str = "OK") -> ResponseSpec:
     return ResponseSpec(
         data_container=data,
         description=description,
         generate_examples=False,
-        examples=[Example(summary=summary, value=msgspec.to_builtins(value))],
+        examples=[
+            AnswerExample(id=example_id(summary), summary=summary, value=msgspec.to_builtins(value))
+        ],
     )
 
 
-_PROBLEM_EXAMPLES = {
-    400: problem(
-        400, "invalid-parameter", "Invalid parameter: limit", "limit must be between 1 and 100."
-    ),
-    401: problem(
-        401,
-        "unauthorized",
-        "Authentication required",
-        "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`.",
-    ),
-    403: problem(403, "forbidden", "Forbidden", "This API key lacks the scope `recommend`."),
-    404: problem(404, "not-found", "Not found", "No variant with key 'unknown'."),
-    413: problem(
-        413, "payload-too-large", "Request body too large", "The request body exceeds the limit."
-    ),
-    422: problem(422, "invalid-situation", "Invalid situation", "2 fields are invalid."),
-    429: problem(429, "rate-limited", "Too many requests", "Rate limit exceeded; retry later."),
-    503: problem(
-        503,
-        "database-unavailable",
-        "Service unavailable",
-        "The database cannot be reached right now; retry shortly.",
-    ),
-}
+def answer_of(call: Callable[[], object]) -> Problem:
+    """The problem the service answers when `call` fails as it does for a real request."""
+    try:
+        call()
+    except Exception as exc:
+        return classify(exc)[0]
+    raise AssertionError("the example call was expected to fail")
+
+
+def _raise(exc: Exception) -> Callable[[], object]:
+    def fail() -> object:
+        raise exc
+
+    return fail
+
+
+def _unsupported_locale() -> Problem:
+    from service.api.common.locale import explicit_locale
+
+    return answer_of(lambda: explicit_locale(example_snapshot(), "xx"))
+
+
+# The texts of the trust middleware (service/security/middleware.py) and its rate limiter.
+_KEY_MISSING = problem(
+    401,
+    "unauthorized",
+    "Authentication required",
+    "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`.",
+)
+# What `classify` answers for the database (not called here: it logs every outage).
+_UNAVAILABLE = problem(
+    503,
+    "database-unavailable",
+    "Service unavailable",
+    "The database cannot be reached right now; retry shortly.",
+)
+_RATE_LIMITED = problem(
+    429,
+    "rate-limited",
+    "Too many requests",
+    "This API key may make 600 requests per 60 s; retry after 12 s.",
+)
+
+
+def _forbidden(scope: str) -> Problem:
+    return problem(403, "forbidden", "Forbidden", f"This API key lacks the scope `{scope}`.")
+
 
 _PROBLEM_DESCRIPTIONS = {
     400: "Invalid parameter, cursor or locale",
@@ -72,19 +122,56 @@ _PROBLEM_DESCRIPTIONS = {
     413: "Request body too large",
     422: "The body is well-formed JSON but not a valid input",
     429: "Rate limit exceeded",
-    503: "Database unavailable",
+    503: "Database or content unavailable",
 }
 
 
-def problems(*statuses: int) -> dict[int, ResponseSpec]:
+def _example(status: int, resource: str, scope: str, invalid: Callable[[], Problem] | None) -> Any:
+    if status == 400:
+        return _unsupported_locale()
+    if status == 401:
+        return _KEY_MISSING
+    if status == 403:
+        return _forbidden(scope)
+    if status == 404:
+        return answer_of(lambda: example_view().get(resource, "unknown"))
+    if status == 413:
+        return answer_of(_raise(HTTPException(status_code=413, detail="Request Entity Too Large")))
+    if status == 422:
+        if invalid is None:
+            raise ValueError("a 422 example needs the call that produces it")
+        return invalid()
+    if status == 429:
+        return _RATE_LIMITED
+    return _UNAVAILABLE
+
+
+def problems(
+    *statuses: int,
+    resource: str = "item",
+    scope: str = "content:read",
+    invalid: Callable[[], Problem] | None = None,
+    answers: dict[int, Problem] | None = None,
+) -> dict[int, ResponseSpec]:
+    """Problem responses with an example each: `resource` names the kind a 404 is about,
+    `scope` the scope a 403 lacks, `invalid` the call whose problem a 422 shows, and
+    `answers` the problems a handler writes itself."""
+    answers = answers or {}
     return {
         status: ResponseSpec(
             data_container=Problem,
-            description=_PROBLEM_DESCRIPTIONS[status],
+            description=_PROBLEM_DESCRIPTIONS[status].replace("item", resource),
             media_type=PROBLEM_MEDIA_TYPE,
             generate_examples=False,
-            examples=[Example(summary=_PROBLEM_DESCRIPTIONS[status], value=msgspec.to_builtins(p))],
+            examples=[
+                AnswerExample(
+                    id=f"{resource}-{status}" if status == 404 else f"problem-{status}",
+                    summary=_PROBLEM_DESCRIPTIONS[status].replace("item", resource),
+                    value=msgspec.to_builtins(
+                        answers.get(status) or _example(status, resource, scope, invalid)
+                    ),
+                )
+            ],
         )
-        for status, p in _PROBLEM_EXAMPLES.items()
-        if status in statuses
+        for status in statuses
     }

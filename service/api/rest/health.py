@@ -7,13 +7,15 @@ import msgspec
 from litestar import Controller, Request, Response, get
 from sqlalchemy import text
 
-from service.api.problems import ProblemError, unavailable
+from service.api.problems import ProblemError, problem, unavailable
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import hashed_response
 from service.domain.schemas import Health
 
 READY_TIMEOUT_SECONDS = 1.5
 NO_STORE = "no-store"
+DB_DOWN = problem(503, "database-unavailable", "Not ready", "PostgreSQL cannot be reached.")
+NO_CONTENT = problem(503, "content-unavailable", "Not ready", "No content is loaded yet.")
 
 
 def _not_ready(code: str, detail: str) -> ProblemError:
@@ -39,7 +41,10 @@ class HealthController(Controller):
         "/ready",
         operation_id="GetReadiness",
         summary="The service can reach PostgreSQL and has content",
-        responses={200: ok(Health, "Ready", Health("ready", 1)), **problems(503)},
+        responses={
+            200: ok(Health, "Ready", Health("ready", 1)),
+            **problems(503, answers={503: DB_DOWN}),
+        },
     )
     async def ready(self, request: Request[Any, Any, Any]) -> Response[bytes]:
         state = request.app.state

@@ -10,8 +10,8 @@ from litestar.params import Parameter
 
 from service.api.common.json_limits import JSONTooDeep, decode_json
 from service.api.common.scopes import Scope, requires
-from service.api.problems import ProblemError, problem
-from service.api.rest.docs import example_snapshot, ok, problems
+from service.api.problems import Problem, ProblemError, problem
+from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
@@ -32,9 +32,15 @@ EXAMPLE_SITUATION: dict[str, Any] = {
     "structure_preference": "no_preference",
     "context": {"coach_budget": True},
 }
+# A situation the core refuses: an unknown career stage and a repeated goal.
+INVALID_SITUATION: dict[str, Any] = {
+    **EXAMPLE_SITUATION,
+    "career_stage": "earl",
+    "goals": ["specific_skill", "specific_skill"],
+}
 
 
-def _body_operation(schema: str, example: Any, description: str) -> type[Operation]:
+def _body_operation(schema: str, example: Any, summary: str, description: str) -> type[Operation]:
     """An Operation whose request body is a schema we document ourselves: the handler reads
     the raw body so that it can name every offending field, not only the first."""
 
@@ -47,7 +53,7 @@ def _body_operation(schema: str, example: Any, description: str) -> type[Operati
                 content={
                     JSON: OpenAPIMediaType(
                         schema=Reference(f"#/components/schemas/{schema}"),
-                        examples={"situation": Example(summary=description, value=example)},
+                        examples={example_id(summary): Example(summary=summary, value=example)},
                     )
                 },
             )
@@ -55,12 +61,22 @@ def _body_operation(schema: str, example: Any, description: str) -> type[Operati
     return WithBody
 
 
+def _json_number(literal: str) -> float | int:
+    """JSON has one number type: `26.0` is the integer 26, as JSON Schema (and so every
+    generated client) reads it; the core's integer fields would refuse the float."""
+    value = float(literal)
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+_BODY_DECODER = msgspec.json.Decoder(float_hook=_json_number)
+
+
 async def _json_body(request: AnyRequest) -> object:
     raw = await request.body()
     if not raw.strip():
         return None  # an empty body is an invalid situation (422), not malformed JSON
     try:
-        return decode_json(raw)
+        return decode_json(raw, _BODY_DECODER)
     except msgspec.DecodeError:
         raise ProblemError(
             problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.")
@@ -85,6 +101,15 @@ def _example_recommendation() -> Recommendation:
     return recommendations.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
 
 
+def _invalid_situation() -> Problem:
+    return answer_of(lambda: recommendations.recommend(example_snapshot(), "en", INVALID_SITUATION))
+
+
+def _batch_too_large() -> Problem:
+    too_many = {"items": [EXAMPLE_SITUATION] * (MAX_BATCH + 1)}
+    return answer_of(lambda: recommendations.recommend_batch(example_snapshot(), "en", too_many))
+
+
 class RecommendationController(Controller):
     path = "/v1/recommendations"
     tags = ["Recommendations"]
@@ -99,10 +124,17 @@ class RecommendationController(Controller):
         "situation spans both approaches, and the smallest change that would change the top "
         "variant. The same input under the same policy gives the same bytes.",
         status_code=200,
-        operation_class=_body_operation("Situation", EXAMPLE_SITUATION, "An early-career employee"),
+        operation_class=_body_operation(
+            "Situation",
+            EXAMPLE_SITUATION,
+            "An early-career employee",
+            "The employee's situation. Nothing in it is stored or logged.",
+        ),
         responses={
             200: ok(Recommendation, "Early career, long horizon", _example_recommendation()),
-            **problems(400, 401, 403, 413, 422, 429, 503),
+            **problems(
+                400, 401, 403, 413, 422, 429, 503, scope="recommend", invalid=_invalid_situation
+            ),
         },
     )
     async def create(self, request: AnyRequest) -> Response[bytes]:
@@ -116,21 +148,30 @@ class RecommendationController(Controller):
         "/batch",
         operation_id="CreateRecommendationBatch",
         summary=f"Recommend for up to {MAX_BATCH} situations at once",
-        description="Each item gets its result or its own problem; one bad item never fails "
-        f"the others. More than {MAX_BATCH} items is 413.",
+        description="Each item gets its result or its own problem (`problem.status` 422 with "
+        "the item's field errors); one bad item never fails the others, so each item is only "
+        f"checked by the server. More than {MAX_BATCH} items, or a malformed envelope, is 422.",
         status_code=200,
         operation_class=_body_operation(
-            "BatchRequest", {"items": [EXAMPLE_SITUATION]}, "One situation in a batch"
+            "BatchRequest",
+            {"items": [EXAMPLE_SITUATION, INVALID_SITUATION]},
+            "A valid and an invalid situation",
+            f"Up to {MAX_BATCH} situations, each answered on its own.",
         ),
         responses={
             200: ok(
                 BatchResponse | SummaryBatchResponse,  # type: ignore[arg-type]
-                "One situation, detail=summary",
+                "A valid and an invalid situation, detail=summary",
                 recommendations.recommend_batch(
-                    example_snapshot(), "en", {"items": [EXAMPLE_SITUATION]}, BatchDetail.SUMMARY
+                    example_snapshot(),
+                    "en",
+                    {"items": [EXAMPLE_SITUATION, INVALID_SITUATION]},
+                    BatchDetail.SUMMARY,
                 ),
             ),
-            **problems(400, 401, 403, 413, 422, 429, 503),
+            **problems(
+                400, 401, 403, 413, 422, 429, 503, scope="recommend", invalid=_batch_too_large
+            ),
         },
     )
     async def create_batch(
@@ -160,7 +201,7 @@ class RecommendationController(Controller):
         summary="The scoring policy in service: factor weights and variant profiles",
         responses={
             200: ok(RecommendationPolicy, "Policy", example_snapshot().policy),
-            **problems(401, 403, 429, 503),
+            **problems(401, 403, 429, 503, scope="recommend"),
         },
     )
     async def policy(self, request: AnyRequest) -> Response[bytes]:

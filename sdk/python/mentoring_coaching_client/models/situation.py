@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.career_stage import CareerStage
+from ..models.goal import Goal
+from ..models.relationship_preference import RelationshipPreference
+from ..models.structure_preference import StructurePreference
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.situation_context import SituationContext
+
+
+T = TypeVar("T", bound="Situation")
+
+
+@_attrs_define
+class Situation:
+    """An employee's situation. Nothing in it is stored or logged.
+
+    Attributes:
+        career_stage (CareerStage):
+        goals (list[Goal]): What the person wants from development, without repeats.
+        horizon_weeks (int): How far ahead the person plans, in weeks.
+        hours_per_week (float): Hours a week available for development.
+        minutes_per_session (int): Longest session the person can attend, in minutes.
+        context (SituationContext | Unset):
+        relationship_preference (RelationshipPreference | Unset):
+        structure_preference (StructurePreference | Unset):
+        urgent (bool | Unset): The person needs help now. Optional; the server uses `false` when it is left out.
+    """
+
+    career_stage: CareerStage
+    goals: list[Goal]
+    horizon_weeks: int
+    hours_per_week: float
+    minutes_per_session: int
+    context: SituationContext | Unset = UNSET
+    relationship_preference: RelationshipPreference | Unset = UNSET
+    structure_preference: StructurePreference | Unset = UNSET
+    urgent: bool | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        career_stage = self.career_stage.value
+
+        goals = []
+        for goals_item_data in self.goals:
+            goals_item = goals_item_data.value
+            goals.append(goals_item)
+
+        horizon_weeks = self.horizon_weeks
+
+        hours_per_week = self.hours_per_week
+
+        minutes_per_session = self.minutes_per_session
+
+        context: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.context, Unset):
+            context = self.context.to_dict()
+
+        relationship_preference: str | Unset = UNSET
+        if not isinstance(self.relationship_preference, Unset):
+            relationship_preference = self.relationship_preference.value
+
+        structure_preference: str | Unset = UNSET
+        if not isinstance(self.structure_preference, Unset):
+            structure_preference = self.structure_preference.value
+
+        urgent = self.urgent
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "career_stage": career_stage,
+                "goals": goals,
+                "horizon_weeks": horizon_weeks,
+                "hours_per_week": hours_per_week,
+                "minutes_per_session": minutes_per_session,
+            }
+        )
+        if context is not UNSET:
+            field_dict["context"] = context
+        if relationship_preference is not UNSET:
+            field_dict["relationship_preference"] = relationship_preference
+        if structure_preference is not UNSET:
+            field_dict["structure_preference"] = structure_preference
+        if urgent is not UNSET:
+            field_dict["urgent"] = urgent
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.situation_context import SituationContext  # noqa: PLC0415
+
+        d = dict(src_dict)
+        career_stage = CareerStage(d.pop("career_stage"))
+
+        goals = []
+        _goals = d.pop("goals")
+        for goals_item_data in _goals:
+            goals_item = Goal(goals_item_data)
+
+            goals.append(goals_item)
+
+        horizon_weeks = d.pop("horizon_weeks")
+
+        hours_per_week = d.pop("hours_per_week")
+
+        minutes_per_session = d.pop("minutes_per_session")
+
+        _context = d.pop("context", UNSET)
+        context: SituationContext | Unset
+        if isinstance(_context, Unset):
+            context = UNSET
+        else:
+            context = SituationContext.from_dict(_context)
+
+        _relationship_preference = d.pop("relationship_preference", UNSET)
+        relationship_preference: RelationshipPreference | Unset
+        if isinstance(_relationship_preference, Unset):
+            relationship_preference = UNSET
+        else:
+            relationship_preference = RelationshipPreference(_relationship_preference)
+
+        _structure_preference = d.pop("structure_preference", UNSET)
+        structure_preference: StructurePreference | Unset
+        if isinstance(_structure_preference, Unset):
+            structure_preference = UNSET
+        else:
+            structure_preference = StructurePreference(_structure_preference)
+
+        urgent = d.pop("urgent", UNSET)
+
+        situation = cls(
+            career_stage=career_stage,
+            goals=goals,
+            horizon_weeks=horizon_weeks,
+            hours_per_week=hours_per_week,
+            minutes_per_session=minutes_per_session,
+            context=context,
+            relationship_preference=relationship_preference,
+            structure_preference=structure_preference,
+            urgent=urgent,
+        )
+
+        return situation

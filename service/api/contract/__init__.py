@@ -1,0 +1,228 @@
+"""What the OpenAPI document says that Litestar cannot read off the handlers.
+
+One pass over the generated document, in one place, so that the handlers stay thin:
+
+- security: `Authorization: Bearer` and `X-API-Key` on every `/v1` operation, none on `/health`;
+- conditional GETs: `If-None-Match` in, `ETag` and `Cache-Control` out, and the 304 answer;
+- locales: `Accept-Language` in, `Content-Language` and `Vary` out, and `locale` described by
+  the served values and the one rule (`service/api/rest/http.py` `served_locale`);
+- rate limits and outages: `RateLimit-*` and `Retry-After` on the answers that carry them;
+- request bodies: the schemas of the Structs the recommendation handlers validate themselves,
+  with defaults described rather than declared (generators with default options turn a
+  declared default into a required field), repeated goals ruled out by `uniqueItems`, and batch
+  items left open so that every item reaches the server and gets its own answer.
+"""
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import msgspec
+from litestar.openapi.spec import (
+    Components,
+    OpenAPI,
+    OpenAPIHeader,
+    OpenAPIResponse,
+    OpenAPIType,
+    Operation,
+    Parameter,
+    Reference,
+    Schema,
+    SecurityScheme,
+)
+
+from service.api.common.locale import MAX_LOCALE_LENGTH, locale_pattern
+from service.domain.content import DEFAULT_LOCALE
+from service.domain.recommendation import Situation
+from service.domain.recommendation.service import BatchRequest
+
+GUARDED_PREFIX = "/v1"
+BEARER = "bearerAuth"
+API_KEY = "apiKeyAuth"
+REQUIRES_KEY: list[dict[str, list[str]]] = [{BEARER: []}, {API_KEY: []}]
+RECOMMEND_PREFIX = "/v1/recommendations"
+
+SECURITY_SCHEMES: dict[str, SecurityScheme | Reference] = {
+    BEARER: SecurityScheme(
+        type="http",
+        scheme="bearer",
+        description="An API key as `Authorization: Bearer <key>` (`python -m service apikey "
+        "create`). Required in production; development serves `/v1` without one.",
+    ),
+    API_KEY: SecurityScheme(
+        type="apiKey",
+        name="X-API-Key",
+        security_scheme_in="header",
+        description="The same API key in the `X-API-Key` header.",
+    ),
+}
+
+
+def _string(description: str) -> OpenAPIHeader:
+    return OpenAPIHeader(schema=Schema(type=OpenAPIType.STRING), description=description)
+
+
+def _integer(description: str) -> OpenAPIHeader:
+    return OpenAPIHeader(schema=Schema(type=OpenAPIType.INTEGER), description=description)
+
+
+HEADERS: dict[str, OpenAPIHeader | Reference] = {
+    "ETag": _string(
+        "Strong validator of this representation: send it back as `If-None-Match` to get a "
+        "304 while it is current. Content ETags change with the content version and locale."
+    ),
+    "Cache-Control": _string("How long shared caches may keep the answer."),
+    "Content-Language": _string("The locale the texts are in (after any fallback)."),
+    "Vary": _string("`Accept-Language`: the answer depends on it."),
+    "Retry-After": _integer("Seconds to wait before retrying."),
+    "RateLimit-Limit": _integer("Requests this API key may make per window."),
+    "RateLimit-Remaining": _integer("Requests left in the current window."),
+    "RateLimit-Reset": _integer("Seconds until the window resets."),
+}
+
+
+def _header(name: str) -> Reference:
+    return Reference(f"#/components/headers/{name}")
+
+
+def _parameter(name: str) -> Reference:
+    return Reference(f"#/components/parameters/{name}")
+
+
+def locale_description(locales: Sequence[str]) -> str:
+    served = ", ".join(f"`{code}`" for code in locales)
+    return (
+        f"Locale of the texts; overrides `Accept-Language`. Served: {served}. A regional tag is "
+        "served by its language (`es-MX` -> `es`), as in `Accept-Language`; any other value is "
+        "a 400 problem."
+    )
+
+
+def locale_schema(locales: Sequence[str]) -> Schema:
+    return Schema(
+        type=OpenAPIType.STRING,
+        max_length=MAX_LOCALE_LENGTH,
+        pattern=locale_pattern(locales),
+        examples=["es-MX"],
+    )
+
+
+def parameters(locales: Sequence[str]) -> dict[str, Parameter | Reference]:
+    served = ", ".join(f"`{code}`" for code in locales)
+    return {
+        "IfNoneMatch": Parameter(
+            name="If-None-Match",
+            param_in="header",
+            schema=Schema(type=OpenAPIType.STRING),
+            description="The `ETag` of a copy you hold: while it is current the answer is 304 "
+            "with no body.",
+        ),
+        "AcceptLanguage": Parameter(
+            name="Accept-Language",
+            param_in="header",
+            schema=Schema(type=OpenAPIType.STRING, examples=["es-MX,es;q=0.9"]),
+            description=f"Preferred locales (RFC 9110 quality values). Served: {served}; a "
+            f"regional tag is served by its language (`es-MX` -> `es`), and nothing served "
+            f"falls back to `{DEFAULT_LOCALE}`.",
+        ),
+        "Locale": Parameter(
+            name="locale",
+            param_in="query",
+            schema=locale_schema(locales),
+            description=locale_description(locales),
+        ),
+    }
+
+
+def _operations(document: OpenAPI) -> Iterator[tuple[str, str, Operation]]:
+    for path, item in (document.paths or {}).items():
+        for method in ("get", "post"):
+            operation = getattr(item, method, None)
+            if operation is not None:
+                yield path, method, operation
+
+
+def _add_headers(response: OpenAPIResponse | Reference, *names: str) -> None:
+    if isinstance(response, OpenAPIResponse):
+        response.headers = {**(response.headers or {}), **{n: _header(n) for n in names}}
+
+
+def complete(document: OpenAPI, locales: Sequence[str]) -> None:
+    """Add what the handlers cannot say to the document Litestar generated (see the module)."""
+    components = document.components
+    assert isinstance(components, Components)
+    components.security_schemes = SECURITY_SCHEMES
+    components.headers = HEADERS
+    components.parameters = parameters(locales)
+    components.schemas.update(request_body_schemas())
+    for path, method, operation in _operations(document):
+        guarded = path.startswith(GUARDED_PREFIX)
+        operation.security = REQUIRES_KEY if guarded else []
+        if guarded:
+            scope = "recommend" if path.startswith(RECOMMEND_PREFIX) else "content:read"
+            operation.description = (
+                f"{operation.description}\n\n" if operation.description else ""
+            ) + (f"Needs an API key with the scope `{scope}` (production).")
+        params = list(operation.parameters or [])
+        responses = operation.responses or {}
+        localized = any(isinstance(p, Parameter) and p.name == "locale" for p in params)
+        if method == "post" and path.startswith(RECOMMEND_PREFIX):
+            params.append(_parameter("Locale"))
+            localized = True
+        ok = responses.get("200")
+        if method == "get":
+            params.append(_parameter("IfNoneMatch"))
+            responses["304"] = OpenAPIResponse(
+                description="Not modified: the `If-None-Match` copy is current (no body).",
+                headers={"ETag": _header("ETag"), "Cache-Control": _header("Cache-Control")},
+            )
+            if ok is not None:
+                _add_headers(ok, "ETag", "Cache-Control")
+        if localized:
+            params.append(_parameter("AcceptLanguage"))
+            for param in params:
+                if isinstance(param, Parameter) and param.name == "locale":
+                    param.schema = locale_schema(locales)
+                    param.description = locale_description(locales)
+            if ok is not None:
+                _add_headers(ok, "Content-Language", "Vary")
+        if guarded and ok is not None:
+            _add_headers(ok, "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
+        if "429" in responses:
+            _add_headers(responses["429"], "Retry-After", "RateLimit-Limit", "RateLimit-Reset")
+        if "503" in responses:
+            _add_headers(responses["503"], "Retry-After")
+        operation.parameters = params
+        operation.responses = responses
+
+
+def request_body_schemas() -> dict[str, Any]:
+    """JSON Schemas of the bodies the recommendation handlers read raw to report every
+    offending field; msgspec writes them from the same Structs the core validates with."""
+    _, components = msgspec.json.schema_components(
+        [Situation, BatchRequest], ref_template="#/components/schemas/{name}"
+    )
+    for schema in components.values():
+        _describe_defaults(schema)
+    goals = components["Situation"]["properties"]["goals"]
+    goals["uniqueItems"] = True  # the core answers a repeated goal with a 422
+    items = components["BatchRequest"]["properties"]["items"]
+    items["items"] = {
+        "description": "A `Situation`. Each item is checked by the server on its own, so a "
+        "client never refuses the whole batch for one bad item: a bad item gets its own "
+        "`problem` (status 422 with field errors) in the 200 answer.",
+    }
+    return components
+
+
+def _describe_defaults(schema: dict[str, Any]) -> None:
+    """Move each property's `default` into its description: the server applies it."""
+    for prop in schema.get("properties", {}).values():
+        if "default" in prop:
+            default = prop.pop("default")
+            described = prop.get("description", "").rstrip()
+            if isinstance(default, dict):
+                added = "Optional; each field left out takes its own default."
+            else:
+                shown = msgspec.json.encode(default).decode()
+                added = f"Optional; the server uses `{shown}` when it is left out."
+            prop["description"] = f"{described} {added}".strip()

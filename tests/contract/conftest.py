@@ -1,0 +1,38 @@
+"""A live production server (keys required) on 127.0.0.1 and API keys for it, shared by the
+contract and SDK tests."""
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from service.security.keys import create_key
+from tests.reliability.conftest import LiveServer, live_server
+
+MakeKey = Callable[..., Awaitable[str]]
+
+
+@pytest.fixture(scope="session")
+def make_session_key(engine: AsyncEngine) -> MakeKey:
+    """Create and commit a key that the live servers read through their own connections."""
+
+    async def make(*scopes: str, name: str = "contract client") -> str:
+        async with AsyncSession(engine) as session, session.begin():
+            return (await create_key(session, name, scopes)).key
+
+    return make
+
+
+@pytest.fixture(scope="session")
+async def production_server(database_url: str, client: Any) -> AsyncIterator[LiveServer]:
+    """Keys required, no rate limit (schemathesis sends thousands of requests with one key).
+    `client` first: its start loads the content into the run's database."""
+    async with live_server(
+        database_url,
+        "service.app:app",
+        service_env="production",
+        rate_limit_requests="0",
+        log_level="WARNING",
+    ) as started:
+        yield started

@@ -1,0 +1,181 @@
+// The generated TypeScript SDK against a live production server (tests/sdk/test_typescript_sdk.py
+// compiles this with `tsc --strict` and runs it with the project's Node). Every check throws on
+// failure; the last line printed is a JSON summary the Python test reads.
+import {
+  createClient,
+  createConfig,
+  createRecommendation,
+  createRecommendationBatch,
+  exportCatalogue,
+  getApproach,
+  getAspect,
+  getLiveness,
+  getReadiness,
+  getRecommendationPolicy,
+  getTerm,
+  getTopic,
+  getVariant,
+  listApproaches,
+  listAspects,
+  listLocales,
+  listTerms,
+  listTopics,
+  listVariants,
+  type Situation,
+  type TermPage,
+} from "../../sdk/typescript/src";
+
+// The two Node globals used here (the SDK itself needs only fetch).
+declare const process: { env: Record<string, string | undefined>; exit(code: number): never };
+
+type Answer = { response?: Response };
+const statusOf = (answer: Answer): number => answer.response?.status ?? 0;
+const headerOf = (answer: Answer, name: string): string | null =>
+  answer.response?.headers.get(name) ?? null;
+
+const baseUrl = required("BASE_URL");
+const keys = { full: required("KEY"), readOnly: required("READ_ONLY_KEY"), burner: required("BURNER_KEY") };
+const rateLimit = Number(required("RATE_LIMIT"));
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+function check(condition: unknown, what: string): asserts condition {
+  if (!condition) throw new Error(`failed: ${what}`);
+}
+
+function withKey(key?: string) {
+  // Bearer only: the X-API-Key scheme would carry the same key a second time.
+  return createClient(
+    createConfig({ baseUrl, auth: (scheme) => (scheme.type === "http" ? key : undefined) }),
+  );
+}
+
+const situation: Situation = {
+  career_stage: "early",
+  goals: ["career_navigation", "specific_skill"],
+  horizon_weeks: 52,
+  hours_per_week: 2,
+  minutes_per_session: 60,
+};
+
+async function everyOperation(): Promise<number> {
+  const client = withKey(keys.full);
+  let calls = 0;
+  const count = <T>(value: T): T => {
+    calls += 1;
+    return value;
+  };
+  check(count((await getLiveness({ client })).data?.status) === "ok", "liveness");
+  check(count((await getReadiness({ client })).data?.status) === "ready", "readiness");
+  const approaches = count((await listApproaches({ client })).data);
+  check(approaches?.items.map((a) => a.slug).join() === "mentoring,coaching", "approaches");
+  check(count((await getApproach({ client, path: { slug: "coaching" } })).data)?.slug === "coaching", "approach");
+  const aspects = count((await listAspects({ client, query: { limit: 100 } })).data)?.items ?? [];
+  const aspect = count((await getAspect({ client, path: { key: aspects[0].key } })).data);
+  check(aspect?.key === aspects[0].key, "aspect");
+  const topics = count((await listTopics({ client })).data)?.items ?? [];
+  check(count((await getTopic({ client, path: { slug: topics[0].slug } })).data)?.slug === topics[0].slug, "topic");
+  const peers = count((await listVariants({ client, query: { relationship_shape: "peer" } })).data)?.items ?? [];
+  check(peers.length > 0 && peers.every((v) => v.relationship_shape === "peer"), "variants filter");
+  check(count((await getVariant({ client, path: { slug: peers[0].slug } })).data)?.slug === peers[0].slug, "variant");
+  const term = count((await getTerm({ client, path: { slug: "reverse-mentoring" } })).data);
+  check(term?.variant === "reverse-mentoring", "term");
+  const locales = count((await listLocales({ client })).data);
+  check(locales?.items.some((l) => l.code === "es"), "locales");
+  check(count((await getRecommendationPolicy({ client })).data)?.version, "policy");
+  const recommendation = count(await createRecommendation({ client, body: situation, query: { locale: "es-MX" } }));
+  check(recommendation.data?.locale === "es", "recommendation in es");
+  check(headerOf(recommendation, "content-language") === "es", "Content-Language");
+  const batch = count(
+    await createRecommendationBatch({
+      client,
+      body: { items: [situation, { ...situation, goals: [] }] },
+      query: { detail: "summary" },
+    }),
+  );
+  const items = batch.data?.items ?? [];
+  check(items[0]?.result && items[1]?.problem?.status === 422, "batch: one result, one problem");
+  check(items[1]?.problem?.errors[0]?.field === "goals", "batch item field error");
+  const catalogue = count((await exportCatalogue({ client, headers: { "Accept-Language": "es-MX,es;q=0.9" } })).data);
+  check(catalogue?.locale === "es", "export in es");
+  return calls;
+}
+
+async function pagingToTheEnd(): Promise<number> {
+  const client = withKey(keys.full);
+  const seen: string[] = [];
+  let cursor: string | null | undefined = undefined;
+  let pages = 0;
+  do {
+    const page: TermPage | undefined = (await listTerms({ client, query: { limit: 7, cursor } })).data;
+    check(page, "a page");
+    seen.push(...page.items.map((t) => t.slug));
+    cursor = page.next_cursor;
+    pages += 1;
+  } while (cursor);
+  const all = (await exportCatalogue({ client })).data?.terms.map((t) => t.slug) ?? [];
+  check(seen.join() === all.join() && pages > 1, "paging reaches every term once");
+  return pages;
+}
+
+async function notModified(): Promise<void> {
+  const client = withKey(keys.full);
+  const first = await getTerm({ client, path: { slug: "reverse-mentoring" }, query: { locale: "es" } });
+  const etag = headerOf(first, "etag");
+  check(statusOf(first) === 200 && etag, "an ETag");
+  const again = await getTerm({
+    client,
+    path: { slug: "reverse-mentoring" },
+    query: { locale: "es" },
+    headers: { "If-None-Match": etag },
+  });
+  check(statusOf(again) === 304 && again.data === undefined, "304 on a repeated GET");
+  check(headerOf(again, "etag") === etag, "the 304 carries the ETag");
+}
+
+async function problems(): Promise<Record<string, number>> {
+  const statuses: Record<string, number> = {};
+  const anonymous = await listTopics({ client: withKey(undefined) });
+  check(anonymous.error?.code === "unauthorized", "401 problem");
+  statuses.unauthorized = statusOf(anonymous);
+
+  const refused = await createRecommendation({ client: withKey(keys.readOnly), body: situation });
+  check(refused.error?.code === "forbidden", "403 problem");
+  statuses.forbidden = statusOf(refused);
+
+  const client = withKey(keys.full);
+  const missing = await getTerm({ client, path: { slug: "unknown" } });
+  check(missing.error?.code === "not-found", "404 problem");
+  statuses.notFound = statusOf(missing);
+
+  const invalid = await createRecommendation({ client, body: { ...situation, horizon_weeks: 9999 } });
+  check(invalid.error?.errors?.map((e) => e.field).join() === "horizon_weeks", "422 field errors");
+  statuses.invalid = statusOf(invalid);
+
+  const burner = withKey(keys.burner);
+  let last = await listLocales({ client: burner });
+  for (let i = 0; i < rateLimit && statusOf(last) !== 429; i += 1) {
+    last = await listLocales({ client: burner });
+  }
+  check(last.error?.code === "rate-limited", "429 problem");
+  check(Number(headerOf(last, "retry-after")) > 0, "Retry-After");
+  statuses.rateLimited = statusOf(last);
+  return statuses;
+}
+
+async function main(): Promise<void> {
+  const pages = await pagingToTheEnd(); // listTerms, the one operation not called below
+  const operations = (await everyOperation()) + 1;
+  await notModified();
+  const statuses = await problems();
+  console.log(JSON.stringify({ operations, pages, notModified: 304, ...statuses }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
