@@ -15,11 +15,13 @@ class ContextFit:
     Attributes:
         all_met (float):
         none_required (float):
+        not_said (float):
         unmet (float):
     """
 
     all_met: float
     none_required: float
+    not_said: float
     unmet: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -27,6 +29,8 @@ class ContextFit:
         all_met = self.all_met
 
         none_required = self.none_required
+
+        not_said = self.not_said
 
         unmet = self.unmet
 
@@ -36,6 +40,7 @@ class ContextFit:
             {
                 "all_met": all_met,
                 "none_required": none_required,
+                "not_said": not_said,
                 "unmet": unmet,
             }
         )
@@ -49,11 +54,14 @@ class ContextFit:
 
         none_required = d.pop("none_required")
 
+        not_said = d.pop("not_said")
+
         unmet = d.pop("unmet")
 
         context_fit = cls(
             all_met=all_met,
             none_required=none_required,
+            not_said=not_said,
             unmet=unmet,
         )
 

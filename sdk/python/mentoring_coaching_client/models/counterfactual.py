@@ -13,14 +13,14 @@ T = TypeVar("T", bound="Counterfactual")
 class Counterfactual:
     """
     Attributes:
-        current (bool | float | str):
+        current (bool | float | None | str): The value sent; null when it was not said.
         field (str):
         suggested (bool | float | str):
         text (str):
         would_rank_first (str):
     """
 
-    current: bool | float | str
+    current: bool | float | None | str
     field: str
     suggested: bool | float | str
     text: str
@@ -28,7 +28,7 @@ class Counterfactual:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        current: bool | float | str
+        current: bool | float | None | str
         current = self.current
 
         field = self.field
@@ -58,8 +58,10 @@ class Counterfactual:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_current(data: object) -> bool | float | str:
-            return cast(bool | float | str, data)
+        def _parse_current(data: object) -> bool | float | None | str:
+            if data is None:
+                return data
+            return cast(bool | float | None | str, data)
 
         current = _parse_current(d.pop("current"))
 

@@ -31,9 +31,11 @@ class RecommendationPolicy:
         goal_tracks (RecommendationPolicyGoalTracks):
         growth_plan_topic (str):
         horizon_bands (list[int]):
+        long_term_weeks (int):
         reason_thresholds (ReasonThresholds):
         relationship_fit (RecommendationPolicyRelationshipFit):
         structure_fit (RecommendationPolicyStructureFit):
+        urgency_not_said (float):
         variants (RecommendationPolicyVariants):
         version (str):
     """
@@ -45,9 +47,11 @@ class RecommendationPolicy:
     goal_tracks: RecommendationPolicyGoalTracks
     growth_plan_topic: str
     horizon_bands: list[int]
+    long_term_weeks: int
     reason_thresholds: ReasonThresholds
     relationship_fit: RecommendationPolicyRelationshipFit
     structure_fit: RecommendationPolicyStructureFit
+    urgency_not_said: float
     variants: RecommendationPolicyVariants
     version: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -67,11 +71,15 @@ class RecommendationPolicy:
 
         horizon_bands = self.horizon_bands
 
+        long_term_weeks = self.long_term_weeks
+
         reason_thresholds = self.reason_thresholds.to_dict()
 
         relationship_fit = self.relationship_fit.to_dict()
 
         structure_fit = self.structure_fit.to_dict()
+
+        urgency_not_said = self.urgency_not_said
 
         variants = self.variants.to_dict()
 
@@ -88,9 +96,11 @@ class RecommendationPolicy:
                 "goal_tracks": goal_tracks,
                 "growth_plan_topic": growth_plan_topic,
                 "horizon_bands": horizon_bands,
+                "long_term_weeks": long_term_weeks,
                 "reason_thresholds": reason_thresholds,
                 "relationship_fit": relationship_fit,
                 "structure_fit": structure_fit,
+                "urgency_not_said": urgency_not_said,
                 "variants": variants,
                 "version": version,
             }
@@ -124,11 +134,15 @@ class RecommendationPolicy:
 
         horizon_bands = cast(list[int], d.pop("horizon_bands"))
 
+        long_term_weeks = d.pop("long_term_weeks")
+
         reason_thresholds = ReasonThresholds.from_dict(d.pop("reason_thresholds"))
 
         relationship_fit = RecommendationPolicyRelationshipFit.from_dict(d.pop("relationship_fit"))
 
         structure_fit = RecommendationPolicyStructureFit.from_dict(d.pop("structure_fit"))
+
+        urgency_not_said = d.pop("urgency_not_said")
 
         variants = RecommendationPolicyVariants.from_dict(d.pop("variants"))
 
@@ -142,9 +156,11 @@ class RecommendationPolicy:
             goal_tracks=goal_tracks,
             growth_plan_topic=growth_plan_topic,
             horizon_bands=horizon_bands,
+            long_term_weeks=long_term_weeks,
             reason_thresholds=reason_thresholds,
             relationship_fit=relationship_fit,
             structure_fit=structure_fit,
+            urgency_not_said=urgency_not_said,
             variants=variants,
             version=version,
         )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -26,12 +26,15 @@ class Situation:
         career_stage (CareerStage):
         goals (list[Goal]): What the person wants from development, without repeats.
         horizon_weeks (int): How far ahead the person plans, in weeks.
-        hours_per_week (float): Hours a week available for development.
+        hours_per_week (float): Hours a week available for development (0.05 is 3 minutes a week; 15 minutes a fortnight
+            is 0.125).
         minutes_per_session (int): Longest session the person can attend, in minutes.
-        context (SituationContext | Unset):
+        context (SituationContext | Unset): What the organisation and the person can offer: each flag true, false or not
+            said.
         relationship_preference (RelationshipPreference | Unset):
         structure_preference (StructurePreference | Unset):
-        urgent (bool | Unset): The person needs help now. Optional; the server uses `false` when it is left out.
+        urgent (bool | None | Unset): The person needs help now. Left out or null: not said (neutral). Optional; the
+            server uses `null` when it is left out.
     """
 
     career_stage: CareerStage
@@ -42,7 +45,7 @@ class Situation:
     context: SituationContext | Unset = UNSET
     relationship_preference: RelationshipPreference | Unset = UNSET
     structure_preference: StructurePreference | Unset = UNSET
-    urgent: bool | Unset = UNSET
+    urgent: bool | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         career_stage = self.career_stage.value
@@ -70,7 +73,11 @@ class Situation:
         if not isinstance(self.structure_preference, Unset):
             structure_preference = self.structure_preference.value
 
-        urgent = self.urgent
+        urgent: bool | None | Unset
+        if isinstance(self.urgent, Unset):
+            urgent = UNSET
+        else:
+            urgent = self.urgent
 
         field_dict: dict[str, Any] = {}
 
@@ -135,7 +142,14 @@ class Situation:
         else:
             structure_preference = StructurePreference(_structure_preference)
 
-        urgent = d.pop("urgent", UNSET)
+        def _parse_urgent(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        urgent = _parse_urgent(d.pop("urgent", UNSET))
 
         situation = cls(
             career_stage=career_stage,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -12,36 +12,57 @@ T = TypeVar("T", bound="SituationContext")
 
 @_attrs_define
 class SituationContext:
-    """
+    """What the organisation and the person can offer: each flag true, false or not said.
+
     Attributes:
-        ai_acceptable (bool | Unset): AI coaching tools are acceptable. Optional; the server uses `false` when it is
-            left out.
-        coach_budget (bool | Unset): There is budget for an external coach. Optional; the server uses `false` when it is
-            left out.
-        peers_available (bool | Unset): Peers at a similar career stage are available. Optional; the server uses `false`
-            when it is left out.
-        senior_learns_from_juniors (bool | Unset): The person is a senior leader who wants to learn from junior staff
-            (reverse mentoring). Optional; the server uses `false` when it is left out.
-        sponsors_available (bool | Unset): Senior advocates or sponsors are available. Optional; the server uses `false`
-            when it is left out.
+        ai_acceptable (bool | None | Unset): AI coaching tools are acceptable. Left out or null: not said. Optional; the
+            server uses `null` when it is left out.
+        coach_budget (bool | None | Unset): There is budget for an external coach. Left out or null: not said. Optional;
+            the server uses `null` when it is left out.
+        peers_available (bool | None | Unset): Peers at a similar career stage are available. Left out or null: not
+            said. Optional; the server uses `null` when it is left out.
+        senior_learns_from_juniors (bool | None | Unset): The person is a senior leader who wants to learn from junior
+            staff (reverse mentoring). Left out or null: not said. Optional; the server uses `null` when it is left out.
+        sponsors_available (bool | None | Unset): Senior advocates or sponsors are available. Left out or null: not
+            said. Optional; the server uses `null` when it is left out.
     """
 
-    ai_acceptable: bool | Unset = UNSET
-    coach_budget: bool | Unset = UNSET
-    peers_available: bool | Unset = UNSET
-    senior_learns_from_juniors: bool | Unset = UNSET
-    sponsors_available: bool | Unset = UNSET
+    ai_acceptable: bool | None | Unset = UNSET
+    coach_budget: bool | None | Unset = UNSET
+    peers_available: bool | None | Unset = UNSET
+    senior_learns_from_juniors: bool | None | Unset = UNSET
+    sponsors_available: bool | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        ai_acceptable = self.ai_acceptable
+        ai_acceptable: bool | None | Unset
+        if isinstance(self.ai_acceptable, Unset):
+            ai_acceptable = UNSET
+        else:
+            ai_acceptable = self.ai_acceptable
 
-        coach_budget = self.coach_budget
+        coach_budget: bool | None | Unset
+        if isinstance(self.coach_budget, Unset):
+            coach_budget = UNSET
+        else:
+            coach_budget = self.coach_budget
 
-        peers_available = self.peers_available
+        peers_available: bool | None | Unset
+        if isinstance(self.peers_available, Unset):
+            peers_available = UNSET
+        else:
+            peers_available = self.peers_available
 
-        senior_learns_from_juniors = self.senior_learns_from_juniors
+        senior_learns_from_juniors: bool | None | Unset
+        if isinstance(self.senior_learns_from_juniors, Unset):
+            senior_learns_from_juniors = UNSET
+        else:
+            senior_learns_from_juniors = self.senior_learns_from_juniors
 
-        sponsors_available = self.sponsors_available
+        sponsors_available: bool | None | Unset
+        if isinstance(self.sponsors_available, Unset):
+            sponsors_available = UNSET
+        else:
+            sponsors_available = self.sponsors_available
 
         field_dict: dict[str, Any] = {}
 
@@ -62,15 +83,51 @@ class SituationContext:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        ai_acceptable = d.pop("ai_acceptable", UNSET)
 
-        coach_budget = d.pop("coach_budget", UNSET)
+        def _parse_ai_acceptable(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
 
-        peers_available = d.pop("peers_available", UNSET)
+        ai_acceptable = _parse_ai_acceptable(d.pop("ai_acceptable", UNSET))
 
-        senior_learns_from_juniors = d.pop("senior_learns_from_juniors", UNSET)
+        def _parse_coach_budget(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
 
-        sponsors_available = d.pop("sponsors_available", UNSET)
+        coach_budget = _parse_coach_budget(d.pop("coach_budget", UNSET))
+
+        def _parse_peers_available(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        peers_available = _parse_peers_available(d.pop("peers_available", UNSET))
+
+        def _parse_senior_learns_from_juniors(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        senior_learns_from_juniors = _parse_senior_learns_from_juniors(d.pop("senior_learns_from_juniors", UNSET))
+
+        def _parse_sponsors_available(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        sponsors_available = _parse_sponsors_available(d.pop("sponsors_available", UNSET))
 
         situation_context = cls(
             ai_acceptable=ai_acceptable,

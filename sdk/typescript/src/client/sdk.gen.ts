@@ -146,7 +146,7 @@ export const getRecommendationPolicy = <ThrowOnError extends boolean = false>(op
 /**
  * List or search the glossary
  *
- * With `q`, terms whose name, synonyms or definition match every word, case- and accent-insensitively, best match first.
+ * With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language, accent-insensitive, typo-tolerant), best match first: see docs/search.md.
  *
  * Needs an API key with the scope `content:read` (production).
  */

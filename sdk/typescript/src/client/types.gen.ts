@@ -130,6 +130,7 @@ export type Caution = {
 export type ContextFit = {
     all_met: number;
     none_required: number;
+    not_said: number;
     unmet: number;
 };
 
@@ -137,7 +138,10 @@ export type ContextFit = {
  * Counterfactual
  */
 export type Counterfactual = {
-    current: boolean | number | string;
+    /**
+     * The value sent; null when it was not said.
+     */
+    current: boolean | number | string | null;
     field: string;
     suggested: boolean | number | string;
     text: string;
@@ -374,6 +378,7 @@ export type RecommendationPolicy = {
     };
     growth_plan_topic: string;
     horizon_bands: Array<number>;
+    long_term_weeks: number;
     reason_thresholds: ReasonThresholds;
     relationship_fit: {
         [key: string]: {
@@ -385,6 +390,7 @@ export type RecommendationPolicy = {
             [key: string]: number;
         };
     };
+    urgency_not_said: number;
     variants: {
         [key: string]: VariantProfile;
     };
@@ -437,7 +443,7 @@ export type Situation = {
      */
     horizon_weeks: number;
     /**
-     * Hours a week available for development.
+     * Hours a week available for development (0.05 is 3 minutes a week; 15 minutes a fortnight is 0.125).
      */
     hours_per_week: number;
     /**
@@ -453,35 +459,37 @@ export type Situation = {
      */
     structure_preference?: StructurePreference;
     /**
-     * The person needs help now. Optional; the server uses `false` when it is left out.
+     * The person needs help now. Left out or null: not said (neutral). Optional; the server uses `null` when it is left out.
      */
-    urgent?: boolean;
+    urgent?: boolean | null;
 };
 
 /**
  * SituationContext
+ *
+ * What the organisation and the person can offer: each flag true, false or not said.
  */
 export type SituationContext = {
     /**
-     * AI coaching tools are acceptable. Optional; the server uses `false` when it is left out.
+     * AI coaching tools are acceptable. Left out or null: not said. Optional; the server uses `null` when it is left out.
      */
-    ai_acceptable?: boolean;
+    ai_acceptable?: boolean | null;
     /**
-     * There is budget for an external coach. Optional; the server uses `false` when it is left out.
+     * There is budget for an external coach. Left out or null: not said. Optional; the server uses `null` when it is left out.
      */
-    coach_budget?: boolean;
+    coach_budget?: boolean | null;
     /**
-     * Peers at a similar career stage are available. Optional; the server uses `false` when it is left out.
+     * Peers at a similar career stage are available. Left out or null: not said. Optional; the server uses `null` when it is left out.
      */
-    peers_available?: boolean;
+    peers_available?: boolean | null;
     /**
-     * The person is a senior leader who wants to learn from junior staff (reverse mentoring). Optional; the server uses `false` when it is left out.
+     * The person is a senior leader who wants to learn from junior staff (reverse mentoring). Left out or null: not said. Optional; the server uses `null` when it is left out.
      */
-    senior_learns_from_juniors?: boolean;
+    senior_learns_from_juniors?: boolean | null;
     /**
-     * Senior advocates or sponsors are available. Optional; the server uses `false` when it is left out.
+     * Senior advocates or sponsors are available. Left out or null: not said. Optional; the server uses `null` when it is left out.
      */
-    sponsors_available?: boolean;
+    sponsors_available?: boolean | null;
 };
 
 /**

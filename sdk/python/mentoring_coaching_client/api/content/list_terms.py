@@ -124,8 +124,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | TermPage]:
     """List or search the glossary
 
-     With `q`, terms whose name, synonyms or definition match every word, case- and accent-insensitively,
-    best match first.
+     With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
+    accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
     Needs an API key with the scope `content:read` (production).
 
@@ -173,8 +173,8 @@ def sync(
 ) -> Any | Problem | TermPage | None:
     """List or search the glossary
 
-     With `q`, terms whose name, synonyms or definition match every word, case- and accent-insensitively,
-    best match first.
+     With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
+    accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
     Needs an API key with the scope `content:read` (production).
 
@@ -217,8 +217,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | TermPage]:
     """List or search the glossary
 
-     With `q`, terms whose name, synonyms or definition match every word, case- and accent-insensitively,
-    best match first.
+     With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
+    accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
     Needs an API key with the scope `content:read` (production).
 
@@ -264,8 +264,8 @@ async def asyncio(
 ) -> Any | Problem | TermPage | None:
     """List or search the glossary
 
-     With `q`, terms whose name, synonyms or definition match every word, case- and accent-insensitively,
-    best match first.
+     With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
+    accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
     Needs an API key with the scope `content:read` (production).
 
