@@ -6,7 +6,6 @@ status it records is the final one, after the exception handlers. It never touch
 it only watches `http.response.start` go by.
 """
 
-import logging
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -14,32 +13,13 @@ from typing import TYPE_CHECKING
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 
-from service.observability.logs import ACCESS_LOGGER
+from service.observability.logs import write_access_line
 from service.observability.metrics import UNMATCHED_ROUTE, RequestMetrics
 from service.observability.request_id import HEADER, current_request_id, request_id_from
 from service.observability.tracing import Tracing
 
 if TYPE_CHECKING:
     from opentelemetry.trace import Tracer
-
-access_logger = logging.getLogger(ACCESS_LOGGER)
-
-
-def log_access(method: str, route: str, status: int, seconds: float) -> None:
-    """One access line. Built with makeRecord + handle: `logger.info` would also walk the
-    stack to find the caller, a cost on every request for a location we already know."""
-    duration_ms = round(seconds * 1000, 2)
-    record = access_logger.makeRecord(
-        ACCESS_LOGGER,
-        logging.INFO,
-        __file__,
-        0,
-        "%s %s %d %.2f ms",
-        (method, route, status, duration_ms),
-        None,
-        extra={"method": method, "route": route, "status": status, "duration_ms": duration_ms},
-    )
-    access_logger.handle(record)
 
 
 class ObservabilityMiddleware:
@@ -79,8 +59,8 @@ class ObservabilityMiddleware:
             route = scope.get("path_template") or UNMATCHED_ROUTE
             method = scope["method"]
             self.metrics.observe(method, route, status, seconds)
-            if self.access_log and access_logger.isEnabledFor(logging.INFO):
-                log_access(method, route, status, seconds)
+            if self.access_log:
+                write_access_line(method, route, status, seconds, request_id)
             current_request_id.reset(token)
 
     async def _traced(
