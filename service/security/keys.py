@@ -116,13 +116,13 @@ class KeyVerifier:
         self._cache: dict[str, _Cached] = {}
 
     async def verify(self, engine: AsyncEngine, key: str) -> Identity | None:
+        now = time.monotonic()
+        cached = self._cache.get(key)  # first: a known key is the common case
+        if cached is not None and cached.expires > now:
+            return cached.identity
         parts = split_key(key)
         if parts is None:
             return None
-        now = time.monotonic()
-        cached = self._cache.get(key)
-        if cached is not None and cached.expires > now:
-            return cached.identity
         try:
             identity = await self._lookup(engine, *parts)
         except Exception as exc:

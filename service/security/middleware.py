@@ -72,6 +72,7 @@ class TrustMiddleware:
         if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
+        extra_headers: list[tuple[bytes, bytes]] = []
         if scope["path"].startswith(GUARDED_PREFIXES):
             identity = await self._identify(scope)
             if self.trust.production:
@@ -92,8 +93,8 @@ class TrustMiddleware:
                         f"{decision.reset_seconds} s.",
                     )
                     raise ProblemError(doc, decision.headers())
-                send = _with_headers(send, decision.headers())
-        await self._within_timeout(scope, receive, send)
+                extra_headers = _encoded(decision.headers())
+        await self._within_timeout(scope, receive, send, extra_headers)
 
     async def _identify(self, scope: Scope) -> Identity | None:
         key = presented_key(scope)
@@ -167,12 +168,19 @@ class TrustMiddleware:
 
         return b"".join(chunks), replay
 
-    async def _within_timeout(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _within_timeout(
+        self, scope: Scope, receive: Receive, send: Send, extra_headers: list[tuple[bytes, bytes]]
+    ) -> None:
+        """Run the route under the request timeout; the response gets `extra_headers` (the
+        rate-limit fields), added here so that a response passes one wrapper, not two."""
         started = False
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
-            started = started or message["type"] == "http.response.start"
+            if message["type"] == "http.response.start":
+                started = True
+                if extra_headers:
+                    message["headers"] = [*message.get("headers", ()), *extra_headers]
             await send(message)
 
         try:
@@ -190,15 +198,8 @@ class TrustMiddleware:
             raise ProblemError(doc, {"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
 
 
-def _with_headers(send: Send, headers: dict[str, str]) -> Send:
-    encoded = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
-
-    async def send_with_headers(message: Message) -> None:
-        if message["type"] == "http.response.start":
-            message["headers"] = [*message.get("headers", ()), *encoded]
-        await send(message)
-
-    return send_with_headers
+def _encoded(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    return [(name.lower().encode(), value.encode()) for name, value in headers.items()]
 
 
 def allows(scope: Scope, name: str) -> bool:
