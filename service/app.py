@@ -23,7 +23,7 @@ from service.api.rest.health import HealthController
 from service.api.rest.recommendations import RecommendationController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
-from service.db import create_engine, plain_url, session_factory
+from service.db import create_engine, listen_url, session_factory
 from service.domain.recommend import Situation
 from service.domain.recommendations import BatchRequest
 from service.domain.store import ContentStore
@@ -81,9 +81,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await store_content_files(app.state.sessions)
         await app.state.content.refresh(engine)
         watcher = asyncio.create_task(
-            app.state.content.watch(
-                engine, plain_url(settings.database_url), settings.content_poll_seconds
-            )
+            app.state.content.watch(engine, listen_url(settings), settings.content_poll_seconds)
         )
         try:
             yield

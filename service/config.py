@@ -27,6 +27,20 @@ class Settings(BaseSettings):
         description="PostgreSQL URL (`postgresql://user:pass@host:5432/db`). Unset: `make run` "
         "starts an embedded PostgreSQL in `EMBEDDED_PG_DIR`.",
     )
+    database_listen_url: str | None = Field(
+        None,
+        description="Direct PostgreSQL URL for the LISTEN connection that hears content "
+        "changes at once. Set it when `DATABASE_URL` points at PgBouncer in transaction mode "
+        "(a LISTEN needs one server session). Unset: `DATABASE_URL`.",
+    )
+    db_pgbouncer: bool = Field(
+        False,
+        description="`DATABASE_URL` is PgBouncer in transaction pooling mode: no prepared "
+        "statement caches (asyncpg's `statement_cache_size=0`, SQLAlchemy's "
+        "`prepared_statement_cache_size=0`), unique statement names, and no "
+        "`statement_timeout` startup parameter (PgBouncer refuses it; set it on the role, "
+        "`ALTER ROLE ... SET statement_timeout`; the client-side timeout still applies).",
+    )
     embedded_pg_dir: Path = Field(
         PROJECT_ROOT / ".data" / "pg",
         description="Data folder of the embedded PostgreSQL used when `DATABASE_URL` is unset.",
