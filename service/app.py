@@ -116,7 +116,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
         ),
         # Inside Trust: keys and rate limits apply to answers served from the content cache.
         middleware=[Trust(settings).middleware, AnsweredContentMiddleware],
-        before_send=[security_headers(settings.service_env == "production")],
         request_max_body_size=settings.request_max_body_bytes,
         logging_config=None,  # service.observability configures logging
         debug=False,
@@ -125,7 +124,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
     schemas = application.openapi_schema.components.schemas
     if schemas is not None:
         schemas.update(request_body_schemas())
-    return observability.install(application)
+    # Security headers go on with the request id, on every response (errors and 404s too).
+    return observability.install(
+        application, security_headers(settings.service_env == "production")
+    )
 
 
 app = create_app()

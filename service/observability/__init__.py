@@ -38,11 +38,13 @@ class Observability:
                 await flusher
             self.tracing.shutdown()
 
-    def install(self, app: Litestar) -> Litestar:
+    def install(
+        self, app: Litestar, response_headers: tuple[tuple[bytes, bytes], ...] = ()
+    ) -> Litestar:
         # Outside Litestar's router and exception handlers (where its own OpenTelemetry
         # plugin goes), so that unmatched routes and handled errors are seen with their
         # final status.
         app.asgi_handler = ObservabilityMiddleware(
-            app.asgi_handler, self.tracing, self.settings.access_log
+            app.asgi_handler, self.tracing, self.settings.access_log, response_headers
         )
         return app

@@ -23,8 +23,15 @@ if TYPE_CHECKING:
 
 
 class ObservabilityMiddleware:
-    def __init__(self, app: ASGIApp, tracing: Tracing, access_log: bool) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        tracing: Tracing,
+        access_log: bool,
+        response_headers: tuple[tuple[bytes, bytes], ...] = (),
+    ) -> None:
         self.app = app
+        self.response_headers = response_headers  # added to every response, with the id
         self.tracing = tracing
         self.access_log = access_log
         self.metrics = RequestMetrics()
@@ -34,7 +41,7 @@ class ObservabilityMiddleware:
             await self.app(scope, receive, send)
             return
         request_id = request_id_from(scope["headers"])
-        id_header = (HEADER, request_id.encode("ascii"))
+        added = (*self.response_headers, (HEADER, request_id.encode("ascii")))
         status = 500  # what the server answers if the app raises before responding
         token = current_request_id.set(request_id)
         start = time.perf_counter()
@@ -43,7 +50,7 @@ class ObservabilityMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", ()), id_header]
+                message["headers"] = [*message.get("headers", ()), *added]
             await send(message)
 
         tracer = self.tracing.tracer

@@ -93,7 +93,7 @@ class TrustMiddleware:
                         f"{decision.reset_seconds} s.",
                     )
                     raise ProblemError(doc, decision.headers())
-                extra_headers = _encoded(decision.headers())
+                extra_headers = decision.encoded_headers()
         await self._within_timeout(scope, receive, send, extra_headers)
 
     async def _identify(self, scope: Scope) -> Identity | None:
@@ -196,10 +196,6 @@ class TrustMiddleware:
                 f"The request took longer than {self.trust.timeout_seconds:g} s; retry shortly.",
             )
             raise ProblemError(doc, {"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
-
-
-def _encoded(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
-    return [(name.lower().encode(), value.encode()) for name, value in headers.items()]
 
 
 def allows(scope: Scope, name: str) -> bool:
