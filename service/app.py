@@ -17,7 +17,6 @@ from litestar.openapi.spec import Server
 from service.api.graphql.controller import graphql_controller
 from service.api.problems import handle_exception
 from service.api.rest.answered import AnsweredContent, AnsweredContentMiddleware
-from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
 from service.api.rest.health import HealthController
 from service.api.rest.recommendations import RecommendationController
@@ -103,7 +102,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
             RecommendationController,
             graphql_controller(settings),
             metrics_endpoint,
-            *([CeilingController] if settings.bench_ceiling_endpoints else []),
         ],
         lifespan=[observability.lifespan, lifespan],
         state=State(state),

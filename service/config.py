@@ -118,12 +118,6 @@ class Settings(BaseSettings):
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
-    bench_ceiling_endpoints: bool = Field(
-        False,
-        description="Serve the benchmark's ceiling endpoints under `/bench/ceiling/` (kept out "
-        "of the OpenAPI document). Only `make bench` turns this on.",
-    )
-
 
 def invalid_settings_message(error: ValidationError) -> str:
     """One line per invalid setting, named as in the environment: `invalid setting PORT: ...`."""
