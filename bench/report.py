@@ -161,6 +161,11 @@ def render_table(report: dict[str, Any]) -> str:
         f"{memory['worker_rss_mb']:.0f} MB | | | | "
         f"< {memory['target_mb']:.0f} MB | {'yes' if memory['met'] else '**no**'} |"
     )
+    if memory.get("cache_bytes"):
+        held = ", ".join(
+            f"{name} {size / 2**20:.1f} MB" for name, size in sorted(memory["cache_bytes"].items())
+        )
+        lines.append(f"\nCaches after the run (their own estimate, `cache_bytes`): {held}.")
     return "\n".join(lines)
 
 

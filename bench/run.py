@@ -275,6 +275,7 @@ def run(options: Options) -> dict[str, Any]:
                 outcome.rounds.append(load_once(outcome, options.seconds))
             reporting.record_ratios(active)
         memory = worker_rss_mb(service_pid)
+        caches = cache_sizes(service)
         versions = {
             "service": version_of("mentoring-coaching-service"),
             "granian": version_of("granian"),
@@ -304,7 +305,24 @@ def run(options: Options) -> dict[str, Any]:
         "warm_seconds": options.warm_seconds,
         "rounds": options.rounds,
     }
-    return reporting.build_report(context, outcomes, memory)
+    report = reporting.build_report(context, outcomes, memory)
+    report["memory"]["cache_bytes"] = caches
+    return report
+
+
+def cache_sizes(base: str) -> dict[str, int]:
+    """What each in-process cache holds after the run (`cache_bytes` on /metrics): the
+    first thing to look at when the worker's memory is over its target."""
+    status, text = send(base + "/metrics")
+    sizes: dict[str, int] = {}
+    if status != 200:
+        return sizes
+    for line in text.decode().splitlines():
+        if line.startswith("cache_bytes{"):
+            labels, _, value = line.rpartition(" ")
+            name = labels.split('cache="', 1)[1].split('"', 1)[0]
+            sizes[name] = int(float(value))
+    return sizes
 
 
 def wanted(options: Options, key: str) -> bool:
