@@ -35,7 +35,7 @@ SITUATION: dict[str, object] = {
 SERVICE_SCREEN_OPERATION = "VariantPicker"
 POSTGRAPHILE_SCREEN_QUERY = """\
 query VariantPicker {
-  allVariants(orderBy: POSITION_ASC) { nodes { slug baseApproach relationshipShape formality
+  allVariants(orderBy: PRIMARY_KEY_ASC) { nodes { slug baseApproach relationshipShape formality
     careerStages
     variantTextsByVariantSlug(condition: {locale: "en"}) { nodes { name summary } } } }
 }"""
