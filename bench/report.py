@@ -27,6 +27,7 @@ class Outcome:
     rounds: list[Measurement] = field(default_factory=list)
     ratios: list[float] = field(default_factory=list)
     next_index: int = 0  # the next never-sent body of a varied scenario
+    warnings: list[str] = field(default_factory=list)  # shown with the row, not disqualifying
 
     @property
     def available(self) -> bool:
@@ -96,6 +97,7 @@ def build_report(
             "probe_status": outcome.probe_status,
             "expected_status": s.expected_status,
             "note": outcome.note,
+            "warnings": outcome.warnings,
             "target": s.target,
             "connections": s.connections,
             "compare_with": s.compare_with,
@@ -146,6 +148,7 @@ def render_table(report: dict[str, Any]) -> str:
         ratio = f"{row['ratio']:.2f} x {row['compare_with']}" if row["ratio"] is not None else "-"
         met = {True: "yes", False: "**no**", None: "-"}[row["met"]]
         label = row["scenario"] + (f" ({row['errors']} errors)" if row["errors"] else "")
+        label += "".join(f" ({warning})" for warning in row["warnings"])
         latency = (
             f"{row['p50_ms']:.2f} (mean) | {row['p99_ms']:.2f} (max)"
             if row["load_generator"] == "h2load"

@@ -203,16 +203,16 @@ def load(
     assert wrk is not None
     bodies_file = None
     if scenario.bodies is not None:
-        # Enough bodies that none is sent twice: 1.5x the last rate (or 8,000/s at first).
-        rate = outcome.rounds[-1].rps if outcome.rounds else 8000.0
-        count = max(2000, int(rate * seconds * 1.5))
+        # Enough bodies that none is sent twice: 3x the best rate so far (8,000/s at first).
+        rate = max([m.rps for m in outcome.rounds], default=8000.0)
+        count = max(10_000, int(rate * seconds * 3))
         bodies = scenario.bodies(outcome.next_index, count)
         outcome.next_index += count
         bodies_file = workdir / "bodies.jsonl"
         bodies_file.write_bytes(b"\n".join(bodies) + b"\n")
     measurement = run_wrk(wrk, url, request, connections, seconds, workdir, bodies_file)
     if bodies_file is not None and measurement.requests > count:
-        outcome.note = f"sent {measurement.requests} requests with {count} bodies: some repeated"
+        outcome.warnings.append(f"{measurement.requests} requests, {count} bodies: some repeated")
     return measurement
 
 
