@@ -70,7 +70,7 @@ migrate: .venv/.runtime ## Apply migrations and load the content (DATABASE_URL o
 	$(PY) -m service db upgrade
 
 .PHONY: bench
-bench: .venv/.synced ## Benchmark (a few minutes): table of req/s, p50/p99, ratios to ceilings and PostGraphile
+bench: .venv/.synced ## Benchmark the production configuration (~10 min): rates, p50/p99, ratios to bare Litestar and PostGraphile
 	$(PY) -m bench --update-docs
 
 .PHONY: bench-smoke

@@ -1,5 +1,5 @@
 import sys
 
-from bench.harness import main
+from bench.run import main
 
 sys.exit(main())

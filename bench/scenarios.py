@@ -1,13 +1,22 @@
-"""What the benchmark loads: the requests, which ceiling each one is compared with, and the
-targets of issue 8. Edit here to add a scenario; `bench.harness` runs whatever this lists."""
+"""What the benchmark loads: each scenario's requests, which server answers it, what it is
+compared with and its target (issue 16). Edit here to add a scenario; `bench.run` runs
+whatever `scenarios()` lists."""
 
-import hashlib
+import itertools
 import json
-from dataclasses import dataclass, field
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import quote
 
-JSON_HEADERS = {"Content-Type": "application/json"}
+from bench.load import Request
+from bench.situations import situation
 
+JSON_HEADERS = {"Content-Type": "application/json"}
+BATCH_SIZE = 1000
+LOCALES = ("en", "de", "es", "fr")
+
+# The single recommendation every repeated POST sends.
 SITUATION: dict[str, object] = {
     "career_stage": "mid",
     "goals": ["specific_skill", "performance_improvement"],
@@ -20,109 +29,63 @@ SITUATION: dict[str, object] = {
     "context": {"coach_budget": True},
 }
 
-# A realistic mix for the batch: every career stage, different goals, horizons and budgets.
-_STAGES = ["early", "mid", "senior", "executive"]
-_GOALS = [
-    ["specific_skill", "performance_improvement"],
-    ["career_navigation"],
-    ["leadership_development", "behaviour_change"],
-    ["network_building", "career_navigation"],
-    ["digital_fluency", "peer_learning"],
-    ["immediate_challenge"],
-]
-_RELATIONSHIPS = ["no_preference", "single_senior", "peers", "several_mentors", "ai_tool"]
-_STRUCTURES = ["structured", "semi_structured", "informal", "no_preference"]
-
-
-def batch_situations(count: int) -> list[dict[str, object]]:
-    items = []
-    for i in range(count):
-        item = dict(SITUATION)
-        item["career_stage"] = _STAGES[i % len(_STAGES)]
-        item["goals"] = _GOALS[(i // 4) % len(_GOALS)]
-        item["horizon_weeks"] = 4 + (i % 9) * 4
-        item["urgent"] = i % 3 == 0
-        item["hours_per_week"] = 1 + i % 4
-        item["relationship_preference"] = _RELATIONSHIPS[i % len(_RELATIONSHIPS)]
-        item["structure_preference"] = _STRUCTURES[(i // 3) % len(_STRUCTURES)]
-        item["context"] = {"coach_budget": i % 2 == 0, "peers_available": i % 5 == 0}
-        items.append(item)
-    return items
-
-
-# The typical front-end screen: the variants with their base approach, and the comparison
-# aspects. Our GraphQL and PostGraphile's are asked for the same rows and columns.
-SERVICE_GRAPHQL_QUERY = """\
-query VariantsScreen {
-  variants {
-    items {
-      slug
-      name
-      summary
-      baseApproach
-      relationshipShape
-      formality
-      linkedApproaches {
-        slug
-        name
-      }
-    }
-  }
-  approaches {
-    items {
-      slug
-      name
-      summary
-    }
-  }
-  aspects {
-    items {
-      key
-      name
-      mentoring
-      coaching
-    }
-  }
+# In production the service runs only the GraphQL documents it ships
+# (service/api/graphql/persisted_queries.json), which clients send by hash. The repeated
+# scenario is the variant picker screen; PostGraphile is asked the same rows and columns.
+SERVICE_SCREEN_OPERATION = "VariantPicker"
+POSTGRAPHILE_SCREEN_QUERY = """\
+query VariantPicker {
+  allVariants(orderBy: PRIMARY_KEY_ASC) { nodes { slug baseApproach relationshipShape formality
+    careerStages
+    variantTextsByVariantSlug(condition: {locale: "en"}) { nodes { name summary } } } }
 }"""
 
-POSTGRAPHILE_QUERY = """\
-query VariantsScreen {
-  allVariants {
-    nodes {
-      slug
-      baseApproach
-      relationshipShape
-      formality
-      variantTextsByVariantSlug(condition: {locale: "en"}) {
-        nodes { name summary }
-      }
-    }
-  }
-  allApproaches {
-    nodes {
-      slug
-      approachTextsByApproachSlug(condition: {locale: "en"}) {
-        nodes { name summary }
-      }
-    }
-  }
-  allAspects {
-    nodes {
-      key
-      aspectTextsByAspectKey(condition: {locale: "en"}) {
-        nodes { name mentoring coaching }
-      }
-    }
-  }
+# The varied scenario: a glossary search in one of four locales, two words that occur in one
+# term of that locale, and a page size; every request has different variables, so our
+# response cache misses. PostGraphile (amber preset: no text search) reads a page of terms
+# with their texts in the locale at an offset, with as many variations; it has no cache.
+SERVICE_VARIED_OPERATION = "GlossarySearch"
+POSTGRAPHILE_VARIED_QUERY = """\
+query GlossaryPage($locale: String!, $first: Int!, $offset: Int!) {
+  allTermTexts(condition: {locale: $locale}, first: $first, offset: $offset,
+    orderBy: PRIMARY_KEY_ASC) { nodes { termSlug name definition synonyms } }
 }"""
+
+
+def shipped_query_hash(operation: str) -> str:
+    from service.api.graphql.controller import PERSISTED_QUERIES_FILE
+
+    shipped: dict[str, str] = json.loads(PERSISTED_QUERIES_FILE.read_text())
+    return next(digest for digest, query in shipped.items() if f"query {operation}" in query)
+
+
+def persisted_body(operation: str, variables: dict[str, object]) -> bytes:
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": shipped_query_hash(operation)}}
+    document = {"extensions": extensions, "variables": variables}
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def persisted_get_path(operation: str, variables: dict[str, object]) -> str:
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": shipped_query_hash(operation)}}
+    return (
+        "/graphql?extensions="
+        + quote(json.dumps(extensions, separators=(",", ":")))
+        + "&variables="
+        + quote(json.dumps(variables, separators=(",", ":")))
+    )
+
+
+# A function that yields `count` bodies from index `first` on; indexes never repeat in a run.
+Bodies = Callable[[int, int], list[bytes]]
 
 
 @dataclass(frozen=True)
-class Request:
-    method: str
-    path: str
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
+class Catalogue:
+    """What the varied scenarios draw from, read from the running service: per locale, pairs
+    of words that occur together in one glossary term; and the number of terms."""
+
+    word_pairs: dict[str, tuple[tuple[str, str], ...]]
+    terms: int
 
 
 @dataclass
@@ -130,107 +93,150 @@ class Scenario:
     key: str
     label: str
     request: Request
-    # "get" or "post": the ceiling this scenario is a ratio of; None for ceilings and the peer.
-    ceiling: str | None
-    server: str = "service"  # or "postgraphile"
+    server: str = "service"  # "litestar" or "raw" (the ceilings), or "postgraphile"
+    # The scenario this one is a ratio of, in the same round (a ceiling or PostGraphile).
+    compare_with: str | None = None
     target: str = ""
     unit: str = "req"  # the batch counts situations
     units_per_request: int = 1
     connections: int = 32
-    # A request to send once before loading (registers a persisted query).
-    prepare: Request | None = None
+    load_generator: str = "wrk"  # "python" for the batch, "h2load" for the second opinion
+    # A different body for every request (wrk reads them from a file, one per line).
+    bodies: Bodies | None = None
+    batch_situations: int = 0  # the Python generator builds this many situations per body
+    expected_status: int = 200
 
 
-def graphql_text(query: str) -> Request:
-    body = json.dumps({"query": query}).encode()
-    return Request("POST", "/graphql", body, JSON_HEADERS)
+def graphql_body(query: str, variables: dict[str, object] | None = None) -> bytes:
+    document: dict[str, object] = {"query": query}
+    if variables is not None:
+        document["variables"] = variables
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def persisted_query() -> tuple[Request, Request]:
-    """(registration, the GET a client sends afterwards): Apollo's APQ protocol."""
-    digest = hashlib.sha256(SERVICE_GRAPHQL_QUERY.encode()).hexdigest()
-    extensions = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
-    register = json.dumps({"query": SERVICE_GRAPHQL_QUERY, "extensions": extensions}).encode()
-    get_path = "/graphql?extensions=" + quote(json.dumps(extensions, separators=(",", ":")))
-    return Request("POST", "/graphql", register, JSON_HEADERS), Request("GET", get_path)
+def catalogue_from(terms_by_locale: dict[str, bytes]) -> Catalogue:
+    """Word pairs from `GET /v1/terms?limit=100` in each locale."""
+    pairs: dict[str, tuple[tuple[str, str], ...]] = {}
+    count = 0
+    for locale, answer in terms_by_locale.items():
+        items = json.loads(answer)["items"]
+        count = max(count, len(items))
+        found: set[tuple[str, str]] = set()
+        for item in items:
+            text = f"{item['name']} {item['definition']}"
+            words = sorted({word.lower() for word in re.findall(r"[^\W\d_]{4,}", text)})
+            found.update(itertools.combinations(words, 2))
+        pairs[locale] = tuple(sorted(found))
+    return Catalogue(pairs, count)
 
 
-BATCH_SIZE = 1000
+def _pick(index: int, *sizes: int) -> list[int]:
+    digits = []
+    for size in sizes:
+        index, digit = divmod(index, size)
+        digits.append(digit)
+    return digits
 
 
-def scenarios(ceiling_get_path: str, ceiling_post: Request) -> list[Scenario]:
-    register, persisted_get = persisted_query()
-    recommendation = json.dumps(SITUATION).encode()
-    batch = json.dumps({"items": batch_situations(BATCH_SIZE)}).encode()
-    content_target = ">= 0.85 of GET ceiling, p99 < 10 ms"
-    return [
-        Scenario(
-            "ceiling-get", "ceiling GET (pre-encoded JSON)", Request("GET", ceiling_get_path), None
-        ),
-        Scenario("ceiling-post", "ceiling POST (pre-encoded JSON)", ceiling_post, None),
-        Scenario(
-            "variants",
-            "GET /v1/variants",
-            Request("GET", "/v1/variants"),
-            "get",
-            target=content_target,
-        ),
-        Scenario(
-            "terms",
-            "GET /v1/terms?q=reverse+mentoring",
-            Request("GET", "/v1/terms?q=reverse+mentoring"),
-            "get",
-            target=content_target,
-        ),
-        Scenario(
-            "export", "GET /v1/export", Request("GET", "/v1/export"), "get", target=content_target
-        ),
-        Scenario(
-            "recommend",
-            "POST /v1/recommendations",
-            Request("POST", "/v1/recommendations", recommendation, JSON_HEADERS),
-            "post",
-            target=">= 0.6 of POST ceiling",
-        ),
-        *(
-            Scenario(
-                key,
-                f"POST {path} ({BATCH_SIZE} situations)",
-                Request("POST", path, batch, JSON_HEADERS),
-                "post",
-                target=">= 20,000 situations/s",
-                unit="situations",
-                units_per_request=BATCH_SIZE,
-                # One request is a long piece of CPU work: 2 connections keep the one worker
-                # busy (one computing, one in transit); more would only queue.
-                connections=2,
-            )
-            for key, path in (
-                ("batch", "/v1/recommendations/batch"),
-                ("batch-summary", "/v1/recommendations/batch?detail=summary"),
-            )
-        ),
-        Scenario(
-            "graphql-text",
-            "GraphQL query as text (POST /graphql)",
-            graphql_text(SERVICE_GRAPHQL_QUERY),
-            "post",
-            target=">= PostGraphile req/s",
-        ),
-        Scenario(
-            "graphql-apq",
-            "GraphQL persisted query (APQ, GET /graphql)",
-            persisted_get,
-            "get",
-            target=">= 2x PostGraphile req/s",
-            prepare=register,
-        ),
-        Scenario(
-            "postgraphile",
-            "PostGraphile 5: same query as text (POST /graphql)",
-            graphql_text(POSTGRAPHILE_QUERY),
-            None,
-            server="postgraphile",
-            target="peer",
-        ),
+PAGE_SIZES = tuple(range(5, 21))
+
+
+def varied_service_bodies(catalogue: Catalogue) -> Bodies:
+    choices = [
+        (locale, pair) for locale in LOCALES for pair in catalogue.word_pairs.get(locale, ())
     ]
+
+    def bodies(first: int, count: int) -> list[bytes]:
+        out = []
+        for index in range(first, first + count):
+            choice, size = _pick(index, len(choices), len(PAGE_SIZES))
+            locale, (one, two) = choices[choice]
+            variables = {"search": f"{one} {two}", "locale": locale, "first": PAGE_SIZES[size]}
+            out.append(persisted_body(SERVICE_VARIED_OPERATION, variables))
+        return out
+
+    return bodies
+
+
+def varied_postgraphile_bodies(catalogue: Catalogue) -> Bodies:
+    offsets = max(1, catalogue.terms)
+
+    def bodies(first: int, count: int) -> list[bytes]:
+        out = []
+        for index in range(first, first + count):
+            offset, locale, size = _pick(index, offsets, 4, len(PAGE_SIZES))
+            variables = {"locale": LOCALES[locale], "first": PAGE_SIZES[size], "offset": offset}
+            out.append(graphql_body(POSTGRAPHILE_VARIED_QUERY, variables))
+        return out
+
+    return bodies
+
+
+def varied_recommendation_bodies(first: int, count: int) -> list[bytes]:
+    return [json.dumps(situation(i)).encode() for i in range(first, first + count)]
+
+
+def scenarios(key: str, catalogue: Catalogue) -> list[Scenario]:
+    """Every scenario; `key` is the API key every request to the service carries."""
+    auth = {"Authorization": f"Bearer {key}"}
+    json_auth = {**JSON_HEADERS, **auth}
+    screen_get = persisted_get_path(SERVICE_SCREEN_OPERATION, {"locale": "en"})
+    recommendation = json.dumps(SITUATION).encode()
+    content_target = ">= 0.85 x bare Litestar GET, p99 < 10 ms"
+    post_target = ">= 0.6 x bare Litestar POST, p99 < 15 ms"
+    ceiling_post = Request("POST", "/ceiling", recommendation, JSON_HEADERS)
+    batch_path = "/v1/recommendations/batch"
+    return [
+        Scenario("litestar-get", "bare Litestar GET (same bytes)", Request("GET", "/ceiling"),
+                 server="litestar"),
+        Scenario("litestar-post", "bare Litestar POST (same bytes)", ceiling_post,
+                 server="litestar"),
+        Scenario("raw-get", "raw ASGI GET (same bytes)", Request("GET", "/ceiling"),
+                 server="raw", compare_with="litestar-get"),
+        Scenario("raw-post", "raw ASGI POST (same bytes)", ceiling_post, server="raw",
+                 compare_with="litestar-post"),
+        Scenario("variants", "GET /v1/variants", Request("GET", "/v1/variants", b"", auth),
+                 compare_with="litestar-get", target=content_target),
+        Scenario("terms", "GET /v1/terms?q=reverse+mentoring",
+                 Request("GET", "/v1/terms?q=reverse+mentoring", b"", auth),
+                 compare_with="litestar-get", target=content_target),
+        Scenario("export", "GET /v1/export", Request("GET", "/v1/export", b"", auth),
+                 compare_with="litestar-get", target=content_target),
+        Scenario("recommend", "POST /v1/recommendations (one situation, repeated)",
+                 Request("POST", "/v1/recommendations", recommendation, json_auth),
+                 compare_with="litestar-post", target=post_target),
+        Scenario("recommend-varied", "POST /v1/recommendations (never-seen situations)",
+                 Request("POST", "/v1/recommendations", b"", json_auth),
+                 compare_with="litestar-post", target=post_target,
+                 bodies=varied_recommendation_bodies),
+        Scenario("batch", f"POST {batch_path} ({BATCH_SIZE} never-seen situations, full)",
+                 Request("POST", batch_path, b"", json_auth),
+                 target=">= 10,000 situations/s", unit="situations",
+                 units_per_request=BATCH_SIZE, connections=2, load_generator="python",
+                 batch_situations=BATCH_SIZE),
+        Scenario("batch-summary",
+                 f"POST {batch_path}?detail=summary ({BATCH_SIZE} never-seen situations)",
+                 Request("POST", f"{batch_path}?detail=summary", b"", json_auth),
+                 target=">= 20,000 situations/s", unit="situations",
+                 units_per_request=BATCH_SIZE, connections=2, load_generator="python",
+                 batch_situations=BATCH_SIZE),
+        Scenario("graphql-varied", "GraphQL glossary search (persisted POST, new variables)",
+                 Request("POST", "/graphql", b"", json_auth),
+                 compare_with="postgraphile-varied", target=">= 2 x PostGraphile varied",
+                 bodies=varied_service_bodies(catalogue)),
+        Scenario("graphql-repeated", "GraphQL variant picker (persisted GET, repeated)",
+                 Request("GET", screen_get, b"", auth),
+                 compare_with="postgraphile-repeated", target=">= 2 x PostGraphile repeated"),
+        Scenario("postgraphile-varied", "PostGraphile 5: glossary page (new variables)",
+                 Request("POST", "/graphql", b"", JSON_HEADERS), server="postgraphile",
+                 bodies=varied_postgraphile_bodies(catalogue)),
+        Scenario("postgraphile-repeated", "PostGraphile 5: variant picker as text (repeated)",
+                 Request("POST", "/graphql", graphql_body(POSTGRAPHILE_SCREEN_QUERY),
+                         JSON_HEADERS), server="postgraphile"),
+        # The second load generator, for the POST p99 (docs/benchmarks.md, "POST p99").
+        Scenario("litestar-post-h2load", "bare Litestar POST, h2load", ceiling_post,
+                 server="litestar", load_generator="h2load"),
+        Scenario("recommend-h2load", "POST /v1/recommendations (repeated), h2load",
+                 Request("POST", "/v1/recommendations", recommendation, json_auth),
+                 compare_with="litestar-post-h2load", load_generator="h2load"),
+    ]  # fmt: skip

@@ -16,14 +16,13 @@ from service.api import contract
 from service.api.graphql.controller import graphql_controller
 from service.api.problems import handle_exception
 from service.api.rest.answered import AnsweredContentMiddleware, answered_cache
-from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
 from service.api.rest.docs import example_snapshot
 from service.api.rest.health import HealthController
 from service.api.rest.recommendations import RecommendationController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
-from service.db import create_engine, plain_url, session_factory
+from service.db import create_engine, listen_url, session_factory
 from service.domain.store import ContentStore
 from service.observability import Observability, metrics_endpoint
 from service.security.cors import caching_headers, cors_config
@@ -72,9 +71,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await store_content_files(app.state.sessions)
         await app.state.content.refresh(engine)
         watcher = asyncio.create_task(
-            app.state.content.watch(
-                engine, plain_url(settings.database_url), settings.content_poll_seconds
-            )
+            app.state.content.watch(engine, listen_url(settings), settings.content_poll_seconds)
         )
         try:
             yield
@@ -96,7 +93,6 @@ def create_app(settings: Settings | None = None) -> Litestar:
             RecommendationController,
             graphql_controller(settings),
             metrics_endpoint,
-            *([CeilingController] if settings.bench_ceiling_endpoints else []),
         ],
         lifespan=[observability.lifespan, lifespan],
         state=State(state),
@@ -106,17 +102,17 @@ def create_app(settings: Settings | None = None) -> Litestar:
         # Inside Trust: keys and rate limits apply to answers served from the content cache
         # (which also honours the scopes its routes' guards declare).
         middleware=[Trust(settings).middleware, AnsweredContentMiddleware],
-        before_send=[
-            security_headers(settings.service_env == "production"),
-            caching_headers(settings),
-        ],
+        before_send=[caching_headers(settings)],
         request_max_body_size=settings.request_max_body_bytes,
         logging_config=None,  # service.observability configures logging
         debug=False,
     )
     # Litestar rebuilds `components` from its registry, so complete the document afterwards.
     contract.complete(application.openapi_schema, example_snapshot().locales)
-    return observability.install(application)
+    # Security headers go on with the request id, on every response (errors and 404s too).
+    return observability.install(
+        application, security_headers(settings.service_env == "production")
+    )
 
 
 app = create_app()

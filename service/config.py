@@ -27,6 +27,20 @@ class Settings(BaseSettings):
         description="PostgreSQL URL (`postgresql://user:pass@host:5432/db`). Unset: `make run` "
         "starts an embedded PostgreSQL in `EMBEDDED_PG_DIR`.",
     )
+    database_listen_url: str | None = Field(
+        None,
+        description="Direct PostgreSQL URL for the LISTEN connection that hears content "
+        "changes at once. Set it when `DATABASE_URL` points at PgBouncer in transaction mode "
+        "(a LISTEN needs one server session). Unset: `DATABASE_URL`.",
+    )
+    db_pgbouncer: bool = Field(
+        False,
+        description="`DATABASE_URL` is PgBouncer in transaction pooling mode: no prepared "
+        "statement caches (asyncpg's `statement_cache_size=0`, SQLAlchemy's "
+        "`prepared_statement_cache_size=0`), unique statement names, and no "
+        "`statement_timeout` startup parameter (PgBouncer refuses it; set it on the role, "
+        "`ALTER ROLE ... SET statement_timeout`; the client-side timeout still applies).",
+    )
     embedded_pg_dir: Path = Field(
         PROJECT_ROOT / ".data" / "pg",
         description="Data folder of the embedded PostgreSQL used when `DATABASE_URL` is unset.",
@@ -146,12 +160,6 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
-
-    bench_ceiling_endpoints: bool = Field(
-        False,
-        description="Serve the benchmark's ceiling endpoints under `/bench/ceiling/` (kept out "
-        "of the OpenAPI document). Only `make bench` turns this on.",
-    )
 
 
 def invalid_settings_message(error: ValidationError) -> str:

@@ -1,5 +1,8 @@
 """The database engine (asyncpg) and its session factory."""
 
+import uuid
+from typing import Any
+
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -24,6 +27,21 @@ def plain_url(url: str) -> str:
 
 
 def create_engine(settings: Settings, url: str) -> AsyncEngine:
+    server_settings = {"application_name": "mentoring-coaching-service"}
+    connect_args: dict[str, Any] = {
+        "timeout": settings.db_connect_timeout_seconds,
+        # Client side: asyncpg cancels a statement still running after this long.
+        "command_timeout": settings.db_statement_timeout_ms / 1000 + 1,
+        "server_settings": server_settings,
+    }
+    if settings.db_pgbouncer:
+        # Behind a transaction pooler the next statement may run on another server
+        # connection: no statement caches, and names that never collide across clients.
+        connect_args["statement_cache_size"] = 0
+        connect_args["prepared_statement_cache_size"] = 0
+        connect_args["prepared_statement_name_func"] = _unique_statement_name
+    else:
+        server_settings["statement_timeout"] = str(settings.db_statement_timeout_ms)
     return create_async_engine(
         async_url(url),
         pool_size=settings.db_pool_size,
@@ -33,15 +51,20 @@ def create_engine(settings: Settings, url: str) -> AsyncEngine:
         # (measured here: 0 of 5 requests failed after a restart with it, 5 of 5 without).
         pool_pre_ping=True,
         pool_recycle=1800,
-        connect_args={
-            "timeout": settings.db_connect_timeout_seconds,
-            "command_timeout": settings.db_statement_timeout_ms / 1000 + 1,
-            "server_settings": {
-                "statement_timeout": str(settings.db_statement_timeout_ms),
-                "application_name": "mentoring-coaching-service",
-            },
-        },
+        connect_args=connect_args,
     )
+
+
+def _unique_statement_name() -> str:
+    return f"__asyncpg_{uuid.uuid4().hex}__"
+
+
+def listen_url(settings: Settings) -> str:
+    """The libpq URL of the LISTEN connection: DATABASE_LISTEN_URL, else DATABASE_URL."""
+    url = settings.database_listen_url or settings.database_url
+    if url is None:
+        raise RuntimeError("DATABASE_URL is not set")
+    return plain_url(url)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -6,7 +6,10 @@ requests. Scrape every pod, or set PROMETHEUS_MULTIPROC_DIR to aggregate the wor
 counters (docs/operations.md, "Metrics").
 """
 
+import asyncio
+import bisect
 import os
+import weakref
 from typing import Any
 
 from litestar import Request, Response, get
@@ -28,6 +31,8 @@ UNMATCHED_ROUTE = "<unmatched>"
 EXPOSITION_MEDIA_TYPE = "text/plain; version=0.0.4"
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
+DURATION_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
+
 REQUESTS = Counter(
     "http_requests",
     "HTTP requests served, by method, route template and status.",
@@ -37,7 +42,7 @@ REQUEST_DURATION = Histogram(
     "http_request_duration_seconds",
     "Time from the request to the end of the response, by method, route template and status.",
     ["method", "route", "status"],
-    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
+    buckets=DURATION_BUCKETS,
 )
 DB_POOL_CHECKED_OUT = Gauge(
     "db_pool_checked_out_connections",
@@ -75,23 +80,71 @@ def record_recommendation(top_variant: str) -> None:
     RECOMMENDATIONS.labels(top_variant).inc()
 
 
+# Request metrics wait in plain Python counters at most this long (multiprocess mode: what
+# another worker's scrape sees); a scrape in this worker folds them in first.
+METRICS_FLUSH_SECONDS = 0.5
+
+
 class RequestMetrics:
-    """Per-request counting with the labelled children cached: `labels()` takes a lock."""
+    """Per-request counting in plain Python, folded into the Prometheus metrics at scrape time
+    and every METRICS_FLUSH_SECONDS.
+
+    `Counter.inc` and `Histogram.observe` take a lock per value and walk the buckets in
+    Python: about 4 us a request in production (cProfile). Here a request costs two dict
+    look-ups, a bisect and three additions; the locks are taken once per flush.
+    """
 
     def __init__(self) -> None:
+        # (method, route, status) -> [count, sum of seconds, one count per bucket (+Inf last)]
+        self._pending: dict[tuple[str, str, int], list[Any]] = {}
         self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        _ALL_REQUEST_METRICS.add(self)
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         if method not in KNOWN_METHODS:
-            method = "OTHER"  # before the cache lookup, so that it stays bounded too
+            method = "OTHER"  # before the look-up, so that the keys stay bounded too
         key = (method, route, status)
-        children = self._children.get(key)
-        if children is None:
-            labels = (method, route, str(status))
-            children = (REQUESTS.labels(*labels), REQUEST_DURATION.labels(*labels))
-            self._children[key] = children
-        children[0].inc()
-        children[1].observe(seconds)
+        entry = self._pending.get(key)
+        if entry is None:
+            entry = self._pending[key] = [0, 0.0, [0] * (len(DURATION_BUCKETS) + 1)]
+        entry[0] += 1
+        entry[1] += seconds
+        entry[2][bisect.bisect_left(DURATION_BUCKETS, seconds)] += 1
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, {}
+        for key, (count, total, buckets) in pending.items():
+            children = self._children.get(key)
+            if children is None:
+                labels = (key[0], key[1], str(key[2]))
+                children = (REQUESTS.labels(*labels), REQUEST_DURATION.labels(*labels))
+                self._children[key] = children
+            requests, duration = children
+            requests.inc(count)
+            # Histogram has no public "add n observations"; these are the values observe()
+            # itself increments (prometheus_client's Histogram: _sum and one per bucket).
+            duration._sum.inc(total)
+            for index, bucket_count in enumerate(buckets):
+                if bucket_count:
+                    duration._buckets[index].inc(bucket_count)
+
+
+_ALL_REQUEST_METRICS: "weakref.WeakSet[RequestMetrics]" = weakref.WeakSet()
+
+
+def flush_request_metrics() -> None:
+    for metrics in list(_ALL_REQUEST_METRICS):
+        metrics.flush()
+
+
+async def flush_metrics_periodically() -> None:
+    """Run until cancelled: fold request metrics in every METRICS_FLUSH_SECONDS."""
+    try:
+        while True:
+            await asyncio.sleep(METRICS_FLUSH_SECONDS)
+            flush_request_metrics()
+    finally:
+        flush_request_metrics()
 
 
 def _update_state_gauges(state: Any) -> None:
@@ -107,6 +160,7 @@ def _update_state_gauges(state: Any) -> None:
 
 def exposition(state: Any) -> bytes:
     """The metrics text, with the pool and content gauges read at scrape time."""
+    flush_request_metrics()
     _update_state_gauges(state)
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()

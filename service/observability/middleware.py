@@ -6,7 +6,6 @@ status it records is the final one, after the exception handlers. It never touch
 it only watches `http.response.start` go by.
 """
 
-import logging
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, HTTPScope, Message, Receive, Scope, Send
 
-from service.observability.logs import ACCESS_LOGGER
+from service.observability.logs import write_access_line
 from service.observability.metrics import UNMATCHED_ROUTE, RequestMetrics
 from service.observability.request_id import HEADER, current_request_id, request_id_from
 from service.observability.tracing import Tracing
@@ -22,29 +21,17 @@ from service.observability.tracing import Tracing
 if TYPE_CHECKING:
     from opentelemetry.trace import Tracer
 
-access_logger = logging.getLogger(ACCESS_LOGGER)
-
-
-def log_access(method: str, route: str, status: int, seconds: float) -> None:
-    """One access line. Built with makeRecord + handle: `logger.info` would also walk the
-    stack to find the caller, a cost on every request for a location we already know."""
-    duration_ms = round(seconds * 1000, 2)
-    record = access_logger.makeRecord(
-        ACCESS_LOGGER,
-        logging.INFO,
-        __file__,
-        0,
-        "%s %s %d %.2f ms",
-        (method, route, status, duration_ms),
-        None,
-        extra={"method": method, "route": route, "status": status, "duration_ms": duration_ms},
-    )
-    access_logger.handle(record)
-
 
 class ObservabilityMiddleware:
-    def __init__(self, app: ASGIApp, tracing: Tracing, access_log: bool) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        tracing: Tracing,
+        access_log: bool,
+        response_headers: tuple[tuple[bytes, bytes], ...] = (),
+    ) -> None:
         self.app = app
+        self.response_headers = response_headers  # added to every response, with the id
         self.tracing = tracing
         self.access_log = access_log
         self.metrics = RequestMetrics()
@@ -54,7 +41,7 @@ class ObservabilityMiddleware:
             await self.app(scope, receive, send)
             return
         request_id = request_id_from(scope["headers"])
-        id_header = (HEADER, request_id.encode("ascii"))
+        added = (*self.response_headers, (HEADER, request_id.encode("ascii")))
         status = 500  # what the server answers if the app raises before responding
         token = current_request_id.set(request_id)
         start = time.perf_counter()
@@ -63,7 +50,7 @@ class ObservabilityMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", ()), id_header]
+                message["headers"] = [*message.get("headers", ()), *added]
             await send(message)
 
         tracer = self.tracing.tracer
@@ -79,8 +66,8 @@ class ObservabilityMiddleware:
             route = scope.get("path_template") or UNMATCHED_ROUTE
             method = scope["method"]
             self.metrics.observe(method, route, status, seconds)
-            if self.access_log and access_logger.isEnabledFor(logging.INFO):
-                log_access(method, route, status, seconds)
+            if self.access_log:
+                write_access_line(method, route, status, seconds, request_id)
             current_request_id.reset(token)
 
     async def _traced(

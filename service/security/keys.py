@@ -151,13 +151,13 @@ class KeyVerifier:
         answer or a database lookup); it raises to refuse (the failed-authentication limit),
         so known keys never pay for the failures of others.
         """
+        now = time.monotonic()
+        known = self._known.get(key)  # first: a known key is the common case
+        if known is not None and known.identity is not None and known.expires > now:
+            return known.identity
         parts = split_key(key)
         if parts is None:
             return None
-        now = time.monotonic()
-        known = self._known.get(key)
-        if known is not None and known.identity is not None and known.expires > now:
-            return known.identity
         if guard is not None and (known is None or known.identity is None):
             guard()
         cached = known or self._unknown.get(key)

@@ -65,6 +65,7 @@ class TrustMiddleware:
         if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
+        extra_headers: list[tuple[bytes, bytes]] = []
         if scope["path"].startswith(KEYED_PREFIXES):
             identity = await self._identify(scope)
             if identity is not None and self.trust.production:
@@ -79,8 +80,8 @@ class TrustMiddleware:
                         f"{decision.reset_seconds} s.",
                         decision.headers(),
                     )
-                send = _with_headers(send, decision.headers())
-        await self._within_timeout(scope, receive, send)
+                extra_headers = decision.encoded_headers()
+        await self._within_timeout(scope, receive, send, extra_headers)
 
     async def _identify(self, scope: Scope) -> Identity | None:
         key = presented_key(scope)
@@ -105,12 +106,19 @@ class TrustMiddleware:
             raise unauthorized("The API key is unknown or revoked.")
         return identity
 
-    async def _within_timeout(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _within_timeout(
+        self, scope: Scope, receive: Receive, send: Send, extra_headers: list[tuple[bytes, bytes]]
+    ) -> None:
+        """Run the route under the request timeout; the response gets `extra_headers` (the
+        rate-limit fields), added here so that a response passes one wrapper, not two."""
         started = False
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
-            started = started or message["type"] == "http.response.start"
+            if message["type"] == "http.response.start":
+                started = True
+                if extra_headers:
+                    message["headers"] = [*message.get("headers", ()), *extra_headers]
             await send(message)
 
         try:
@@ -123,14 +131,3 @@ class TrustMiddleware:
                 "request-timeout",
                 f"The request took longer than {self.trust.timeout_seconds:g} s; retry shortly.",
             ) from None
-
-
-def _with_headers(send: Send, headers: dict[str, str]) -> Send:
-    encoded = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
-
-    async def send_with_headers(message: Message) -> None:
-        if message["type"] == "http.response.start":
-            message["headers"] = [*message.get("headers", ()), *encoded]
-        await send(message)
-
-    return send_with_headers

@@ -30,7 +30,11 @@ async def test_requests_are_counted_by_route_template_and_status(client: Client)
         assert (await client.get("/v1/variants/classic-mentoring")).status_code == 200
     text = await scrape(client)
     assert sample(text, "http_requests_total", **labels) == before + 3
-    assert (sample(text, "http_request_duration_seconds_count", **labels) or 0) >= 3
+    count = sample(text, "http_request_duration_seconds_count", **labels) or 0
+    assert count >= 3
+    # Folded in from the per-request counters: every observation in exactly one bucket.
+    assert sample(text, "http_request_duration_seconds_bucket", le="+Inf", **labels) == count
+    assert (sample(text, "http_request_duration_seconds_sum", **labels) or 0) > 0
     assert 'route="/v1/variants/classic-mentoring"' not in text  # never the raw path
 
 

@@ -1,0 +1,141 @@
+"""Process management for the benchmark: free ports, servers started and stopped by pid,
+CPU pinning with taskset, readiness checks and the resident memory of a server's workers."""
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+# The server gets core 0, the load generator core 1 (on a machine with at least two cores),
+# so that granian's threads and the load generator never take each other's core.
+SERVER_CORE = "0"
+LOAD_CORE = "1"
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def pinning_available() -> bool:
+    return shutil.which("taskset") is not None and (os.cpu_count() or 1) >= 2
+
+
+def pinned(command: list[str], core: str) -> list[str]:
+    """`command` run on one core (taskset), or as it is where pinning is impossible."""
+    return ["taskset", "-c", core, *command] if pinning_available() else command
+
+
+def send(
+    url: str,
+    method: str = "GET",
+    body: bytes = b"",
+    headers: dict[str, str] | None = None,
+    timeout: float = 10.0,
+) -> tuple[int, bytes]:
+    """One request with urllib: (status, body); a connection failure is status 0."""
+    request = urllib.request.Request(url, data=body or None, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+    except (urllib.error.URLError, OSError) as error:
+        return 0, str(error).encode()
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float) -> None:
+    """Wait until `url` answers anything below 500 (a 401 or 404 is a server that is up)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before answering")
+        status, _ = send(url, timeout=2)
+        if 0 < status < 500:
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
+
+
+@contextlib.contextmanager
+def running(
+    command: list[str], env: dict[str, str], log_file: Path, cwd: Path = PROJECT_ROOT
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a server in a session of its own; on exit stop it (SIGINT, then SIGKILL) by pid."""
+    with open(log_file, "wb") as output:
+        process = subprocess.Popen(
+            command,
+            env=env,
+            cwd=cwd,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield process
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGINT)
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                stat = (entry / "stat").read_text()
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+    found, stack = [], [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def worker_rss_mb(server_pid: int) -> float:
+    """The largest resident set among the server's processes: granian's worker."""
+    sizes = []
+    for pid in [server_pid, *descendants(server_pid)]:
+        with contextlib.suppress(OSError):
+            sizes.append(rss_mb(pid))
+    return max(sizes, default=0.0)
+
+
+def worker_pid(server_pid: int) -> int:
+    """The pid of the process with the largest resident set: granian's (one) worker."""
+    best, best_size = server_pid, 0.0
+    for pid in descendants(server_pid):
+        with contextlib.suppress(OSError):
+            size = rss_mb(pid)
+            if size > best_size:
+                best, best_size = pid, size
+    return best

@@ -1,0 +1,203 @@
+"""Reporting: medians over rounds, ratios, targets met or not, the table, the JSON results and
+the table in docs/benchmarks.md."""
+
+import json
+import os
+import platform
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.load import Measurement
+from bench.processes import PROJECT_ROOT
+from bench.scenarios import Scenario
+
+DOCS_FILE = PROJECT_ROOT / "docs" / "benchmarks.md"
+DOCS_BEGIN = "<!-- bench:table:begin -->"
+DOCS_END = "<!-- bench:table:end -->"
+MEMORY_TARGET_MB = 150.0
+
+
+@dataclass
+class Outcome:
+    scenario: Scenario
+    probe_status: int = 0
+    note: str = ""
+    rounds: list[Measurement] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
+    next_index: int = 0  # the next never-sent body of a varied scenario
+    warnings: list[str] = field(default_factory=list)  # shown with the row, not disqualifying
+
+    @property
+    def available(self) -> bool:
+        return self.probe_status == self.scenario.expected_status and not self.note
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def record_ratios(outcomes: list[Outcome]) -> None:
+    """After a round: each scenario's rate over its comparison's rate in that round."""
+    by_key = {o.scenario.key: o for o in outcomes}
+    for outcome in outcomes:
+        other = by_key.get(outcome.scenario.compare_with or "")
+        if other is None or not other.rounds or not outcome.rounds:
+            continue
+        if len(other.rounds) == len(outcome.rounds) and other.rounds[-1].rps > 0:
+            outcome.ratios.append(outcome.rounds[-1].rps / other.rounds[-1].rps)
+
+
+def target_met(key: str, row: dict[str, Any]) -> bool | None:
+    ratio, p99 = row.get("ratio"), row["p99_ms"]
+    if key in {"variants", "terms", "export"}:
+        return ratio is not None and ratio >= 0.85 and p99 < 10
+    if key in {"recommend", "recommend-varied"}:
+        return ratio is not None and ratio >= 0.6 and p99 < 15
+    if key == "batch":
+        return bool(row["units_per_s"] >= 10_000)
+    if key == "batch-summary":
+        return bool(row["units_per_s"] >= 20_000)
+    if key in {"graphql-varied", "graphql-apq"}:
+        return None if ratio is None else ratio >= 2
+    return None
+
+
+def machine() -> dict[str, Any]:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "load_average_at_start": os.getloadavg()[0],
+    }
+
+
+def build_report(
+    context: dict[str, Any], outcomes: list[Outcome], memory_mb: float
+) -> dict[str, Any]:
+    rows = []
+    for outcome in outcomes:
+        s = outcome.scenario
+        row: dict[str, Any] = {
+            "key": s.key,
+            "scenario": s.label,
+            "server": s.server,
+            "load_generator": s.load_generator,
+            "available": outcome.available,
+            "probe_status": outcome.probe_status,
+            "expected_status": s.expected_status,
+            "note": outcome.note,
+            "warnings": outcome.warnings,
+            "target": s.target,
+            "connections": s.connections,
+            "compare_with": s.compare_with,
+        }
+        if outcome.available and outcome.rounds:
+            rps = median([m.rps for m in outcome.rounds])
+            row |= {
+                "rps": rps,
+                "units_per_s": rps * s.units_per_request,
+                "unit": s.unit,
+                "p50_ms": median([m.p50_ms for m in outcome.rounds]),
+                "p99_ms": median([m.p99_ms for m in outcome.rounds]),
+                "ratio": median(outcome.ratios) if outcome.ratios else None,
+                "errors": sum(m.errors for m in outcome.rounds),
+                "requests": sum(m.requests for m in outcome.rounds),
+                "rounds": [m.__dict__ for m in outcome.rounds],
+            }
+            row["met"] = target_met(s.key, row)
+        rows.append(row)
+    return {
+        **context,
+        "machine": machine(),
+        "scenarios": rows,
+        "memory": {
+            "worker_rss_mb": round(memory_mb, 1),
+            "target_mb": MEMORY_TARGET_MB,
+            "met": 0 < memory_mb < MEMORY_TARGET_MB,
+        },
+    }
+
+
+def render_table(report: dict[str, Any]) -> str:
+    lines = [
+        "| scenario | load | conns | throughput | p50 ms | p99 ms | ratio | target | met |",
+        "|---|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for row in report["scenarios"]:
+        if not row["available"] or "rps" not in row:
+            reason = row["note"] or f"answered {row['probe_status']}"
+            lines.append(
+                f"| {row['scenario']} | | | {reason} | | | | {row['target'] or '-'} | n/a |"
+            )
+            continue
+        unit = "req/s" if row["unit"] == "req" else f"{row['unit']}/s"
+        throughput = f"{row['units_per_s']:,.0f} {unit}"
+        if row["unit"] != "req":
+            throughput += f" ({row['rps']:,.1f} req/s)"
+        ratio = f"{row['ratio']:.2f} x {row['compare_with']}" if row["ratio"] is not None else "-"
+        met = {True: "yes", False: "**no**", None: "-"}[row["met"]]
+        label = row["scenario"] + (f" ({row['errors']} errors)" if row["errors"] else "")
+        label += "".join(f" ({warning})" for warning in row["warnings"])
+        latency = (
+            f"{row['p50_ms']:.2f} (mean) | {row['p99_ms']:.2f} (max)"
+            if row["load_generator"] == "h2load"
+            else f"{row['p50_ms']:.2f} | {row['p99_ms']:.2f}"
+        )
+        lines.append(
+            f"| {label} | {row['load_generator']} | {row['connections']} | {throughput} | "
+            f"{latency} | {ratio} | {row['target'] or '-'} | {met} |"
+        )
+    memory = report["memory"]
+    lines.append(
+        "| resident memory of the service's worker after the run | | | "
+        f"{memory['worker_rss_mb']:.0f} MB | | | | "
+        f"< {memory['target_mb']:.0f} MB | {'yes' if memory['met'] else '**no**'} |"
+    )
+    if memory.get("cache_bytes"):
+        held = ", ".join(
+            f"{name} {size / 2**20:.1f} MB" for name, size in sorted(memory["cache_bytes"].items())
+        )
+        lines.append(f"\nCaches after the run (their own estimate, `cache_bytes`): {held}.")
+    return "\n".join(lines)
+
+
+def render_context(report: dict[str, Any]) -> str:
+    m, v = report["machine"], report["versions"]
+    return (
+        f"Run {report['started_at']} ({report['mode']}): `{report['command']}`; "
+        f"{report['rounds']} round(s) of {report['seconds_per_scenario']:g} s per scenario "
+        f"(warm-up {report['warm_seconds']:g} s), medians of rates and of per-round ratios.\n"
+        f"Service: {report['service_configuration']}.\n"
+        f"Pinning: {report['pinning']}.\n"
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['os']}, Python {m['python']}; "
+        f"load average {m['load_average_at_start']:.1f} at the start.\n"
+        f"Versions: granian {v['granian']}, Litestar {v['litestar']}, Strawberry "
+        f"{v['strawberry-graphql']}, PostgreSQL {v['postgresql']}, {v['wrk']}, "
+        f"{v['h2load']}, PostGraphile {v['postgraphile']}."
+    )
+
+
+def write_results(report: dict[str, Any], results_dir: Path) -> Path:
+    results_dir.mkdir(parents=True, exist_ok=True)
+    stamp = report["started_at"].replace(":", "").replace("+0000", "Z")
+    path = results_dir / f"{stamp}-{report['mode']}.json"
+    path.write_text(json.dumps(report, indent=2) + "\n")
+    return path
+
+
+def update_docs(report: dict[str, Any]) -> None:
+    text = DOCS_FILE.read_text()
+    begin, end = text.index(DOCS_BEGIN) + len(DOCS_BEGIN), text.index(DOCS_END)
+    block = f"\n{render_context(report)}\n\n{render_table(report)}\n"
+    DOCS_FILE.write_text(text[:begin] + block + text[end:])
