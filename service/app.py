@@ -19,11 +19,13 @@ from service.api.problems import handle_exception
 from service.api.rest.answered import AnsweredContent, AnsweredContentMiddleware
 from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
+from service.api.rest.decisions import DecisionController
 from service.api.rest.health import HealthController
 from service.api.rest.recommendations import RecommendationController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, plain_url, session_factory
+from service.domain.decisions.service import Replayer, ReplayRequest
 from service.domain.recommendation import Situation
 from service.domain.recommendation.service import BatchRequest
 from service.domain.store import ContentStore
@@ -49,7 +51,7 @@ def request_body_schemas() -> dict[str, Any]:
     """JSON Schemas of the bodies the recommendation handlers read raw to report every
     offending field; msgspec writes them from the same Structs the core validates with."""
     _, components = msgspec.json.schema_components(
-        [Situation, BatchRequest], ref_template="#/components/schemas/{name}"
+        [Situation, BatchRequest, ReplayRequest], ref_template="#/components/schemas/{name}"
     )
     return components
 
@@ -97,12 +99,14 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "settings": settings,
         "content": ContentStore(),
         "answered": AnsweredContent(),
+        "replayer": Replayer(),
     }
     application = Litestar(
         route_handlers=[
             HealthController,
             ContentController,
             RecommendationController,
+            DecisionController,
             graphql_controller(settings),
             metrics_endpoint,
             *([CeilingController] if settings.bench_ceiling_endpoints else []),

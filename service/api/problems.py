@@ -14,7 +14,13 @@ from litestar.exceptions import HTTPException, ValidationException
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from service.domain.errors import ContentUnavailable, DomainError, InvalidParameter, NotFound
+from service.domain.errors import (
+    Conflict,
+    ContentUnavailable,
+    DomainError,
+    InvalidParameter,
+    NotFound,
+)
 from service.domain.recommendation import InvalidSituation
 from service.domain.recommendation.service import BatchTooLarge
 
@@ -112,6 +118,9 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
         return problem(
             400, "invalid-parameter", f"Invalid parameter: {exc.parameter}", exc.detail, [field]
         ), {}
+    if isinstance(exc, Conflict):
+        contradictions = [FieldError(name, message) for name, message in exc.fields]
+        return problem(409, exc.code, exc.title, exc.detail, contradictions), {}
     if isinstance(exc, BatchTooLarge):
         return problem(413, "batch-too-large", "Batch too large", exc.problems[0].message), {}
     if isinstance(exc, InvalidSituation):

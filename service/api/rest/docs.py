@@ -45,6 +45,18 @@ _PROBLEM_EXAMPLES = {
     ),
     403: problem(403, "forbidden", "Forbidden", "This API key lacks the scope `recommend`."),
     404: problem(404, "not-found", "Not found", "No variant with key 'unknown'."),
+    409: problem(
+        409,
+        "decision-mismatch",
+        "Decision id does not match",
+        "The decision id was made from other inputs: locale differ.",
+    ),
+    412: problem(
+        412, "precondition-failed", "Precondition failed", "The policy changed since that ETag."
+    ),
+    428: problem(
+        428, "precondition-required", "Precondition required", "Send If-Match with the ETag."
+    ),
     413: problem(
         413, "payload-too-large", "Request body too large", "The request body exceeds the limit."
     ),
@@ -63,6 +75,9 @@ _PROBLEM_DESCRIPTIONS = {
     401: "Missing or unknown API key",
     403: "The API key lacks the required scope",
     404: "No item with that key",
+    409: "The request contradicts what the service knows",
+    412: "If-Match names an ETag that is no longer current",
+    428: "If-Match is required",
     413: "Request body too large",
     422: "The body is well-formed JSON but not a valid input",
     429: "Rate limit exceeded",

@@ -11,6 +11,7 @@ from litestar.params import Parameter
 from service.api.problems import ProblemError, problem
 from service.api.rest.docs import example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, resolve_locale, snapshot
+from service.domain.decisions import service as decisions
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
@@ -65,7 +66,7 @@ async def _json_body(request: AnyRequest) -> object:
         ) from None
 
 
-def _localized(request: AnyRequest, locale: str, body: bytes) -> Response[bytes]:
+def _localized(request: AnyRequest, locale: str, body: bytes, card: str) -> Response[bytes]:
     return Response(
         content=body,
         media_type=JSON,
@@ -73,12 +74,13 @@ def _localized(request: AnyRequest, locale: str, body: bytes) -> Response[bytes]
             "Content-Language": locale,
             "Vary": "Accept-Language",
             "Cache-Control": "no-store",
+            "Link": f'<{card}>; rel="describedby"',  # the policy card: how to use the answer
         },
     )
 
 
 def _example_recommendation() -> Recommendation:
-    return recommendations.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
+    return decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
 
 
 class RecommendationController(Controller):
@@ -103,9 +105,9 @@ class RecommendationController(Controller):
     async def create(self, request: AnyRequest) -> Response[bytes]:
         current = snapshot(request.app.state)
         locale = resolve_locale(request, current, request.query_params.get("locale"))
-        result = recommendations.recommend(current, locale, await _json_body(request))
+        result = decisions.recommend(current, locale, await _json_body(request))
         record_recommendation(result.primary.variant)
-        return _localized(request, locale, msgspec.json.encode(result))
+        return _localized(request, locale, msgspec.json.encode(result), result.policy_card)
 
     @post(
         "/batch",
@@ -121,7 +123,7 @@ class RecommendationController(Controller):
             200: ok(
                 BatchResponse | SummaryBatchResponse,  # type: ignore[arg-type]
                 "One situation, detail=summary",
-                recommendations.recommend_batch(
+                decisions.recommend_batch(
                     example_snapshot(), "en", {"items": [EXAMPLE_SITUATION]}, BatchDetail.SUMMARY
                 ),
             ),
@@ -143,11 +145,12 @@ class RecommendationController(Controller):
         current = snapshot(request.app.state)
         locale = resolve_locale(request, current, request.query_params.get("locale"))
         body = await _json_body(request)
-        result = recommendations.recommend_batch(current, locale, body, detail)
+        result = decisions.recommend_batch(current, locale, body, detail)
         for item in result.items:
             if item.result is not None:
                 record_recommendation(item.result.primary.variant)
-        return _localized(request, locale, msgspec.json.encode(result))
+        card = decisions.policy_card_link(locale, current.policy.version)
+        return _localized(request, locale, msgspec.json.encode(result), card)
 
     @get(
         "/policy",

@@ -1,0 +1,123 @@
+"""REST for decisions you can prove later: replay, the released policy versions, the policy card.
+
+Thin: parse, call `service/domain/decisions`, shape the response.
+"""
+
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, Response, get, post
+
+from service.api.rest.content import Cursor, Limit
+from service.api.rest.docs import example_snapshot, ok, problems
+from service.api.rest.http import JSON, hashed_response, snapshot
+from service.api.rest.recommendations import EXAMPLE_SITUATION, _body_operation
+from service.domain.content import DEFAULT_LIMIT, paginate
+from service.domain.decisions import history
+from service.domain.decisions import service as decisions
+from service.domain.errors import NotFound
+from service.domain.recommendation import Recommendation
+
+AnyRequest = Request[Any, Any, Any]
+HISTORY_CACHE_CONTROL = "public, max-age=60"
+
+
+_EXAMPLE_RELEASE = history.PolicyRelease(
+    "2025-06-r1", datetime(2026, 11, 26, tzinfo=UTC), "First released policy.", True
+)
+
+
+def _example_replay() -> dict[str, Any]:
+    current = example_snapshot()
+    return {
+        "situation": EXAMPLE_SITUATION,
+        "policy_version": current.policy.version,
+        "content_version": current.version,
+        "locale": "en",
+        "decision_id": decisions.recommend(current, "en", EXAMPLE_SITUATION).decision_id,
+    }
+
+
+class DecisionController(Controller):
+    path = "/v1/recommendations"
+    tags = ["Recommendations"]
+
+    @post(
+        "/replay",
+        operation_id="ReplayRecommendation",
+        summary="Make a past recommendation again, byte for byte",
+        description="Give the situation and the versions a recommendation named (its "
+        "`policy_version`, `content_version`, `locale` and, for an organisation's keys, "
+        "`organisation_policy_version`): the answer is exactly the bytes the original call "
+        "returned, for any version the service has released. With `decision_id`, an id made "
+        "from other inputs is a 409 naming the inputs that differ. Nothing is stored.",
+        status_code=200,
+        operation_class=_body_operation(
+            "ReplayRequest", _example_replay(), "A recommendation made earlier"
+        ),
+        responses={
+            200: ok(
+                Recommendation,
+                "The replayed recommendation",
+                decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION),
+            ),
+            **problems(400, 401, 403, 404, 409, 413, 422, 429, 503),
+        },
+    )
+    async def replay(self, request: AnyRequest) -> Response[bytes]:
+        body = decisions.parse_replay(await request.body())
+        result = await request.app.state.replayer.replay(
+            request.app.state.engine, snapshot(request.app.state), body
+        )
+        return Response(
+            content=msgspec.json.encode(result),
+            media_type=JSON,
+            headers={"Content-Language": result.locale, "Cache-Control": "no-store"},
+        )
+
+    @get(
+        "/policies",
+        operation_id="ListRecommendationPolicies",
+        summary="Every released policy version, oldest first, with its release date and changelog",
+        responses={
+            200: ok(
+                history.PolicyReleasePage,
+                "Policy versions",
+                history.PolicyReleasePage((_EXAMPLE_RELEASE,), None),
+            ),
+            **problems(400, 401, 403, 429, 503),
+        },
+    )
+    async def policies(
+        self, request: AnyRequest, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
+    ) -> Response[bytes]:
+        current = snapshot(request.app.state)
+        async with request.app.state.engine.connect() as connection:
+            releases = await history.policy_releases(connection, current.policy.version)
+        page = history.PolicyReleasePage(*paginate(releases, limit, cursor))
+        return hashed_response(request, msgspec.json.encode(page), HISTORY_CACHE_CONTROL)
+
+    @get(
+        "/policies/{version:str}",
+        operation_id="GetRecommendationPolicyVersion",
+        summary="One released policy version: its document as released, date and changelog",
+        responses={
+            200: ok(
+                history.PolicyVersion,
+                "A policy version",
+                history.PolicyVersion(
+                    **msgspec.structs.asdict(_EXAMPLE_RELEASE),
+                    policy=msgspec.to_builtins(example_snapshot().policy),
+                ),
+            ),
+            **problems(401, 403, 404, 429, 503),
+        },
+    )
+    async def policy_version(self, request: AnyRequest, version: str) -> Response[bytes]:
+        current = snapshot(request.app.state)
+        async with request.app.state.engine.connect() as connection:
+            found = await history.policy_version(connection, version, current.policy.version)
+        if found is None:
+            raise NotFound("policy version", version)
+        return hashed_response(request, msgspec.json.encode(found), HISTORY_CACHE_CONTROL)
