@@ -51,8 +51,9 @@ openapi: .venv/.synced ## Regenerate openapi/openapi.json (and openapi/schema.gr
 	$(PY) -m service openapi
 
 .PHONY: docs
-docs: .venv/.synced ## Regenerate docs/configuration.md from the settings class
+docs: .venv/.synced ## Regenerate docs/configuration.md and docs/policy-card.md
 	$(PY) -m service config-docs
+	$(PY) -m service.domain.decisions.card > docs/policy-card.md
 
 .PHONY: migrate
 migrate: .venv/.synced ## Apply migrations and load the content (DATABASE_URL or embedded)

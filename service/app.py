@@ -25,6 +25,7 @@ from service.api.rest.recommendations import RecommendationController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, plain_url, session_factory
+from service.domain.decisions.card import PolicyCards
 from service.domain.decisions.service import Replayer, ReplayRequest
 from service.domain.recommendation import Situation
 from service.domain.recommendation.service import BatchRequest
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "content": ContentStore(),
         "answered": AnsweredContent(),
         "replayer": Replayer(),
+        "policy_cards": PolicyCards(),
     }
     application = Litestar(
         route_handlers=[

@@ -12,9 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from service.app import create_app
 from service.config import Settings
 from service.db import async_url
-from service.domain.bundle import Bundle, read_files, store
+from service.domain.bundle import Bundle, store
 from tests.conftest import migrated_database
-
 
 
 def with_changed_policy(bundle: Bundle, version: str) -> Bundle:
@@ -46,9 +45,11 @@ async def decisions_database(server_url: str) -> AsyncIterator[str]:
 
 @pytest.fixture(scope="package")
 async def decisions_app(decisions_database: str) -> Litestar:
-    return create_app(Settings(
+    return create_app(
+        Settings(
             database_url=decisions_database, load_content_on_start=True, content_poll_seconds=30
-        ))
+        )
+    )
 
 
 @pytest.fixture(scope="package")

@@ -148,8 +148,13 @@ async def test_replay_refuses_inputs_it_cannot_honour(decisions_client: Client) 
 async def test_equivalent_bodies_have_one_decision_id_and_batches_agree(
     decisions_client: Client,
 ) -> None:
-    situation = {"career_stage": "mid", "goals": ["specific_skill"], "horizon_weeks": 12,
-                 "hours_per_week": 2, "minutes_per_session": 45}
+    situation = {
+        "career_stage": "mid",
+        "goals": ["specific_skill"],
+        "horizon_weeks": 12,
+        "hours_per_week": 2,
+        "minutes_per_session": 45,
+    }
     spelled_out = {**situation, "urgent": False, "context": {}}
     reordered = dict(reversed(list(spelled_out.items())))
     ids = set()
@@ -207,5 +212,3 @@ async def test_released_policy_versions_are_listed_paged_and_kept_immutable(
         assert kept == 2
     finally:
         await connection.close()
-
-

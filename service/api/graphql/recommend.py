@@ -18,6 +18,7 @@ from strawberry.types.unset import UNSET
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.types import mirror_enum, mirror_struct
 from service.api.problems import ProblemError, problem
+from service.domain.decisions import service as decisions
 from service.domain.recommendation import output
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.input import Situation, SituationContext
@@ -120,7 +121,7 @@ def recommend(
         )
     view = context.root_view(info, locale)
     context.no_store = True  # a person's situation: never cached, never kept
-    return recommendations.recommend(context.current(), view.locale, as_body(situation))
+    return decisions.recommend(context.current(), view.locale, as_body(situation))
 
 
 def recommendation_policy(info: Info) -> JSON:

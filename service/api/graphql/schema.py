@@ -21,6 +21,7 @@ from strawberry.types import ExecutionContext, Info
 
 from service.api.graphql import types as gql
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.decisions import policy_card, policy_versions
 from service.api.graphql.recommend import recommend, recommendation_policy
 from service.config import PROJECT_ROOT
 from service.domain import schemas
@@ -230,6 +231,15 @@ class Query:
         resolver=recommendation_policy,
         description="The scoring policy in service, as `GET /v1/recommendations/policy` "
         "returns it (a JSON document, snake_case keys).",
+    )
+    policy_card = strawberry.field(
+        resolver=policy_card,
+        description="The policy card (instructions for use), as "
+        "`GET /v1/recommendations/policy-card` returns it.",
+    )
+    policy_versions = strawberry.field(
+        resolver=policy_versions,
+        description="Every released policy version, as `GET /v1/recommendations/policies`.",
     )
 
 

@@ -4,20 +4,21 @@ Thin: parse, call `service/domain/decisions`, shape the response.
 """
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.params import Parameter
 
 from service.api.rest.content import Cursor, Limit
 from service.api.rest.docs import example_snapshot, ok, problems
-from service.api.rest.http import JSON, hashed_response, snapshot
+from service.api.rest.http import JSON, hashed_response, resolve_locale, snapshot
 from service.api.rest.recommendations import EXAMPLE_SITUATION, _body_operation
 from service.domain.content import DEFAULT_LIMIT, paginate
-from service.domain.decisions import history
+from service.domain.decisions import card, history
 from service.domain.decisions import service as decisions
-from service.domain.errors import NotFound
-from service.domain.recommendation import Recommendation
+from service.domain.errors import InvalidParameter, NotFound
+from service.domain.recommendation import Recommendation, RecommendationPolicy, policy_from
 
 AnyRequest = Request[Any, Any, Any]
 HISTORY_CACHE_CONTROL = "public, max-age=60"
@@ -121,3 +122,59 @@ class DecisionController(Controller):
         if found is None:
             raise NotFound("policy version", version)
         return hashed_response(request, msgspec.json.encode(found), HISTORY_CACHE_CONTROL)
+
+    @get(
+        "/policy-card",
+        operation_id="GetRecommendationPolicyCard",
+        summary="The policy card: intended use, inputs, factors and weights, limits, evidence",
+        description="Instructions for use of the recommendation for HR and integrators: "
+        "intended purpose and users, what it must not be used for (promotion, dismissal), the "
+        'inputs and how each is used (the "not said" rule), the factors and their weights, '
+        "known limitations and failure modes, the evaluation figures the test suite produced, "
+        "data handling and human-oversight guidance. In en, es, fr and de (`Accept-Language` "
+        "or `locale`); for the policy in service, or any released `policy_version`. Every "
+        "recommendation links here (`policy_card`, and a `Link` header).",
+        responses={
+            200: ok(
+                card.PolicyCard,
+                "The English card",
+                card.build_card(example_snapshot().policy, "en", card.committed_evidence()),
+            ),
+            **problems(400, 401, 403, 404, 429, 503),
+        },
+    )
+    async def policy_card(
+        self,
+        request: AnyRequest,
+        locale: Annotated[
+            str | None, Parameter(description="en, es, fr or de; else Accept-Language.")
+        ] = None,
+        policy_version: Annotated[
+            str | None,
+            Parameter(description="A released policy version; the one in service by default."),
+        ] = None,
+    ) -> Response[bytes]:
+        current = snapshot(request.app.state)
+        code = resolve_locale(request, current, locale)
+        policy = current.policy
+        if policy_version is not None and policy_version != policy.version:
+            policy = await _released_policy(request, policy_version)
+        body = request.app.state.policy_cards.encoded(policy, code)
+        response = hashed_response(request, body, HISTORY_CACHE_CONTROL)
+        response.headers["Content-Language"] = code
+        response.headers["Vary"] = "Accept-Language"
+        return response
+
+
+async def _released_policy(request: AnyRequest, version: str) -> RecommendationPolicy:
+    async with request.app.state.engine.connect() as connection:
+        found = await history.policy_version(connection, version, "")
+    if found is None:
+        raise NotFound("policy version", version)
+    try:
+        return policy_from(found.policy)
+    except ValueError:
+        # Released under an engine whose policy format has since changed.
+        raise InvalidParameter(
+            "policy_version", f"Policy version {version!r} predates this card's format."
+        ) from None

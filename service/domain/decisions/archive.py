@@ -29,7 +29,7 @@ def changelog_lines(path: Path = CHANGELOG_FILE) -> dict[str, str]:
     return msgspec.yaml.decode(path.read_bytes(), type=dict[str, str])
 
 
-def _document(bundle: "Bundle") -> dict[str, Any]:
+def archived_document(bundle: "Bundle") -> dict[str, Any]:
     return {
         "catalogue": msgspec.to_builtins(bundle.catalogue),
         "locales": msgspec.to_builtins(bundle.locales),
@@ -51,7 +51,7 @@ async def archive(session: AsyncSession, bundle: "Bundle", content_version: int)
                 content_version=content_version,
                 policy_version=bundle.policy_version,
                 checksum=bundle.checksum,
-                document=_document(bundle),
+                document=archived_document(bundle),
             )
         )
     written = await session.execute(

@@ -17,6 +17,7 @@ from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
+from service.cache import BoundedCache, size_of_bytes
 from service.domain.content_files import CONTENT_DIR
 from service.domain.recommendation import Factor, RecommendationPolicy
 
@@ -78,6 +79,7 @@ class CardTexts(_Strict, frozen=True):
     evaluation_stale: str
     checks: CheckTexts
     primary_share: str
+    approach_names: dict[str, str]
     primary_share_item: str
     data_handling: tuple[str, ...]
     human_oversight: tuple[str, ...]
@@ -107,6 +109,11 @@ def card_texts(locale: str, card_dir: Path = CARD_DIR) -> CardTexts:
 
 def read_evidence(path: Path = EVIDENCE_FILE) -> Evidence:
     return msgspec.json.decode(path.read_bytes(), type=Evidence)
+
+
+@lru_cache(maxsize=1)
+def committed_evidence() -> Evidence:
+    return read_evidence()
 
 
 # -- the card -------------------------------------------------------------------------------
@@ -200,7 +207,8 @@ def build_card(policy: RecommendationPolicy, locale: str, evidence: Evidence) ->
     total = sum(evidence.primary_share.values()) or 1
     shares = [
         texts.primary_share_item.format(
-            approach=approach, share=format_percent(count / total, locale=code)
+            approach=texts.approach_names.get(approach, approach),
+            share=format_percent(count / total, locale=code),
         )
         for approach, count in evidence.primary_share.items()
     ]
@@ -245,6 +253,24 @@ def build_card(policy: RecommendationPolicy, locale: str, evidence: Evidence) ->
             CardLink(texts.link_labels.replay, "/v1/recommendations/replay"),
         ),
     )
+
+
+class PolicyCards:
+    """Encoded cards by (policy version, locale): built once, kept least recently used."""
+
+    def __init__(self, max_cards: int = 64) -> None:
+        self._cards: BoundedCache[tuple[str, str], bytes] = BoundedCache(
+            "policy_cards",
+            max_entries=max_cards,
+            max_bytes=max_cards * 64 * 1024,
+            sizeof=size_of_bytes,
+        )
+
+    def encoded(self, policy: RecommendationPolicy, locale: str) -> bytes:
+        return self._cards.get_or_build(
+            (policy.version, locale),
+            lambda: msgspec.json.encode(build_card(policy, locale, committed_evidence())),
+        )
 
 
 def card_markdown(card: PolicyCard) -> str:
@@ -292,8 +318,8 @@ def card_markdown(card: PolicyCard) -> str:
         f"## {h.evaluation}",
         "",
         card.evaluation.introduction,
-        f"Policy version `{card.evaluation.policy_version}`, "
-        f"`{card.evaluation.produced_by}`.",
+        "",
+        f"Policy version `{card.evaluation.policy_version}`, `{card.evaluation.produced_by}`.",
         "",
         *[f"- {c.text}" for c in card.evaluation.checks],
         f"- {card.evaluation.primary_share}",

@@ -56,14 +56,18 @@ async def fetch_archived(connection: AsyncConnection, content_version: int) -> S
     if row is None:
         return None
     document, checksum, policy = row
-    bundle = Bundle(
+    return StoredBundle(bundle_from_document(document, policy, checksum), content_version)
+
+
+def bundle_from_document(document: dict[str, Any], policy: dict[str, Any], checksum: str) -> Bundle:
+    """The bundle an archived document holds (the inverse of `archive`'s document)."""
+    return Bundle(
         catalogue=msgspec.convert(document["catalogue"], Catalogue),
         locales=msgspec.convert(document["locales"], dict[str, LocaleTexts]),
         policy=policy,
         messages=document["messages"],
         checksum=checksum,
     )
-    return StoredBundle(bundle, content_version)
 
 
 async def policy_releases(connection: AsyncConnection, in_service: str) -> list[PolicyRelease]:
