@@ -21,12 +21,15 @@ from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.health import HealthController
+from service.api.rest.organisations import OrganisationController
 from service.api.rest.recommendations import RecommendationController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, plain_url, session_factory
 from service.domain.decisions.card import PolicyCards
 from service.domain.decisions.service import Replayer, ReplayRequest
+from service.domain.organisations.policy import OrganisationPolicyDocument
+from service.domain.organisations.service import OrganisationPolicies
 from service.domain.recommendation import Situation
 from service.domain.recommendation.service import BatchRequest
 from service.domain.store import ContentStore
@@ -52,7 +55,8 @@ def request_body_schemas() -> dict[str, Any]:
     """JSON Schemas of the bodies the recommendation handlers read raw to report every
     offending field; msgspec writes them from the same Structs the core validates with."""
     _, components = msgspec.json.schema_components(
-        [Situation, BatchRequest, ReplayRequest], ref_template="#/components/schemas/{name}"
+        [Situation, BatchRequest, ReplayRequest, OrganisationPolicyDocument],
+        ref_template="#/components/schemas/{name}",
     )
     return components
 
@@ -102,6 +106,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "answered": AnsweredContent(),
         "replayer": Replayer(),
         "policy_cards": PolicyCards(),
+        "organisation_policies": OrganisationPolicies(),
     }
     application = Litestar(
         route_handlers=[
@@ -109,6 +114,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             ContentController,
             RecommendationController,
             DecisionController,
+            OrganisationController,
             graphql_controller(settings),
             metrics_endpoint,
             *([CeilingController] if settings.bench_ceiling_endpoints else []),

@@ -20,6 +20,8 @@ from service.domain.errors import (
     DomainError,
     InvalidParameter,
     NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
 )
 from service.domain.recommendation import InvalidSituation
 from service.domain.recommendation.service import BatchTooLarge
@@ -121,6 +123,10 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
     if isinstance(exc, Conflict):
         contradictions = [FieldError(name, message) for name, message in exc.fields]
         return problem(409, exc.code, exc.title, exc.detail, contradictions), {}
+    if isinstance(exc, PreconditionRequired):
+        return problem(428, "precondition-required", "Precondition required", str(exc)), {}
+    if isinstance(exc, PreconditionFailed):
+        return problem(412, "precondition-failed", "Precondition failed", str(exc)), {}
     if isinstance(exc, BatchTooLarge):
         return problem(413, "batch-too-large", "Batch too large", exc.problems[0].message), {}
     if isinstance(exc, InvalidSituation):

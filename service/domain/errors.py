@@ -37,3 +37,11 @@ class Conflict(DomainError):
         self.title = title
         self.detail = detail
         self.fields = tuple(fields)
+
+
+class PreconditionRequired(DomainError):
+    """A change that must name the version it replaces (If-Match) did not (428)."""
+
+
+class PreconditionFailed(DomainError):
+    """The version a change names is no longer the current one (412)."""

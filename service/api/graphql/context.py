@@ -17,6 +17,7 @@ from service.api.graphql.errors import ResultTooLarge
 from service.api.rest.http import negotiate
 from service.domain.content import LocaleView, Snapshot
 from service.domain.errors import ContentUnavailable, InvalidParameter
+from service.security.keys import Identity
 
 # Links go both ways (aspect -> topics -> aspects ...), so depth alone does not bound the size
 # of an answer: a budget of linked objects per operation does.
@@ -43,6 +44,10 @@ class GraphQLContext:
     may_recommend: bool = True
     # The database sessions, for the fields that read it (releases and changes).
     sessions: Any = None
+    # The caller's API key (production) and the application state, for the fields that
+    # answer per organisation (recommend under the organisation's policy).
+    identity: Identity | None = None
+    state: Any = None
     _views: dict[str, LocaleView] = field(default_factory=dict)
     _loaders: dict[str, DataLoader[tuple[str, str], Any]] = field(default_factory=dict)
 

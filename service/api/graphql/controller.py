@@ -30,7 +30,7 @@ from service.api.rest.http import negotiate
 from service.config import Environment, Settings
 from service.domain.content import Snapshot
 from service.security.keys import Scope as KeyScope
-from service.security.middleware import allows
+from service.security.middleware import IDENTITY_STATE_KEY, allows
 
 logger = logging.getLogger("service.graphql")
 
@@ -140,6 +140,7 @@ class GraphQLDoor:
         get: bool,
         may_recommend: bool = True,
         sessions: Any = None,
+        request: AnyRequest | None = None,
     ) -> Answer:
         try:
             query = self._document(operation)
@@ -161,6 +162,9 @@ class GraphQLDoor:
         context = GraphQLContext(
             snapshot, accept_language, may_recommend=may_recommend, sessions=sessions
         )
+        if request is not None:
+            context.identity = request.scope.get("state", {}).get(IDENTITY_STATE_KEY)
+            context.state = request.app.state
         try:
             result = await self.schema.execute(
                 query,
@@ -235,14 +239,20 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                     operations = [_operation(item) for item in payload]
                     answers = [
                         await door.answer(
-                            op, snapshot, accept_language, False, may_recommend, sessions
+                            op, snapshot, accept_language, False, may_recommend, sessions, request
                         )
                         for op in operations
                     ]
                     body = b"[" + b",".join(a.body for a in answers) + b"]"
                     return Response(content=body, media_type=JSON)
                 answer = await door.answer(
-                    _operation(payload), snapshot, accept_language, False, may_recommend, sessions
+                    _operation(payload),
+                    snapshot,
+                    accept_language,
+                    False,
+                    may_recommend,
+                    sessions,
+                    request,
                 )
             except RequestError as exc:
                 return _error_response(exc)
@@ -278,6 +288,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                 get=True,
                 may_recommend=allows(request.scope, KeyScope.RECOMMEND),
                 sessions=request.app.state.sessions,
+                request=request,
             )
             if not answer.cacheable:
                 return Response(

@@ -19,6 +19,7 @@ from service.api.graphql.context import GraphQLContext
 from service.api.graphql.types import mirror_enum, mirror_struct
 from service.api.problems import ProblemError, problem
 from service.domain.decisions import service as decisions
+from service.domain.organisations.service import OrganisationPolicies
 from service.domain.recommendation import output
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.input import Situation, SituationContext
@@ -106,7 +107,7 @@ else:
     SituationInputType = SituationInput
 
 
-def recommend(
+async def recommend(
     info: Info,
     situation: Annotated["SituationInputType", strawberry.argument(description="The situation.")],
     locale: Annotated[
@@ -121,7 +122,13 @@ def recommend(
         )
     view = context.root_view(info, locale)
     context.no_store = True  # a person's situation: never cached, never kept
-    return decisions.recommend(context.current(), view.locale, as_body(situation))
+    current = context.current()
+    scope = None
+    if context.identity is not None and context.state is not None:
+        policies: OrganisationPolicies = context.state.organisation_policies
+        scope = await policies.scope_for(context.state.engine, context.identity.organisation)
+    scoped = current if scope is None else scope.adjust(current)
+    return decisions.recommend(scoped, view.locale, as_body(situation), scope)
 
 
 def recommendation_policy(info: Info) -> JSON:

@@ -13,6 +13,7 @@ from litestar.params import Parameter
 from service.api.rest.content import Cursor, Limit
 from service.api.rest.docs import example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, resolve_locale, snapshot
+from service.api.rest.organisations import caller_organisation
 from service.api.rest.recommendations import EXAMPLE_SITUATION, _body_operation
 from service.domain.content import DEFAULT_LIMIT, paginate
 from service.domain.decisions import card, history
@@ -68,8 +69,12 @@ class DecisionController(Controller):
     )
     async def replay(self, request: AnyRequest) -> Response[bytes]:
         body = decisions.parse_replay(await request.body())
+        engine = request.app.state.engine
+        scope = await request.app.state.organisation_policies.scope_at(
+            engine, caller_organisation(request), body.organisation_policy_version
+        )
         result = await request.app.state.replayer.replay(
-            request.app.state.engine, snapshot(request.app.state), body
+            engine, snapshot(request.app.state), body, scope
         )
         return Response(
             content=msgspec.json.encode(result),

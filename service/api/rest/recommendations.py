@@ -11,7 +11,9 @@ from litestar.params import Parameter
 from service.api.problems import ProblemError, problem
 from service.api.rest.docs import example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, resolve_locale, snapshot
+from service.api.rest.organisations import caller_organisation
 from service.domain.decisions import service as decisions
+from service.domain.organisations.service import OrganisationPolicies
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
@@ -79,6 +81,12 @@ def _localized(request: AnyRequest, locale: str, body: bytes, card: str) -> Resp
     )
 
 
+async def _organisation_scope(request: AnyRequest) -> decisions.Scope | None:
+    """The policy of the caller's organisation, if it published one (keys in production)."""
+    policies: OrganisationPolicies = request.app.state.organisation_policies
+    return await policies.scope_for(request.app.state.engine, caller_organisation(request))
+
+
 def _example_recommendation() -> Recommendation:
     return decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
 
@@ -105,7 +113,9 @@ class RecommendationController(Controller):
     async def create(self, request: AnyRequest) -> Response[bytes]:
         current = snapshot(request.app.state)
         locale = resolve_locale(request, current, request.query_params.get("locale"))
-        result = decisions.recommend(current, locale, await _json_body(request))
+        scope = await _organisation_scope(request)
+        scoped = current if scope is None else scope.adjust(current)
+        result = decisions.recommend(scoped, locale, await _json_body(request), scope)
         record_recommendation(result.primary.variant)
         return _localized(request, locale, msgspec.json.encode(result), result.policy_card)
 
@@ -145,7 +155,9 @@ class RecommendationController(Controller):
         current = snapshot(request.app.state)
         locale = resolve_locale(request, current, request.query_params.get("locale"))
         body = await _json_body(request)
-        result = decisions.recommend_batch(current, locale, body, detail)
+        scope = await _organisation_scope(request)
+        scoped = current if scope is None else scope.adjust(current)
+        result = decisions.recommend_batch(scoped, locale, body, detail, scope)
         for item in result.items:
             if item.result is not None:
                 record_recommendation(item.result.primary.variant)

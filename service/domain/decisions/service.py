@@ -52,6 +52,7 @@ class Scope:
     version: int
     adjust: Callable[[Snapshot], Snapshot]
     defaults: Callable[[object], object]
+    not_offered: tuple[str, ...] = ()  # variants the organisation does not offer
 
 
 def policy_card_link(locale: str, policy_version: str) -> str:
@@ -70,6 +71,7 @@ def stamp(result: Result, situation: Situation, scope: Scope | None) -> Result:
     return msgspec.structs.replace(
         result,
         organisation_policy_version=organisation_version,
+        not_offered=() if scope is None else scope.not_offered,
         decision_id=decision_id(inputs),
         policy_card=policy_card_link(result.locale, result.policy_version),
     )

@@ -105,6 +105,10 @@ class Recommendation(_Out, frozen=True):
     # Stamped by service/domain/decisions (the engine leaves them as they are): see
     # docs/policy-card.md. The organisation's policy version when its keys asked.
     organisation_policy_version: int | None = None
+    not_offered: Annotated[
+        tuple[str, ...],
+        msgspec.Meta(description="Variants the organisation does not offer: never ranked."),
+    ] = ()
     decision_id: str = ""
     policy_card: str = ""
 
@@ -144,6 +148,7 @@ class RecommendationSummary(_Out, frozen=True):
     growth_plan: GrowthPlan | None
     counterfactual: Counterfactual | None
     organisation_policy_version: int | None = None
+    not_offered: tuple[str, ...] = ()
     decision_id: str = ""
     policy_card: str = ""
 
@@ -158,6 +163,7 @@ class RecommendationSummary(_Out, frozen=True):
             full.growth_plan,
             full.counterfactual,
             full.organisation_policy_version,
+            full.not_offered,
             full.decision_id,
             full.policy_card,
         )
