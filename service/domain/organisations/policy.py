@@ -21,7 +21,7 @@ import msgspec
 from service.domain.content import Snapshot
 from service.domain.recommendation import Engine, Factor, RecommendationPolicy
 from service.domain.recommendation.limits import SCALE
-from service.domain.vocabulary import Prerequisite
+from service.domain.vocabulary import BaseApproach, Prerequisite
 
 MIN_MULTIPLIER = 0.5
 MAX_MULTIPLIER = 2.0
@@ -86,14 +86,25 @@ def adjusted_policy(
     return msgspec.structs.replace(policy, factors=factors)
 
 
-def adjusted_snapshot(snapshot: Snapshot, document: OrganisationPolicyDocument) -> Snapshot:
+def adjusted_snapshot(
+    snapshot: Snapshot, document: OrganisationPolicyDocument, strict: bool = False
+) -> Snapshot:
     """The snapshot as the organisation's keys see it: its weights, without the variants it
-    does not offer. Raises InvalidOrganisationPolicy when no engine can be built from it."""
+    does not offer. Raises InvalidOrganisationPolicy when no engine can be built from it.
+
+    `strict` (publishing) also refuses variants the content does not have; applied to a later
+    content version, a variant that has since gone is simply not there to leave out."""
     unknown = sorted(set(document.not_offered) - set(snapshot.policy.variants))
-    if unknown:
+    if unknown and strict:
         raise InvalidOrganisationPolicy(f"not_offered names unknown variants: {unknown}")
     policy = adjusted_policy(snapshot.policy, document)
     offered = set(snapshot.policy.variants) - set(document.not_offered)
+    left = {v.base_approach for v in snapshot.stored.bundle.catalogue.variants if v.slug in offered}
+    if not {BaseApproach.MENTORING, BaseApproach.COACHING} <= left:
+        raise InvalidOrganisationPolicy(
+            "not_offered must leave at least one mentoring and one coaching variant: the "
+            "ranking, the growth plan and the counterfactuals compare the two"
+        )
     policy = msgspec.structs.replace(
         policy, variants={slug: p for slug, p in policy.variants.items() if slug in offered}
     )

@@ -270,6 +270,6 @@ class OrganisationPolicies:
 def check_document(snapshot: Snapshot, document: OrganisationPolicyDocument) -> None:
     """Refuse a document that cannot make recommendations (before it is published)."""
     try:
-        adjusted_snapshot(snapshot, document)
+        adjusted_snapshot(snapshot, document, strict=True)
     except InvalidOrganisationPolicy as exc:
         raise InvalidParameter("body", str(exc)) from None
