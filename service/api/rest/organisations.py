@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgspec
-from litestar import Controller, Request, Response, get, put
+from litestar import Controller, HttpMethod, Request, Response, get, put, route
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 
 from service.api.problems import ProblemError, problem
@@ -86,6 +86,12 @@ def _answer(published: organisations.PublishedPolicy, status: int = 200) -> Resp
 class OrganisationController(Controller):
     path = "/v1/organisations/{organisation:str}/policy"
     tags = ["Organisations"]
+
+    @route("/", http_method=HttpMethod.OPTIONS, include_in_schema=False, status_code=204)
+    async def allowed_methods(self) -> Response[None]:
+        # Litestar's automatic OPTIONS answer names only the first handler's method when two
+        # handlers share a path; this one (first by name, so Litestar adds none) names both.
+        return Response(content=None, status_code=204, headers={"Allow": "GET, OPTIONS, PUT"})
 
     @get(
         "/",

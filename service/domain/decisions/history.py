@@ -1,5 +1,6 @@
 """Reading the release archive: past content versions for replay, and the policy history."""
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -90,9 +91,15 @@ async def policy_releases(connection: AsyncConnection, in_service: str) -> list[
     ]
 
 
+# Policy versions as content/policy.yaml writes them; anything else was never released.
+VERSION = re.compile(r"[A-Za-z0-9._-]{1,100}")
+
+
 async def policy_version(
     connection: AsyncConnection, version: str, in_service: str
 ) -> PolicyVersion | None:
+    if not VERSION.fullmatch(version):
+        return None
     row = (
         await connection.execute(
             select(

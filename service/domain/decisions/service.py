@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
 import msgspec
@@ -37,6 +37,7 @@ from service.domain.recommendation.service import (
 )
 
 POLICY_CARD_PATH = "/v1/recommendations/policy-card"
+MAX_VERSION = 2**31 - 1  # PostgreSQL integer: content and organisation policy versions
 # A past content version costs a few megabytes once built (views and one engine per locale).
 REPLAY_VERSIONS = 4
 REPLAY_BYTES = 256 * 1024 * 1024
@@ -115,11 +116,11 @@ class ReplayRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The inputs of a past recommendation, as its answer named them."""
 
     situation: dict[str, Any]
-    policy_version: str
-    content_version: int
-    locale: str
-    organisation_policy_version: int | None = None
-    decision_id: str | None = None
+    policy_version: Annotated[str, msgspec.Meta(max_length=100)]
+    content_version: Annotated[int, msgspec.Meta(ge=1, le=MAX_VERSION)]
+    locale: Annotated[str, msgspec.Meta(max_length=35)]
+    organisation_policy_version: Annotated[int, msgspec.Meta(ge=1, le=MAX_VERSION)] | None = None
+    decision_id: Annotated[str, msgspec.Meta(max_length=100)] | None = None
 
 
 def parse_replay(raw: bytes) -> ReplayRequest:

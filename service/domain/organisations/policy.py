@@ -55,7 +55,8 @@ class OrganisationPolicyDocument(msgspec.Struct, frozen=True, forbid_unknown_fie
             "flag the caller did not send; never a value the caller sent."
         ),
     ] = {}
-    note: Annotated[str, msgspec.Meta(max_length=MAX_NOTE)] = ""
+    # No NUL: PostgreSQL's JSONB cannot hold it.
+    note: Annotated[str, msgspec.Meta(max_length=MAX_NOTE, pattern="^[^\x00]*$")] = ""
 
 
 class InvalidOrganisationPolicy(ValueError):

@@ -3,6 +3,7 @@ scope a recommendation is made under. Functions take the session and never commi
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import datetime
 from typing import Any
@@ -64,8 +65,14 @@ def parse_document(raw: bytes) -> OrganisationPolicyDocument:
         raise InvalidParameter("body", "The request body is not valid JSON.") from None
 
 
+# Organisation slugs: what a URL path and a CLI argument carry without escaping.
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
 async def ensure_organisation(session: AsyncSession, slug: str) -> None:
     """Create the organisation if it does not exist (the CLI's `apikey create --org`)."""
+    if not SLUG.fullmatch(slug):
+        raise ValueError(f"organisation {slug!r}: lower-case letters, digits and '-', at most 64")
     exists = await session.execute(
         select(col(Organisation.slug)).where(col(Organisation.slug) == slug)
     )
@@ -88,6 +95,8 @@ def _unpublished(organisation: str) -> PublishedPolicy:
 
 
 async def _exists(connection: AsyncConnection | AsyncSession, organisation: str) -> None:
+    if not SLUG.fullmatch(organisation):
+        raise NotFound("organisation", organisation)
     found = await connection.execute(
         select(col(Organisation.slug)).where(col(Organisation.slug) == organisation)
     )
@@ -153,6 +162,7 @@ async def publish(
         raise PreconditionRequired(
             "Send If-Match with the ETag of the current policy (GET it first)."
         )
+    await _exists(session, organisation)
     locked = await session.execute(
         select(col(Organisation.slug))
         .where(col(Organisation.slug) == organisation)
