@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import msgspec
 
@@ -42,19 +43,33 @@ def _digest(value: bytes, width: int) -> str:
     return hashlib.blake2b(value, digest_size=width // 2, person=b"decision-id").hexdigest()
 
 
-def _parts(inputs: DecisionInputs) -> tuple[str, ...]:
-    values = (
-        canonical_situation(inputs.situation),
-        inputs.policy_version.encode(),
-        None
-        if inputs.organisation_policy_version is None
-        else str(inputs.organisation_policy_version).encode(),
-        str(inputs.content_version).encode(),
-        inputs.locale.encode(),
+@lru_cache(maxsize=1024)
+def _version_parts(
+    policy_version: str, organisation_version: int | None, content_version: int, locale: str
+) -> tuple[str, ...]:
+    """The digests of everything but the situation: a handful of values, so computed once."""
+    organisation = (
+        NO_ORGANISATION
+        if organisation_version is None
+        else _digest(str(organisation_version).encode(), _WIDTHS[2])
     )
-    return tuple(
-        NO_ORGANISATION if value is None else _digest(value, width)
-        for value, width in zip(values, _WIDTHS, strict=True)
+    return (
+        _digest(policy_version.encode(), _WIDTHS[1]),
+        organisation,
+        _digest(str(content_version).encode(), _WIDTHS[3]),
+        _digest(locale.encode(), _WIDTHS[4]),
+    )
+
+
+def _parts(inputs: DecisionInputs) -> tuple[str, ...]:
+    return (
+        _digest(canonical_situation(inputs.situation), _WIDTHS[0]),
+        *_version_parts(
+            inputs.policy_version,
+            inputs.organisation_policy_version,
+            inputs.content_version,
+            inputs.locale,
+        ),
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
@@ -56,6 +57,7 @@ class Scope:
     not_offered: tuple[str, ...] = ()  # variants the organisation does not offer
 
 
+@lru_cache(maxsize=256)
 def policy_card_link(locale: str, policy_version: str) -> str:
     return f"{POLICY_CARD_PATH}?{urlencode({'locale': locale, 'policy_version': policy_version})}"
 
