@@ -54,7 +54,7 @@ def _replay_body(situation: dict[str, Any], answer: dict[str, Any]) -> dict[str,
 
 
 async def test_a_thousand_situations_replay_to_identical_bytes_under_two_policies(
-    decisions_client: Client, decisions_database: str
+    decisions_client: Client, decisions_app: Litestar, decisions_database: str
 ) -> None:
     ANSWERS["earlier"] = await _answer_all(decisions_client)
     version, changed = await store_committed(
@@ -77,6 +77,8 @@ async def test_a_thousand_situations_replay_to_identical_bytes_under_two_policie
     elapsed = time.perf_counter() - started
     print(f"\nreplayed {2 * COUNT} in {elapsed:.1f} s; identical bytes: {identical}")
     assert identical == {"earlier": COUNT, "current": COUNT}
+    # The earlier version came from the archive once; the current one never left memory.
+    assert decisions_app.state.replayer.loaded_versions == 1
 
     earlier = [_json(o) for _, _, o in ANSWERS["earlier"]]
     current = [_json(o) for _, _, o in ANSWERS["current"]]

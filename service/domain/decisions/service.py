@@ -157,6 +157,11 @@ class Replayer:
             sizeof=lambda archived: archived.size,
         )
 
+    @property
+    def loaded_versions(self) -> int:
+        """Past versions held now (the version in service is never among them)."""
+        return len(self._archived)
+
     async def snapshot(self, engine: AsyncEngine, current: Snapshot, version: int) -> Snapshot:
         if version == current.version:
             return current
