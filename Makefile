@@ -62,8 +62,9 @@ sdk: .venv/.synced ## Regenerate sdk/python and sdk/typescript from openapi/open
 	$(PY) -m tools.sdk
 
 .PHONY: docs
-docs: .venv/.runtime ## Regenerate docs/configuration.md from the settings class
+docs: .venv/.runtime ## Regenerate docs/configuration.md and docs/policy-card.md
 	$(PY) -m service config-docs
+	$(PY) -m service.domain.decisions.card > docs/policy-card.md
 
 .PHONY: migrate
 migrate: .venv/.runtime ## Apply migrations and load the content (DATABASE_URL or embedded)

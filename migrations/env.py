@@ -9,7 +9,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
+import service.domain.decisions.models  # the release archive
 import service.domain.models  # registers the tables on SQLModel.metadata
+import service.domain.organisations.models  # organisations and their policies
 import service.security.models  # noqa: F401  (and the API key and rate-limit tables)
 from service.db import async_url
 

@@ -17,12 +17,17 @@ from service.api.graphql.controller import graphql_controller
 from service.api.problems import handle_exception
 from service.api.rest.answered import AnsweredContentMiddleware, answered_cache
 from service.api.rest.content import ContentController
+from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot
 from service.api.rest.health import HealthController
+from service.api.rest.organisations import OrganisationController
 from service.api.rest.recommendations import RecommendationController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, listen_url, session_factory
+from service.domain.decisions.card import PolicyCards
+from service.domain.decisions.service import Replayer
+from service.domain.organisations.service import OrganisationPolicies
 from service.domain.store import ContentStore
 from service.observability import Observability, metrics_endpoint
 from service.security.cors import caching_headers, cors_config
@@ -85,12 +90,17 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "settings": settings,
         "content": ContentStore(),
         "answered": answered_cache(settings.answered_cache_max_bytes),
+        "replayer": Replayer(),
+        "policy_cards": PolicyCards(),
+        "organisation_policies": OrganisationPolicies(),
     }
     application = Litestar(
         route_handlers=[
             HealthController,
             ContentController,
             RecommendationController,
+            DecisionController,
+            OrganisationController,
             graphql_controller(settings),
             metrics_endpoint,
         ],

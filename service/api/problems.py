@@ -14,7 +14,15 @@ from litestar.exceptions import HTTPException, ValidationException
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
-from service.domain.errors import ContentUnavailable, DomainError, InvalidParameter, NotFound
+from service.domain.errors import (
+    Conflict,
+    ContentUnavailable,
+    DomainError,
+    InvalidParameter,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+)
 from service.domain.recommendation import InvalidSituation
 from service.domain.recommendation.service import BatchTooLarge
 
@@ -141,6 +149,13 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
         return problem(
             400, "invalid-parameter", f"Invalid parameter: {exc.parameter}", exc.detail, [field]
         ), {}
+    if isinstance(exc, Conflict):
+        contradictions = [FieldError(name, message) for name, message in exc.fields]
+        return problem(409, exc.code, exc.title, exc.detail, contradictions), {}
+    if isinstance(exc, PreconditionRequired):
+        return problem(428, "precondition-required", "Precondition required", str(exc)), {}
+    if isinstance(exc, PreconditionFailed):
+        return problem(412, "precondition-failed", "Precondition failed", str(exc)), {}
     if isinstance(exc, BatchTooLarge):
         # 422 like any other invalid body: the schema's `maxItems` says the same.
         errors = [FieldError(p.field, p.message) for p in exc.problems]

@@ -54,6 +54,11 @@ def parser() -> argparse.ArgumentParser:
         choices=["content:read", "recommend", "admin"],
         help="repeat for several scopes; admin grants all",
     )
+    create.add_argument(
+        "--org",
+        default="default",
+        help="the organisation the key belongs to (created if new); its policy applies",
+    )
     apikey_actions.add_parser("list", help="list keys (never their secrets)")
     revoke = apikey_actions.add_parser("revoke", help="revoke a key by its id")
     revoke.add_argument("id")

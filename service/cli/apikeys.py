@@ -9,6 +9,7 @@ from service.config import get_settings
 
 def cmd_apikey(args: argparse.Namespace) -> int:
     from service.db import create_engine, session_factory
+    from service.domain.organisations.service import ensure_organisation
     from service.security.keys import create_key, list_keys, revoke_key
 
     async def run(url: str) -> list[str]:
@@ -16,16 +17,20 @@ def cmd_apikey(args: argparse.Namespace) -> int:
         try:
             async with session_factory(engine)() as session, session.begin():
                 if args.action == "create":
-                    new = await create_key(session, args.name, args.scope)
+                    await ensure_organisation(session, args.org)
+                    new = await create_key(session, args.name, args.scope, args.org)
                     scopes = ", ".join(new.record.scopes)
-                    return [f"created key {new.record.id} ({args.name}; {scopes}):", new.key]
+                    return [
+                        f"created key {new.record.id} ({args.name}; {scopes}; org {args.org}):",
+                        new.key,
+                    ]
                 if args.action == "revoke":
                     if not await revoke_key(session, args.id):
                         raise SystemExit(f"no active key with id {args.id}")
                     return [f"revoked key {args.id}"]
                 return [
                     f"{key.id}  {'revoked' if key.revoked_at else 'active '}  "
-                    f"{','.join(key.scopes):<30}  {key.name}"
+                    f"{key.organisation:<16}  {','.join(key.scopes):<30}  {key.name}"
                     for key in await list_keys(session)
                 ]
         finally:

@@ -31,6 +31,7 @@ from service.domain.content_files import (
     TopicText,
     VariantText,
 )
+from service.domain.decisions.archive import archive
 from service.domain.recommendation import Engine, messages_from, policy_from
 
 NOTIFY_CHANNEL = "content_changed"
@@ -177,6 +178,7 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
     await session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOAD_LOCK_ID})
     in_service = await _version_in_service(session)
     if in_service is not None and in_service[1] == bundle.checksum:
+        await archive(session, bundle, in_service[0])  # content loaded before the archive
         return in_service[0], False
 
     for table in (m.Term, m.Variant, m.Topic, m.Aspect, m.Approach, m.RecommendationMessages):
@@ -190,6 +192,7 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
             .returning(col(m.ContentVersion.version))
         )
     ).scalar_one()
+    await archive(session, bundle, int(version or 0))
     await session.execute(
         text("SELECT pg_notify(:channel, :payload)"),
         {

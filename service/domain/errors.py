@@ -26,3 +26,22 @@ class InvalidParameter(DomainError):
 
 class ContentUnavailable(DomainError):
     """No content has been loaded yet and the database cannot be reached."""
+
+
+class Conflict(DomainError):
+    """The request contradicts what the service knows (409); `fields` name each contradiction."""
+
+    def __init__(self, code: str, title: str, detail: str, fields: Sequence[tuple[str, str]]):
+        super().__init__(detail)
+        self.code = code
+        self.title = title
+        self.detail = detail
+        self.fields = tuple(fields)
+
+
+class PreconditionRequired(DomainError):
+    """A change that must name the version it replaces (If-Match) did not (428)."""
+
+
+class PreconditionFailed(DomainError):
+    """The version a change names is no longer the current one (412)."""

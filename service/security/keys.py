@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlmodel import col
 
 from service.cache import BoundedCache
+from service.domain.organisations.models import DEFAULT_ORGANISATION
 from service.security.models import ApiKey
 
 KEY_PREFIX = "mck"
@@ -42,6 +43,7 @@ class Identity:
     key_id: str
     name: str
     scopes: frozenset[str]
+    organisation: str = DEFAULT_ORGANISATION  # whose policy its recommendations use
 
     def allows(self, scope: str) -> bool:
         return scope in self.scopes or Scope.ADMIN in self.scopes
@@ -66,7 +68,12 @@ def split_key(key: str) -> tuple[str, str] | None:
     return key_id, secret
 
 
-async def create_key(session: AsyncSession, name: str, scopes: Sequence[str]) -> NewKey:
+async def create_key(
+    session: AsyncSession,
+    name: str,
+    scopes: Sequence[str],
+    organisation: str = DEFAULT_ORGANISATION,
+) -> NewKey:
     unknown = sorted(set(scopes) - {s.value for s in Scope})
     if unknown or not scopes:
         allowed = ", ".join(s.value for s in Scope)
@@ -74,7 +81,11 @@ async def create_key(session: AsyncSession, name: str, scopes: Sequence[str]) ->
     key_id = secrets.token_hex(6)
     secret = secrets.token_urlsafe(20)
     record = ApiKey(
-        id=key_id, name=name, scopes=sorted(set(scopes)), secret_hash=hash_secret(secret)
+        id=key_id,
+        name=name,
+        scopes=sorted(set(scopes)),
+        secret_hash=hash_secret(secret),
+        organisation=organisation,
     )
     session.add(record)
     await session.flush()
@@ -181,7 +192,9 @@ class KeyVerifier:
 
     @staticmethod
     async def _lookup(engine: AsyncEngine, key_id: str, secret: str) -> Identity | None:
-        query = select(col(ApiKey.name), col(ApiKey.scopes), col(ApiKey.secret_hash)).where(
+        query = select(
+            col(ApiKey.name), col(ApiKey.scopes), col(ApiKey.secret_hash), col(ApiKey.organisation)
+        ).where(
             col(ApiKey.id) == key_id,
             ApiKey.revoked_at.is_(None),  # type: ignore[union-attr]
         )
@@ -189,4 +202,4 @@ class KeyVerifier:
             row = (await connection.execute(query)).first()
         if row is None or not hmac.compare_digest(row.secret_hash, hash_secret(secret)):
             return None
-        return Identity(key_id, row.name, frozenset(row.scopes))
+        return Identity(key_id, row.name, frozenset(row.scopes), row.organisation)

@@ -2,8 +2,10 @@
 
 from datetime import datetime
 
-from sqlalchemy import ARRAY, BigInteger, Column, DateTime, Text, func
+from sqlalchemy import ARRAY, BigInteger, Column, DateTime, ForeignKey, Text, func
 from sqlmodel import Field, SQLModel
+
+import service.domain.organisations.models  # noqa: F401  (the table keys refer to)
 
 
 class ApiKey(SQLModel, table=True):
@@ -24,6 +26,14 @@ class ApiKey(SQLModel, table=True):
     )
     revoked_at: datetime | None = Field(
         default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    # Whose key it is (revision 0004): recommendations made with it use that organisation's
+    # policy. Keys made before organisations existed belong to `default`.
+    organisation: str = Field(
+        default="default",
+        sa_column=Column(
+            Text, ForeignKey("organisations.slug"), nullable=False, server_default="default"
+        ),
     )
 
 

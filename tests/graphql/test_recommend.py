@@ -6,6 +6,7 @@ import msgspec
 import pytest
 from litestar import Litestar
 
+from service.domain.decisions import service as decisions
 from service.domain.recommendation import output as recommend_output
 from service.domain.recommendation import service as recommendations
 from tests.graphql.conftest import Client, codes, door_of, graphql
@@ -44,7 +45,7 @@ async def test_recommend_equals_the_core_and_rest(
 ) -> None:
     body = await graphql(client, QUERY, {"situation": as_input(SITUATION), "locale": locale})
     assert "errors" not in body, body
-    core = recommendations.recommend(app.state.content.snapshot, locale, SITUATION)
+    core = decisions.recommend(app.state.content.snapshot, locale, SITUATION)
     assert body["data"]["recommend"] == camelized(msgspec.to_builtins(core))
     rest = await rest_recommendation(client, SITUATION, locale)
     assert body["data"]["recommend"] == camelized(rest.json())

@@ -32,6 +32,8 @@ from litestar.openapi.spec import (
 
 from service.api.common.locale import MAX_LOCALE_LENGTH, locale_pattern
 from service.domain.content import DEFAULT_LOCALE
+from service.domain.decisions.service import ReplayRequest
+from service.domain.organisations.policy import OrganisationPolicyDocument
 from service.domain.recommendation import Situation
 from service.domain.recommendation.service import BatchRequest
 
@@ -199,7 +201,8 @@ def request_body_schemas() -> dict[str, Any]:
     """JSON Schemas of the bodies the recommendation handlers read raw to report every
     offending field; msgspec writes them from the same Structs the core validates with."""
     _, components = msgspec.json.schema_components(
-        [Situation, BatchRequest], ref_template="#/components/schemas/{name}"
+        [Situation, BatchRequest, ReplayRequest, OrganisationPolicyDocument],
+        ref_template="#/components/schemas/{name}",
     )
     for schema in components.values():
         _describe_defaults(schema)

@@ -39,8 +39,12 @@ class GraphQLContext:
     linked_objects: int = 0
     # Set by resolvers whose answer is about a person: kept out of every cache.
     no_store: bool = False
-    # The caller's API key, for the fields' permission classes (None: scopes not enforced).
+    # The caller's API key, for the fields' permission classes and the fields that answer per
+    # organisation (None: development, scopes not enforced).
     identity: Identity | None = None
+    # The database sessions and the application state, for the fields that read them.
+    sessions: Any = None
+    state: Any = None
     _views: dict[str, LocaleView] = field(default_factory=dict)
 
     def current(self) -> Snapshot:

@@ -174,6 +174,7 @@ class GraphQLDoor:
         accept_language: str | None,
         get: bool,
         identity: Identity | None = None,
+        request: AnyRequest | None = None,
     ) -> Answer:
         try:
             query = self._document(operation)
@@ -190,6 +191,9 @@ class GraphQLDoor:
                 return Answer(cached, cacheable=True)
         self.executions += 1
         context = GraphQLContext(snapshot, accept_language, identity=identity)
+        if request is not None:
+            context.sessions = request.app.state.sessions
+            context.state = request.app.state
         try:
             result = await self.schema.execute(
                 query,
@@ -286,13 +290,13 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                         )
                     operations = [_operation(item) for item in payload]
                     answers = [
-                        await door.answer(op, snapshot, accept_language, False, identity)
+                        await door.answer(op, snapshot, accept_language, False, identity, request)
                         for op in operations
                     ]
                     body = b"[" + b",".join(a.body for a in answers) + b"]"
                     return Response(content=body, media_type=JSON)
                 answer = await door.answer(
-                    _operation(payload), snapshot, accept_language, False, identity
+                    _operation(payload), snapshot, accept_language, False, identity, request
                 )
             except RequestError as exc:
                 return _error_response(exc)
@@ -327,6 +331,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                 request.headers.get("accept-language"),
                 get=True,
                 identity=identity_of(request.scope),
+                request=request,
             )
             if not answer.cacheable:
                 return Response(

@@ -18,6 +18,7 @@ from strawberry.types import ExecutionContext, Info
 from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
 from service.api.graphql import types as gql
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.decisions import policy_card, policy_versions
 from service.api.graphql.documents import DocumentCaches
 from service.api.graphql.permissions import MayRecommend
 from service.api.graphql.recommend import recommend, recommendation_policy
@@ -260,6 +261,15 @@ class Query:
         resolver=recommendation_policy,
         description="The scoring policy in service, as `GET /v1/recommendations/policy` "
         "returns it (a JSON document, snake_case keys).",
+    )
+    policy_card = strawberry.field(
+        resolver=policy_card,
+        description="The policy card (instructions for use), as "
+        "`GET /v1/recommendations/policy-card` returns it.",
+    )
+    policy_versions = strawberry.field(
+        resolver=policy_versions,
+        description="Every released policy version, as `GET /v1/recommendations/policies`.",
     )
 
 

@@ -110,6 +110,24 @@ _RATE_LIMITED = problem(
 )
 
 
+# Problems written by the decision and organisation handlers themselves.
+_HANDLER_PROBLEMS = {
+    409: problem(
+        409,
+        "decision-mismatch",
+        "Decision id does not match",
+        "The decision id was made from other inputs: locale differ.",
+    ),
+    412: problem(
+        412, "precondition-failed", "Precondition failed", "The policy changed since that ETag."
+    ),
+    428: problem(
+        428, "precondition-required", "Precondition required", "Send If-Match with the ETag."
+    ),
+}
+_CONTENT_KINDS = frozenset({"approach", "aspect", "topic", "term", "variant"})
+
+
 def _forbidden(scope: str) -> Problem:
     return problem(403, "forbidden", "Forbidden", f"This API key lacks the scope `{scope}`.")
 
@@ -119,6 +137,9 @@ _PROBLEM_DESCRIPTIONS = {
     401: "Missing or unknown API key",
     403: "The API key lacks the required scope",
     404: "No item with that key",
+    409: "The request contradicts what the service knows",
+    412: "If-Match names an ETag that is no longer current",
+    428: "If-Match is required",
     413: "Request body too large",
     422: "The body is well-formed JSON but not a valid input",
     429: "Rate limit exceeded",
@@ -134,12 +155,16 @@ def _example(status: int, resource: str, scope: str, invalid: Callable[[], Probl
     if status == 403:
         return _forbidden(scope)
     if status == 404:
-        return answer_of(lambda: example_view().get(resource, "unknown"))
+        if resource in _CONTENT_KINDS:
+            return answer_of(lambda: example_view().get(resource, "unknown"))
+        return problem(404, "not-found", "Not found", f"No {resource} with key 'unknown'.")
+    if status in _HANDLER_PROBLEMS:
+        return _HANDLER_PROBLEMS[status]
     if status == 413:
         return answer_of(_raise(HTTPException(status_code=413, detail="Request Entity Too Large")))
     if status == 422:
         if invalid is None:
-            raise ValueError("a 422 example needs the call that produces it")
+            return problem(422, "invalid-situation", "Invalid situation", "2 fields are invalid.")
         return invalid()
     if status == 429:
         return _RATE_LIMITED

@@ -13,6 +13,9 @@ from service.api.common.scopes import Scope, requires
 from service.api.problems import Problem, ProblemError, problem
 from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
+from service.api.rest.organisations import caller_organisation
+from service.domain.decisions import service as decisions
+from service.domain.organisations.service import OrganisationPolicies
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
@@ -85,7 +88,7 @@ async def _json_body(request: AnyRequest) -> object:
         raise ProblemError(problem(400, "malformed-json", "Malformed JSON", str(exc))) from None
 
 
-def _localized(request: AnyRequest, locale: str, body: bytes) -> Response[bytes]:
+def _localized(request: AnyRequest, locale: str, body: bytes, card: str) -> Response[bytes]:
     return Response(
         content=body,
         media_type=JSON,
@@ -93,12 +96,19 @@ def _localized(request: AnyRequest, locale: str, body: bytes) -> Response[bytes]
             "Content-Language": locale,
             "Vary": "Accept-Language",
             "Cache-Control": "no-store",
+            "Link": f'<{card}>; rel="describedby"',  # the policy card: how to use the answer
         },
     )
 
 
+async def _organisation_scope(request: AnyRequest) -> decisions.Scope | None:
+    """The policy of the caller's organisation, if it published one (keys in production)."""
+    policies: OrganisationPolicies = request.app.state.organisation_policies
+    return await policies.scope_for(request.app.state.engine, caller_organisation(request))
+
+
 def _example_recommendation() -> Recommendation:
-    return recommendations.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
+    return decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
 
 
 def _invalid_situation() -> Problem:
@@ -140,9 +150,11 @@ class RecommendationController(Controller):
     async def create(self, request: AnyRequest) -> Response[bytes]:
         current = snapshot(request.app.state)
         locale = request_locale(request, current, request.query_params.get("locale"))
-        result = recommendations.recommend(current, locale, await _json_body(request))
+        scope = await _organisation_scope(request)
+        scoped = current if scope is None else scope.adjust(current)
+        result = decisions.recommend(scoped, locale, await _json_body(request), scope)
         record_recommendation(result.primary.variant)
-        return _localized(request, locale, msgspec.json.encode(result))
+        return _localized(request, locale, msgspec.json.encode(result), result.policy_card)
 
     @post(
         "/batch",
@@ -162,7 +174,7 @@ class RecommendationController(Controller):
             200: ok(
                 BatchResponse | SummaryBatchResponse,  # type: ignore[arg-type]
                 "A valid and an invalid situation, detail=summary",
-                recommendations.recommend_batch(
+                decisions.recommend_batch(
                     example_snapshot(),
                     "en",
                     {"items": [EXAMPLE_SITUATION, INVALID_SITUATION]},
@@ -189,11 +201,14 @@ class RecommendationController(Controller):
         current = snapshot(request.app.state)
         locale = request_locale(request, current, request.query_params.get("locale"))
         body = await _json_body(request)
-        result = recommendations.recommend_batch(current, locale, body, detail)
+        scope = await _organisation_scope(request)
+        scoped = current if scope is None else scope.adjust(current)
+        result = decisions.recommend_batch(scoped, locale, body, detail, scope)
         for item in result.items:
             if item.result is not None:
                 record_recommendation(item.result.primary.variant)
-        return _localized(request, locale, msgspec.json.encode(result))
+        card = decisions.policy_card_link(locale, current.policy.version)
+        return _localized(request, locale, msgspec.json.encode(result), card)
 
     @get(
         "/policy",

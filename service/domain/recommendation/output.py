@@ -105,6 +105,15 @@ class Recommendation(_Out, frozen=True):
     ranking: tuple[RankedVariant, ...]
     growth_plan: GrowthPlan | None
     counterfactual: Counterfactual | None
+    # Stamped by service/domain/decisions (the engine leaves them as they are): see
+    # docs/policy-card.md. The organisation's policy version when its keys asked.
+    organisation_policy_version: int | None = None
+    not_offered: Annotated[
+        tuple[str, ...],
+        msgspec.Meta(description="Variants the organisation does not offer: never ranked."),
+    ] = ()
+    decision_id: str = ""
+    policy_card: str = ""
 
 
 class ItemProblem(_Out, frozen=True):
@@ -141,6 +150,10 @@ class RecommendationSummary(_Out, frozen=True):
     ranking: tuple[RankedScore, ...]
     growth_plan: GrowthPlan | None
     counterfactual: Counterfactual | None
+    organisation_policy_version: int | None = None
+    not_offered: tuple[str, ...] = ()
+    decision_id: str = ""
+    policy_card: str = ""
 
     @classmethod
     def of(cls, full: Recommendation) -> RecommendationSummary:
@@ -152,6 +165,10 @@ class RecommendationSummary(_Out, frozen=True):
             tuple(RankedScore(r.rank, r.variant, r.score) for r in full.ranking),
             full.growth_plan,
             full.counterfactual,
+            full.organisation_policy_version,
+            full.not_offered,
+            full.decision_id,
+            full.policy_card,
         )
 
 

@@ -1,0 +1,113 @@
+"""`policyCard` and `policyVersions`: the same core as the REST policy card and history."""
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from service.api.graphql.context import GraphQLContext
+from service.api.graphql.types import mirror_struct
+from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT, paginate
+from service.domain.decisions import card, history
+from service.domain.errors import ContentUnavailable, InvalidParameter, NotFound
+from service.domain.recommendation import RecommendationPolicy, policy_from
+
+mirror_struct(card.Sections, description="The card's section headings, in its locale.")
+mirror_struct(card.CardInput)
+mirror_struct(card.CardFactor)
+mirror_struct(card.CardCheck)
+mirror_struct(card.CardEvaluation)
+mirror_struct(card.CardLink)
+_PolicyCard = mirror_struct(card.PolicyCard)
+
+if TYPE_CHECKING:
+    from service.domain.decisions.card import PolicyCard
+else:
+    PolicyCard = _PolicyCard
+
+
+@strawberry.type(description="A released policy version.")
+class PolicyRelease:
+    version: str
+    released_at: datetime
+    changelog: str
+    in_service: bool
+
+
+@strawberry.type(description="A page of released policy versions, oldest first.")
+class PolicyReleasePage:
+    items: list[PolicyRelease]
+    next_cursor: str | None
+
+
+def _context(info: Info) -> GraphQLContext:
+    context: GraphQLContext = info.context
+    if context.sessions is None:
+        raise ContentUnavailable("The database is not configured.")
+    return context
+
+
+async def _released_policy(context: GraphQLContext, version: str) -> RecommendationPolicy:
+    async with context.sessions() as session:
+        found = await history.policy_version(await session.connection(), version, "")
+    if found is None:
+        raise NotFound("policy version", version)
+    try:
+        return policy_from(found.policy)
+    except ValueError:
+        raise InvalidParameter(
+            "policyVersion", f"Policy version {version!r} predates this card's format."
+        ) from None
+
+
+async def policy_card(
+    info: Info,
+    locale: Annotated[
+        str | None,
+        strawberry.argument(description="en, es, fr or de; else `Accept-Language`, then `en`."),
+    ] = None,
+    policy_version: Annotated[
+        str | None,
+        strawberry.argument(description="A released policy version; the one in service if null."),
+    ] = None,
+) -> PolicyCard | None:
+    context: GraphQLContext = info.context
+    view = context.root_view(info, locale)
+    policy = context.current().policy
+    if policy_version is not None and policy_version != policy.version:
+        policy = await _released_policy(_context(info), policy_version)
+    return card.build_card(policy, view.locale, card.committed_evidence())
+
+
+async def policy_versions(
+    info: Info,
+    first: Annotated[int, strawberry.argument(description=f"1 to {MAX_LIMIT}.")] = DEFAULT_LIMIT,
+    after: Annotated[
+        str | None, strawberry.argument(description="The previous page's `nextCursor`.")
+    ] = None,
+) -> PolicyReleasePage | None:
+    context = _context(info)
+    if not 1 <= first <= MAX_LIMIT:
+        raise InvalidParameter("first", f"first must be between 1 and {MAX_LIMIT}.")
+    in_service = context.current().policy.version
+    async with context.sessions() as session:
+        releases = await history.policy_releases(await session.connection(), in_service)
+    try:
+        items, cursor = paginate(releases, first, after)
+    except InvalidParameter:
+        raise InvalidParameter(
+            "after", "The cursor is not one this API issued; use `nextCursor` as returned."
+        ) from None
+    return PolicyReleasePage(
+        items=[
+            PolicyRelease(
+                version=r.version,
+                released_at=r.released_at,
+                changelog=r.changelog,
+                in_service=r.in_service,
+            )
+            for r in items
+        ],
+        next_cursor=cursor,
+    )

@@ -1,0 +1,159 @@
+"""REST for organisation policies: publish with If-Match, read the current one, page history.
+
+Only keys of the organisation see it (another organisation's key gets 404, as if it did not
+exist); publishing needs the organisation's `admin` key.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+from litestar import Controller, HttpMethod, Request, Response, get, put, route
+from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
+
+from service.api.common.scopes import Scope, identity_of, requires
+from service.api.problems import ProblemError, problem
+from service.api.rest.content import Cursor, Limit
+from service.api.rest.docs import ok, problems
+from service.api.rest.http import JSON, hashed_response, snapshot
+from service.domain.content import DEFAULT_LIMIT, paginate
+from service.domain.errors import NotFound
+from service.domain.organisations import service as organisations
+from service.domain.organisations.policy import OrganisationPolicyDocument
+
+AnyRequest = Request[Any, Any, Any]
+EXAMPLE_DOCUMENT = OrganisationPolicyDocument(
+    weights={"context": 2.0},  # type: ignore[dict-item]
+    not_offered=("ai-coaching",),
+    context_defaults={"coach_budget": False},  # type: ignore[dict-item]
+    note="No external coaches in 2027; AI tools are not approved.",
+)
+EXAMPLE = organisations.PublishedPolicy("acme", 3, EXAMPLE_DOCUMENT, "3f9a1c2b7d4e", None)
+
+
+def caller_organisation(request: AnyRequest) -> str | None:
+    identity = identity_of(request.scope)
+    return None if identity is None else identity.organisation
+
+
+def _member(request: AnyRequest, organisation: str, admin: bool = False) -> str:
+    """The key id of a caller allowed here; another organisation's key learns nothing."""
+    identity = identity_of(request.scope)
+    if identity is None:
+        return "development"
+    if identity.organisation != organisation:
+        raise NotFound("organisation", organisation)
+    if admin and Scope.ADMIN not in identity.scopes:
+        raise ProblemError(
+            problem(
+                403, "forbidden", "Forbidden", "Publishing needs this organisation's admin key."
+            )
+        )
+    return identity.key_id
+
+
+@dataclass
+class _PolicyBody(Operation):
+    def __post_init__(self) -> None:
+        self.request_body = RequestBody(
+            required=True,
+            description="The organisation's adjustments; everything left out stays as released.",
+            content={
+                JSON: OpenAPIMediaType(
+                    schema=Reference("#/components/schemas/OrganisationPolicyDocument"),
+                    examples={"acme": Example(value=msgspec.to_builtins(EXAMPLE_DOCUMENT))},
+                )
+            },
+        )
+
+
+def _answer(published: organisations.PublishedPolicy, status: int = 200) -> Response[bytes]:
+    return Response(
+        content=msgspec.json.encode(published),
+        status_code=status,
+        media_type=JSON,
+        headers={"ETag": published.etag, "Cache-Control": "no-cache"},
+    )
+
+
+class OrganisationController(Controller):
+    path = "/v1/organisations/{organisation:str}/policy"
+    # Reading needs `recommend` (the policy shapes recommendations); publishing needs `admin`
+    # of the same organisation (checked in `_member`).
+    guards = [requires(Scope.RECOMMEND)]
+    tags = ["Organisations"]
+
+    @route("/", http_method=HttpMethod.OPTIONS, include_in_schema=False, status_code=204)
+    async def allowed_methods(self) -> Response[None]:
+        # Litestar's automatic OPTIONS answer names only the first handler's method when two
+        # handlers share a path; this one (first by name, so Litestar adds none) names both.
+        return Response(content=None, status_code=204, headers={"Allow": "GET, OPTIONS, PUT"})
+
+    @get(
+        "/",
+        operation_id="GetOrganisationPolicy",
+        summary="The organisation's current policy (version 0: nothing published yet)",
+        description="Its `ETag` is what `PUT` needs in `If-Match`.",
+        responses={
+            200: ok(organisations.PublishedPolicy, "Acme", EXAMPLE),
+            **problems(401, 403, 404, 429, 503),
+        },
+    )
+    async def current(self, request: AnyRequest, organisation: str) -> Response[bytes]:
+        _member(request, organisation)
+        async with request.app.state.engine.connect() as connection:
+            published = await organisations.current_policy(connection, organisation)
+        return _answer(published)
+
+    @put(
+        "/",
+        operation_id="PublishOrganisationPolicy",
+        summary="Publish a new version of the organisation's policy",
+        description="Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), "
+        "variants not offered (never recommended, and listed in every answer) and context "
+        "defaults (replace what a caller did not say, never what it said). Needs the "
+        "organisation's admin key and `If-Match` with the current ETag: 428 without it, 412 "
+        "when another publication came first. Every version is kept, with the key and time.",
+        status_code=201,
+        operation_class=_PolicyBody,
+        responses={
+            201: ok(organisations.PublishedPolicy, "Published", EXAMPLE, "Published"),
+            **problems(400, 401, 403, 404, 412, 428, 429, 503),
+        },
+    )
+    async def publish(self, request: AnyRequest, organisation: str) -> Response[bytes]:
+        key_id = _member(request, organisation, admin=True)
+        document = organisations.parse_document(await request.body())
+        organisations.check_document(snapshot(request.app.state), document)
+        async with request.app.state.sessions() as session, session.begin():
+            published = await organisations.publish(
+                session, organisation, document, request.headers.get("if-match"), key_id
+            )
+        request.app.state.organisation_policies.remember(published)
+        return _answer(published, 201)
+
+    @get(
+        "/history",
+        operation_id="ListOrganisationPolicyVersions",
+        summary="Every published version of the organisation's policy, newest first",
+        responses={
+            200: ok(
+                organisations.PublishedPolicyPage,
+                "Acme",
+                organisations.PublishedPolicyPage((EXAMPLE,), None),
+            ),
+            **problems(400, 401, 403, 404, 429, 503),
+        },
+    )
+    async def history(
+        self,
+        request: AnyRequest,
+        organisation: str,
+        limit: Limit = DEFAULT_LIMIT,
+        cursor: Cursor = None,
+    ) -> Response[bytes]:
+        _member(request, organisation)
+        async with request.app.state.engine.connect() as connection:
+            versions = await organisations.history(connection, organisation)
+        page = organisations.PublishedPolicyPage(*paginate(versions, limit, cursor))
+        return hashed_response(request, msgspec.json.encode(page), "no-cache")

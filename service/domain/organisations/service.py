@@ -1,0 +1,285 @@
+"""Organisations' policies: publishing (optimistic concurrency), reading, and the per-request
+scope a recommendation is made under. Functions take the session and never commit."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime
+from typing import Any
+
+import msgspec
+from sqlalchemy import func, insert, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+from sqlmodel import col
+
+from service.cache import BoundedCache
+from service.domain.content import Snapshot
+from service.domain.decisions.service import Scope
+from service.domain.errors import (
+    InvalidParameter,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+)
+from service.domain.organisations.models import Organisation
+from service.domain.organisations.models import OrganisationPolicy as PolicyRow
+from service.domain.organisations.policy import (
+    InvalidOrganisationPolicy,
+    OrganisationPolicyDocument,
+    adjusted_snapshot,
+    with_context_defaults,
+)
+
+# How long a replica trusts its copy of an organisation's current policy; the replica that
+# published sees the new version at once, the others within this many seconds.
+CURRENT_POLICY_SECONDS = 2.0
+
+
+class PublishedPolicy(msgspec.Struct, frozen=True):
+    """One version of an organisation's policy. Version 0: nothing published yet (the
+    released policy as it is)."""
+
+    organisation: str
+    version: int
+    document: OrganisationPolicyDocument
+    published_by: str | None  # the API key id
+    published_at: datetime | None
+
+    @property
+    def etag(self) -> str:
+        return f'"org-{self.organisation}-v{self.version}"'
+
+
+class PublishedPolicyPage(msgspec.Struct, frozen=True):
+    items: tuple[PublishedPolicy, ...]
+    next_cursor: str | None
+
+
+def parse_document(raw: bytes) -> OrganisationPolicyDocument:
+    try:
+        return msgspec.json.decode(raw, type=OrganisationPolicyDocument)
+    except msgspec.ValidationError as exc:
+        raise InvalidParameter("body", str(exc)) from None
+    except msgspec.DecodeError:
+        raise InvalidParameter("body", "The request body is not valid JSON.") from None
+
+
+# Organisation slugs: what a URL path and a CLI argument carry without escaping.
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+async def ensure_organisation(session: AsyncSession, slug: str) -> None:
+    """Create the organisation if it does not exist (the CLI's `apikey create --org`)."""
+    if not SLUG.fullmatch(slug):
+        raise ValueError(f"organisation {slug!r}: lower-case letters, digits and '-', at most 64")
+    exists = await session.execute(
+        select(col(Organisation.slug)).where(col(Organisation.slug) == slug)
+    )
+    if exists.first() is None:
+        await session.execute(insert(Organisation).values(slug=slug, name=slug))
+
+
+def _row(organisation: str, row: Any) -> PublishedPolicy:
+    return PublishedPolicy(
+        organisation,
+        row.version,
+        msgspec.convert(row.document, OrganisationPolicyDocument),
+        row.published_by,
+        row.published_at,
+    )
+
+
+def _unpublished(organisation: str) -> PublishedPolicy:
+    return PublishedPolicy(organisation, 0, OrganisationPolicyDocument(), None, None)
+
+
+async def _exists(connection: AsyncConnection | AsyncSession, organisation: str) -> None:
+    if not SLUG.fullmatch(organisation):
+        raise NotFound("organisation", organisation)
+    found = await connection.execute(
+        select(col(Organisation.slug)).where(col(Organisation.slug) == organisation)
+    )
+    if found.first() is None:
+        raise NotFound("organisation", organisation)
+
+
+def _columns() -> Any:
+    return select(
+        col(PolicyRow.version),
+        col(PolicyRow.document),
+        col(PolicyRow.published_by),
+        col(PolicyRow.published_at),
+    )
+
+
+async def current_policy(connection: AsyncConnection, organisation: str) -> PublishedPolicy:
+    await _exists(connection, organisation)
+    row = (
+        await connection.execute(
+            _columns()
+            .where(col(PolicyRow.organisation) == organisation)
+            .order_by(col(PolicyRow.version).desc())
+            .limit(1)
+        )
+    ).first()
+    return _unpublished(organisation) if row is None else _row(organisation, row)
+
+
+async def policy_at(
+    connection: AsyncConnection, organisation: str, version: int
+) -> PublishedPolicy | None:
+    row = (
+        await connection.execute(
+            _columns().where(
+                col(PolicyRow.organisation) == organisation, col(PolicyRow.version) == version
+            )
+        )
+    ).first()
+    return None if row is None else _row(organisation, row)
+
+
+async def history(connection: AsyncConnection, organisation: str) -> list[PublishedPolicy]:
+    """Every published version, newest first."""
+    await _exists(connection, organisation)
+    rows = await connection.execute(
+        _columns()
+        .where(col(PolicyRow.organisation) == organisation)
+        .order_by(col(PolicyRow.version).desc())
+    )
+    return [_row(organisation, row) for row in rows]
+
+
+async def publish(
+    session: AsyncSession,
+    organisation: str,
+    document: OrganisationPolicyDocument,
+    if_match: str | None,
+    key_id: str,
+) -> PublishedPolicy:
+    """A new immutable version, if `if_match` names the current one (else 412; none: 428)."""
+    if if_match is None:
+        raise PreconditionRequired(
+            "Send If-Match with the ETag of the current policy (GET it first)."
+        )
+    await _exists(session, organisation)
+    locked = await session.execute(
+        select(col(Organisation.slug))
+        .where(col(Organisation.slug) == organisation)
+        .with_for_update()
+    )
+    if locked.first() is None:
+        raise NotFound("organisation", organisation)
+    latest = (
+        await session.execute(
+            select(func.coalesce(func.max(PolicyRow.version), 0)).where(
+                col(PolicyRow.organisation) == organisation
+            )
+        )
+    ).scalar_one()
+    current = PublishedPolicy(organisation, int(latest), document, None, None)
+    if if_match.strip() not in (current.etag, "*"):
+        raise PreconditionFailed(
+            f"The policy changed since that ETag; the current one is {current.etag}."
+        )
+    row = (
+        await session.execute(
+            insert(PolicyRow)
+            .values(
+                organisation=organisation,
+                version=current.version + 1,
+                document=msgspec.to_builtins(document),
+                published_by=key_id,
+            )
+            .returning(
+                col(PolicyRow.version),
+                col(PolicyRow.document),
+                col(PolicyRow.published_by),
+                col(PolicyRow.published_at),
+            )
+        )
+    ).one()
+    return _row(organisation, row)
+
+
+class OrganisationPolicies:
+    """Per replica: each organisation's current policy (re-read every few seconds, kept through
+    a database outage) and the snapshots adjusted to each published version."""
+
+    def __init__(self, max_organisations: int = 1000, max_snapshots: int = 16) -> None:
+        self._current: BoundedCache[str, tuple[float, PublishedPolicy]] = BoundedCache(
+            "organisation_policies", max_entries=max_organisations, max_bytes=64 * 1024 * 1024
+        )
+        self._snapshots: BoundedCache[tuple[int, str, int], Snapshot] = BoundedCache(
+            "organisation_snapshots",
+            max_entries=max_snapshots,
+            max_bytes=max_snapshots,
+            sizeof=lambda _: 1,  # bounded by count: each is one snapshot's engines
+        )
+
+    async def current(self, engine: AsyncEngine, organisation: str) -> PublishedPolicy:
+        cached = self._current.get(organisation)
+        if cached is not None and cached[0] > time.monotonic():
+            return cached[1]
+        try:
+            async with engine.connect() as connection:
+                found = await current_policy(connection, organisation)
+        except NotFound:
+            found = _unpublished(organisation)
+        except Exception:
+            if cached is not None:
+                return cached[1]  # the database is away: keep the last known version
+            raise
+        self.remember(found)
+        return found
+
+    def remember(self, published: PublishedPolicy) -> None:
+        expires = time.monotonic() + CURRENT_POLICY_SECONDS
+        self._current.put(published.organisation, (expires, published))
+
+    def scope(self, published: PublishedPolicy) -> Scope | None:
+        if published.version == 0:
+            return None
+        document = published.document
+
+        def adjust(snapshot: Snapshot) -> Snapshot:
+            key = (snapshot.version, published.organisation, published.version)
+            return self._snapshots.get_or_build(key, lambda: adjusted_snapshot(snapshot, document))
+
+        return Scope(
+            published.version,
+            adjust,
+            lambda raw: with_context_defaults(raw, document),
+            tuple(sorted(document.not_offered)),
+        )
+
+    async def scope_for(self, engine: AsyncEngine, organisation: str | None) -> Scope | None:
+        """The scope of a live recommendation by a key of `organisation` (None: no key)."""
+        if organisation is None:
+            return None
+        return self.scope(await self.current(engine, organisation))
+
+    async def scope_at(
+        self, engine: AsyncEngine, organisation: str | None, version: int | None
+    ) -> Scope | None:
+        """The scope of a replay: the organisation's policy as it was at `version`."""
+        if version is None:
+            return None
+        found = None
+        if organisation is not None:
+            async with engine.connect() as connection:
+                found = await policy_at(connection, organisation, version)
+        if found is None:
+            raise InvalidParameter(
+                "organisation_policy_version",
+                "This key's organisation has published no such policy version.",
+            )
+        return self.scope(found)
+
+
+def check_document(snapshot: Snapshot, document: OrganisationPolicyDocument) -> None:
+    """Refuse a document that cannot make recommendations (before it is published)."""
+    try:
+        adjusted_snapshot(snapshot, document, strict=True)
+    except InvalidOrganisationPolicy as exc:
+        raise InvalidParameter("body", str(exc)) from None
