@@ -10,7 +10,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
 import service.domain.models  # registers the tables on SQLModel.metadata
+import service.domain.releases.models  # noqa: F401  (the release history)
 import service.security.models  # noqa: F401  (and the API key and rate-limit tables)
+import service.webhooks.models  # noqa: F401  (and the webhooks)
 from service.db import async_url
 
 target_metadata = SQLModel.metadata

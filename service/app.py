@@ -21,6 +21,7 @@ from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
 from service.api.rest.health import HealthController
 from service.api.rest.recommendations import RecommendationController
+from service.api.rest.releases import ReleaseController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, plain_url, session_factory
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             HealthController,
             ContentController,
             RecommendationController,
+            ReleaseController,
             graphql_controller(settings),
             metrics_endpoint,
             *([CeilingController] if settings.bench_ceiling_endpoints else []),

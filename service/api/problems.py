@@ -17,6 +17,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from service.domain.errors import ContentUnavailable, DomainError, InvalidParameter, NotFound
 from service.domain.recommend import InvalidSituation
 from service.domain.recommendations import BatchTooLarge
+from service.domain.releases.feed import EXPORT_PATH, HistoryExpired
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://mentoring-coaching.example/problems/"
@@ -130,6 +131,9 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
             ),
             {"Retry-After": str(RETRY_AFTER_SECONDS)},
         )
+    if isinstance(exc, HistoryExpired):
+        doc = problem(410, "history-expired", "Change history expired", str(exc))
+        return doc, {"Link": f'<{EXPORT_PATH}>; rel="alternate"'}
     if isinstance(exc, DomainError):
         return problem(400, "bad-request", "Bad request", str(exc)), {}
     if isinstance(exc, ValidationException):

@@ -32,6 +32,7 @@ from service.domain.content_files import (
     VariantText,
 )
 from service.domain.recommend import Engine, load_messages, load_policy
+from service.domain.releases.record import ReplacementError, check_replacements, record_release
 
 NOTIFY_CHANNEL = "content_changed"
 # Serialises concurrent loads (several replicas starting at once); any constant will do.
@@ -135,6 +136,10 @@ def check_consistency(bundle: Bundle) -> None:
                 )
     if "version" not in bundle.policy:
         raise ContentError("policy.yaml has no version")
+    try:
+        check_replacements(c)
+    except ReplacementError as exc:
+        raise ContentError(str(exc)) from exc
 
 
 def _check_recommendations(bundle: Bundle) -> None:
@@ -177,6 +182,8 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
     await session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOAD_LOCK_ID})
     in_service = await _version_in_service(session)
     if in_service is not None and in_service[1] == bundle.checksum:
+        # A database that had content before releases existed starts its history here.
+        await _record_release(session, bundle, in_service[0])
         return in_service[0], False
 
     for table in (m.Term, m.Variant, m.Topic, m.Aspect, m.Approach, m.RecommendationMessages):
@@ -190,6 +197,7 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
             .returning(col(m.ContentVersion.version))
         )
     ).scalar_one()
+    await _record_release(session, bundle, int(version or 0))
     await session.execute(
         text("SELECT pg_notify(:channel, :payload)"),
         {
@@ -198,6 +206,13 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
         },
     )
     return int(version or 0), True
+
+
+async def _record_release(session: AsyncSession, bundle: Bundle, version: int) -> None:
+    """The release history and its webhook events, in this same transaction (an outbox)."""
+    await record_release(
+        session, version, bundle.catalogue, bundle.locales, bundle.policy, bundle.messages
+    )
 
 
 async def _insert_all(session: AsyncSession, bundle: Bundle) -> None:

@@ -41,6 +41,8 @@ class GraphQLContext:
     no_store: bool = False
     # The API key's `recommend` scope (the middleware cannot see inside persisted queries).
     may_recommend: bool = True
+    # The database sessions, for the fields that read it (releases and changes).
+    sessions: Any = None
     _views: dict[str, LocaleView] = field(default_factory=dict)
     _loaders: dict[str, DataLoader[tuple[str, str], Any]] = field(default_factory=dict)
 

@@ -139,6 +139,7 @@ class GraphQLDoor:
         accept_language: str | None,
         get: bool,
         may_recommend: bool = True,
+        sessions: Any = None,
     ) -> Answer:
         try:
             query = self._document(operation)
@@ -157,7 +158,9 @@ class GraphQLDoor:
             if cached is not None:
                 return Answer(cached, cacheable=True)
         self.executions += 1
-        context = GraphQLContext(snapshot, accept_language, may_recommend=may_recommend)
+        context = GraphQLContext(
+            snapshot, accept_language, may_recommend=may_recommend, sessions=sessions
+        )
         try:
             result = await self.schema.execute(
                 query,
@@ -219,6 +222,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
             snapshot = request.app.state.content.snapshot
             accept_language = request.headers.get("accept-language")
             may_recommend = allows(request.scope, KeyScope.RECOMMEND)
+            sessions = request.app.state.sessions
             try:
                 payload = _decode(await request.body(), "The request body")
                 if isinstance(payload, list):
@@ -230,13 +234,15 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                         )
                     operations = [_operation(item) for item in payload]
                     answers = [
-                        await door.answer(op, snapshot, accept_language, False, may_recommend)
+                        await door.answer(
+                            op, snapshot, accept_language, False, may_recommend, sessions
+                        )
                         for op in operations
                     ]
                     body = b"[" + b",".join(a.body for a in answers) + b"]"
                     return Response(content=body, media_type=JSON)
                 answer = await door.answer(
-                    _operation(payload), snapshot, accept_language, False, may_recommend
+                    _operation(payload), snapshot, accept_language, False, may_recommend, sessions
                 )
             except RequestError as exc:
                 return _error_response(exc)
@@ -271,6 +277,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                 request.headers.get("accept-language"),
                 get=True,
                 may_recommend=allows(request.scope, KeyScope.RECOMMEND),
+                sessions=request.app.state.sessions,
             )
             if not answer.cacheable:
                 return Response(

@@ -22,6 +22,7 @@ from strawberry.types import ExecutionContext, Info
 from service.api.graphql import types as gql
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.recommend import recommend, recommendation_policy
+from service.api.graphql.releases import CHANGES_FIELD, RELEASES_FIELD
 from service.config import PROJECT_ROOT
 from service.domain import schemas
 from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT, LocaleView, paginate
@@ -231,6 +232,8 @@ class Query:
         description="The scoring policy in service, as `GET /v1/recommendations/policy` "
         "returns it (a JSON document, snake_case keys).",
     )
+    releases = RELEASES_FIELD
+    changes = CHANGES_FIELD
 
 
 # The limiters' validation rules, built once: a limiter builds a new rule class each time it is
