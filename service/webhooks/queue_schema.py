@@ -20,7 +20,7 @@ def _execute_script(connection: Connection, script: str) -> None:
     """Run a multi-statement script (asyncpg prepares single statements only)."""
     raw = connection.connection.dbapi_connection
     assert raw is not None
-    raw.run_async(lambda driver: driver.execute(script))  # type: ignore[attr-defined]
+    raw.run_async(lambda driver: driver.execute(script))
 
 
 def create_queue_schema(connection: Connection, schema: str) -> None:

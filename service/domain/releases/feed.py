@@ -39,11 +39,11 @@ class HistoryExpired(DomainError):
         self.oldest = oldest
 
 
-def _encode_cursor(parts: list[Any]) -> str:
+def encode_key_cursor(parts: list[Any]) -> str:
     return base64.urlsafe_b64encode(msgspec.json.encode(parts)).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str, shape: type[Any], name: str = "cursor") -> Any:
+def decode_key_cursor(cursor: str, shape: type[Any], name: str = "cursor") -> Any:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         return msgspec.json.decode(raw, type=shape)
@@ -66,12 +66,12 @@ def _release(row: Any) -> Release:
 async def list_releases(session: AsyncSession, limit: int, cursor: str | None) -> ReleasePage:
     query = select(m.Release).order_by(col(m.Release.version).desc()).limit(limit + 1)
     if cursor is not None:
-        before = _decode_cursor(cursor, tuple[int])[0]
+        before = decode_key_cursor(cursor, tuple[int])[0]
         query = query.where(col(m.Release.version) < before)
     rows = list((await session.execute(query)).scalars())
     page = [_release(row) for row in rows[:limit]]
     more = len(rows) > limit
-    return ReleasePage(tuple(page), _encode_cursor([page[-1].version]) if more else None)
+    return ReleasePage(tuple(page), encode_key_cursor([page[-1].version]) if more else None)
 
 
 async def get_release(session: AsyncSession, version: int) -> ReleaseDetail:
@@ -168,7 +168,7 @@ async def changes_since(
         until = await _check_since(session, since)
         after: tuple[int, str, str] = (0, "", "")
     else:
-        cursor_since, until, *rest = _decode_cursor(cursor, tuple[int, int, int, str, str])
+        cursor_since, until, *rest = decode_key_cursor(cursor, tuple[int, int, int, str, str])
         if cursor_since != since:
             raise InvalidParameter("cursor", "This cursor belongs to another `since`.")
         await _check_since(session, since)
@@ -190,5 +190,5 @@ async def changes_since(
     next_cursor = None
     if len(rows) > limit:
         last = items[-1]
-        next_cursor = _encode_cursor([since, until, last.version, last.kind, last.key])
+        next_cursor = encode_key_cursor([since, until, last.version, last.kind, last.key])
     return ChangePage(items, next_cursor, since, until)
