@@ -103,6 +103,15 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(_: argparse.Namespace) -> int:
+    from service.webhooks.worker import run_standalone
+
+    settings = get_settings()
+    with database_url(settings) as url:
+        asyncio.run(run_standalone(settings, url))
+    return 0
+
+
 def cmd_apikey(args: argparse.Namespace) -> int:
     from service.db import create_engine, session_factory
     from service.security.keys import create_key, list_keys, revoke_key
@@ -244,6 +253,11 @@ def parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--workers", type=int, default=None)
     run.set_defaults(handler=cmd_run)
+
+    worker = commands.add_parser(
+        "worker", help="deliver webhooks only (the service also does it unless told not to)"
+    )
+    worker.set_defaults(handler=cmd_worker)
 
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", default=str(PROJECT_ROOT / "openapi" / "openapi.json"))
