@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 MAX_URL_LENGTH = 2000
+RESOLVE_TIMEOUT_SECONDS = 5.0
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
@@ -43,6 +44,8 @@ def check_url(url: str, policy: UrlPolicy) -> tuple[str, int]:
     """(host, port) of a well-formed URL the policy accepts, before any name is resolved."""
     if len(url) > MAX_URL_LENGTH:
         raise UnsafeUrl(f"The URL is longer than {MAX_URL_LENGTH} characters.")
+    if any(ord(character) <= 0x20 or ord(character) == 0x7F for character in url):
+        raise UnsafeUrl("The URL must not contain spaces or control characters.")
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -89,11 +92,14 @@ async def resolve(url: str, policy: UrlPolicy) -> Target:
         addresses = [literal]
     else:
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(
-                host, port, type=socket.SOCK_STREAM
-            )
+            async with asyncio.timeout(RESOLVE_TIMEOUT_SECONDS):
+                infos = await asyncio.get_running_loop().getaddrinfo(
+                    host, port, type=socket.SOCK_STREAM
+                )
         except (socket.gaierror, UnicodeError) as exc:
             raise UnsafeUrl(f"The host {host!r} does not resolve ({exc}).") from None
+        except TimeoutError:
+            raise UnsafeUrl(f"The host {host!r} did not resolve in time.") from None
         addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in infos))
         if not addresses:
             raise UnsafeUrl(f"The host {host!r} does not resolve.")

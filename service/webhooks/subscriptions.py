@@ -55,6 +55,8 @@ async def create(
     unknown = sorted(set(request.events) - set(allowed))
     if unknown:
         raise InvalidParameter("events", f"Unknown event(s): {', '.join(unknown)}.", allowed)
+    if "\x00" in request.description:
+        raise InvalidParameter("description", "The description must not contain NUL.")
     try:
         await resolve(request.url, policy)
     except UnsafeUrl as exc:
