@@ -3,8 +3,9 @@ caller's; nothing here commits."""
 
 import base64
 import secrets
-from typing import Any
+from typing import Annotated, Any
 
+import msgspec
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -101,7 +102,7 @@ async def get(session: AsyncSession, subscription_id: str) -> Webhook:
 async def list_all(session: AsyncSession, limit: int, cursor: str | None) -> WebhookPage:
     query = select(WebhookSubscription).order_by(col(WebhookSubscription.id)).limit(limit + 1)
     if cursor is not None:
-        after = decode_key_cursor(cursor, tuple[str])[0]
+        after = decode_key_cursor(cursor, tuple[Annotated[str, msgspec.Meta(max_length=40)]])[0]
         query = query.where(col(WebhookSubscription.id) > after)
     rows = list((await session.execute(query)).scalars())
     items = tuple(_public(r) for r in rows[:limit])
@@ -157,7 +158,7 @@ async def attempts(
         .limit(limit + 1)
     )
     if cursor is not None:
-        before = decode_key_cursor(cursor, tuple[int])[0]
+        before = decode_key_cursor(cursor, tuple[Annotated[int, msgspec.Meta(ge=0, le=2**62)]])[0]
         query = query.where(numbered.c.id < before)
     rows = list((await session.execute(query)).mappings())
     items = tuple(

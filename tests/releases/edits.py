@@ -29,6 +29,9 @@ class EditedContent:
     def set_text(self, locale: str, kind: str, key: str, field: str, value: str) -> None:
         self._edit(f"locales/{locale}.yaml", lambda doc: doc[kind][key].__setitem__(field, value))
 
+    def set_policy_version(self, version: str) -> None:
+        self._edit("policy.yaml", lambda doc: doc.__setitem__("version", version))
+
     def remove_topic(self, slug: str, replaced_by: str | None = None) -> None:
         def catalogue(doc: dict[str, Any]) -> None:
             doc["topics"] = [t for t in doc["topics"] if t["slug"] != slug]

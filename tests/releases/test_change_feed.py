@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from service.app import create_app
@@ -184,3 +185,27 @@ async def test_graphql_lists_releases_and_changes(
     }
     gone = await client.post("/graphql", json={"query": "{ changes(since: 99) { nextSince } }"})
     assert gone.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+async def test_a_policy_change_is_a_release_with_a_policy_event_and_no_item_change(
+    client: AsyncTestClient[Litestar], own_database: str, tmp_path: Path
+) -> None:
+    content = EditedContent(tmp_path / "content")
+    content.set_policy_version("2099-01")
+    assert await load(own_database, content.bundle()) == 2
+    release = (await client.get("/v1/releases/2")).json()
+    assert release["policy_version"] == "2099-01"
+    assert release["summary"] == {
+        "created": 0,
+        "updated": 0,
+        "removed": 0,
+        "policy_changed": True,
+    }
+    assert release["changes"] == []
+    engine = create_async_engine(async_url(own_database))
+    async with engine.connect() as connection:
+        events = (await connection.execute(text("SELECT type, payload FROM webhook_events"))).all()
+    await engine.dispose()
+    assert [(kind, payload["data"]["policy_version"]) for kind, payload in events] == [
+        ("policy.released", "2099-01")
+    ]

@@ -93,7 +93,11 @@ class ReleaseController(Controller):
             **problems(400, 401, 403, 404, 429, 503),
         },
     )
-    async def get_release(self, request: AnyRequest, version: int) -> Response[bytes]:
+    async def get_release(
+        self,
+        request: AnyRequest,
+        version: Annotated[int, Parameter(ge=1, le=feed.MAX_VERSION, description="A version.")],
+    ) -> Response[bytes]:
         async with request.app.state.sessions() as session:
             return _json(await feed.get_release(session, version))
 
@@ -118,6 +122,7 @@ class ReleaseController(Controller):
             int,
             Parameter(
                 ge=0,
+                le=feed.MAX_VERSION,
                 description="A release version: the export's `content_version` or the "
                 "previous answer's `next_since` (0 for everything, while the history reaches "
                 "back to the first release).",

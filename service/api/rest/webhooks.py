@@ -1,5 +1,6 @@
 """REST: webhook subscriptions (scope `admin`). Thin: parse, ask the core, shape the answer."""
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -8,6 +9,7 @@ from litestar import Controller, Request, Response, delete, get, post
 from litestar.connection import ASGIConnection
 from litestar.handlers import BaseRouteHandler
 from litestar.params import Parameter
+from litestar.routes import HTTPRoute
 
 from service.api.problems import ProblemError, problem
 from service.api.rest.docs import ok, problems
@@ -45,6 +47,24 @@ def admin_only(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandl
         )
 
 
+_PARAMETER_TYPE = re.compile(r":\w+\}")  # `{webhook_id:str}` is `{webhook_id}` in the scope
+
+
+async def allow_every_method(request: AnyRequest) -> Response[None] | None:
+    """Answer OPTIONS with every method of the path: Litestar 2.25's automatic answer names
+    only the methods of the first handler registered on a path with several."""
+    if request.method != "OPTIONS":
+        return None
+    template = request.scope.get("path_template")
+    methods = {
+        method
+        for candidate in request.app.routes
+        if isinstance(candidate, HTTPRoute) and _PARAMETER_TYPE.sub("}", candidate.path) == template
+        for method in candidate.methods
+    }
+    return Response(content=None, status_code=204, headers={"Allow": ", ".join(sorted(methods))})
+
+
 def _json(value: Any, status_code: int = 200) -> Response[bytes]:
     return Response(
         content=msgspec.json.encode(value),
@@ -71,6 +91,7 @@ class WebhookController(Controller):
     path = "/v1/webhooks"
     tags = ["Webhooks"]
     guards = [admin_only]  # with scope guards on main: guards = [requires(Scope.ADMIN)]
+    before_request = staticmethod(allow_every_method)
 
     @post(
         "",

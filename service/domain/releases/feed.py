@@ -5,7 +5,7 @@ Everything here reads rows the loader stored (`record.py`): no diff is computed 
 
 import base64
 import binascii
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 from sqlalchemy import func, select, text
@@ -24,6 +24,9 @@ from service.domain.releases.schemas import (
 )
 
 EXPORT_PATH = "/v1/export"
+MAX_VERSION = 2**31 - 1  # content versions are PostgreSQL integers
+Version = Annotated[int, msgspec.Meta(ge=0, le=MAX_VERSION)]
+Key = Annotated[str, msgspec.Meta(max_length=200)]
 
 
 class HistoryExpired(DomainError):
@@ -66,7 +69,7 @@ def _release(row: Any) -> Release:
 async def list_releases(session: AsyncSession, limit: int, cursor: str | None) -> ReleasePage:
     query = select(m.Release).order_by(col(m.Release.version).desc()).limit(limit + 1)
     if cursor is not None:
-        before = decode_key_cursor(cursor, tuple[int])[0]
+        before = decode_key_cursor(cursor, tuple[Version])[0]
         query = query.where(col(m.Release.version) < before)
     rows = list((await session.execute(query)).scalars())
     page = [_release(row) for row in rows[:limit]]
@@ -162,13 +165,15 @@ async def changes_since(
 ) -> ChangePage:
     """Every item changed after release `since`, paged. The first page fixes the upper bound
     (`next_since`), so a release landing while a client pages is left for its next sync."""
-    if since < 0:
-        raise InvalidParameter("since", "since must be a release version (0 or more).")
+    if not 0 <= since <= MAX_VERSION:
+        raise InvalidParameter("since", f"since must be a release version (0 to {MAX_VERSION}).")
     if cursor is None:
         until = await _check_since(session, since)
         after: tuple[int, str, str] = (0, "", "")
     else:
-        cursor_since, until, *rest = decode_key_cursor(cursor, tuple[int, int, int, str, str])
+        cursor_since, until, *rest = decode_key_cursor(
+            cursor, tuple[Version, Version, Version, Key, Key]
+        )
         if cursor_since != since:
             raise InvalidParameter("cursor", "This cursor belongs to another `since`.")
         await _check_since(session, since)
