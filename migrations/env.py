@@ -9,10 +9,12 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
-import service.domain.models  # registers the tables on SQLModel.metadata
-import service.domain.releases.models  # noqa: F401  (the release history)
-import service.security.models  # noqa: F401  (and the API key and rate-limit tables)
-import service.webhooks.models  # noqa: F401  (and the webhooks)
+# Each import registers its tables on SQLModel.metadata: content, release history, API keys and
+# rate limits, webhooks.
+import service.domain.models
+import service.domain.releases.models
+import service.security.models
+import service.webhooks.models  # noqa: F401
 from service.db import async_url
 
 target_metadata = SQLModel.metadata
