@@ -26,8 +26,8 @@ from service.api.rest.webhooks import WebhookController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, plain_url, session_factory
-from service.domain.recommend import Situation
-from service.domain.recommendations import BatchRequest
+from service.domain.recommendation import Situation
+from service.domain.recommendation.service import BatchRequest
 from service.domain.store import ContentStore
 from service.observability import Observability, metrics_endpoint
 from service.security.headers import security_headers

@@ -15,8 +15,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
 from service.domain.errors import ContentUnavailable, DomainError, InvalidParameter, NotFound
-from service.domain.recommend import InvalidSituation
-from service.domain.recommendations import BatchTooLarge
+from service.domain.recommendation import InvalidSituation
+from service.domain.recommendation.service import BatchTooLarge
 from service.domain.releases.feed import EXPORT_PATH, HistoryExpired
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"

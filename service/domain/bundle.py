@@ -31,7 +31,7 @@ from service.domain.content_files import (
     TopicText,
     VariantText,
 )
-from service.domain.recommend import Engine, load_messages, load_policy
+from service.domain.recommendation import Engine, messages_from, policy_from
 from service.domain.releases.record import ReplacementError, check_replacements, record_release
 
 NOTIFY_CHANNEL = "content_changed"
@@ -145,11 +145,11 @@ def check_consistency(bundle: Bundle) -> None:
 def _check_recommendations(bundle: Bundle) -> None:
     """The policy and every locale's messages must build a working engine before they ship."""
     try:
-        policy = load_policy(msgspec.json.encode(bundle.policy))
+        policy = policy_from(bundle.policy)
         for code, texts in bundle.locales.items():
             if code not in bundle.messages:
                 raise ContentError(f"messages/{code}.yaml is missing")
-            messages = load_messages(msgspec.json.encode(bundle.messages[code]))
+            messages = messages_from(bundle.messages[code])
             Engine(policy, bundle.catalogue, texts, messages, content_version=0)
     except (ValueError, msgspec.ValidationError) as exc:
         if isinstance(exc, ContentError):

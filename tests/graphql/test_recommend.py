@@ -6,7 +6,8 @@ import msgspec
 import pytest
 from litestar import Litestar
 
-from service.domain import recommend_output, recommendations
+from service.domain.recommendation import output as recommend_output
+from service.domain.recommendation import service as recommendations
 from tests.graphql.conftest import Client, codes, door_of, graphql
 from tests.graphql.test_parity import camelized, selection
 

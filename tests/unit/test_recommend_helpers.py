@@ -8,7 +8,7 @@ from typing import Any
 import msgspec
 
 from service.domain.content_files import CONTENT_DIR, Catalogue, LocaleTexts
-from service.domain.recommend import (
+from service.domain.recommendation import (
     Engine,
     Situation,
     load_messages,
@@ -27,11 +27,24 @@ BASE: dict[str, Any] = {
 
 @lru_cache(maxsize=1)
 def engine() -> Engine:
+    return build_engine()
+
+
+@lru_cache(maxsize=1)
+def second_engine() -> Engine:
+    """Another engine over the same files, with caches of its own: comparing its answers with
+    `engine()`'s compares two computations, not one cached object with itself."""
+    return build_engine()
+
+
+def build_engine(locale: str = "en") -> Engine:
     return Engine(
         load_policy((CONTENT_DIR / "policy.yaml").read_bytes()),
         msgspec.yaml.decode((CONTENT_DIR / "catalogue.yaml").read_bytes(), type=Catalogue),
-        msgspec.yaml.decode((CONTENT_DIR / "locales" / "en.yaml").read_bytes(), type=LocaleTexts),
-        load_messages((CONTENT_DIR / "messages" / "en.yaml").read_bytes()),
+        msgspec.yaml.decode(
+            (CONTENT_DIR / "locales" / f"{locale}.yaml").read_bytes(), type=LocaleTexts
+        ),
+        load_messages((CONTENT_DIR / "messages" / f"{locale}.yaml").read_bytes()),
         content_version=1,
     )
 

@@ -11,7 +11,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from service.domain.recommend import PrimaryApproach, Situation
+from service.domain.recommendation import PrimaryApproach, Situation
 from service.domain.vocabulary import RelationshipPreference, StructurePreference
 from tests.unit.test_recommend_helpers import apply_change, engine, situation, top
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.domain.recommend import FieldProblem, InvalidSituation, parse_situation
+from service.domain.recommendation import FieldProblem, InvalidSituation, parse_situation
 from service.domain.vocabulary import CareerStage, Goal
 from tests.unit.test_recommend_helpers import BASE, engine
 

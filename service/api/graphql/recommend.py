@@ -18,10 +18,10 @@ from strawberry.types.unset import UNSET
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.types import mirror_enum, mirror_struct
 from service.api.problems import ProblemError, problem
-from service.domain import recommend_output as output
-from service.domain import recommendations
-from service.domain.recommend_input import Situation, SituationContext
-from service.domain.recommend_policy import Factor
+from service.domain.recommendation import output
+from service.domain.recommendation import service as recommendations
+from service.domain.recommendation.input import Situation, SituationContext
+from service.domain.recommendation.policy import Factor
 
 _INPUTS: dict[type[msgspec.Struct], Any] = {}
 
@@ -97,7 +97,7 @@ mirror_struct(output.Counterfactual)
 _Recommendation = mirror_struct(output.Recommendation)
 
 if TYPE_CHECKING:
-    from service.domain.recommend_output import Recommendation
+    from service.domain.recommendation.output import Recommendation
 
     SituationInputType = Any
 else:

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+import msgspec
 from litestar import Request, Response
 from litestar.datastructures import State
 
@@ -92,7 +93,7 @@ def content_response(
     }
     if etag_matches(request.headers.get("if-none-match"), etag):
         return Response(content=b"", status_code=304, headers=headers)
-    body = view.encoded(representation, build)
+    body = msgspec.json.encode(build())
     raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
     request.app.state.answered.put(
         view.content_version, request_key(request.scope), Answer(etag, raw_headers, body)

@@ -11,9 +11,9 @@ from litestar.params import Parameter
 from service.api.problems import ProblemError, problem
 from service.api.rest.docs import example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, resolve_locale, snapshot
-from service.domain import recommendations
-from service.domain.recommend import MAX_BATCH, Recommendation, RecommendationPolicy
-from service.domain.recommendations import BatchDetail, BatchResponse, SummaryBatchResponse
+from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
+from service.domain.recommendation import service as recommendations
+from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
 from service.observability.metrics import record_recommendation
 
 AnyRequest = Request[Any, Any, Any]

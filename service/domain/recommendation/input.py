@@ -16,7 +16,8 @@ from typing import Annotated, Any
 import msgspec
 
 from service.domain.content_files import CONTENT_DIR
-from service.domain.recommend_policy import RecommendationMessages, load_messages
+from service.domain.recommendation.limits import HORIZON_WEEKS, HOURS_PER_WEEK, MINUTES_PER_SESSION
+from service.domain.recommendation.policy import RecommendationMessages, load_messages
 from service.domain.vocabulary import (
     CareerStage,
     Goal,
@@ -25,9 +26,6 @@ from service.domain.vocabulary import (
 )
 
 MAX_GOALS = len(Goal)
-HORIZON_WEEKS = (1, 520)
-HOURS_PER_WEEK = (0.25, 40.0)
-MINUTES_PER_SESSION = (5, 480)
 
 
 class SituationContext(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from service.domain.recommendation.limits import HORIZON_WEEKS, SCALE
 from service.domain.vocabulary import (
     BaseApproach,
     CareerStage,
@@ -95,9 +96,6 @@ class RecommendationPolicy(_Strict, frozen=True):
     variants: dict[str, VariantProfile]
 
 
-_SCALE = 10_000  # scores are kept as integers in units of 1e-4 so sums are exact
-
-
 def _in_unit(value: float) -> bool:
     return 0.0 <= value <= 1.0
 
@@ -107,14 +105,21 @@ def _check_policy(policy: RecommendationPolicy) -> None:
     if set(policy.factors) != set(Factor):
         problems.append(f"factors must be exactly {sorted(Factor)}")
     weights = [f.weight for f in policy.factors.values()]
-    scaled = [round(w * _SCALE) for w in weights]
-    if any(abs(s - w * _SCALE) > 1e-6 for s, w in zip(scaled, weights, strict=True)):
+    scaled = [round(w * SCALE) for w in weights]
+    if any(abs(s - w * SCALE) > 1e-6 for s, w in zip(scaled, weights, strict=True)):
         problems.append("factor weights must have at most 4 decimals")
-    if sum(scaled) != _SCALE or any(s < 0 for s in scaled):
+    if sum(scaled) != SCALE or any(s < 0 for s in scaled):
         problems.append("factor weights must be non-negative and add up to 1")
     bands = policy.horizon_bands
-    if list(bands) != sorted(set(bands)) or not bands or bands[0] < 1 or bands[-1] >= 520:
-        problems.append("horizon_bands must be strictly increasing week counts in 1..519")
+    if (
+        list(bands) != sorted(set(bands))
+        or not bands
+        or bands[0] < 1
+        or bands[-1] >= HORIZON_WEEKS[1]
+    ):
+        problems.append(
+            f"horizon_bands must be strictly increasing week counts in 1..{HORIZON_WEEKS[1] - 1}"
+        )
     if set(policy.relationship_fit) != set(RelationshipPreference) or any(
         set(row) != set(RelationshipShape) for row in policy.relationship_fit.values()
     ):
@@ -145,7 +150,12 @@ def _check_policy(policy: RecommendationPolicy) -> None:
 
 def load_policy(data: bytes) -> RecommendationPolicy:
     """Decode and check `content/policy.yaml`; raises ValueError (or msgspec errors) on bad data."""
-    policy = msgspec.yaml.decode(data, type=RecommendationPolicy)
+    return policy_from(msgspec.yaml.decode(data))
+
+
+def policy_from(raw: object) -> RecommendationPolicy:
+    """Check an already decoded policy (a content bundle keeps it as plain data)."""
+    policy = msgspec.convert(raw, type=RecommendationPolicy)
     _check_policy(policy)
     return policy
 
@@ -334,6 +344,11 @@ def _check_messages(m: RecommendationMessages) -> None:
 
 def load_messages(data: bytes) -> RecommendationMessages:
     """Decode and check `content/messages/<locale>.yaml`."""
-    messages = msgspec.yaml.decode(data, type=RecommendationMessages)
+    return messages_from(msgspec.yaml.decode(data))
+
+
+def messages_from(raw: object) -> RecommendationMessages:
+    """Check already decoded messages (a content bundle keeps them as plain data)."""
+    messages = msgspec.convert(raw, type=RecommendationMessages)
     _check_messages(messages)
     return messages

@@ -1,6 +1,6 @@
 """The recommendation service both doors call: the engine of the content version in service.
 
-Scoring itself is pure (`recommend_engine`); this module only picks the engine for a locale
+Scoring itself is pure (`engine`); this module only picks the engine for a locale
 and turns raw request bodies into situations. Nothing about the person is stored or logged.
 """
 
@@ -11,7 +11,7 @@ from typing import Annotated
 import msgspec
 
 from service.domain.content import Snapshot
-from service.domain.recommend import (
+from service.domain.recommendation import (
     MAX_BATCH,
     BatchItem,
     FieldProblem,
@@ -21,7 +21,7 @@ from service.domain.recommend import (
     Situation,
     parse_situation,
 )
-from service.domain.recommend_output import RecommendationSummary, SummaryBatchItem
+from service.domain.recommendation.output import RecommendationSummary, SummaryBatchItem
 
 
 class BatchRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

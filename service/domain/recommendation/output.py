@@ -7,8 +7,8 @@ from typing import Annotated
 
 import msgspec
 
-from service.domain.recommend_input import FieldProblem
-from service.domain.recommend_policy import Factor
+from service.domain.recommendation.input import FieldProblem
+from service.domain.recommendation.policy import Factor
 from service.domain.vocabulary import BaseApproach, Goal
 
 
@@ -71,7 +71,6 @@ class GrowthTrack(_Out, frozen=True):
     serves_goals: tuple[Goal, ...]
     cadence_per_month: int
     session_minutes: int
-    starts_week: int
     duration_weeks: int
 
 

@@ -8,20 +8,22 @@ catalogue, locale texts, messages) and call `recommend` or `recommend_batch`.
     engine = Engine(policy, catalogue, texts, messages, content_version=7)
     engine.recommend(parse_situation(body))
 
-The pieces live in `recommend_input` (the situation and its validation), `recommend_policy`
-(weights, profiles, message templates), `recommend_output` (the response) and `recommend_engine`
-(scoring, growth plan, counterfactual).
+The pieces: `input` (the situation and its validation), `policy` (weights, profiles, message
+templates), `limits` (the numeric limits, once), `output` (the response), the engine split by job
+(`tables`, `scoring`, `growth`, `counterfactuals`, composed by `engine`) and `service` (what both
+doors call: the engine of the content version in service, batches).
 """
 
-from service.domain.recommend_engine import MAX_BATCH, Engine
-from service.domain.recommend_input import (
+from service.domain.recommendation.engine import Engine
+from service.domain.recommendation.input import (
     FieldProblem,
     InvalidSituation,
     Situation,
     SituationContext,
     parse_situation,
 )
-from service.domain.recommend_output import (
+from service.domain.recommendation.limits import MAX_BATCH
+from service.domain.recommendation.output import (
     BatchItem,
     BreakdownItem,
     Caution,
@@ -35,12 +37,14 @@ from service.domain.recommend_output import (
     Reason,
     Recommendation,
 )
-from service.domain.recommend_policy import (
+from service.domain.recommendation.policy import (
     Factor,
     RecommendationMessages,
     RecommendationPolicy,
     load_messages,
     load_policy,
+    messages_from,
+    policy_from,
 )
 
 __all__ = [
@@ -67,5 +71,7 @@ __all__ = [
     "SituationContext",
     "load_messages",
     "load_policy",
+    "messages_from",
     "parse_situation",
+    "policy_from",
 ]

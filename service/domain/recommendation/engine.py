@@ -1,0 +1,131 @@
+"""The engine: situation -> ranked, explained recommendation. Pure and in-memory.
+
+It composes the jobs, each in its own module: `tables` (everything precomputed from policy,
+catalogue and texts), `scoring` (ranking and reasons), `growth` (the blended growth plan) and
+`counterfactuals` (the smallest change that would change the answer).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from service.cache import BoundedCache
+from service.domain.content_files import Catalogue, LocaleTexts
+from service.domain.recommendation.counterfactuals import CounterfactualSearch
+from service.domain.recommendation.growth import GrowthPlanner
+from service.domain.recommendation.input import InvalidSituation, Situation, parse_situation
+from service.domain.recommendation.limits import MAX_BATCH
+from service.domain.recommendation.output import (
+    BatchItem,
+    GrowthPlan,
+    ItemProblem,
+    Primary,
+    PrimaryApproach,
+    Recommendation,
+)
+from service.domain.recommendation.policy import RecommendationMessages, RecommendationPolicy
+from service.domain.recommendation.scoring import Scorer
+from service.domain.recommendation.tables import Tables, VariantTables
+from service.domain.vocabulary import BaseApproach
+
+# Answers kept per engine. The answer is a pure function of the situation, and callers repeat
+# situations (a page view per employee, nightly batches of similar profiles); bounded because
+# situations are unbounded. An engine lives exactly as long as its content version.
+MAX_CACHED_RESULTS = 20_000
+RESULTS_BYTES = 64 * 1024 * 1024
+
+
+def answer_size(answer: Recommendation) -> int:
+    """The bytes an answer holds of its own: its containers (texts and breakdown items are
+    shared with the engine's tables)."""
+    size = sys.getsizeof(answer) + sys.getsizeof(answer.ranking) + sys.getsizeof(answer.primary)
+    size += sum(sys.getsizeof(r) for r in answer.ranking)
+    if answer.growth_plan is not None:
+        size += sys.getsizeof(answer.growth_plan) + len(answer.growth_plan.summary)
+        size += sum(sys.getsizeof(track) for track in answer.growth_plan.tracks)
+    if answer.counterfactual is not None:
+        size += sys.getsizeof(answer.counterfactual) + len(answer.counterfactual.text)
+    return size
+
+
+class Engine:
+    """Built once per (policy, catalogue, locale texts, messages) and content version.
+
+    Not thread-safe: a read fills the engine's caches (answers, reasons, goal and time columns).
+    Each granian worker runs one event loop and uses its engines from that loop's thread only.
+    """
+
+    def __init__(
+        self,
+        policy: RecommendationPolicy,
+        catalogue: Catalogue,
+        texts: LocaleTexts,
+        messages: RecommendationMessages,
+        content_version: int,
+    ) -> None:
+        self.policy = policy
+        self.messages = messages
+        self.texts = texts
+        self.content_version = content_version
+        self.locale = messages.locale
+        self.tables = Tables(policy, catalogue, texts, messages)
+        self._scorer = Scorer(self.tables)
+        self._planner = GrowthPlanner(self.tables)
+        self._counterfactuals = CounterfactualSearch(self.tables)
+        self._results: BoundedCache[Situation, Recommendation] = BoundedCache(
+            f"recommendation_answers_{self.locale}",
+            max_entries=MAX_CACHED_RESULTS,
+            max_bytes=RESULTS_BYTES,
+            sizeof=answer_size,
+        )
+
+    def recommend(self, situation: Situation) -> Recommendation:
+        result = self._results.get(situation)
+        if result is None:
+            result = self._recommend(situation)
+            self._results.put(situation, result)
+        return result
+
+    def _recommend(self, situation: Situation) -> Recommendation:
+        scored = self._scorer.score(situation)
+        plan = self._planner.plan(situation, scored)
+        return Recommendation(
+            policy_version=self.policy.version,
+            content_version=self.content_version,
+            locale=self.locale,
+            primary=self._primary(self.tables.variants[scored.order[0]], plan),
+            ranking=self._scorer.ranking(scored),
+            growth_plan=plan,
+            counterfactual=self._counterfactuals.find(situation, scored),
+        )
+
+    def _primary(self, top: VariantTables, plan: GrowthPlan | None) -> Primary:
+        if plan is not None or top.base_approach is BaseApproach.HYBRID:
+            approach = PrimaryApproach.BLEND
+        else:
+            approach = PrimaryApproach(top.base_approach.value)
+        headline = self.messages.headlines[approach.value].format(variant=top.name)
+        return Primary(approach, top.slug, headline)
+
+    # -- batch --------------------------------------------------------------------------------
+
+    def recommend_batch(self, items: Sequence[object]) -> list[BatchItem]:
+        """Each raw item gets its recommendation or its own 422 problem; none fails the rest."""
+        if len(items) > MAX_BATCH:
+            raise ValueError(f"a batch holds at most {MAX_BATCH} situations")
+        out: list[BatchItem] = []
+        for index, raw in enumerate(items):
+            try:
+                situation = parse_situation(raw, self.messages)
+            except InvalidSituation as exc:
+                out.append(BatchItem(index, None, self.problem(exc)))
+            else:
+                out.append(BatchItem(index, self.recommend(situation), None))
+        return out
+
+    def problem(self, exc: InvalidSituation) -> ItemProblem:
+        texts = self.messages.problems
+        fields = ", ".join(dict.fromkeys(p.field for p in exc.problems))
+        detail = texts.detail.format(count=len(exc.problems), fields=fields)
+        return ItemProblem(422, texts.title, detail, tuple(exc.problems))

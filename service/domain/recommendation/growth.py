@@ -1,0 +1,93 @@
+"""The growth plan: a mentoring track for the growth goals beside a coaching track for the skill
+goals ("Integrating Mentoring and Coaching"), only when the situation asks for both."""
+
+from __future__ import annotations
+
+from service.domain.recommendation.input import Situation
+from service.domain.recommendation.output import GrowthPlan, GrowthTrack
+from service.domain.recommendation.policy import Factor, GoalTrack
+from service.domain.recommendation.scoring import Scored
+from service.domain.recommendation.tables import (
+    CONTEXT_POSITION,
+    GOAL_BIT,
+    GOALS_POSITION,
+    WEEKS_PER_MONTH,
+    Tables,
+    VariantTables,
+)
+from service.domain.vocabulary import BaseApproach, Goal
+
+
+class GrowthPlanner:
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+
+    def plan(self, s: Situation, scored: Scored) -> GrowthPlan | None:
+        t = self.tables
+        tracks = t.policy.goal_tracks
+        growth = tuple(g for g in s.goals if tracks[g] is GoalTrack.GROWTH)
+        skill = tuple(g for g in s.goals if tracks[g] is GoalTrack.SKILL)
+        if not growth or not skill:
+            return None
+        mentor = self._best_for(BaseApproach.MENTORING, growth, scored)
+        coach = self._best_for(BaseApproach.COACHING, skill, scored)
+        m_track = _track(mentor, growth, s, long_term=True)
+        c_track = _track(coach, skill, s, long_term=False)
+        load = sum(track.cadence_per_month * track.session_minutes for track in (m_track, c_track))
+        if load / 60 / WEEKS_PER_MONTH > s.hours_per_week:
+            # Over the weekly budget at typical cadence: fall back to each model's lowest.
+            m_track = _track(mentor, growth, s, long_term=True, lowest=True)
+            c_track = _track(coach, skill, s, long_term=False, lowest=True)
+        labels = t.messages.labels.goals
+        summary = t.messages.growth_plan_summary.format(
+            growth_variant=mentor.name,
+            growth_goals=t.labels(growth, labels),
+            growth_weeks=m_track.duration_weeks,
+            skill_variant=coach.name,
+            skill_goals=t.labels(skill, labels),
+            skill_weeks=c_track.duration_weeks,
+        )
+        return GrowthPlan(summary, t.policy.growth_plan_topic, (m_track, c_track))
+
+    def _best_for(
+        self, approach: BaseApproach, goals: tuple[Goal, ...], scored: Scored
+    ) -> VariantTables:
+        """The variant of one approach that scores best when judged on this track's goals,
+        preferring one that can start (its prerequisites are available)."""
+        t = self.tables
+        mask = 0
+        for goal in goals:
+            mask |= GOAL_BIT[goal]
+        track_goals = t.column_of(Factor.GOALS, mask).contributions
+        rows, totals = scored.rows, scored.totals
+        unmet = t.unmet_context
+        candidates = t.by_approach[approach]
+        assert candidates, f"the catalogue has no {approach} variant"
+        best = max(
+            candidates,
+            key=lambda i: (
+                rows[i][CONTEXT_POSITION].fit != unmet or not t.variants[i].record.prerequisites,
+                totals[i] - rows[i][GOALS_POSITION].contribution + track_goals[i],
+                -i,
+            ),
+        )
+        return t.variants[best]
+
+
+def _track(
+    v: VariantTables,
+    goals: tuple[Goal, ...],
+    s: Situation,
+    *,
+    long_term: bool,
+    lowest: bool = False,
+) -> GrowthTrack:
+    r = v.record
+    duration = r.duration_weeks
+    if long_term:  # mentoring runs through the horizon, within the model's usual span
+        weeks = min(max(s.horizon_weeks, duration.min), duration.max)
+    else:  # coaching works "within a defined timeline": its typical length, inside the horizon
+        weeks = max(min(s.horizon_weeks, duration.typical), duration.min)
+    cadence = r.sessions_per_month.min if lowest else r.sessions_per_month.typical
+    minutes = min(r.session_minutes.typical, s.minutes_per_session)
+    return GrowthTrack(v.slug, v.name, v.base_approach, goals, cadence, minutes, weeks)

@@ -1,0 +1,121 @@
+"""Scoring: a situation's table columns summed into scores, a ranking and its reasons.
+
+Scores are integers in units of 1e-4 while computing: contributions are rounded once, the score
+is their exact sum, so the breakdown always adds up and ties are real ties (broken by slug).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from service.cache import BoundedCache
+from service.domain.recommendation.input import Situation
+from service.domain.recommendation.limits import SCALE
+from service.domain.recommendation.output import BreakdownItem, RankedVariant, Reason
+from service.domain.recommendation.policy import Factor
+from service.domain.recommendation.tables import TIE, Column, Entry, Keys, Tables, to_float
+
+SCORES = [to_float(i) for i in range(SCALE + 1)]  # every possible score, rounded once
+# Rows of entries whose reasons were picked; a row is a variant's eight entries, so the keys
+# are combinations of finite tables, but far too many to keep them all.
+MAX_CACHED_REASONS = 200_000
+REASONS_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One situation scored: its keys, its columns (in factor order) and the ranking order."""
+
+    keys: Keys
+    columns: tuple[Column, ...]
+    totals: list[int]
+    rows: list[tuple[Entry, ...]]
+    items: list[tuple[BreakdownItem, ...]]
+    packed: list[int]  # score * TIE + slug tie-break: ranking compares plain ints
+    order: list[int]  # variant indexes, best first
+
+
+def _reasons_size(value: tuple[Reason, ...]) -> int:
+    # The tuple and its key row; the reasons themselves live in the tables.
+    return sys.getsizeof(value) + 56 + 8 * 8
+
+
+class Scorer:
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self._reasons: BoundedCache[tuple[Entry, ...], tuple[Reason, ...]] = BoundedCache(
+            f"recommendation_reasons_{tables.messages.locale}",
+            max_entries=MAX_CACHED_REASONS,
+            max_bytes=REASONS_BYTES,
+            sizeof=_reasons_size,
+        )
+
+    def score(self, situation: Situation) -> Scored:
+        t = self.tables
+        k = t.keys(situation)
+        table = t.columns
+        columns = (  # same order as FACTORS
+            t.column_of(Factor.GOALS, k.goals),
+            table[Factor.HORIZON][k.band],
+            table[Factor.URGENCY][k.urgent],
+            table[Factor.CAREER_STAGE][k.stage],
+            table[Factor.RELATIONSHIP][k.relationship],
+            table[Factor.STRUCTURE][k.structure],
+            t.column_of(Factor.TIME, (situation.hours_per_week, situation.minutes_per_session)),
+            table[Factor.CONTEXT][k.context],
+        )
+        # Transposing columns into per-variant rows and summing them runs in C (zip, map, sum).
+        totals = list(map(sum, zip(*[c.contributions for c in columns], strict=True)))
+        rows = list(zip(*[c.entries for c in columns], strict=True))
+        items = list(zip(*[c.items for c in columns], strict=True))
+        # Score and slug packed into one int (variants are in slug order, the lower index wins a
+        # tie), so ranking and the counterfactual compare plain ints.
+        packed = [total * TIE + (TIE - 1 - i) for i, total in enumerate(totals)]
+        order = sorted(range(len(rows)), key=packed.__getitem__, reverse=True)
+        return Scored(k, columns, totals, rows, items, packed, order)
+
+    def ranking(self, scored: Scored) -> tuple[RankedVariant, ...]:
+        variants = self.tables.variants
+        ranking = []
+        for rank, i in enumerate(scored.order, start=1):
+            row = scored.rows[i]
+            # The same row of entries always yields the same reasons: pick them once.
+            why = self._reasons.get(row)
+            if why is None:
+                why = pick_reasons(row)
+                self._reasons.put(row, why)
+            v = variants[i]
+            ranking.append(
+                RankedVariant(
+                    rank,
+                    v.slug,
+                    v.name,
+                    v.base_approach,
+                    SCORES[scored.totals[i]],
+                    scored.items[i],
+                    why,
+                    v.cautions[scored.keys.context],
+                )
+            )
+        return tuple(ranking)
+
+
+def pick_reasons(row: tuple[Entry, ...]) -> tuple[Reason, ...]:
+    """Up to two factors that drive the fit most, then the one that costs it most.
+    One pass instead of sorting: this runs for every variant of every situation."""
+    first: Entry | None = None
+    second: Entry | None = None
+    worst: Entry | None = None
+    for e in row:
+        if e.match is not None:
+            if first is None or e.contribution > first.contribution:
+                first, second = e, first
+            elif second is None or e.contribution > second.contribution:
+                second = e
+        elif e.gap is not None and (worst is None or e.loss > worst.loss):
+            worst = e
+    found = [e.match for e in (first, second) if e is not None and e.match is not None]
+    if worst is not None and worst.gap is not None:
+        found.append(worst.gap)
+    return tuple(found)
