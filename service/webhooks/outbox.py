@@ -7,14 +7,15 @@ the transaction commits.
 """
 
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 import msgspec
-from sqlalchemy import bindparam, insert, text
+from sqlalchemy import bindparam, delete, func, insert, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from service.webhooks.models import WebhookEvent
 from service.webhooks.queue_schema import PROCRASTINATE_SCHEMA
@@ -32,6 +33,9 @@ class EventType(StrEnum):
 
 
 SUBSCRIBABLE_EVENTS = (EventType.CONTENT_RELEASED, EventType.POLICY_RELEASED)
+# Events (with their deliveries and attempt log) older than this are forgotten at the next
+# release; a delivery's retries end long before (about 27.5 hours by default).
+EVENT_RETENTION_DAYS = 30
 
 _DEFER = text(
     f"""
@@ -57,6 +61,14 @@ def payload(event_type: EventType, data: dict[str, Any]) -> dict[str, Any]:
     """Standard Webhooks' recommended envelope: small, the receiver fetches the rest."""
     timestamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
     return {"type": str(event_type), "timestamp": timestamp, "data": data}
+
+
+async def forget_old_events(session: AsyncSession) -> None:
+    await session.execute(
+        delete(WebhookEvent).where(
+            col(WebhookEvent.created_at) < func.now() - timedelta(days=EVENT_RETENTION_DAYS)
+        )
+    )
 
 
 async def publish(

@@ -209,3 +209,24 @@ async def test_a_policy_change_is_a_release_with_a_policy_event_and_no_item_chan
     assert [(kind, payload["data"]["policy_version"]) for kind, payload in events] == [
         ("policy.released", "2099-01")
     ]
+
+
+async def test_a_release_forgets_webhook_events_older_than_the_retention(
+    client: AsyncTestClient[Litestar], own_database: str, tmp_path: Path
+) -> None:
+    engine = create_async_engine(async_url(own_database))
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO webhook_events (id, type, payload, created_at) VALUES "
+                "('msg_old', 'ping', '{}', now() - interval '31 days'), "
+                "('msg_recent', 'ping', '{}', now() - interval '29 days')"
+            )
+        )
+    content = EditedContent(tmp_path / "content")
+    content.set_text("en", "topics", "core-goals", "title", "Retention")
+    await load(own_database, content.bundle())
+    async with engine.connect() as connection:
+        kept = (await connection.execute(text("SELECT id FROM webhook_events"))).scalars().all()
+    await engine.dispose()
+    assert "msg_old" not in kept and "msg_recent" in kept

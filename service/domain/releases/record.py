@@ -16,7 +16,7 @@ from sqlmodel import col
 
 from service.domain.content_files import Catalogue, LocaleTexts
 from service.domain.releases.models import Release, ReleaseChange, ReleaseItem
-from service.webhooks.outbox import EventType, publish
+from service.webhooks.outbox import EventType, forget_old_events, publish
 
 KINDS = ("approach", "aspect", "topic", "term", "variant")
 # Releases kept for the change feed; a `since` before the oldest one is answered with 410.
@@ -194,6 +194,7 @@ async def record_release(
             insert(ReleaseChange), [{"version": version, **change} for change in changes]
         )
     await _prune(session, version, keep)
+    await forget_old_events(session)
     if previous is not None:  # the start of the history is nobody's news
         links = {
             "version": version,
