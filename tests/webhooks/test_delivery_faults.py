@@ -208,3 +208,38 @@ async def test_two_service_processes_deliver_each_event_once(
         assert versions == list(range(2, 2 + releases)), path
     assert await delivery_states(own_database) == [("delivered", 1)] * expected
     print(f"\ntwo processes: {expected} deliveries for {expected} (event, subscription) pairs")
+
+
+def start_worker(database_url: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "service", "worker"],
+        cwd=PROJECT_ROOT,
+        env=os.environ | SERVICE_ENVIRONMENT | {"DATABASE_URL": database_url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+async def test_the_standalone_worker_delivers_what_the_service_queued(
+    own_database: str, receiver: Receiver, tmp_path: Path
+) -> None:
+    """`python -m service worker` (the Helm worker Deployment) alone delivers a release's event;
+    nothing else runs a worker."""
+    await subscribe(own_database, receiver, "/lms")
+    content = EditedContent(tmp_path / "content")
+    content.set_text("en", "topics", "core-goals", "title", "Core goals, standalone")
+    await load(own_database, content.bundle())
+    worker = start_worker(own_database)
+    try:
+        assert await eventually(lambda: receiver.for_path("/lms"), 30)
+    finally:
+        worker.terminate()  # SIGTERM: the worker stops gracefully
+        try:
+            exit_code = await asyncio.to_thread(worker.wait, 20)
+        except subprocess.TimeoutExpired:
+            os.killpg(worker.pid, signal.SIGKILL)
+            raise
+    (got,) = receiver.for_path("/lms")
+    assert got.verified and got.payload["data"]["version"] == 2
+    assert exit_code == 0
