@@ -98,32 +98,36 @@ def diff(
     before: dict[ItemKey, str], after: dict[ItemKey, str], replaced: dict[tuple[str, str], str]
 ) -> list[dict[str, Any]]:
     """One change per item that differs, with the locales it differs in."""
-    locales: dict[tuple[str, str], dict[str, set[str]]] = {}
-    for item_key in before.keys() | after.keys():
-        kind, key, code = item_key
-        if before.get(item_key) != after.get(item_key):
-            entry = locales.setdefault((kind, key), {"changed": set()})
-            entry["changed"].add(code)
-    had = {(kind, key) for kind, key, _ in before}
-    has = {(kind, key) for kind, key, _ in after}
+
+    def locales_by_item(digests: dict[ItemKey, str]) -> dict[tuple[str, str], set[str]]:
+        found: dict[tuple[str, str], set[str]] = {}
+        for kind, key, code in digests:
+            found.setdefault((kind, key), set()).add(code)
+        return found
+
+    had, has = locales_by_item(before), locales_by_item(after)
     changes = []
-    for kind, key in sorted(locales):
-        if (kind, key) not in had:
-            change = "created"
-            codes = {code for k, i, code in after if (k, i) == (kind, key)}
-        elif (kind, key) not in has:
-            change = "removed"
-            codes = {code for k, i, code in before if (k, i) == (kind, key)}
+    for item in sorted(had.keys() | has.keys()):
+        if item not in had:
+            change, codes = "created", has[item]
+        elif item not in has:
+            change, codes = "removed", had[item]
         else:
+            codes = {
+                code
+                for code in had[item] | has[item]
+                if before.get((*item, code)) != after.get((*item, code))
+            }
+            if not codes:
+                continue
             change = "updated"
-            codes = locales[(kind, key)]["changed"]
         changes.append(
             {
-                "kind": kind,
-                "key": key,
+                "kind": item[0],
+                "key": item[1],
                 "change": change,
                 "locales": sorted(codes),
-                "replaced_by": replaced.get((kind, key)) if change == "removed" else None,
+                "replaced_by": replaced.get(item) if change == "removed" else None,
             }
         )
     return changes
