@@ -17,6 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
+from service.webhooks import metrics
 from service.webhooks.models import (
     WebhookAttempt,
     WebhookDelivery,
@@ -119,6 +120,9 @@ async def attempt(
             )
         )
         status = "delivered" if result.delivered else ("pending" if retry_in else "failed")
+        outcome = "retrying" if status == "pending" else status
+        metrics.ATTEMPTS.labels(event.type, outcome).inc()
+        metrics.ATTEMPT_DURATION.observe(result.duration_ms / 1000)
         await session.execute(
             update(WebhookDelivery)
             .where(col(WebhookDelivery.id) == delivery_id)

@@ -140,6 +140,10 @@ async def test_one_signed_event_per_subscription_per_release_and_the_feed_behind
         ("core-goals", "updated"),
         ("real-world-examples", "removed"),
     ]
+    exposition = (await client.get("/metrics")).text
+    assert 'webhook_delivery_attempts_total{event_type="content.released",outcome="delivered"}' in (
+        exposition
+    )
     log = (await client.get(f"/v1/webhooks/{first['id']}/deliveries")).json()["items"]
     assert [(a["attempt"], a["status_code"], a["delivery_status"]) for a in log] == [
         (1, 204, "delivered"),
