@@ -28,6 +28,8 @@ logger = logging.getLogger("service.webhooks")
 # When the database itself fails under a job, try again this much later (for a long while).
 ERROR_RETRY_SECONDS = 10
 ERROR_RETRY_LIMIT = 1000
+# procrastinate's worker stops when its database connection fails; start it again this much later.
+RESTART_SECONDS = 5.0
 _CRON_SECONDS = (1, 2, 3, 5, 10, 15, 20, 30)
 
 
@@ -126,6 +128,28 @@ def worker_options(settings: Settings) -> dict[str, Any]:
     }
 
 
+async def run_until_stopped(
+    queue: procrastinate.App, settings: Settings, install_signal_handlers: bool
+) -> None:
+    """Run the worker, starting it again after a failure (a database outage ends
+    procrastinate's loop with the error), until it is stopped or cancelled."""
+    while True:
+        try:
+            await queue.run_worker_async(
+                install_signal_handlers=install_signal_handlers, **worker_options(settings)
+            )
+            return  # stopped on request (SIGTERM for the standalone worker)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            logger.warning(
+                "webhook worker stopped (%s); starting again in %g s",
+                type(exc).__name__,
+                RESTART_SECONDS,
+            )
+            await asyncio.sleep(RESTART_SECONDS)
+
+
 class InServiceWorker:
     """The worker as a task of the service process (the default: `make run` needs no more)."""
 
@@ -137,9 +161,7 @@ class InServiceWorker:
     async def start(self) -> None:
         await self.queue.open_async()
         self._task = asyncio.create_task(
-            self.queue.run_worker_async(
-                install_signal_handlers=False, **worker_options(self.settings)
-            ),
+            run_until_stopped(self.queue, self.settings, install_signal_handlers=False),
             name="webhook worker",
         )
 
@@ -159,6 +181,6 @@ async def run_standalone(settings: Settings, database_url: str) -> None:
     queue = build_queue(settings, database_url, session_factory(engine))
     try:
         async with queue.open_async():
-            await queue.run_worker_async(install_signal_handlers=True, **worker_options(settings))
+            await run_until_stopped(queue, settings, install_signal_handlers=True)
     finally:
         await engine.dispose()

@@ -23,6 +23,7 @@ from service.webhooks.ssrf import UrlPolicy
 from service.webhooks.worker import delivery_options
 from tests.conftest import migrated_database
 from tests.releases.edits import EditedContent
+from tests.reliability.conftest import PrivatePostgres, create_database
 from tests.webhooks.receiver import Receiver, payloads
 
 pytestmark = pytest.mark.slow
@@ -283,3 +284,28 @@ async def test_the_address_is_checked_again_at_delivery_time(
     assert retry_in == 1  # a refusal is a failed attempt like any other
     assert receiver.for_path("/later") == []
     assert log[0]["status_code"] is None and "loopback" in log[0]["error"]
+
+
+async def test_the_in_service_worker_delivers_after_a_database_restart(
+    receiver: Receiver,
+) -> None:
+    server = PrivatePostgres()
+    server.start()
+    try:
+        url = await create_database(server, "mc_webhook_restart")
+        async with AsyncTestClient(app=create_app(settings(url))) as client:
+            created = await subscribe(client, receiver, "/after-restart")
+            await asyncio.to_thread(server.restart)  # every connection of the worker drops
+            await asyncio.sleep(1)
+            ping = await eventually(lambda: _ping_when_ready(client, created["id"]), 20)
+            assert ping is not None
+            assert await eventually(lambda: receiver.for_path("/after-restart"), 30)
+        (got,) = receiver.for_path("/after-restart")
+        assert got.verified and got.webhook_id == ping
+    finally:
+        await asyncio.to_thread(server.remove)
+
+
+async def _ping_when_ready(client: Client, webhook: str) -> str | None:
+    answer = await client.post(f"/v1/webhooks/{webhook}/ping")
+    return str(answer.json()["webhook_id"]) if answer.status_code == 202 else None
