@@ -9,6 +9,7 @@ periodic job puts back to work the jobs of a worker that stopped beating (killed
 import asyncio
 import contextlib
 import logging
+import signal
 from typing import Any
 
 import procrastinate
@@ -128,26 +129,21 @@ def worker_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-async def run_until_stopped(
-    queue: procrastinate.App, settings: Settings, install_signal_handlers: bool
-) -> None:
-    """Run the worker, starting it again after a failure (a database outage ends
-    procrastinate's loop with the error), until it is stopped or cancelled."""
+async def run_until_stopped(queue: procrastinate.App, settings: Settings) -> None:
+    """Run the worker until cancelled, starting it again whenever it ends: a database failure
+    ends procrastinate's loop, with the error or, when its listener fails, quietly."""
     while True:
         try:
-            await queue.run_worker_async(
-                install_signal_handlers=install_signal_handlers, **worker_options(settings)
-            )
-            return  # stopped on request (SIGTERM for the standalone worker)
+            await queue.run_worker_async(install_signal_handlers=False, **worker_options(settings))
+            reason = "its loop ended"
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            logger.warning(
-                "webhook worker stopped (%s); starting again in %g s",
-                type(exc).__name__,
-                RESTART_SECONDS,
-            )
-            await asyncio.sleep(RESTART_SECONDS)
+            reason = type(exc).__name__
+        logger.warning(
+            "webhook worker stopped (%s); starting again in %g s", reason, RESTART_SECONDS
+        )
+        await asyncio.sleep(RESTART_SECONDS)
 
 
 class InServiceWorker:
@@ -161,7 +157,7 @@ class InServiceWorker:
     async def start(self) -> None:
         await self.queue.open_async()
         self._task = asyncio.create_task(
-            run_until_stopped(self.queue, self.settings, install_signal_handlers=False),
+            run_until_stopped(self.queue, self.settings),
             name="webhook worker",
         )
 
@@ -181,6 +177,12 @@ async def run_standalone(settings: Settings, database_url: str) -> None:
     queue = build_queue(settings, database_url, session_factory(engine))
     try:
         async with queue.open_async():
-            await run_until_stopped(queue, settings, install_signal_handlers=True)
+            running = asyncio.create_task(run_until_stopped(queue, settings))
+            loop = asyncio.get_running_loop()
+            for stop in (signal.SIGTERM, signal.SIGINT):
+                # Cancelling lets procrastinate finish the attempts in flight, then stop.
+                loop.add_signal_handler(stop, running.cancel)
+            with contextlib.suppress(asyncio.CancelledError):
+                await running
     finally:
         await engine.dispose()
