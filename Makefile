@@ -12,19 +12,26 @@ $(UV):
 	python3 -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet "uv==$(UV_VERSION)"
 
+# Two installs: what the service needs to run (about 160 MB), and everything for tests, lint,
+# contract, deploy checks and the benchmark (about 730 MB: Node, the Helm SDK, validators).
+# `--inexact` keeps a full install full when `make run` follows `make test`.
+.venv/.runtime: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet --no-dev --inexact
+	touch $@
+
 .venv/.synced: $(UV) pyproject.toml uv.lock
 	$(UV) sync --frozen --quiet
-	touch $@
+	touch $@ .venv/.runtime
 
 .PHONY: help
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
 .PHONY: install
-install: .venv/.synced ## Install Python and all dependencies (uv, locked)
+install: .venv/.synced ## Install Python and all dependencies, development tools included (uv, locked)
 
 .PHONY: run
-run: .venv/.synced ## Serve on 127.0.0.1:$PORT (embedded PostgreSQL when DATABASE_URL is unset)
+run: .venv/.runtime ## Serve on 127.0.0.1:$PORT (embedded PostgreSQL when DATABASE_URL is unset)
 	$(PY) -m service run
 
 .PHONY: test
@@ -47,15 +54,15 @@ format: .venv/.synced ## Format and autofix with ruff
 	.venv/bin/ruff check --fix service migrations tests
 
 .PHONY: openapi
-openapi: .venv/.synced ## Regenerate openapi/openapi.json (and openapi/schema.graphql)
+openapi: .venv/.runtime ## Regenerate openapi/openapi.json (and openapi/schema.graphql)
 	$(PY) -m service openapi
 
 .PHONY: docs
-docs: .venv/.synced ## Regenerate docs/configuration.md from the settings class
+docs: .venv/.runtime ## Regenerate docs/configuration.md from the settings class
 	$(PY) -m service config-docs
 
 .PHONY: migrate
-migrate: .venv/.synced ## Apply migrations and load the content (DATABASE_URL or embedded)
+migrate: .venv/.runtime ## Apply migrations and load the content (DATABASE_URL or embedded)
 	$(PY) -m service db upgrade
 
 .PHONY: bench

@@ -16,7 +16,7 @@ from litestar.openapi.spec import Server
 
 from service.api.graphql.controller import graphql_controller
 from service.api.problems import handle_exception
-from service.api.rest.answered import AnsweredContent, AnsweredContentMiddleware
+from service.api.rest.answered import AnsweredContentMiddleware, answered_cache
 from service.api.rest.baseline import CeilingController
 from service.api.rest.content import ContentController
 from service.api.rest.health import HealthController
@@ -106,7 +106,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     state: dict[str, Any] = {
         "settings": settings,
         "content": ContentStore(),
-        "answered": AnsweredContent(),
+        "answered": answered_cache(settings.answered_cache_max_bytes),
     }
     application = Litestar(
         route_handlers=[
@@ -128,7 +128,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             if settings.cors_origin_list
             else None
         ),
-        # Inside Trust: keys and rate limits apply to answers served from the content cache.
+        # Inside Trust: keys and rate limits apply to answers served from the content cache
+        # (which also honours the scopes its routes' guards declare).
         middleware=[Trust(settings).middleware, AnsweredContentMiddleware],
         before_send=[security_headers(settings.service_env == "production")],
         request_max_body_size=settings.request_max_body_bytes,

@@ -94,6 +94,41 @@ class Settings(BaseSettings):
     request_timeout_seconds: float = Field(
         10.0, gt=0, le=600, description="A request still running after this long answers 503."
     )
+    answered_cache_max_bytes: int = Field(
+        32_000_000,
+        ge=1_000_000,
+        le=4_000_000_000,
+        description="Bytes of final REST content answers each worker keeps (least recently "
+        "used go first; at most 4096 answers).",
+    )
+    graphql_response_cache_max_bytes: int = Field(
+        32_000_000,
+        ge=1_000_000,
+        le=4_000_000_000,
+        description="Bytes of GraphQL responses each worker keeps for repeated operations "
+        "(least recently used go first; at most 4096 responses).",
+    )
+    graphql_document_cache_max_bytes: int = Field(
+        32_000_000,
+        ge=1_000_000,
+        le=4_000_000_000,
+        description="Estimated bytes of parsed GraphQL documents each worker keeps (and as "
+        "much for their validation results; at most 1024 documents each).",
+    )
+    persisted_queries_max_bytes: int = Field(
+        8_000_000,
+        ge=100_000,
+        le=1_000_000_000,
+        description="Bytes of automatic persisted query documents each worker remembers, "
+        "beyond the shipped ones (least recently used go first; at most 10000 documents).",
+    )
+    persisted_query_max_bytes: int = Field(
+        20_000,
+        ge=1_000,
+        le=1_000_000,
+        description="Longest GraphQL document that may be registered as an automatic "
+        "persisted query (longer ones still run, but are not remembered).",
+    )
     cors_origins: str = Field(
         "",
         description="Comma-separated origins allowed by CORS (`https://hr.example.com`); "

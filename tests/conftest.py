@@ -21,8 +21,8 @@ from litestar.testing import AsyncTestClient
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, create_async_engine
 
-from service.__main__ import migrate
 from service.app import create_app
+from service.cli.database import migrate
 from service.config import Settings
 from service.db import async_url, plain_url
 

@@ -22,6 +22,7 @@ from service.domain.releases.feed import EXPORT_PATH, HistoryExpired
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://mentoring-coaching.example/problems/"
 RETRY_AFTER_SECONDS = 5
+WWW_AUTHENTICATE = 'Bearer realm="mentoring-coaching", charset="UTF-8"'
 
 logger = logging.getLogger("service.errors")
 
@@ -69,6 +70,34 @@ def problem(
     )
 
 
+# The refusals raised outside handlers (trust middleware, guards, health), named once here.
+
+
+def unauthorized(detail: str) -> ProblemError:
+    doc = problem(401, "unauthorized", "Authentication required", detail)
+    return ProblemError(doc, {"WWW-Authenticate": WWW_AUTHENTICATE})
+
+
+def lacks_scope(scope: str) -> ProblemError:
+    doc = problem(403, "forbidden", "Forbidden", f"This API key lacks the scope `{scope}`.")
+    return ProblemError(doc)
+
+
+def rate_limited(detail: str, headers: Mapping[str, str]) -> ProblemError:
+    return ProblemError(problem(429, "rate-limited", "Too many requests", detail), headers)
+
+
+def unavailable(
+    code: str,
+    detail: str,
+    title: str = "Service unavailable",
+    headers: Mapping[str, str] | None = None,
+) -> ProblemError:
+    """A 503 that tells the client when to retry."""
+    retry = {"Retry-After": str(RETRY_AFTER_SECONDS), **(headers or {})}
+    return ProblemError(problem(503, code, title, detail), retry)
+
+
 _DATABASE_ERRORS: tuple[type[BaseException], ...] = (
     OperationalError,
     DBAPIError,
@@ -114,23 +143,17 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
             400, "invalid-parameter", f"Invalid parameter: {exc.parameter}", exc.detail, [field]
         ), {}
     if isinstance(exc, BatchTooLarge):
-        return problem(413, "batch-too-large", "Batch too large", exc.problems[0].message), {}
+        return problem(413, "batch-too-large", exc.title, exc.problems[0].message), {}
     if isinstance(exc, InvalidSituation):
         errors = [FieldError(p.field, p.message, p.allowed) for p in exc.problems]
-        fields = ", ".join(dict.fromkeys(e.field for e in errors))
-        detail = f"{len(errors)} field(s) need attention: {fields}."
-        return problem(422, "invalid-situation", "Invalid situation", detail, errors), {}
+        # Title and detail come localised from the domain, as in a batch item's problem.
+        return problem(422, "invalid-situation", exc.title, exc.detail, errors), {}
     if isinstance(exc, (ContentUnavailable, *_DATABASE_ERRORS)):
         logger.warning("database unavailable: %s", type(exc).__name__)
-        return (
-            problem(
-                503,
-                "database-unavailable",
-                "Service unavailable",
-                "The database cannot be reached right now; retry shortly.",
-            ),
-            {"Retry-After": str(RETRY_AFTER_SECONDS)},
+        refusal = unavailable(
+            "database-unavailable", "The database cannot be reached right now; retry shortly."
         )
+        return refusal.problem, refusal.headers
     if isinstance(exc, HistoryExpired):
         doc = problem(410, "history-expired", "Change history expired", str(exc))
         return doc, {"Link": f'<{EXPORT_PATH}>; rel="alternate"'}

@@ -7,7 +7,6 @@ version is the safety net for a lost notification or a dropped listening connect
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
 
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -19,9 +18,8 @@ logger = logging.getLogger("service.content")
 
 
 class ContentStore:
-    def __init__(self, on_change: Callable[[Snapshot], None] | None = None) -> None:
+    def __init__(self) -> None:
         self.snapshot: Snapshot | None = None
-        self._on_change = on_change
         self._lock = asyncio.Lock()
 
     async def refresh(self, engine: AsyncEngine) -> bool:
@@ -35,8 +33,6 @@ class ContentStore:
             return False
         self.snapshot = build_snapshot(stored)
         logger.info("content version %s in service", stored.version)
-        if self._on_change is not None:
-            self._on_change(self.snapshot)
         return True
 
     async def watch(self, engine: AsyncEngine, dsn: str, poll_seconds: float) -> None:

@@ -1,36 +1,28 @@
-"""Who may call what, how often, and for how long: one ASGI middleware before every route.
+"""Who is calling and how often: one ASGI middleware before every route.
 
-Order per request: find the key (`Authorization: Bearer` or `X-API-Key`), verify it, check the
-route's scopes (production only), count it against the key's rate limit, then run the route
-under the request timeout. Refusals are `ProblemError`s, so they leave as problem documents
-through the application's one exception handler.
+Order per request under `/v1` and `/graphql`: find the key (`Authorization: Bearer` or
+`X-API-Key`), verify it, record it for the routes' scope checks (production only: development
+is open), count it against the key's rate limit, then run the route under the request timeout.
+What a key may do is declared where it applies (guards on controllers, a permission class on
+GraphQL fields: `service/api/common/scopes.py`), not here. Refusals are `ProblemError`s built
+in `service/api/problems.py`, so they leave as problem documents through the application's one
+exception handler.
 """
 
 import asyncio
-import re
 
 from litestar import Litestar
 from litestar.enums import ScopeType
-from litestar.types import ASGIApp, Message, Receive, ReceiveMessage, Scope, Send
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.api.problems import RETRY_AFTER_SECONDS, ProblemError, problem
+from service.api.common.scopes import remember_identity
+from service.api.problems import rate_limited, unauthorized, unavailable
 from service.config import Environment, Settings
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
-from service.security.keys import Scope as KeyScope
 from service.security.ratelimit import RateLimiter
 
-GUARDED_PREFIXES = ("/v1", "/graphql")
-RECOMMEND_PREFIX = "/v1/recommendations"
-IDENTITY_STATE_KEY = "api_identity"
-# Simplest sound rule for GraphQL: a document that mentions the `recommend` field needs the
-# `recommend` scope (a false positive asks for more scope, never less).
-_RECOMMEND_FIELD = re.compile(rb"\brecommend\b")
-WWW_AUTHENTICATE = 'Bearer realm="mentoring-coaching", charset="UTF-8"'
-
-
-def _unauthorized(detail: str) -> ProblemError:
-    doc = problem(401, "unauthorized", "Authentication required", detail)
-    return ProblemError(doc, {"WWW-Authenticate": WWW_AUTHENTICATE})
+# Paths that need an API key in production; health, metrics and the docs stay open.
+KEYED_PREFIXES = ("/v1", "/graphql")
 
 
 def presented_key(scope: Scope) -> str | None:
@@ -41,7 +33,7 @@ def presented_key(scope: Scope) -> str | None:
             scheme, _, credentials = value.decode("latin-1").partition(" ")
             if scheme.lower() == "bearer" and credentials.strip():
                 return credentials.strip()
-            raise _unauthorized("Send the API key as `Authorization: Bearer <key>`.")
+            raise unauthorized("Send the API key as `Authorization: Bearer <key>`.")
     return None
 
 
@@ -57,7 +49,6 @@ class Trust:
             else None
         )
         self.timeout_seconds = settings.request_timeout_seconds
-        self.max_body_bytes = settings.request_max_body_bytes
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
         return TrustMiddleware(app, self)
@@ -72,26 +63,20 @@ class TrustMiddleware:
         if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
-        if scope["path"].startswith(GUARDED_PREFIXES):
+        if scope["path"].startswith(KEYED_PREFIXES):
             identity = await self._identify(scope)
-            if self.trust.production:
-                receive = await self._check_scopes(scope, receive, identity)
-                # Handlers that learn late what a request does (a persisted GraphQL query
-                # names no field until it is looked up) check the scopes themselves.
-                scope.setdefault("state", {})[IDENTITY_STATE_KEY] = identity
+            if identity is not None and self.trust.production:
+                remember_identity(scope, identity)
             if identity is not None and self.trust.limiter is not None:
                 engine = Litestar.from_scope(scope).state.engine
                 decision = await self.trust.limiter.hit(engine, f"key:{identity.key_id}")
                 if not decision.allowed:
-                    doc = problem(
-                        429,
-                        "rate-limited",
-                        "Too many requests",
+                    raise rate_limited(
                         f"This API key may make {decision.limit} requests per "
                         f"{self.trust.limiter.window_seconds} s; retry after "
                         f"{decision.reset_seconds} s.",
+                        decision.headers(),
                     )
-                    raise ProblemError(doc, decision.headers())
                 send = _with_headers(send, decision.headers())
         await self._within_timeout(scope, receive, send)
 
@@ -99,7 +84,7 @@ class TrustMiddleware:
         key = presented_key(scope)
         if key is None:
             if self.trust.production:
-                raise _unauthorized(
+                raise unauthorized(
                     "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`."
                 )
             return None  # development: reads and recommendations are open
@@ -107,65 +92,12 @@ class TrustMiddleware:
         try:
             identity = await self.trust.verifier.verify(engine, key)
         except KeyUnverifiable:
-            doc = problem(
-                503,
-                "database-unavailable",
-                "Service unavailable",
-                "The API key cannot be verified right now; retry shortly.",
-            )
-            raise ProblemError(doc, {"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
+            raise unavailable(
+                "database-unavailable", "The API key cannot be verified right now; retry shortly."
+            ) from None
         if identity is None:
-            raise _unauthorized("The API key is unknown or revoked.")
+            raise unauthorized("The API key is unknown or revoked.")
         return identity
-
-    async def _check_scopes(
-        self, scope: Scope, receive: Receive, identity: Identity | None
-    ) -> Receive:
-        assert identity is not None  # production refused anonymous requests already
-        path: str = scope["path"]
-        needed = [KeyScope.CONTENT_READ]
-        if path.startswith(RECOMMEND_PREFIX):
-            needed = [KeyScope.RECOMMEND]
-        elif path.startswith("/graphql"):
-            document, receive = await self._read_body(receive)
-            if _RECOMMEND_FIELD.search(document + b" " + scope.get("query_string", b"")):
-                needed.append(KeyScope.RECOMMEND)
-        for name in needed:
-            if not identity.allows(name):
-                doc = problem(
-                    403, "forbidden", "Forbidden", f"This API key lacks the scope `{name}`."
-                )
-                raise ProblemError(doc)
-        return receive
-
-    async def _read_body(self, receive: Receive) -> tuple[bytes, Receive]:
-        """Read the whole body (bounded by the body limit) and a `receive` that replays it."""
-        chunks: list[bytes] = []
-        size = 0
-        messages: list[ReceiveMessage] = []
-        while True:
-            message = await receive()
-            messages.append(message)
-            if message["type"] != "http.request":
-                break
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.trust.max_body_bytes:
-                doc = problem(
-                    413,
-                    "payload-too-large",
-                    "Request body too large",
-                    f"The request body exceeds {self.trust.max_body_bytes} bytes.",
-                )
-                raise ProblemError(doc)
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
-
-        async def replay() -> ReceiveMessage:
-            return messages.pop(0) if messages else await receive()
-
-        return b"".join(chunks), replay
 
     async def _within_timeout(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
@@ -181,13 +113,10 @@ class TrustMiddleware:
         except TimeoutError:
             if started:
                 raise  # the status line is gone; the server will cut the connection
-            doc = problem(
-                503,
+            raise unavailable(
                 "request-timeout",
-                "Service unavailable",
                 f"The request took longer than {self.trust.timeout_seconds:g} s; retry shortly.",
-            )
-            raise ProblemError(doc, {"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
+            ) from None
 
 
 def _with_headers(send: Send, headers: dict[str, str]) -> Send:
@@ -199,10 +128,3 @@ def _with_headers(send: Send, headers: dict[str, str]) -> Send:
         await send(message)
 
     return send_with_headers
-
-
-def allows(scope: Scope, name: str) -> bool:
-    """Whether the request's API key has scope `name`; always true where keys are not
-    required (development), since the middleware records an identity only in production."""
-    identity: Identity | None = scope.get("state", {}).get(IDENTITY_STATE_KEY)
-    return identity is None or identity.allows(name)

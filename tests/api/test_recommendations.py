@@ -56,10 +56,18 @@ async def test_mentoring_cautions_name_the_source_challenges(client: Client) -> 
 
 
 async def test_counterfactual_really_changes_the_top_variant(client: Client) -> None:
-    body = (await client.post("/v1/recommendations", json=SITUATION)).json()
+    # A coach budget nobody mentioned: confirming it is the most realistic change.
+    situation = {**SITUATION, "career_stage": "senior", "goals": ["specific_skill"]}
+    situation.update(horizon_weeks=30, context={})
+    body = (await client.post("/v1/recommendations", json=situation)).json()
     hint = body["counterfactual"]
     assert hint is not None and hint["text"]
-    changed = {**SITUATION, "context": dict(SITUATION["context"])}
+    assert (hint["field"], hint["current"], hint["suggested"]) == (
+        "context.coach_budget",
+        None,
+        True,
+    )
+    changed = {**situation, "context": dict(situation["context"])}
     if "." in hint["field"]:
         parent, child = hint["field"].split(".")
         changed[parent][child] = hint["suggested"]
@@ -157,7 +165,18 @@ async def test_batch_isolates_bad_items(client: Client) -> None:
 async def test_batch_limits(client: Client) -> None:
     too_many = await client.post("/v1/recommendations/batch", json={"items": [SITUATION] * 1001})
     assert too_many.status_code == 413
-    assert "1000" in too_many.json()["detail"]
+    assert "1,000" in too_many.json()["detail"]  # numbers in texts are formatted by CLDR
+    german = await client.post(
+        "/v1/recommendations/batch",
+        json={"items": [SITUATION] * 1001},
+        headers={"Accept-Language": "de"},
+    )
+    assert german.status_code == 413
+    assert german.json()["title"] == "Der Batch ist zu groß."
+    assert (
+        german.json()["detail"]
+        == "Ein Batch umfasst höchstens 1.000 Situationen; dieser enthält 1.001."
+    )
     full = await client.post("/v1/recommendations/batch", json={"items": [SITUATION] * 1000})
     assert full.status_code == 200 and len(full.json()["items"]) == 1000
     for body in ({"items": []}, {"items": "all"}, {"things": []}, []):
@@ -206,3 +225,46 @@ async def test_batch_summary_keeps_the_outcome_without_the_explanation(client: C
         "/v1/recommendations/batch", params={"detail": "everything"}, json={"items": items}
     )
     assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "detail"
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "detail"),
+    [
+        ("en", "The situation is not valid.", "1 field needs attention: hours_per_week."),
+        ("es", "La situación no es válida.", "Hay 1 campo que requiere atención: hours_per_week."),
+        ("fr", "La situation n'est pas valide.", "1 champ à corriger\u00a0: hours_per_week."),
+        (
+            "de",
+            "Die Angaben zur Situation sind ungültig.",
+            "1 Feld muss korrigiert werden: hours_per_week.",
+        ),
+    ],
+)
+async def test_invalid_situation_problem_is_localised_and_the_same_on_both_endpoints(
+    client: Client, language: str, title: str, detail: str
+) -> None:
+    bad = {**SITUATION, "hours_per_week": 0.01}
+    headers = {"Accept-Language": language}
+    single = await client.post("/v1/recommendations", json=bad, headers=headers)
+    assert single.status_code == 422
+    problem = single.json()
+    assert (problem["title"], problem["detail"]) == (title, detail)
+    assert problem["errors"][0]["field"] == "hours_per_week"
+    assert "0.05" in problem["errors"][0]["message"] or "0,05" in problem["errors"][0]["message"]
+    batch = await client.post("/v1/recommendations/batch", json={"items": [bad]}, headers=headers)
+    item = batch.json()["items"][0]["problem"]
+    assert (item["title"], item["detail"]) == (title, detail)
+    two = {**bad, "minutes_per_session": 1}
+    plural = (await client.post("/v1/recommendations", json=two, headers=headers)).json()
+    assert plural["detail"].startswith({"en": "2 fields", "es": "Hay 2 campos", "fr": "2 champs",
+                                        "de": "2 Felder"}[language])  # fmt: skip
+    assert "(s)" not in plural["detail"] and "(er)" not in plural["detail"]
+
+
+async def test_a_body_of_the_wrong_kind_is_named_in_the_callers_language(client: Client) -> None:
+    response = await client.post(
+        "/v1/recommendations", json=["a list"], headers={"Accept-Language": "es"}
+    )
+    assert response.status_code == 422
+    message = response.json()["errors"][0]["message"]
+    assert message.endswith("no una lista.") and "de tipo" not in message

@@ -145,3 +145,13 @@ async def test_gql_client_with_persisted_queries_over_get(app: Litestar, client:
 def test_shipped_persisted_queries_are_valid_and_hashed() -> None:
     shipped = json.loads(PERSISTED_QUERIES_FILE.read_text())
     assert shipped and all(sha256(query) == digest for digest, query in shipped.items())
+
+
+async def test_a_malformed_persisted_query_extension_is_a_request_error(client: Client) -> None:
+    for extension in ("not an object", 42, ["sha256Hash"], {"version": 2, "sha256Hash": "ab"}):
+        response = await client.post(
+            "/graphql",
+            json={"query": "{ contentVersion }", "extensions": {"persistedQuery": extension}},
+        )
+        assert response.status_code == 400, response.text
+        assert codes(response.json()) == ["PERSISTED_QUERY_NOT_SUPPORTED"]

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from service.__main__ import CONFIGURATION_DOC, configuration_markdown
+from service.cli.documents import CONFIGURATION_DOC, configuration_markdown
 from service.config import PROJECT_ROOT
 
 PORT_LINE = "invalid setting PORT: Input should be less than or equal to 65535"

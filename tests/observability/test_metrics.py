@@ -5,8 +5,6 @@ from typing import Any
 
 from litestar.testing import AsyncTestClient
 
-from service.observability.metrics import record_recommendation
-
 Client = AsyncTestClient[Any]
 
 
@@ -37,12 +35,12 @@ async def test_requests_are_counted_by_route_template_and_status(client: Client)
 
 
 async def test_unmatched_paths_share_one_label(client: Client) -> None:
-    assert (await client.get("/no/such/path/12345")).status_code == 404
+    assert (await client.get("/no/such/path/unmatched-probe")).status_code == 404
     text = await scrape(client)
     assert (
         sample(text, "http_requests_total", method="GET", route="<unmatched>", status="404") or 0
     ) >= 1
-    assert "12345" not in text
+    assert "unmatched-probe" not in text
 
 
 async def test_pool_and_content_version_are_exposed(client: Client) -> None:
@@ -55,14 +53,49 @@ async def test_pool_and_content_version_are_exposed(client: Client) -> None:
     assert checked_out is not None and capacity is not None and 0 <= checked_out <= capacity
 
 
-async def test_recommendations_are_counted_by_top_variant(client: Client) -> None:
-    before = (
-        sample(await scrape(client), "recommendations_total", top_variant="peer-coaching") or 0.0
+SITUATION = {
+    "career_stage": "early",
+    "goals": ["career_navigation", "network_building"],
+    "horizon_weeks": 52,
+    "hours_per_week": 2,
+    "minutes_per_session": 60,
+    "context": {"sponsors_available": True},
+}
+GRAPHQL_RECOMMEND = (
+    "query($situation: SituationInput!) { recommend(situation: $situation) "
+    "{ primary { variant } } }"
+)
+GRAPHQL_SITUATION = {
+    "careerStage": "early",
+    "goals": ["career_navigation", "network_building"],
+    "horizonWeeks": 52,
+    "hoursPerWeek": 2,
+    "minutesPerSession": 60,
+    "context": {"sponsorsAvailable": True},
+}
+
+
+async def test_recommendations_through_either_door_are_counted_by_top_variant(
+    client: Client,
+) -> None:
+    rest = await client.post("/v1/recommendations", json=SITUATION)
+    assert rest.status_code == 200, rest.text
+    top = rest.json()["primary"]["variant"]
+    before = sample(await scrape(client), "recommendations_total", top_variant=top) or 0.0
+
+    rest = await client.post("/v1/recommendations", json=SITUATION)
+    assert rest.json()["primary"]["variant"] == top
+    after_rest = sample(await scrape(client), "recommendations_total", top_variant=top)
+    assert after_rest == before + 1
+
+    answer = await client.post(
+        "/graphql",
+        json={"query": GRAPHQL_RECOMMEND, "variables": {"situation": GRAPHQL_SITUATION}},
     )
-    record_recommendation("peer-coaching")
-    record_recommendation("peer-coaching")
-    text = await scrape(client)
-    assert sample(text, "recommendations_total", top_variant="peer-coaching") == before + 2
+    assert answer.status_code == 200 and "errors" not in answer.json(), answer.text
+    assert answer.json()["data"]["recommend"]["primary"]["variant"] == top
+    after_graphql = sample(await scrape(client), "recommendations_total", top_variant=top)
+    assert after_graphql == before + 2
 
 
 async def test_metrics_stay_out_of_the_openapi_document(client: Client) -> None:

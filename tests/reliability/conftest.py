@@ -17,7 +17,7 @@ import asyncpg
 import httpx
 import pytest
 
-from service.__main__ import migrate
+from service.cli.database import migrate
 from service.config import PROJECT_ROOT
 
 

@@ -8,7 +8,7 @@ import pytest
 from alembic import command
 from alembic.config import Config
 
-from service.__main__ import migrate
+from service.cli.database import migrate
 from service.config import PROJECT_ROOT
 from tests.reliability.conftest import PrivatePostgres, create_database
 

@@ -6,13 +6,14 @@ import subprocess
 import sys
 from typing import Any
 
-from litestar import Litestar, post
+from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from service.app import create_app
 from service.config import PROJECT_ROOT
 from service.security.keys import revoke_key
+from tests.graphql.conftest import door_of, sha256
 from tests.security.conftest import MakeKey, production_settings, started
 
 Client = AsyncTestClient[Litestar]
@@ -75,50 +76,161 @@ async def test_health_and_the_openapi_document_stay_open(production: Client) -> 
     assert (await production.get("/schema/openapi.json")).status_code == 200
 
 
-async def test_a_key_without_the_scope_is_forbidden(
-    database_url: str, client: Client, make_key: MakeKey
-) -> None:
-    @post("/v1/recommendations/scope-probe", status_code=200)
-    async def probe() -> dict[str, str]:  # stands for any /v1/recommendations* route
-        return {"ok": "yes"}
+SITUATION = {
+    "career_stage": "mid",
+    "goals": ["specific_skill"],
+    "horizon_weeks": 8,
+    "hours_per_week": 2,
+    "minutes_per_session": 60,
+}
+RECOMMEND_FIELD = (
+    'recommend(situation: {careerStage: "mid", goals: ["specific_skill"], horizonWeeks: 8, '
+    "hoursPerWeek: 2, minutesPerSession: 60}) { primary { variant } }"
+)
 
-    app = create_app(production_settings(database_url))
-    app.register(probe)
+
+async def test_a_key_without_the_scope_is_forbidden(production: Client, make_key: MakeKey) -> None:
     reader, recommender, admin = (
         await make_key("content:read"),
         await make_key("recommend"),
         await make_key("admin"),
     )
-    async for production in started(app):
-        denied = await production.get("/v1/variants", headers={"X-API-Key": recommender})
+    denied = await production.get("/v1/variants", headers={"X-API-Key": recommender})
+    body = assert_problem(denied, 403, "forbidden")
+    assert "content:read" in body["detail"]
+    for method, path in (
+        ("POST", "/v1/recommendations"),
+        ("POST", "/v1/recommendations/batch"),
+        ("GET", "/v1/recommendations/policy"),
+    ):
+        json = {"items": [SITUATION]} if path.endswith("batch") else SITUATION
+        sent = {"json": json} if method == "POST" else {}
+        denied = await production.request(method, path, headers={"X-API-Key": reader}, **sent)
         body = assert_problem(denied, 403, "forbidden")
-        assert "content:read" in body["detail"]
-        denied = await production.post(
-            "/v1/recommendations/scope-probe", headers={"X-API-Key": reader}
-        )
-        assert_problem(denied, 403, "forbidden")
-        allowed = await production.post(
-            "/v1/recommendations/scope-probe", headers={"X-API-Key": recommender}
-        )
-        assert allowed.status_code == 200
-        for path in ("/v1/variants",):
-            assert (await production.get(path, headers={"X-API-Key": admin})).status_code == 200
+        assert "`recommend`" in body["detail"]
+        allowed = await production.request(method, path, headers={"X-API-Key": recommender}, **sent)
+        assert allowed.status_code == 200, allowed.text
+    for path in ("/v1/variants", "/v1/recommendations/policy"):
+        assert (await production.get(path, headers={"X-API-Key": admin})).status_code == 200
+
+
+async def test_a_cached_content_answer_still_needs_the_content_scope(
+    production: Client, make_key: MakeKey
+) -> None:
+    """The answered-content cache sits before routing: it honours the route's guards."""
+    reader, recommender = await make_key("content:read"), await make_key("recommend")
+    for _ in range(2):  # the second read is answered from the cache
+        read = await production.get("/v1/terms/peer-coaching", headers={"X-API-Key": reader})
+        assert read.status_code == 200, read.text
+    denied = await production.get("/v1/terms/peer-coaching", headers={"X-API-Key": recommender})
+    assert_problem(denied, 403, "forbidden")
+
+
+def test_every_keyed_route_declares_its_scopes() -> None:
+    """A new controller under /v1 or /graphql without a scope guard would be readable by any
+    key: declare `guards=[requires(...)]` on it."""
+    from service.api.common.scopes import route_scopes
+
+    app = create_app(production_settings("postgresql://unused/unused"))
+    undeclared = [
+        (route.path, handler.handler_name)
+        for route in app.routes
+        if route.path.startswith(("/v1", "/graphql"))
+        for handler in getattr(route, "route_handlers", ())
+        if not route_scopes(handler)
+    ]
+    assert undeclared == []
+
+
+def graphql_errors(response: Any) -> list[str]:
+    assert response.status_code == 200, response.text
+    return [error["extensions"]["code"] for error in response.json().get("errors", [])]
+
+
+def with_registered(database_url: str, *documents: str) -> Litestar:
+    """A production application that accepts `documents` (production runs registered ones)."""
+    app = create_app(production_settings(database_url))
+    for document in documents:
+        door_of(app).register(document)
+    return app
 
 
 async def test_graphql_needs_recommend_scope_only_for_the_recommend_field(
-    production: Client, make_key: MakeKey
+    database_url: str, client: Client, make_key: MakeKey
 ) -> None:
     reader = await make_key("content:read")
-    plain = await production.post(
-        "/graphql", json={"query": "{ __typename }"}, headers={"X-API-Key": reader}
-    )
-    assert plain.status_code == 200, plain.text
-    asks_recommend = await production.post(
-        "/graphql",
-        json={"query": "query { recommend(situation: {}) { __typename } }"},
-        headers={"X-API-Key": reader},
-    )
-    assert_problem(asks_recommend, 403, "forbidden")
+    asks = "query { recommend(situation: {}) { __typename } }"
+    async for production in started(with_registered(database_url, asks, "{ __typename }")):
+        plain = await production.post(
+            "/graphql", json={"query": "{ __typename }"}, headers={"X-API-Key": reader}
+        )
+        assert graphql_errors(plain) == []
+        asks_recommend = await production.post(
+            "/graphql", json={"query": asks}, headers={"X-API-Key": reader}
+        )
+        assert graphql_errors(asks_recommend) == ["FORBIDDEN"]
+        assert asks_recommend.json()["data"] == {"recommend": None}
+        assert "`recommend`" in asks_recommend.json()["errors"][0]["message"]
+
+
+async def test_the_word_recommend_in_a_search_needs_no_recommend_scope(
+    database_url: str, client: Client, make_key: MakeKey
+) -> None:
+    """Only the field needs the scope, not a document that happens to mention the word.
+    (Development flavour: production accepts only registered documents.)"""
+    reader = await make_key("content:read")
+    query = '{ terms(search: "recommend") { items { slug } } recommendationPolicy }'
+    async for production in started(with_registered(database_url, query)):
+        response = await production.post(
+            "/graphql", json={"query": query}, headers={"X-API-Key": reader}
+        )
+        assert graphql_errors(response) == []
+        assert response.json()["data"]["terms"]["items"] is not None
+        assert response.json()["data"]["recommendationPolicy"]["version"]
+
+
+async def test_no_document_shape_reaches_recommend_without_the_scope(
+    database_url: str, client: Client, make_key: MakeKey
+) -> None:
+    """An alias, a fragment, a batch and a persisted query by hash all hit the field's check."""
+    alias = f"query {{ contentVersion r1: {RECOMMEND_FIELD} }}"
+    fragment = f"fragment Advice on Query {{ {RECOMMEND_FIELD} }} query {{ ...Advice }}"
+    inline = f"query {{ ... on Query {{ {RECOMMEND_FIELD} }} }}"  # an inline fragment
+    plain = "query { contentVersion }"
+    app = with_registered(database_url, alias, fragment, inline, plain)
+    reader = await make_key("content:read")
+    recommender = await make_key("content:read", "recommend")
+    async for production in started(app):
+        for document in (alias, fragment, inline):
+            refused = await production.post(
+                "/graphql", json={"query": document}, headers={"X-API-Key": reader}
+            )
+            assert graphql_errors(refused) == ["FORBIDDEN"], document
+            allowed = await production.post(
+                "/graphql", json={"query": document}, headers={"X-API-Key": recommender}
+            )
+            assert graphql_errors(allowed) == [], allowed.text
+            data = allowed.json()["data"]
+            assert (data.get("r1") or data.get("recommend"))["primary"]["variant"]
+
+        batch = await production.post(
+            "/graphql",
+            json=[{"query": plain}, {"query": fragment}],
+            headers={"X-API-Key": reader},
+        )
+        assert batch.status_code == 200, batch.text
+        first, second = batch.json()
+        assert "errors" not in first and first["data"]["contentVersion"] >= 1
+        assert [e["extensions"]["code"] for e in second["errors"]] == ["FORBIDDEN"]
+        assert second["data"] == {"recommend": None}
+
+        by_hash = await production.post(
+            "/graphql",
+            json={"extensions": {"persistedQuery": {"version": 1, "sha256Hash": sha256(alias)}}},
+            headers={"X-API-Key": reader},
+        )
+        assert graphql_errors(by_hash) == ["FORBIDDEN"]
+        assert by_hash.json()["data"]["r1"] is None
 
 
 async def test_a_revoked_key_is_refused(

@@ -37,6 +37,12 @@ def second_engine() -> Engine:
     return build_engine()
 
 
+@lru_cache(maxsize=8)
+def engine_for(locale: str) -> Engine:
+    """One engine per locale, built once for the whole run."""
+    return build_engine(locale)
+
+
 def build_engine(locale: str = "en") -> Engine:
     return Engine(
         load_policy((CONTENT_DIR / "policy.yaml").read_bytes()),

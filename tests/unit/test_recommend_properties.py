@@ -19,20 +19,20 @@ from tests.unit.test_recommend_helpers import apply_change, engine, second_engin
 
 contexts = st.builds(
     SituationContext,
-    senior_learns_from_juniors=st.booleans(),
-    sponsors_available=st.booleans(),
-    peers_available=st.booleans(),
-    coach_budget=st.booleans(),
-    ai_acceptable=st.booleans(),
+    senior_learns_from_juniors=st.none() | st.booleans(),
+    sponsors_available=st.none() | st.booleans(),
+    peers_available=st.none() | st.booleans(),
+    coach_budget=st.none() | st.booleans(),
+    ai_acceptable=st.none() | st.booleans(),
 )
 situations = st.builds(
     Situation,
     career_stage=st.sampled_from(CareerStage),
     goals=st.lists(st.sampled_from(Goal), min_size=1, max_size=11, unique=True).map(tuple),
     horizon_weeks=st.integers(1, 520),
-    hours_per_week=st.floats(0.25, 40),
+    hours_per_week=st.floats(0.05, 40),
     minutes_per_session=st.integers(5, 480),
-    urgent=st.booleans(),
+    urgent=st.none() | st.booleans(),
     relationship_preference=st.sampled_from(RelationshipPreference),
     structure_preference=st.sampled_from(StructurePreference),
     context=contexts,
@@ -125,9 +125,9 @@ def _situations_for(record: CatalogueVariant) -> st.SearchStrategy[Situation]:
         career_stage=st.sampled_from(record.career_stages),
         goals=st.lists(st.sampled_from(record.goals), min_size=1, unique=True).map(tuple),
         horizon_weeks=st.integers(duration.min, duration.max),
-        hours_per_week=st.floats(0.25, 40),
+        hours_per_week=st.floats(0.05, 40),
         minutes_per_session=st.integers(5, 480),
-        urgent=st.booleans(),
+        urgent=st.none() | st.booleans(),
         relationship_preference=st.sampled_from(
             [
                 p

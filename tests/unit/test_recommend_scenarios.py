@@ -5,6 +5,7 @@ Source: shared/seed/mentoring-vs-coaching.txt.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -267,14 +268,21 @@ def test_cautions_are_the_ones_the_source_names() -> None:
     # "Challenges in mentorship include dependency risks and varying mentor commitment, whereas
     # coaching may face limitations in addressing broader career development beyond immediate
     # goals."
-    ranking = {r.variant: r for r in engine().recommend(situation()).ranking}
+    said_no = situation(context={"coach_budget": False})
+    ranking = {r.variant: r for r in engine().recommend(said_no).ranking}
     mentoring_codes = [c.code for c in ranking["classic-mentoring"].cautions]
     assert mentoring_codes == ["dependency_risk", "uneven_mentor_commitment"]
     coaching = ranking["classic-coaching"].cautions
     assert [c.code for c in coaching] == ["limited_reach", "prerequisite_missing"]
     assert coaching[0].source_topic == "benefits-and-challenges"
     assert coaching[1].source_term == "coaching"
-    assert "budget for an external coach" in coaching[1].text
+    assert "budget for an external coach, which you said is not available" in coaching[1].text
+    # Not said is not "no": the caution asks to check instead of claiming it is missing.
+    not_said = {r.variant: r for r in engine().recommend(situation()).ranking}
+    unknown = not_said["classic-coaching"].cautions[1]
+    assert unknown.code == "prerequisite_unknown"
+    assert "you have not said whether it is available" in unknown.text
+    assert "said is not available" not in unknown.text
 
 
 def test_reasons_cite_aspects_and_topics() -> None:
@@ -297,24 +305,28 @@ def test_weak_factors_are_named_as_gaps() -> None:
 
 
 def _single_changes(s: Situation) -> Iterator[tuple[str, object]]:
-    """Every single-field change the counterfactual search covers (time only upwards)."""
+    """Every single-field change the counterfactual search covers: the horizon within half to
+    double the person's own (a larger change abandons their goal), time only upwards and at
+    most fourfold, every urgency, preference and context value."""
     raw = msgspec.to_builtins(s)
-    for week in range(1, 521):
-        if week != s.horizon_weeks:
+    for week in range(math.ceil(s.horizon_weeks / 2), 2 * s.horizon_weeks + 1):
+        if week != s.horizon_weeks and week <= 520:
             yield "horizon_weeks", week
-    yield "urgent", not s.urgent
+    for urgent in (True, False):
+        if urgent is not s.urgent:
+            yield "urgent", urgent
     for hours in (0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8, 12, 20, 40):
-        if hours > s.hours_per_week:
+        if s.hours_per_week < hours <= 4 * s.hours_per_week:
             yield "hours_per_week", hours
     for minutes in (10, 15, 20, 30, 45, 60, 90, 120, 240, 480):
-        if minutes > s.minutes_per_session:
+        if s.minutes_per_session < minutes <= 4 * s.minutes_per_session:
             yield "minutes_per_session", minutes
     for pref in RelationshipPreference:
         yield "relationship_preference", pref.value
     for structure in StructurePreference:
         yield "structure_preference", structure.value
     for name, value in raw["context"].items():
-        yield f"context.{name}", not value
+        yield f"context.{name}", value is not True  # not said or no -> yes; yes -> no
 
 
 @pytest.mark.parametrize(
@@ -338,37 +350,54 @@ def test_counterfactual_is_right_and_none_means_no_single_change_flips(
             assert top(apply_change(s, "horizon_weeks", week)) == variant
 
 
-def test_counterfactual_points_at_the_cheapest_change() -> None:
-    # Early career, near-term goals on a 4-week horizon: micro-mentoring leads; the hint names a
-    # concrete single change with structured from/to values and a sentence.
-    s = situation(**SCENARIOS[7][2])
-    result = engine().recommend(s)
-    hint = result.counterfactual
-    assert hint is not None
-    raw = msgspec.to_builtins(s)
-    current = (
-        raw["context"][hint.field[8:]] if hint.field.startswith("context.") else raw[hint.field]
-    )
-    assert hint.current == current
-    names = {r.variant: r.name for r in result.ranking}
-    assert names[hint.would_rank_first] in hint.text
+def test_counterfactual_points_at_a_concrete_change() -> None:
+    # Every scenario with a hint names a concrete single change with structured from/to values
+    # (null for a signal that was not said) and a sentence naming the new leader.
+    hinted = 0
+    for _, _, fields in SCENARIOS:
+        s = situation(**fields)
+        result = engine().recommend(s)
+        hint = result.counterfactual
+        if hint is None:
+            continue
+        hinted += 1
+        raw = msgspec.to_builtins(s)
+        current = (
+            raw["context"][hint.field[8:]] if hint.field.startswith("context.") else raw[hint.field]
+        )
+        assert hint.current == current
+        names = {r.variant: r.name for r in result.ranking}
+        assert names[hint.would_rank_first] in hint.text
+    assert hinted >= 4
 
 
-def test_counterfactual_horizon_hint_reads_like_the_issue() -> None:
-    # A near-term coaching case: a horizon in the mentoring range flips it to mentoring.
+def test_counterfactual_never_abandons_a_long_term_goal() -> None:
+    # The issue's example: a 52-week career plan must not be told to plan 4 weeks instead.
     s = situation(
         career_stage="early",
-        goals=["career_navigation", "specific_skill"],
-        horizon_weeks=4,
+        goals=["career_navigation"],
+        horizon_weeks=52,
         minutes_per_session=15,
         hours_per_week=0.5,
     )
     hint = engine().recommend(s).counterfactual
     assert hint is not None
-    assert hint.field == "horizon_weeks"
-    assert hint.current == 4
-    assert isinstance(hint.suggested, int) and hint.suggested > 4
-    assert f"{hint.suggested} weeks" in hint.text
+    assert hint.field != "horizon_weeks" or 26 <= float(hint.suggested) <= 104
+    assert "4 weeks" not in hint.text
+
+
+def test_counterfactual_prefers_confirming_a_prerequisite_over_a_new_horizon() -> None:
+    # A senior person wants one skill within 30 weeks; nothing is said about a coach budget.
+    # Halving the horizon would also change the leader, but saying there is a budget (one
+    # organisational fact, the person's goal intact) is the smaller change and comes first.
+    s = situation(career_stage="senior", goals=["specific_skill"], horizon_weeks=30)
+    assert top(s) == "hybrid-mentorship-models"
+    assert top(apply_change(s, "horizon_weeks", 15)) != "hybrid-mentorship-models"
+    hint = engine().recommend(s).counterfactual
+    assert hint is not None
+    assert (hint.field, hint.current, hint.suggested) == ("context.coach_budget", None, True)
+    assert hint.would_rank_first == "classic-coaching"
+    assert hint.text == "With a budget for an external coach, Classic Coaching would rank first."
 
 
 def test_versions_and_locale_are_reported() -> None:

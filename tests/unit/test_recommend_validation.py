@@ -21,9 +21,20 @@ def problems(raw: object) -> dict[str, FieldProblem]:
 
 def test_minimal_valid_body_gets_defaults() -> None:
     s = parse_situation(dict(BASE))
-    assert s.urgent is False
+    # Optional signals left out are "not said" (None), never a silent "no".
+    assert s.urgent is None
     assert s.relationship_preference == "no_preference"
-    assert s.context.coach_budget is False
+    assert s.context.coach_budget is None
+    said = parse_situation({**BASE, "urgent": None, "context": {"coach_budget": None}})
+    assert said.urgent is None and said.context.coach_budget is None
+
+
+def test_small_amounts_of_time_are_accepted() -> None:
+    # "15 minutes a fortnight" is 0.125 hours a week; 0.05 (3 minutes a week) is the floor.
+    assert parse_situation({**BASE, "hours_per_week": 0.125}).hours_per_week == 0.125
+    assert parse_situation({**BASE, "hours_per_week": 0.05}).hours_per_week == 0.05
+    with pytest.raises(InvalidSituation):
+        parse_situation({**BASE, "hours_per_week": 0.04})
 
 
 def test_empty_object_names_every_required_field() -> None:
@@ -78,7 +89,7 @@ def test_every_offending_field_is_named_at_once() -> None:
     assert found["goals[1]"].allowed == tuple(Goal)
     assert "more than once" in found["goals[2]"].message
     assert "between 1 and 520" in found["horizon_weeks"].message
-    assert "between 0.25 and 40" in found["hours_per_week"].message
+    assert "between 0.05 and 40" in found["hours_per_week"].message
     assert "integer" in found["minutes_per_session"].message
     assert found["structure_preference"].allowed is not None
     assert "Unknown field" in found["salary"].message
@@ -94,7 +105,7 @@ def test_every_offending_field_is_named_at_once() -> None:
         ("horizon_weeks", 521, "between"),
         ("horizon_weeks", True, "integer"),
         ("horizon_weeks", 12.0, "integer"),
-        ("hours_per_week", 0.1, "between"),
+        ("hours_per_week", 0.01, "between"),
         ("hours_per_week", float("nan"), "number"),
         ("hours_per_week", "2", "number"),
         ("minutes_per_session", 481, "between"),

@@ -10,7 +10,7 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,22 +22,23 @@ from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from service.api.common.conditional import body_etag, etag_matches
+from service.api.common.locale import negotiate
+from service.api.common.scopes import Scope, identity_of, requires
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.errors import graphql_error, shape_error
 from service.api.graphql.schema import build_schema
-from service.api.rest.answered import etag_matches
-from service.api.rest.http import negotiate
+from service.cache import BoundedCache
 from service.config import Environment, Settings
 from service.domain.content import Snapshot
-from service.security.keys import Scope as KeyScope
-from service.security.middleware import allows
+from service.security.keys import Identity
 
 logger = logging.getLogger("service.graphql")
 
 AnyRequest = Request[Any, Any, Any]
 JSON = "application/json"
 MAX_BATCH = 10
-RESPONSE_CACHE_SIZE = 4096
+MAX_CACHED_RESPONSES = 4096
 MAX_REGISTERED_QUERIES = 10_000
 GET_CACHE_CONTROL = "public, max-age=300"
 PERSISTED_QUERIES_FILE = Path(__file__).with_name("persisted_queries.json")
@@ -75,13 +76,22 @@ class Answer:
 
 @dataclass
 class GraphQLDoor:
-    """Everything the controller keeps between requests; one per application."""
+    """Everything the controller keeps between requests; one per application.
+
+    Persisted queries are the shipped ones (`persisted_queries.json`, never forgotten) and the
+    ones clients registered by the automatic persisted query protocol (least recently used
+    forgotten first: a client whose hash is forgotten resends the query, as the protocol asks).
+    """
 
     schema: Schema
     production: bool
-    persisted: dict[str, str] = field(default_factory=dict)
+    shipped: dict[str, str]
+    registered: BoundedCache[str, str]
+    max_registered_document: int
+    # Keyed by a digest of (document, variables, operation name, locale) and the content
+    # version, so a key is small whatever the client sends; the value is the response.
+    responses: BoundedCache[tuple[bytes, int], bytes]
     executions: int = 0  # operations actually executed (not answered from the cache)
-    _responses: dict[tuple[Any, ...], bytes] = field(default_factory=dict)
 
     @classmethod
     def create(cls, settings: Settings) -> "GraphQLDoor":
@@ -90,26 +100,49 @@ class GraphQLDoor:
         for digest, query in shipped.items():
             if sha256(query) != digest:
                 raise ValueError(f"{PERSISTED_QUERIES_FILE.name}: {digest} is not its query's hash")
-        return cls(schema=build_schema(production), production=production, persisted=shipped)
+        return cls(
+            schema=build_schema(production, settings.graphql_document_cache_max_bytes),
+            production=production,
+            shipped=shipped,
+            registered=BoundedCache(
+                "graphql_persisted_queries",
+                max_entries=MAX_REGISTERED_QUERIES,
+                max_bytes=settings.persisted_queries_max_bytes,
+                sizeof=lambda query: len(query.encode()),
+            ),
+            max_registered_document=settings.persisted_query_max_bytes,
+            responses=BoundedCache(
+                "graphql_responses",
+                max_entries=MAX_CACHED_RESPONSES,
+                max_bytes=settings.graphql_response_cache_max_bytes,
+                sizeof=len,
+            ),
+        )
 
     def register(self, query: str) -> str:
+        """Remember a document by its hash (unless it is longer than the registration limit)."""
         digest = sha256(query)
-        if digest not in self.persisted and len(self.persisted) < MAX_REGISTERED_QUERIES:
-            self.persisted[digest] = query
+        if digest not in self.shipped and len(query.encode()) <= self.max_registered_document:
+            self.registered.put(digest, query)
         return digest
+
+    def persisted(self, digest: str) -> str | None:
+        return self.shipped.get(digest) or self.registered.get(digest)
 
     def _document(self, operation: Operation) -> str:
         """The query text to run, applying the automatic persisted query protocol."""
         persisted = (operation.extensions or {}).get("persistedQuery")
         if persisted is not None:
-            digest = persisted.get("sha256Hash") if isinstance(persisted, dict) else None
+            if not isinstance(persisted, dict):
+                persisted = {}  # refused just below, as a malformed extension
+            digest = persisted.get("sha256Hash")
             if persisted.get("version", 1) != 1 or not isinstance(digest, str):
                 raise RequestError(
                     "persistedQuery needs `version: 1` and a `sha256Hash`.",
                     "PERSISTED_QUERY_NOT_SUPPORTED",
                 )
             if operation.query is None:
-                known = self.persisted.get(digest)
+                known = self.persisted(digest)
                 if known is None:
                     # Apollo clients retry with the query text on this exact message and code.
                     raise RequestError(
@@ -121,7 +154,7 @@ class GraphQLDoor:
         if operation.query is None or not operation.query.strip():
             raise RequestError("No GraphQL query found in the request.", "BAD_REQUEST")
         if self.production:
-            if sha256(operation.query) not in self.persisted:
+            if self.persisted(sha256(operation.query)) is None:
                 # 200 like PERSISTED_QUERY_NOT_FOUND: a well-formed request the policy refuses.
                 raise RequestError(
                     "Only registered (persisted) queries are accepted in production.",
@@ -138,29 +171,24 @@ class GraphQLDoor:
         snapshot: Snapshot | None,
         accept_language: str | None,
         get: bool,
-        may_recommend: bool = True,
+        identity: Identity | None = None,
         sessions: Any = None,
     ) -> Answer:
         try:
             query = self._document(operation)
         except RequestError as exc:
             return Answer(exc.body, cacheable=False, status=exc.status)
-        key: tuple[Any, ...] | None = None
+        key: tuple[bytes, int] | None = None
         if snapshot is not None:
             key = (
-                sha256(query),
-                msgspec.json.encode(operation.variables, order="sorted"),
-                operation.operation_name,
-                negotiate(accept_language, snapshot.locales),
+                _response_key(query, operation, negotiate(accept_language, snapshot.locales)),
                 snapshot.version,
             )
-            cached = self._responses.get(key)
+            cached = self.responses.get(key)
             if cached is not None:
                 return Answer(cached, cacheable=True)
         self.executions += 1
-        context = GraphQLContext(
-            snapshot, accept_language, may_recommend=may_recommend, sessions=sessions
-        )
+        context = GraphQLContext(snapshot, accept_language, identity=identity, sessions=sessions)
         try:
             result = await self.schema.execute(
                 query,
@@ -184,10 +212,22 @@ class GraphQLDoor:
         body = msgspec.json.encode(document)
         if result.errors or key is None or context.no_store:
             return Answer(body, cacheable=False)
-        if len(self._responses) >= RESPONSE_CACHE_SIZE:
-            self._responses.clear()  # keys carry the content version: old ones are dead anyway
-        self._responses[key] = body
+        self.responses.put(key, body)
         return Answer(body, cacheable=True)
+
+
+def _response_key(query: str, operation: Operation, locale: str) -> bytes:
+    """What a cached answer depends on besides the content version, digested to 32 bytes."""
+    digest = hashlib.blake2b(digest_size=32)
+    for part in (
+        query.encode(),
+        msgspec.json.encode(operation.variables, order="sorted"),
+        (operation.operation_name or "").encode(),
+        locale.encode(),
+    ):
+        digest.update(len(part).to_bytes(8, "big"))  # unambiguous boundaries between parts
+        digest.update(part)
+    return digest.digest()
 
 
 def _operation(raw: Any) -> Operation:
@@ -215,13 +255,15 @@ def graphql_controller(settings: Settings) -> type[Controller]:
     class GraphQLController(Controller):
         path = "/graphql"
         include_in_schema = False
+        # Every operation reads content; fields that need more declare it (`permissions.py`).
+        guards = [requires(Scope.CONTENT_READ)]
         opt = {"graphql_door": door}  # lets tests and benchmarks read the door's counters
 
         @post("", status_code=200, include_in_schema=False)
         async def query_via_post(self, request: AnyRequest) -> Response[bytes]:
             snapshot = request.app.state.content.snapshot
             accept_language = request.headers.get("accept-language")
-            may_recommend = allows(request.scope, KeyScope.RECOMMEND)
+            identity = identity_of(request.scope)
             sessions = request.app.state.sessions
             try:
                 payload = _decode(await request.body(), "The request body")
@@ -234,15 +276,13 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                         )
                     operations = [_operation(item) for item in payload]
                     answers = [
-                        await door.answer(
-                            op, snapshot, accept_language, False, may_recommend, sessions
-                        )
+                        await door.answer(op, snapshot, accept_language, False, identity, sessions)
                         for op in operations
                     ]
                     body = b"[" + b",".join(a.body for a in answers) + b"]"
                     return Response(content=body, media_type=JSON)
                 answer = await door.answer(
-                    _operation(payload), snapshot, accept_language, False, may_recommend, sessions
+                    _operation(payload), snapshot, accept_language, False, identity, sessions
                 )
             except RequestError as exc:
                 return _error_response(exc)
@@ -276,7 +316,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                 request.app.state.content.snapshot,
                 request.headers.get("accept-language"),
                 get=True,
-                may_recommend=allows(request.scope, KeyScope.RECOMMEND),
+                identity=identity_of(request.scope),
                 sessions=request.app.state.sessions,
             )
             if not answer.cacheable:
@@ -286,7 +326,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                     media_type=JSON,
                     headers={"Cache-Control": "no-store"},
                 )
-            etag = '"' + hashlib.blake2b(answer.body, digest_size=12).hexdigest() + '"'
+            etag = body_etag(answer.body)
             headers = {
                 "ETag": etag,
                 "Cache-Control": GET_CACHE_CONTROL,

@@ -17,11 +17,11 @@ from strawberry.types.unset import UNSET
 
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.types import mirror_enum, mirror_struct
-from service.api.problems import ProblemError, problem
 from service.domain.recommendation import output
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.input import Situation, SituationContext
 from service.domain.recommendation.policy import Factor
+from service.observability.metrics import record_recommendation
 
 _INPUTS: dict[type[msgspec.Struct], Any] = {}
 
@@ -113,14 +113,13 @@ def recommend(
         strawberry.argument(description="Locale of the texts; else `Accept-Language`, then `en`."),
     ] = None,
 ) -> Recommendation | None:
+    """Thin: the scope is the field's permission class (`schema.py`), the work is the core's."""
     context: GraphQLContext = info.context
-    if not context.may_recommend:
-        raise ProblemError(
-            problem(403, "forbidden", "Forbidden", "This API key lacks the scope `recommend`.")
-        )
     view = context.root_view(info, locale)
     context.no_store = True  # a person's situation: never cached, never kept
-    return recommendations.recommend(context.current(), view.locale, as_body(situation))
+    result = recommendations.recommend(context.current(), view.locale, as_body(situation))
+    record_recommendation(result.primary.variant)
+    return result
 
 
 def recommendation_policy(info: Info) -> JSON:

@@ -7,8 +7,8 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT
 from service.api.graphql.context import GraphQLContext
-from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT
 from service.domain.errors import ContentUnavailable, InvalidParameter
 from service.domain.releases import feed
 from service.domain.releases import schemas as domain

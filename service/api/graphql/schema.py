@@ -11,21 +11,22 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, Info
 
+from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
 from service.api.graphql import types as gql
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.documents import DocumentCaches
+from service.api.graphql.permissions import MayRecommend
 from service.api.graphql.recommend import recommend, recommendation_policy
 from service.api.graphql.releases import CHANGES_FIELD, RELEASES_FIELD
 from service.config import PROJECT_ROOT
 from service.domain import schemas
-from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT, LocaleView, paginate
+from service.domain.content import LocaleView
 from service.domain.errors import InvalidParameter
 from service.domain.vocabulary import BaseApproach, CareerStage, RelationshipShape
 
@@ -33,6 +34,7 @@ MAX_DEPTH = 8
 MAX_ALIASES = 15
 MAX_TOKENS = 2000
 MAX_SEARCH_LENGTH = 200
+DOCUMENT_CACHE_BYTES = 32_000_000  # GRAPHQL_DOCUMENT_CACHE_MAX_BYTES's default
 GRAPHQL_SCHEMA_FILE = PROJECT_ROOT / "openapi" / "schema.graphql"
 
 if TYPE_CHECKING:
@@ -92,14 +94,14 @@ def _view(info: Info, locale: str | None) -> LocaleView:
 
 def _page(items: Any, first: int, after: str | None) -> tuple[Any, str | None]:
     """REST's paging, with the argument names GraphQL clients sent."""
-    if not 1 <= first <= MAX_LIMIT:
-        raise InvalidParameter("first", f"first must be between 1 and {MAX_LIMIT}.")
-    try:
-        return paginate(items, first, after)
-    except InvalidParameter as exc:
-        raise InvalidParameter(
-            "after", "The cursor is not one this API issued; use `nextCursor` as returned."
-        ) from exc
+    return page(
+        items,
+        first,
+        after,
+        size_name="first",
+        cursor_name="after",
+        cursor_detail="The cursor is not one this API issued; use `nextCursor` as returned.",
+    )
 
 
 def _domain_enum(domain: Any, value: Any) -> Any:
@@ -224,6 +226,7 @@ class Query:
     )
     recommend = strawberry.field(
         resolver=recommend,
+        permission_classes=[MayRecommend],
         description="Which development model fits a situation, ranked and explained: the same "
         "core and the same answer as `POST /v1/recommendations`. Never cached.",
     )
@@ -244,12 +247,11 @@ _LIMIT_RULES = [
 ]
 
 
-def extensions(production: bool) -> list[Callable[[], SchemaExtension]]:
+def extensions(production: bool, document_cache_bytes: int) -> list[Callable[[], SchemaExtension]]:
     """Factories: Strawberry builds fresh extensions per operation; the caches are shared."""
     rules = [*_LIMIT_RULES, *([NoSchemaIntrospectionCustomRule] if production else [])]
     return [
-        partial(ParserCache, maxsize=1024),
-        partial(ValidationCache, maxsize=1024),
+        DocumentCaches(document_cache_bytes).extension(),
         partial(AddValidationRules, rules),
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
     ]
@@ -264,10 +266,12 @@ class ServiceSchema(strawberry.Schema):
         return None
 
 
-def build_schema(production: bool = False) -> strawberry.Schema:
+def build_schema(
+    production: bool = False, document_cache_bytes: int = DOCUMENT_CACHE_BYTES
+) -> strawberry.Schema:
     return ServiceSchema(
         query=Query,
-        extensions=extensions(production),
+        extensions=extensions(production, document_cache_bytes),
         config=StrawberryConfig(),
         types=[gql.Span],
     )

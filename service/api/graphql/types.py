@@ -8,7 +8,7 @@ Enum values keep their REST spelling (`semi_structured`, not `SEMI_STRUCTURED`):
 that moves a value from one door to the other never has to translate it.
 
 Links that REST gives as keys (`Variant.term`, `Topic.aspects`...) keep that key for parity,
-and get a navigable sibling named `linked...` that resolves through per-request DataLoaders.
+and get a navigable sibling named `linked...` that resolves from the snapshot.
 """
 
 import inspect
@@ -117,39 +117,39 @@ mirror_enum(Goal, "What the person wants from development.")
 mirror_enum(Prerequisite)
 
 
-# --- links: thin resolvers that ask the request's DataLoaders --------------------------------
+# --- links: thin resolvers that look the linked object up in the snapshot -------------------
 
 
-async def _aspect_of_statement(root: schemas.AspectStatement, info: Info) -> schemas.Aspect:
+def _aspect_of_statement(root: schemas.AspectStatement, info: Info) -> schemas.Aspect:
     context: GraphQLContext = info.context
-    aspect: schemas.Aspect = await context.load("aspect", root.key, info)
+    aspect: schemas.Aspect = context.load("aspect", root.key, info)
     return aspect
 
 
-async def _aspects_of_topic(root: schemas.Topic, info: Info) -> list[schemas.Aspect]:
+def _aspects_of_topic(root: schemas.Topic, info: Info) -> list[schemas.Aspect]:
     context: GraphQLContext = info.context
-    return await context.load_many("aspect", root.aspects, info)
+    return context.load_many("aspect", root.aspects, info)
 
 
-async def _topics_of_aspect(root: schemas.Aspect, info: Info) -> list[schemas.Topic]:
+def _topics_of_aspect(root: schemas.Aspect, info: Info) -> list[schemas.Topic]:
     context: GraphQLContext = info.context
-    return await context.load_many("topic", root.topics, info)
+    return context.load_many("topic", root.topics, info)
 
 
-async def _approaches_of_term(root: schemas.Term, info: Info) -> list[schemas.Approach]:
+def _approaches_of_term(root: schemas.Term, info: Info) -> list[schemas.Approach]:
     context: GraphQLContext = info.context
-    return await context.load_many("approach", root.approaches, info)
+    return context.load_many("approach", root.approaches, info)
 
 
-async def _variant_of_term(root: schemas.Term, info: Info) -> schemas.Variant | None:
+def _variant_of_term(root: schemas.Term, info: Info) -> schemas.Variant | None:
     if root.variant is None:
         return None
     context: GraphQLContext = info.context
-    variant: schemas.Variant = await context.load("variant", root.variant, info)
+    variant: schemas.Variant = context.load("variant", root.variant, info)
     return variant
 
 
-async def _approaches_of_variant(root: schemas.Variant, info: Info) -> list[schemas.Approach]:
+def _approaches_of_variant(root: schemas.Variant, info: Info) -> list[schemas.Approach]:
     # A hybrid variant builds on both base approaches.
     slugs = (
         [BaseApproach.MENTORING.value, BaseApproach.COACHING.value]
@@ -157,14 +157,14 @@ async def _approaches_of_variant(root: schemas.Variant, info: Info) -> list[sche
         else [root.base_approach.value]
     )
     context: GraphQLContext = info.context
-    return await context.load_many("approach", slugs, info)
+    return context.load_many("approach", slugs, info)
 
 
-async def _term_of_variant(root: schemas.Variant, info: Info) -> schemas.Term | None:
+def _term_of_variant(root: schemas.Variant, info: Info) -> schemas.Term | None:
     if root.term is None:
         return None
     context: GraphQLContext = info.context
-    term: schemas.Term = await context.load("term", root.term, info)
+    term: schemas.Term = context.load("term", root.term, info)
     return term
 
 

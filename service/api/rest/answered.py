@@ -3,8 +3,10 @@
 A content answer depends only on the path, the query string, the Accept-Language header and
 the content version, so once a handler has built one, the same request gets the same bytes
 (or a 304) from here. Authentication, rate limits, metrics and security headers still apply:
-this middleware sits inside them. Only successful answers are kept; errors always go through
-the handler.
+this middleware sits inside them. The route's scopes (its guards, which run after routing)
+are kept with the answer and checked here; a key that lacks one goes on to the route, whose
+guard refuses it. Only successful answers to requests whose every query parameter the route
+knows are kept (`http.content_response`); errors always go through the handler.
 """
 
 from dataclasses import dataclass
@@ -19,10 +21,15 @@ from litestar.types import (
     Send,
 )
 
-# Bounded: query strings and headers are unbounded. Cleared when the content version changes.
-MAX_ANSWERS = 4096
+from service.api.common.conditional import etag_matches
+from service.api.common.scopes import granted
+from service.cache import BoundedCache
 
-Key = tuple[str, bytes, bytes]  # path, query string, Accept-Language
+MAX_ANSWERS = 4096
+# Longer requests are answered by the handler every time: the key's size is not counted.
+MAX_KEY_BYTES = 1024
+
+Key = tuple[int, str, bytes, bytes]  # content version, path, query string, Accept-Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,41 +37,32 @@ class Answer:
     etag: str
     headers: list[tuple[bytes, bytes]]  # without content-type and content-length
     body: bytes
+    scopes: frozenset[str]  # what the route's guards require
 
 
-class AnsweredContent:
-    """The content answers of one application, for the content version they were built from."""
-
-    def __init__(self) -> None:
-        self.version: int | None = None
-        self.answers: dict[Key, Answer] = {}
-
-    def get(self, version: int, key: Key) -> Answer | None:
-        return self.answers.get(key) if version == self.version else None
-
-    def put(self, version: int, key: Key, answer: Answer) -> None:
-        if version != self.version or len(self.answers) >= MAX_ANSWERS:
-            self.answers = {}
-            self.version = version
-        self.answers[key] = answer
+def answer_size(answer: Answer) -> int:
+    return len(answer.body) + sum(len(name) + len(value) for name, value in answer.headers)
 
 
-def etag_matches(if_none_match: str | None, etag: str) -> bool:
-    if not if_none_match:
-        return False
-    if if_none_match.strip() == "*":
-        return True
-    # Weak comparison, as RFC 9110 asks for If-None-Match.
-    return any(tag.strip().removeprefix("W/") == etag for tag in if_none_match.split(","))
+def answered_cache(max_bytes: int) -> BoundedCache[Key, Answer]:
+    """One per application; keys carry the content version, so old answers age out."""
+    return BoundedCache(
+        "answered_content", max_entries=MAX_ANSWERS, max_bytes=max_bytes, sizeof=answer_size
+    )
 
 
-def request_key(scope: Scope) -> Key:
+def request_key(scope: Scope, version: int) -> Key | None:
+    """The cache key of a request, or None when it is too long to keep."""
     accept_language = b""
     for name, value in scope["headers"]:
         if name == b"accept-language":
             accept_language = value
             break
-    return scope["path"], scope["query_string"], accept_language
+    path: str = scope["path"]
+    query: bytes = scope["query_string"]
+    if len(path) + len(query) + len(accept_language) > MAX_KEY_BYTES:
+        return None
+    return version, path, query, accept_language
 
 
 def _header(scope: Scope, wanted: bytes) -> str | None:
@@ -82,8 +80,9 @@ class AnsweredContentMiddleware:
         if scope["type"] == ScopeType.HTTP and scope.get("method") == "GET":
             state = scope["litestar_app"].state
             snapshot = state.content.snapshot
-            answer = snapshot and state.answered.get(snapshot.version, request_key(scope))
-            if answer:
+            key = snapshot and request_key(scope, snapshot.version)
+            answer = key and state.answered.get(key)
+            if answer and granted(scope, answer.scopes):
                 await _send(
                     answer, etag_matches(_header(scope, b"if-none-match"), answer.etag), send
                 )

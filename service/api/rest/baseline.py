@@ -7,11 +7,12 @@ serve on this server: the benchmark reports every scenario as a ratio to them. A
 POST ceiling exist because granian answers a POST at about half its GET rate.
 """
 
-from functools import lru_cache
 from typing import Annotated, Any
 
 from litestar import Controller, Request, Response, get, post
 from litestar.params import Parameter
+
+from service.cache import BoundedCache
 
 # Larger than any response the benchmark measures (the export is a few tens of KB), small
 # enough that a stray request cannot make the process hold much.
@@ -19,11 +20,17 @@ MAX_CEILING_BYTES = 4_000_000
 Size = Annotated[int, Parameter(ge=16, le=MAX_CEILING_BYTES)]
 
 
-@lru_cache(maxsize=16)
+_BODIES: BoundedCache[int, bytes] = BoundedCache(
+    "bench_ceiling_bodies", max_entries=16, max_bytes=4 * MAX_CEILING_BYTES, sizeof=len
+)
+
+
 def json_of_size(size: int) -> bytes:
     """A valid JSON document of exactly `size` bytes (a padded string field)."""
     envelope = b'{"padding":""}'
-    return envelope[:-2] + b"x" * (size - len(envelope)) + envelope[-2:]
+    return _BODIES.get_or_build(
+        size, lambda: envelope[:-2] + b"x" * (size - len(envelope)) + envelope[-2:]
+    )
 
 
 class CeilingController(Controller):

@@ -6,6 +6,8 @@ import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.params import Parameter
 
+from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
+from service.api.common.scopes import Scope, requires
 from service.api.rest.docs import example_snapshot, example_view, ok, problems
 from service.api.rest.http import (
     CONTENT_CACHE_CONTROL,
@@ -14,7 +16,7 @@ from service.api.rest.http import (
     hashed_response,
     snapshot,
 )
-from service.domain.content import DEFAULT_LIMIT, DEFAULT_LOCALE, MAX_LIMIT, paginate
+from service.domain.content import DEFAULT_LOCALE
 from service.domain.schemas import (
     Approach,
     ApproachPage,
@@ -32,9 +34,13 @@ from service.domain.schemas import (
 from service.domain.vocabulary import BaseApproach, CareerStage, RelationshipShape
 
 AnyRequest = Request[Any, Any, Any]
+# The bounds are documented here and checked by `page` (one check for both doors).
 Limit = Annotated[
     int,
-    Parameter(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}."),
+    Parameter(
+        description=f"Page size, 1 to {MAX_LIMIT}.",
+        schema_extra={"minimum": 1.0, "maximum": float(MAX_LIMIT)},
+    ),
 ]
 Cursor = Annotated[
     str | None,
@@ -54,6 +60,7 @@ ITEM_ERRORS = problems(400, 401, 403, 404, 429, 503)
 class ContentController(Controller):
     path = "/v1"
     tags = ["Content"]
+    guards = [requires(Scope.CONTENT_READ)]
 
     @get(
         "/approaches",
@@ -77,7 +84,7 @@ class ContentController(Controller):
     ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(
-            request, view, lambda: ApproachPage(*paginate(view.approaches, limit, cursor))
+            request, view, lambda: ApproachPage(*page(view.approaches, limit, cursor))
         )
 
     @get(
@@ -113,7 +120,7 @@ class ContentController(Controller):
     ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(
-            request, view, lambda: AspectPage(*paginate(view.aspects, limit, cursor))
+            request, view, lambda: AspectPage(*page(view.aspects, limit, cursor))
         )
 
     @get(
@@ -145,9 +152,7 @@ class ContentController(Controller):
         locale: Locale = None,
     ) -> Response[bytes]:
         view = content_view(request, locale)
-        return content_response(
-            request, view, lambda: TopicPage(*paginate(view.topics, limit, cursor))
-        )
+        return content_response(request, view, lambda: TopicPage(*page(view.topics, limit, cursor)))
 
     @get(
         "/topics/{slug:str}",
@@ -168,8 +173,9 @@ class ContentController(Controller):
         "/terms",
         operation_id="ListTerms",
         summary="List or search the glossary",
-        description="With `q`, terms whose name, synonyms or definition match every word, "
-        "case- and accent-insensitively, best match first.",
+        description="With `q`, terms whose name, synonyms or definition match any of the "
+        "words (stemmed per language, accent-insensitive, typo-tolerant), best match first: "
+        "see docs/search.md.",
         responses={
             200: ok(
                 TermPage,
@@ -196,11 +202,11 @@ class ContentController(Controller):
     ) -> Response[bytes]:
         view = content_view(request, locale)
 
-        def page() -> TermPage:
+        def term_page() -> TermPage:
             terms = view.terms if q is None else view.search_terms(q)
-            return TermPage(*paginate(terms, limit, cursor))
+            return TermPage(*page(terms, limit, cursor))
 
-        return content_response(request, view, page)
+        return content_response(request, view, term_page)
 
     @get(
         "/terms/{slug:str}",
@@ -253,11 +259,11 @@ class ContentController(Controller):
     ) -> Response[bytes]:
         view = content_view(request, locale)
 
-        def page() -> VariantPage:
+        def variant_page() -> VariantPage:
             variants = view.filter_variants(base_approach, career_stage, relationship_shape)
-            return VariantPage(*paginate(variants, limit, cursor))
+            return VariantPage(*page(variants, limit, cursor))
 
-        return content_response(request, view, page)
+        return content_response(request, view, variant_page)
 
     @get(
         "/variants/{slug:str}",

@@ -1,6 +1,5 @@
 """OpenAPI documentation helpers: real examples from the committed content, problem responses."""
 
-from functools import lru_cache
 from typing import Any
 
 import msgspec
@@ -8,20 +7,27 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 
 from service.api.problems import PROBLEM_MEDIA_TYPE, Problem, problem
+from service.cache import BoundedCache
 from service.domain.bundle import StoredBundle, read_files
 from service.domain.content import LocaleView, Snapshot, build_snapshot
 
+# Built once, when the OpenAPI document is: one entry, and well under the byte bound (the
+# snapshot is counted by its own object size, which is all a shallow estimate can see).
+_EXAMPLES: BoundedCache[str, Snapshot] = BoundedCache(
+    "openapi_examples", max_entries=1, max_bytes=1_000_000
+)
 
-@lru_cache(maxsize=1)
+
 def example_view() -> LocaleView:
     """The English content as the service would serve it, for examples in the OpenAPI document."""
     return example_snapshot().view("en")
 
 
-@lru_cache(maxsize=1)
 def example_snapshot() -> Snapshot:
     """The committed content files as content version 1, for examples in the OpenAPI document."""
-    return build_snapshot(StoredBundle(read_files(), version=1))
+    return _EXAMPLES.get_or_build(
+        "snapshot", lambda: build_snapshot(StoredBundle(read_files(), version=1))
+    )
 
 
 def ok(data: type, summary: str, value: Any, description: str = "OK") -> ResponseSpec:

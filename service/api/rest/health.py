@@ -7,13 +7,17 @@ import msgspec
 from litestar import Controller, Request, Response, get
 from sqlalchemy import text
 
-from service.api.problems import problem, problem_response
+from service.api.problems import ProblemError, unavailable
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import hashed_response
 from service.domain.schemas import Health
 
 READY_TIMEOUT_SECONDS = 1.5
 NO_STORE = "no-store"
+
+
+def _not_ready(code: str, detail: str) -> ProblemError:
+    return unavailable(code, detail, title="Not ready", headers={"Cache-Control": NO_STORE})
 
 
 class HealthController(Controller):
@@ -43,10 +47,8 @@ class HealthController(Controller):
             async with asyncio.timeout(READY_TIMEOUT_SECONDS), state.engine.connect() as connection:
                 await connection.execute(text("SELECT 1"))
         except Exception:
-            doc = problem(503, "database-unavailable", "Not ready", "PostgreSQL cannot be reached.")
-            return problem_response(doc, {"Retry-After": "5", "Cache-Control": NO_STORE})
+            raise _not_ready("database-unavailable", "PostgreSQL cannot be reached.") from None
         if state.content.snapshot is None:
-            doc = problem(503, "content-unavailable", "Not ready", "No content is loaded yet.")
-            return problem_response(doc, {"Retry-After": "5", "Cache-Control": NO_STORE})
+            raise _not_ready("content-unavailable", "No content is loaded yet.")
         body = msgspec.json.encode(Health("ready", state.content.snapshot.version))
         return hashed_response(request, body, NO_STORE)

@@ -1,90 +1,64 @@
-"""HTTP conventions shared by every content GET: locale negotiation, ETag, caching headers."""
+"""How the REST door answers: content GETs (locale, ETag, 304, the answered-content cache) and
+other JSON GETs (ETag from the body). The conventions themselves live in `api/common/`."""
 
-import hashlib
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
+from urllib.parse import urlencode
 
 import msgspec
 from litestar import Request, Response
 from litestar.datastructures import State
 
-from service.api.rest.answered import Answer, etag_matches, request_key
-from service.domain.content import DEFAULT_LOCALE, LocaleView, Snapshot
-from service.domain.errors import ContentUnavailable, InvalidParameter
+from service.api.common.conditional import body_etag, content_etag, etag_matches
+from service.api.common.locale import current_snapshot, resolve_locale
+from service.api.common.scopes import route_scopes
+from service.api.rest.answered import Answer, request_key
+from service.domain.content import LocaleView, Snapshot
 
+AnyRequest = Request[Any, Any, Any]
 JSON = "application/json"
 CONTENT_CACHE_CONTROL = "public, max-age=300"
+# Handler arguments that are not query parameters.
+_NOT_QUERY = frozenset({"self", "request"})
 
 
 def snapshot(state: State) -> Snapshot:
-    current: Snapshot | None = state.content.snapshot
-    if current is None:
-        raise ContentUnavailable("No content has been loaded yet.")
-    return current
+    return current_snapshot(state.content.snapshot)
 
 
-@lru_cache(maxsize=1024)
-def negotiate(accept_language: str | None, supported: tuple[str, ...]) -> str:
-    """Pick the best supported locale for an Accept-Language header (RFC 9110 quality values).
-
-    A regional tag matches its language (`es-MX` -> `es`); nothing acceptable falls back to `en`.
-    """
-    if not accept_language:
-        return DEFAULT_LOCALE
-    ranked: list[tuple[float, int, str]] = []
-    for position, part in enumerate(accept_language.split(",")):
-        tag, *params = (piece.strip() for piece in part.split(";"))
-        quality = 1.0
-        for param in params:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if tag and quality > 0:
-            ranked.append((-quality, position, tag.lower()))
-    for _, _, tag in sorted(ranked):
-        if tag == "*":
-            return DEFAULT_LOCALE
-        language = tag.split("-")[0]
-        if language in supported:
-            return language
-    return DEFAULT_LOCALE
-
-
-def resolve_locale(request: Request[Any, Any, Any], current: Snapshot, explicit: str | None) -> str:
+def request_locale(request: AnyRequest, current: Snapshot, explicit: str | None) -> str:
     """`?locale=` wins over the header; an unsupported explicit locale is a client error."""
-    if explicit is not None:
-        code = explicit.strip().lower()
-        if code not in current.views:
-            supported = ", ".join(current.locales)
-            raise InvalidParameter(
-                "locale",
-                f"Unsupported locale {explicit!r}; supported: {supported}.",
-                current.locales,
-            )
-        return code
-    return negotiate(request.headers.get("accept-language"), current.locales)
+    return resolve_locale(current, explicit, request.headers.get("accept-language"))
 
 
-def content_view(request: Request[Any, Any, Any], explicit_locale: str | None) -> LocaleView:
+def content_view(request: AnyRequest, explicit_locale: str | None) -> LocaleView:
     current = snapshot(request.app.state)
-    return current.view(resolve_locale(request, current, explicit_locale))
+    return current.view(request_locale(request, current, explicit_locale))
 
 
-def etag_for(view: LocaleView, representation: str) -> str:
-    digest = hashlib.blake2b(representation.encode(), digest_size=8).hexdigest()
-    return f'"v{view.content_version}-{view.locale}-{digest}"'
+def representation(request: AnyRequest) -> tuple[str, bool]:
+    """What a content answer depends on (the path and the query parameters the route knows),
+    and whether the request sent only those.
+
+    Unknown query parameters are ignored, as before, but such a request is neither kept in the
+    answered-content cache nor given an ETag of its own: a client cannot grow the caches by
+    adding `?x=1`, `?x=2`, ... (docs/architecture.md).
+    """
+    known = request.route_handler.parsed_fn_signature.parameters.keys() - _NOT_QUERY
+    known -= request.path_params.keys()
+    items = list(request.query_params.multi_items())
+    if all(name in known for name, _ in items):
+        return f"{request.url.path}?{request.url.query}", True
+    kept = urlencode([(name, value) for name, value in items if name in known])
+    return f"{request.url.path}?{kept}", False
 
 
 def content_response(
-    request: Request[Any, Any, Any], view: LocaleView, build: Callable[[], Any]
+    request: AnyRequest, view: LocaleView, build: Callable[[], Any]
 ) -> Response[bytes]:
     """Answer a content GET: 304 when the client's copy is current, else cached JSON bytes."""
-    representation = f"{request.url.path}?{request.url.query}"
-    etag = etag_for(view, representation)
+    shown, only_known = representation(request)
+    etag = content_etag(view, shown)
     headers = {
         "ETag": etag,
         "Cache-Control": CONTENT_CACHE_CONTROL,
@@ -94,18 +68,19 @@ def content_response(
     if etag_matches(request.headers.get("if-none-match"), etag):
         return Response(content=b"", status_code=304, headers=headers)
     body = msgspec.json.encode(build())
-    raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
-    request.app.state.answered.put(
-        view.content_version, request_key(request.scope), Answer(etag, raw_headers, body)
-    )
+    key = request_key(request.scope, view.content_version) if only_known else None
+    if key is not None:
+        raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+        answer = Answer(etag, raw_headers, body, route_scopes(request.route_handler))
+        request.app.state.answered.put(key, answer)
     return Response(content=body, media_type=JSON, headers=headers)
 
 
 def hashed_response(
-    request: Request[Any, Any, Any], body: bytes, cache_control: str, status_code: int = 200
+    request: AnyRequest, body: bytes, cache_control: str, status_code: int = 200
 ) -> Response[bytes]:
     """A JSON response whose strong ETag is the hash of its bytes (for non-content GETs)."""
-    etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    etag = body_etag(body)
     headers = {"ETag": etag, "Cache-Control": cache_control}
     if status_code == 200 and etag_matches(request.headers.get("if-none-match"), etag):
         return Response(content=b"", status_code=304, headers=headers)

@@ -8,9 +8,10 @@ from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 from litestar.params import Parameter
 
+from service.api.common.scopes import Scope, requires
 from service.api.problems import ProblemError, problem
 from service.api.rest.docs import example_snapshot, ok, problems
-from service.api.rest.http import JSON, hashed_response, resolve_locale, snapshot
+from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
@@ -84,6 +85,7 @@ def _example_recommendation() -> Recommendation:
 class RecommendationController(Controller):
     path = "/v1/recommendations"
     tags = ["Recommendations"]
+    guards = [requires(Scope.RECOMMEND)]
 
     @post(
         "/",
@@ -102,7 +104,7 @@ class RecommendationController(Controller):
     )
     async def create(self, request: AnyRequest) -> Response[bytes]:
         current = snapshot(request.app.state)
-        locale = resolve_locale(request, current, request.query_params.get("locale"))
+        locale = request_locale(request, current, request.query_params.get("locale"))
         result = recommendations.recommend(current, locale, await _json_body(request))
         record_recommendation(result.primary.variant)
         return _localized(request, locale, msgspec.json.encode(result))
@@ -141,7 +143,7 @@ class RecommendationController(Controller):
         ] = BatchDetail.FULL,
     ) -> Response[bytes]:
         current = snapshot(request.app.state)
-        locale = resolve_locale(request, current, request.query_params.get("locale"))
+        locale = request_locale(request, current, request.query_params.get("locale"))
         body = await _json_body(request)
         result = recommendations.recommend_batch(current, locale, body, detail)
         for item in result.items:

@@ -9,10 +9,11 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 from litestar.params import Parameter
 
+from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT
+from service.api.common.scopes import Scope, requires
 from service.api.problems import PROBLEM_MEDIA_TYPE, Problem, classify
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import JSON
-from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT
 from service.domain.releases import feed
 from service.domain.releases.schemas import (
     Change,
@@ -59,6 +60,7 @@ def _json(value: Any) -> Response[bytes]:
 class ReleaseController(Controller):
     path = "/v1"
     tags = ["Releases and changes"]
+    guards = [requires(Scope.CONTENT_READ)]
 
     @get(
         "/releases",

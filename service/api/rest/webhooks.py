@@ -6,17 +6,13 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
-from litestar.connection import ASGIConnection
-from litestar.handlers import BaseRouteHandler
 from litestar.params import Parameter
 from litestar.routes import HTTPRoute
 
-from service.api.problems import ProblemError, problem
+from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT
+from service.api.common.scopes import Scope, requires
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import JSON
-from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT
-from service.security.keys import Scope
-from service.security.middleware import allows
 from service.webhooks import subscriptions
 from service.webhooks.schemas import (
     CreatedWebhook,
@@ -37,14 +33,6 @@ Cursor = Annotated[
 ]
 WebhookId = Annotated[str, Parameter(max_length=40, description="The subscription's id.")]
 NO_STORE = {"Cache-Control": "no-store"}
-
-
-def admin_only(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
-    """Guard: the API key must hold `admin` (production; development is open)."""
-    if not allows(connection.scope, Scope.ADMIN):
-        raise ProblemError(
-            problem(403, "forbidden", "Forbidden", "This API key lacks the scope `admin`.")
-        )
 
 
 _PARAMETER_TYPE = re.compile(r":\w+\}")  # `{webhook_id:str}` is `{webhook_id}` in the scope
@@ -90,7 +78,7 @@ _ERRORS = problems(400, 401, 403, 404, 429, 503)
 class WebhookController(Controller):
     path = "/v1/webhooks"
     tags = ["Webhooks"]
-    guards = [admin_only]  # with scope guards on main: guards = [requires(Scope.ADMIN)]
+    guards = [requires(Scope.ADMIN)]
     before_request = staticmethod(allow_every_method)
 
     @post(

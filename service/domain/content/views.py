@@ -42,7 +42,7 @@ class LocaleView:
             "term": {t.slug: t for t in self.terms},
             "variant": {v.slug: v for v in self.variants},
         }
-        self._search = SearchIndex(self.terms)
+        self._search = SearchIndex(self.locale, self.terms)
 
     def get(self, kind: str, key: str) -> Any:
         try:

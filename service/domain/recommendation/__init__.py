@@ -10,8 +10,9 @@ catalogue, locale texts, messages) and call `recommend` or `recommend_batch`.
 
 The pieces: `input` (the situation and its validation), `policy` (weights, profiles, message
 templates), `limits` (the numeric limits, once), `output` (the response), the engine split by job
-(`tables`, `scoring`, `growth`, `counterfactuals`, composed by `engine`) and `service` (what both
-doors call: the engine of the content version in service, batches).
+(`tables`, `scoring`, `growth`, `counterfactuals`, composed by `engine`), `wording` (message
+templates with CLDR plurals, numbers and lists, and variant names with their grammar) and
+`service` (what both doors call: the engine of the content version in service, batches).
 """
 
 from service.domain.recommendation.engine import Engine

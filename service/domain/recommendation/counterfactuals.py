@@ -1,4 +1,9 @@
-"""The counterfactual: the cheapest single-field change that would put another variant first.
+"""The counterfactual: the most realistic single-field change that would put another variant
+first. Candidates are ranked by how large the change is for the person (COSTS below, documented
+in docs/recommendation-policy.md): confirming one thing the organisation may offer first, a
+little more time next, a changed preference, and only then a shorter or longer horizon (never
+below half or beyond double the person's own: that would abandon their goal) or a different
+urgency.
 
 A change moves one factor, so its effect on every score is that factor's new column minus its
 current one: the search re-adds one column per candidate instead of re-scoring.
@@ -9,25 +14,38 @@ from __future__ import annotations
 import math
 import operator
 
+from service.cache import BoundedCache
 from service.domain.recommendation.input import Situation
 from service.domain.recommendation.limits import HOURS_PER_WEEK, MINUTES_PER_SESSION
 from service.domain.recommendation.output import Counterfactual, Scalar
 from service.domain.recommendation.policy import Factor
 from service.domain.recommendation.scoring import Scored
 from service.domain.recommendation.tables import (
+    BITS,
     CONTEXT_FIELDS,
     FACTOR_POSITION,
+    NOT_SAID,
     TIE,
     Keys,
     Tables,
     VariantTables,
+    context_key,
 )
 from service.domain.vocabulary import Prerequisite, RelationshipPreference, StructurePreference
 
 # A single-field change the search may suggest:
 # (cost, order, field, current value, suggested value, factor it moves, new table key).
 # Tuples sort by cost, then by a stable field order, with no further ties.
-Candidate = tuple[float, int, str, Scalar, Scalar, Factor, object]
+Candidate = tuple[float, int, str, Scalar | None, Scalar, Factor, object]
+
+# How large a change is for the person; smaller first.
+CONTEXT_ON = 1.0  # one thing the organisation may offer (a budget, sponsors, peers, ...)
+MORE_TIME = 1.0  # plus one per doubling of the time: a little more time before a lot
+MAX_TIME_FACTOR = 4.0  # more than four times the time is not a realistic suggestion
+PREFERENCE = 1.5  # a different relationship or structure preference
+CONTEXT_OFF = 2.0  # doing without something the person has
+HORIZON = 2.0  # plus one per doubling; only within [horizon / 2, horizon * 2]
+URGENCY = 3.0  # urgency is a fact of the situation, rarely a choice
 
 
 class CounterfactualSearch:
@@ -44,6 +62,14 @@ class CounterfactualSearch:
         )
         self._minute_steps = sorted(
             {v.min_session for v in variants if v.min_session <= MINUTES_PER_SESSION[1]}
+        )
+
+        # The categorical candidates depend on few keys (at most 3 x 6 x 4 x 243 combinations).
+        self._switches: BoundedCache[tuple[object, ...], tuple[Candidate, ...]] = BoundedCache(
+            f"recommendation_switches_{tables.messages.locale}",
+            max_entries=20_000,
+            max_bytes=32 * 1024 * 1024,
+            sizeof=lambda found: 64 + 120 * len(found),
         )
 
     def find(self, s: Situation, scored: Scored) -> Counterfactual | None:
@@ -67,30 +93,36 @@ class CounterfactualSearch:
         return None
 
     def _candidates(self, s: Situation, k: Keys) -> list[Candidate]:
-        """Single-field changes to what a person or organisation can change, cheapest first.
-        Cost: numbers by doublings (|log2(new/old)|), categories and switches 1 each."""
-        found = _switches(k.urgent, k.relationship, k.structure, k.context)
+        """Single-field changes to what a person or organisation can change, most realistic
+        first (see the module docstring)."""
+        switches = (k.urgent, k.relationship, k.structure, k.context)
+        cached = self._switches.get(switches)
+        if cached is None:
+            cached = _switches(*switches)
+            self._switches.put(switches, cached)
+        found = list(cached)
         h = s.horizon_weeks
         bounds = self.tables.bands
-        for band in range(len(bounds) + 1):
-            if band != k.band:
-                week = bounds[band - 1] + 1 if band > k.band else bounds[band]
-                found.append(
-                    (abs(math.log2(week / h)), 0, "horizon_weeks", h, week, Factor.HORIZON, band)
-                )
+        for bound in bounds:
+            # The fit changes only where a band ends: just past it going up, at it going down.
+            week = bound + 1 if bound >= h else bound
+            if week != h and h / 2 <= week <= 2 * h:
+                cost = HORIZON + abs(math.log2(week / h))
+                found.append((cost, 0, "horizon_weeks", h, week, Factor.HORIZON, week))
         # More time only: giving a model the time it needs is the actionable direction.
         hours, minutes = s.hours_per_week, s.minutes_per_session
         for need in self._hour_steps:
-            if hours < need:
-                cost = math.log2(need / hours)
+            if hours < need <= hours * MAX_TIME_FACTOR:
+                cost = MORE_TIME + math.log2(need / hours)
                 found.append((cost, 2, "hours_per_week", hours, need, Factor.TIME, (need, minutes)))
         for need_minutes in self._minute_steps:
-            if minutes < need_minutes:
-                cost = math.log2(need_minutes / minutes)
+            if minutes < need_minutes <= minutes * MAX_TIME_FACTOR:
+                cost = MORE_TIME + math.log2(need_minutes / minutes)
                 key = (hours, need_minutes)
                 found.append(
                     (cost, 3, "minutes_per_session", minutes, need_minutes, Factor.TIME, key)
                 )
+        # Equal costs fall back to the field order, then the values (same types within a field).
         found.sort()
         return found
 
@@ -116,8 +148,15 @@ class CounterfactualSearch:
         else:
             template = texts.context_on if suggested else texts.context_off
             label = labels.prerequisites[Prerequisite(name.removeprefix("context."))]
-        value = t.decimal(suggested) if isinstance(suggested, float) else suggested
-        text = template.format(variant=winner.name, value=value, label=label)
+        if name == "horizon_weeks":
+            value = t.weeks(int(suggested))
+        elif name == "hours_per_week":
+            value = t.weekly_time(float(suggested), need=True)
+        elif name == "minutes_per_session":
+            value = t.minutes(int(suggested))
+        else:
+            value = str(suggested)
+        text = t.render(template, variant=winner.grammar, value=value, label=label)
         return Counterfactual(name, current, suggested, winner.slug, text)
 
 
@@ -126,24 +165,34 @@ def _switches(
     relationship: RelationshipPreference,
     structure: StructurePreference,
     context: int,
-) -> list[Candidate]:
-    """The categorical candidates (cost 1 each)."""
+) -> tuple[Candidate, ...]:
+    """The categorical candidates."""
+    said_urgent = None if urgent == NOT_SAID else bool(urgent)
     found: list[Candidate] = [
-        (1.0, 1, "urgent", bool(urgent), not urgent, Factor.URGENCY, 1 - urgent)
+        (URGENCY, 1, "urgent", said_urgent, value, Factor.URGENCY, int(value))
+        for value in (True, False)
+        if value is not said_urgent
     ]
     found += [
-        (1.0, 4, "relationship_preference", relationship.value, p.value, Factor.RELATIONSHIP, p)
+        (PREFERENCE, 4, "relationship_preference", relationship.value, p.value,
+         Factor.RELATIONSHIP, p)
         for p in RelationshipPreference
         if p is not relationship
-    ]
+    ]  # fmt: skip
     found += [
-        (1.0, 5, "structure_preference", structure.value, p.value, Factor.STRUCTURE, p)
+        (PREFERENCE, 5, "structure_preference", structure.value, p.value, Factor.STRUCTURE, p)
         for p in StructurePreference
         if p is not structure
     ]
+    said_yes, said_no = context & ((1 << BITS) - 1), context >> BITS
     for bit, name in enumerate(CONTEXT_FIELDS):
-        on = bool(context & (1 << bit))
-        found.append(
-            (1.0, 6 + bit, f"context.{name}", on, not on, Factor.CONTEXT, context ^ (1 << bit))
-        )
-    return found
+        flag = 1 << bit
+        field = f"context.{name}"
+        if said_yes & flag:  # doing without something the person has
+            key = context_key(said_yes & ~flag, said_no | flag)
+            found.append((CONTEXT_OFF, 6 + bit, field, True, False, Factor.CONTEXT, key))
+        else:  # said not available, or not said: if it were available
+            current = False if said_no & flag else None
+            key = context_key(said_yes | flag, said_no & ~flag)
+            found.append((CONTEXT_ON, 6 + bit, field, current, True, Factor.CONTEXT, key))
+    return tuple(found)

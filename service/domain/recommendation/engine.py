@@ -73,6 +73,7 @@ class Engine:
         self._scorer = Scorer(self.tables)
         self._planner = GrowthPlanner(self.tables)
         self._counterfactuals = CounterfactualSearch(self.tables)
+        self._headlines: dict[tuple[str, str], str] = {}
         self._results: BoundedCache[Situation, Recommendation] = BoundedCache(
             f"recommendation_answers_{self.locale}",
             max_entries=MAX_CACHED_RESULTS,
@@ -94,18 +95,30 @@ class Engine:
             policy_version=self.policy.version,
             content_version=self.content_version,
             locale=self.locale,
-            primary=self._primary(self.tables.variants[scored.order[0]], plan),
+            primary=self._primary(self.tables.variants[scored.order[0]], plan, situation),
             ranking=self._scorer.ranking(scored),
             growth_plan=plan,
             counterfactual=self._counterfactuals.find(situation, scored),
         )
 
-    def _primary(self, top: VariantTables, plan: GrowthPlan | None) -> Primary:
+    def _primary(self, top: VariantTables, plan: GrowthPlan | None, s: Situation) -> Primary:
         if plan is not None or top.base_approach is BaseApproach.HYBRID:
             approach = PrimaryApproach.BLEND
         else:
             approach = PrimaryApproach(top.base_approach.value)
-        headline = self.messages.headlines[approach.value].format(variant=top.name)
+        # The headline follows the primary's usual length and the person's urgency: no
+        # "long-term growth" for a model that runs a few weeks, "help now" only when urgent.
+        texts = getattr(self.messages.headlines, approach.value)
+        if top.record.duration_weeks.typical >= self.policy.long_term_weeks:
+            template = texts.long
+        elif s.urgent:
+            template = texts.urgent
+        else:
+            template = texts.short
+        key = (template, top.slug)  # finite: headline templates x variants
+        headline = self._headlines.get(key)
+        if headline is None:
+            headline = self._headlines[key] = self.tables.render(template, variant=top.grammar)
         return Primary(approach, top.slug, headline)
 
     # -- batch --------------------------------------------------------------------------------
@@ -125,7 +138,4 @@ class Engine:
         return out
 
     def problem(self, exc: InvalidSituation) -> ItemProblem:
-        texts = self.messages.problems
-        fields = ", ".join(dict.fromkeys(p.field for p in exc.problems))
-        detail = texts.detail.format(count=len(exc.problems), fields=fields)
-        return ItemProblem(422, texts.title, detail, tuple(exc.problems))
+        return ItemProblem(422, exc.title, exc.detail, tuple(exc.problems))

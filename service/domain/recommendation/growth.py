@@ -38,15 +38,45 @@ class GrowthPlanner:
             # Over the weekly budget at typical cadence: fall back to each model's lowest.
             m_track = _track(mentor, growth, s, long_term=True, lowest=True)
             c_track = _track(coach, skill, s, long_term=False, lowest=True)
+        texts = t.messages.growth_plan
         labels = t.messages.labels.goals
-        summary = t.messages.growth_plan_summary.format(
-            growth_variant=mentor.name,
-            growth_goals=t.labels(growth, labels),
-            growth_weeks=m_track.duration_weeks,
-            skill_variant=coach.name,
-            skill_goals=t.labels(skill, labels),
-            skill_weeks=c_track.duration_weeks,
-        )
+        sentences = [
+            t.render(
+                texts.summary,
+                growth_variant=mentor.grammar,
+                growth_goals=t.labels(growth, labels),
+                growth_weeks=m_track.duration_weeks,
+                growth_count=len(growth),
+                skill_variant=coach.grammar,
+                skill_goals=t.labels(skill, labels),
+                skill_weeks=c_track.duration_weeks,
+                skill_count=len(skill),
+            )
+        ]
+        horizon = t.weeks(s.horizon_weeks)
+        for v, track in ((mentor, m_track), (coach, c_track)):
+            # A model's usual span may not match the horizon: say so rather than stretch it.
+            weeks = t.weeks(track.duration_weeks)
+            if track.duration_weeks > s.horizon_weeks:
+                sentences.append(
+                    t.render(
+                        texts.runs_past_horizon, variant=v.grammar, weeks=weeks, horizon=horizon
+                    )
+                )
+        if m_track.duration_weeks < s.horizon_weeks:
+            weeks = t.weeks(m_track.duration_weeks)
+            sentences.append(
+                t.render(texts.another_cycle, variant=mentor.grammar, weeks=weeks, horizon=horizon)
+            )
+        prerequisites = t.messages.labels.prerequisites
+        for v in (mentor, coach):
+            # A plan never pairs a track with a missing prerequisite without a word.
+            missing, unknown = t.context_state(v, scored.keys.context)
+            for template, found in ((texts.needs, missing), (texts.confirm, unknown)):
+                if found:
+                    label = t.labels(found, prerequisites)
+                    sentences.append(t.render(template, variant=v.grammar, prerequisite=label))
+        summary = " ".join(sentences)
         return GrowthPlan(summary, t.policy.growth_plan_topic, (m_track, c_track))
 
     def _best_for(

@@ -15,9 +15,11 @@ from typing import Annotated, Any
 
 import msgspec
 
+from service.cache import BoundedCache
 from service.domain.content_files import CONTENT_DIR
 from service.domain.recommendation.limits import HORIZON_WEEKS, HOURS_PER_WEEK, MINUTES_PER_SESSION
 from service.domain.recommendation.policy import RecommendationMessages, load_messages
+from service.domain.recommendation.wording import Wording
 from service.domain.vocabulary import (
     CareerStage,
     Goal,
@@ -29,25 +31,40 @@ MAX_GOALS = len(Goal)
 
 
 class SituationContext(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What the organisation and the person can offer: each flag true, false or not said."""
+
+    # Not said (left out or null) is neutral in the score and in the texts, never a "no"
+    # (docs/recommendation-policy.md).
+
     senior_learns_from_juniors: Annotated[
-        bool,
+        bool | None,
         msgspec.Meta(
             description="The person is a senior leader who wants to learn from "
-            "junior staff (reverse mentoring)."
+            "junior staff (reverse mentoring). Left out or null: not said."
         ),
-    ] = False
+    ] = None
     sponsors_available: Annotated[
-        bool, msgspec.Meta(description="Senior advocates or sponsors are available.")
-    ] = False
+        bool | None,
+        msgspec.Meta(
+            description="Senior advocates or sponsors are available. Left out or null: not said."
+        ),
+    ] = None
     peers_available: Annotated[
-        bool, msgspec.Meta(description="Peers at a similar career stage are available.")
-    ] = False
+        bool | None,
+        msgspec.Meta(
+            description="Peers at a similar career stage are available. Left out or null: not said."
+        ),
+    ] = None
     coach_budget: Annotated[
-        bool, msgspec.Meta(description="There is budget for an external coach.")
-    ] = False
+        bool | None,
+        msgspec.Meta(
+            description="There is budget for an external coach. Left out or null: not said."
+        ),
+    ] = None
     ai_acceptable: Annotated[
-        bool, msgspec.Meta(description="AI coaching tools are acceptable.")
-    ] = False
+        bool | None,
+        msgspec.Meta(description="AI coaching tools are acceptable. Left out or null: not said."),
+    ] = None
 
 
 class Situation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -79,7 +96,8 @@ class Situation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         msgspec.Meta(
             ge=HOURS_PER_WEEK[0],
             le=HOURS_PER_WEEK[1],
-            description="Hours a week available for development.",
+            description="Hours a week available for development (0.05 is 3 minutes a week; "
+            "15 minutes a fortnight is 0.125).",
             examples=[1.5],
         ),
     ]
@@ -93,8 +111,12 @@ class Situation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         ),
     ]
     urgent: Annotated[
-        bool, msgspec.Meta(description="The person needs help now.", examples=[False])
-    ] = False
+        bool | None,
+        msgspec.Meta(
+            description="The person needs help now. Left out or null: not said (neutral).",
+            examples=[False],
+        ),
+    ] = None
     relationship_preference: Annotated[
         RelationshipPreference,
         msgspec.Meta(description="Who the person would like to learn from."),
@@ -115,9 +137,33 @@ class FieldProblem(msgspec.Struct, frozen=True):
 
 
 class InvalidSituation(Exception):
-    def __init__(self, problems: list[FieldProblem]) -> None:
-        super().__init__(f"{len(problems)} invalid field(s)")
+    """Every offending field, with a title and detail in the caller's locale (the same title
+    on the single and the batch endpoint)."""
+
+    def __init__(
+        self, problems: list[FieldProblem], messages: RecommendationMessages | None = None
+    ) -> None:
+        super().__init__("invalid fields: " + ", ".join(p.field for p in problems))
         self.problems = problems
+        self.title, self.detail = describe_problems(problems, messages or default_messages())
+
+
+def describe_problems(problems: list[FieldProblem], m: RecommendationMessages) -> tuple[str, str]:
+    """The localised title and detail of a list of field problems."""
+    fields = wording(m.locale).join(list(dict.fromkeys(p.field for p in problems)))
+    detail = _text(m, m.problems.detail, count=len(problems), fields=fields)
+    return m.problems.title, detail
+
+
+# One Wording per locale code the content ships (a handful): parse_situation gets messages, not
+# an engine, and needs the locale's plural rules and number format for its problem texts.
+_WORDINGS: BoundedCache[str, Wording] = BoundedCache(
+    "recommendation_wording", max_entries=32, max_bytes=32 * 256 * 1024, sizeof=lambda _: 256 * 1024
+)
+
+
+def wording(locale: str) -> Wording:
+    return _WORDINGS.get_or_build(locale, lambda: Wording(locale))
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +185,7 @@ def parse_situation(raw: object, messages: RecommendationMessages | None = None)
     problems = _collect_problems(raw, messages or default_messages())
     if not problems:  # msgspec rejected something our walk accepts: report msgspec's words
         problems = [FieldProblem("body", _msgspec_error(raw))]
-    raise InvalidSituation(problems)
+    raise InvalidSituation(problems, messages)
 
 
 def _msgspec_error(raw: object) -> str:
@@ -166,11 +212,15 @@ def _is_number(value: object) -> bool:
 
 def _type_problem(path: str, kind: str, m: RecommendationMessages) -> FieldProblem:
     expected = m.problems.type_names[kind]
-    return FieldProblem(path, m.problems.wrong_type.format(expected=expected))
+    return FieldProblem(path, _text(m, m.problems.wrong_type, expected=expected))
+
+
+def _text(m: RecommendationMessages, template: str, **values: object) -> str:
+    return wording(m.locale).render(template, **values)
 
 
 def _range_problem(path: str, bounds: tuple[Any, Any], m: RecommendationMessages) -> FieldProblem:
-    return FieldProblem(path, m.problems.out_of_range.format(min=bounds[0], max=bounds[1]))
+    return FieldProblem(path, _text(m, m.problems.out_of_range, min=bounds[0], max=bounds[1]))
 
 
 def _enum_check(enum: type[StrEnum]) -> _Check:
@@ -180,7 +230,7 @@ def _enum_check(enum: type[StrEnum]) -> _Check:
         if not isinstance(value, str):
             out.append(FieldProblem(path, _type_problem(path, "string", m).message, allowed))
         elif value not in allowed:
-            out.append(FieldProblem(path, m.problems.not_allowed.format(value=value), allowed))
+            out.append(FieldProblem(path, _text(m, m.problems.not_allowed, value=value), allowed))
 
     return check
 
@@ -208,7 +258,7 @@ def _number_check(bounds: tuple[float, float]) -> _Check:
 def _bool_check(
     path: str, value: object, m: RecommendationMessages, out: list[FieldProblem]
 ) -> None:
-    if not isinstance(value, bool):
+    if not isinstance(value, bool) and value is not None:  # null: not said
         out.append(_type_problem(path, "boolean", m))
 
 
@@ -222,9 +272,9 @@ def _goals_check(
         out.append(_type_problem(path, "list", m))
         return
     if not value:
-        out.append(FieldProblem(path, m.problems.too_few.format(min=1)))
+        out.append(FieldProblem(path, _text(m, m.problems.too_few, min=1)))
     elif len(value) > MAX_GOALS:
-        out.append(FieldProblem(path, m.problems.too_many.format(max=MAX_GOALS)))
+        out.append(FieldProblem(path, _text(m, m.problems.too_many, max=MAX_GOALS)))
     seen: set[str] = set()
     for index, item in enumerate(value):
         item_path = f"{path}[{index}]"
@@ -233,7 +283,7 @@ def _goals_check(
         if len(out) == before:
             assert isinstance(item, str)
             if item in seen:
-                out.append(FieldProblem(item_path, m.problems.duplicate.format(value=item)))
+                out.append(FieldProblem(item_path, _text(m, m.problems.duplicate, value=item)))
             seen.add(item)
 
 
@@ -290,17 +340,18 @@ def _check_object(
             shown = name or '""'  # an empty key still needs a visible path
             out.append(
                 FieldProblem(
-                    prefix + shown, m.problems.unknown_field.format(field=shown), tuple(fields)
+                    prefix + shown, _text(m, m.problems.unknown_field, field=shown), tuple(fields)
                 )
             )
     for name, check in fields.items():
         if name in body:
             check(prefix + name, body[name], m, out)
         elif name in required:
-            out.append(FieldProblem(prefix + name, m.problems.missing.format(field=name)))
+            out.append(FieldProblem(prefix + name, _text(m, m.problems.missing, field=name)))
 
 
-def _json_type(value: object) -> str:
+def json_type(value: object) -> str:
+    """The JSON kind of a decoded value, as named in `problems.type_names`."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -311,15 +362,15 @@ def _json_type(value: object) -> str:
         return "string"
     if isinstance(value, list | tuple):
         return "list"
-    return type(value).__name__
+    return "object"
 
 
 def _collect_problems(raw: object, m: RecommendationMessages) -> list[FieldProblem]:
     if not isinstance(raw, dict):
         if raw is None or raw == "" or raw == b"":
             return [FieldProblem("body", m.problems.empty_body)]
-        kind = _json_type(raw)
-        return [FieldProblem("body", m.problems.not_object.format(type=kind))]
+        kind = m.problems.type_names[json_type(raw)]
+        return [FieldProblem("body", _text(m, m.problems.not_object, type=kind))]
     out: list[FieldProblem] = []
     if not raw:
         out.append(FieldProblem("body", m.problems.empty_body))

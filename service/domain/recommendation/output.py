@@ -85,10 +85,13 @@ Scalar = bool | float | str
 
 
 class Counterfactual(_Out, frozen=True):
-    """The smallest single-field change that would put another variant first."""
+    """The most realistic single-field change that would put another variant first (the
+    ranking of changes is in docs/recommendation-policy.md)."""
 
     field: Annotated[str, msgspec.Meta(examples=["horizon_weeks", "context.coach_budget"])]
-    current: Scalar
+    current: Annotated[
+        Scalar | None, msgspec.Meta(description="The value sent; null when it was not said.")
+    ]
     suggested: Scalar
     would_rank_first: str
     text: str

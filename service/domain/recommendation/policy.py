@@ -7,7 +7,6 @@ message instead of producing odd rankings at request time.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import msgspec
 
 from service.domain.recommendation.limits import HORIZON_WEEKS, SCALE
+from service.domain.recommendation.wording import TemplateError, placeholders
 from service.domain.vocabulary import (
     BaseApproach,
     CareerStage,
@@ -66,7 +66,8 @@ class UrgencyFit(_Strict, frozen=True):
 class ContextFit(_Strict, frozen=True):
     all_met: float  # the variant's prerequisites are all available: the situation unlocks it
     none_required: float  # the variant needs nothing special
-    unmet: float  # a prerequisite is missing
+    unmet: float  # the person said a prerequisite is not available
+    not_said: float  # a prerequisite nobody mentioned: neutral (docs/recommendation-policy.md)
 
 
 class ReasonThresholds(_Strict, frozen=True):
@@ -93,6 +94,8 @@ class RecommendationPolicy(_Strict, frozen=True):
     caution_topic: str  # topic slug the cautions come from
     growth_plan_topic: str
     reason_thresholds: ReasonThresholds
+    urgency_not_said: float  # every variant's urgency fit when urgency is not said: neutral
+    long_term_weeks: int  # a primary whose typical run is this long is "long-term" in headlines
     variants: dict[str, VariantProfile]
 
 
@@ -133,6 +136,7 @@ def _check_policy(policy: RecommendationPolicy) -> None:
     if set(policy.cautions) != set(BaseApproach):
         problems.append("cautions must list codes for every base approach")
     numbers = [policy.context.all_met, policy.context.none_required, policy.context.unmet]
+    numbers += [policy.context.not_said, policy.urgency_not_said]
     numbers += [v for row in policy.relationship_fit.values() for v in row.values()]
     numbers += [v for row in policy.structure_fit.values() for v in row.values()]
     for slug, profile in policy.variants.items():
@@ -164,9 +168,14 @@ def policy_from(raw: object) -> RecommendationPolicy:
 # Messages: every user-visible sentence, with named placeholders, one file per locale.
 
 
-class ListFormat(_Strict, frozen=True):
-    separator: str
-    last: str
+class NameGrammar(_Strict, frozen=True):
+    """How a variant's name behaves in a sentence: its gender (m, f, n), whether it is a plural
+    noun phrase, and its forms with articles and contractions ("the", "of", "to"; "nom", "acc",
+    "dat"), written out so that no template builds an article by hand."""
+
+    gender: str = "n"
+    plural: bool = False
+    forms: dict[str, str] = {}
 
 
 class Labels(_Strict, frozen=True):
@@ -182,15 +191,66 @@ class Labels(_Strict, frozen=True):
     approaches: dict[str, str]  # mentoring / coaching / blend
 
 
+class Units(_Strict, frozen=True):
+    minutes: str  # "{count, plural, one {# minute} other {# minutes}}"
+    hours: str
+    weeks: str
+    week_range: str  # "{min} to {max, plural, ...}"
+
+
 class ReasonTexts(_Strict, frozen=True):
     match: str
     gap: str
 
 
-class HorizonBandTexts(_Strict, frozen=True):
-    first: str  # "up to {max} weeks"
-    middle: str  # "{min} to {max} weeks"
-    last: str  # "more than {min} weeks" (min is the last bound)
+class HorizonTexts(_Strict, frozen=True):
+    """What a variant's usual length means for the person's horizon (see docs/recommendation-
+    policy.md): fits (the horizon lies inside the range), partly (within a factor of two of
+    it), or does not fit."""
+
+    fits: str
+    partly_shorter: str  # the variant ends before the horizon: it covers its first weeks
+    partly_longer: str  # the variant usually runs longer: a shortened run
+    shorter: str
+    longer: str
+
+
+class TimeTexts(_Strict, frozen=True):
+    covered: str
+    short_minutes: str
+    short_hours: str
+    short_both: str
+
+
+class Reasons(_Strict, frozen=True):
+    goals: ReasonTexts
+    horizon: HorizonTexts
+    urgency: ReasonTexts
+    career_stage: ReasonTexts
+    relationship: ReasonTexts
+    structure: ReasonTexts
+    time: TimeTexts
+    context: ReasonTexts
+
+
+class HeadlineTexts(_Strict, frozen=True):
+    long: str  # the primary usually runs for months: long-term growth
+    short: str  # it usually runs for weeks
+    urgent: str  # short, and the person needs help now
+
+
+class Headlines(_Strict, frozen=True):
+    mentoring: HeadlineTexts
+    coaching: HeadlineTexts
+    blend: HeadlineTexts
+
+
+class GrowthPlanTexts(_Strict, frozen=True):
+    summary: str
+    runs_past_horizon: str  # a track usually runs longer than the horizon
+    another_cycle: str  # the mentoring track ends before the horizon does
+    needs: str  # a track needs something the person said is not available
+    confirm: str  # a track needs something the person has not mentioned
 
 
 class CounterfactualTexts(_Strict, frozen=True):
@@ -219,37 +279,49 @@ class ProblemTexts(_Strict, frozen=True):
     duplicate: str
     too_few: str
     too_many: str
-    type_names: dict[str, str]  # integer / number / boolean / string / list / object
+    too_many_items: str  # a batch over its limit
+    too_many_items_title: str
+    type_names: dict[str, str]  # integer / number / boolean / string / list / object / null
 
 
 class RecommendationMessages(_Strict, frozen=True):
     locale: str
-    list_format: ListFormat
+    names: dict[str, NameGrammar]
+    units: Units
     labels: Labels
-    horizon_bands: HorizonBandTexts
-    reasons: dict[Factor, ReasonTexts]
+    reasons: Reasons
     cautions: dict[str, str]
-    headlines: dict[str, str]  # mentoring / coaching / blend
-    growth_plan_summary: str
+    headlines: Headlines
+    growth_plan: GrowthPlanTexts
     counterfactual: CounterfactualTexts
     problems: ProblemTexts
-    decimal_separator: str = "."  # "0,5 Stunden": numbers in texts follow the locale
 
 
 # Placeholders each template may use; checked at load time so a typo in a translation fails
 # loudly instead of raising KeyError in the middle of a request.
+_HORIZON_FIELDS = {"variant", "span", "horizon", "covered"}
 _REASON_FIELDS = {
-    Factor.GOALS: {"variant", "goals"},
-    Factor.HORIZON: {"variant", "min_weeks", "max_weeks", "horizon_band"},
-    Factor.URGENCY: {"variant", "urgency"},
-    Factor.CAREER_STAGE: {"variant", "career_stage"},
-    Factor.RELATIONSHIP: {"variant", "shape", "preference"},
-    Factor.STRUCTURE: {"variant", "formality", "preference"},
-    Factor.TIME: {"variant", "session_minutes", "hours_per_week"},
-    Factor.CONTEXT: {"variant", "prerequisite"},
+    "goals": {"variant", "goals", "count"},
+    "urgency": {"variant", "urgency"},
+    "career_stage": {"variant", "career_stage"},
+    "relationship": {"variant", "shape", "preference"},
+    "structure": {"variant", "formality", "preference"},
+    "context": {"variant", "prerequisite"},
 }
+_TIME_FIELDS = {"variant", "need_minutes", "need_time", "minutes", "time"}
 _CAUTION_FIELDS = {"variant", "prerequisite"}
 _COUNTERFACTUAL_FIELDS = {"variant", "value", "label"}
+_HEADLINE_FIELDS = {"variant"}
+_PLAN_FIELDS = {
+    "summary": {"growth_variant", "growth_goals", "growth_weeks", "growth_count",
+                "skill_variant", "skill_goals", "skill_weeks", "skill_count"},
+    "runs_past_horizon": {"variant", "weeks", "horizon"},
+    "another_cycle": {"variant", "weeks", "horizon"},
+    "needs": {"variant", "prerequisite"},
+    "confirm": {"variant", "prerequisite"},
+}  # fmt: skip
+_UNIT_FIELDS = {"minutes": {"count"}, "hours": {"count"}, "weeks": {"count"},
+                "week_range": {"min", "max"}}  # fmt: skip
 _PROBLEM_FIELDS = {
     "title": set(),
     "detail": {"count", "fields"},
@@ -263,24 +335,36 @@ _PROBLEM_FIELDS = {
     "duplicate": {"value"},
     "too_few": {"min"},
     "too_many": {"max"},
+    "too_many_items": {"max", "count"},
+    "too_many_items_title": set(),
 }
 REQUIRED_CAUTIONS = (
     "dependency_risk",
     "uneven_mentor_commitment",
     "limited_reach",
     "prerequisite_missing",
+    "prerequisite_unknown",
 )
-TYPE_NAMES = ("integer", "number", "boolean", "string", "list", "object")
-
-
-def _placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+TYPE_NAMES = ("integer", "number", "boolean", "string", "list", "object", "null")
+GENDERS = ("m", "f", "n")
 
 
 def _check_template(where: str, template: str, allowed: set[str], problems: list[str]) -> None:
-    unknown = _placeholders(template) - allowed
+    try:
+        unknown = placeholders(template) - allowed
+    except TemplateError as exc:
+        problems.append(f"{where}: {exc}")
+        return
     if unknown:
         problems.append(f"{where}: unknown placeholders {sorted(unknown)}")
+
+
+def _check_group(where: str, texts: msgspec.Struct, allowed: object, problems: list[str]) -> None:
+    """Every template of a group; `allowed` is one set for all, or a set per template."""
+    for name, template in msgspec.structs.asdict(texts).items():
+        if isinstance(template, str):
+            fields = allowed[name] if isinstance(allowed, dict) else allowed
+            _check_template(f"{where}.{name}", template, fields, problems)  # type: ignore[arg-type]
 
 
 def _check_messages(m: RecommendationMessages) -> None:
@@ -301,41 +385,26 @@ def _check_messages(m: RecommendationMessages) -> None:
             problems.append(f"labels.{name} must label every value")
     if set(labels.urgency) != {"urgent", "not_urgent"}:
         problems.append("labels.urgency needs urgent and not_urgent")
-    approaches = {"mentoring", "coaching", "blend"}
-    if set(labels.approaches) != approaches or set(m.headlines) != approaches:
-        problems.append("labels.approaches and headlines need mentoring, coaching and blend")
-    if set(m.reasons) != set(Factor):
-        problems.append("reasons must cover every factor")
-    for factor, texts in m.reasons.items():
-        for kind, template in (("match", texts.match), ("gap", texts.gap)):
-            _check_template(f"reasons.{factor}.{kind}", template, _REASON_FIELDS[factor], problems)
+    if set(labels.approaches) != {"mentoring", "coaching", "blend"}:
+        problems.append("labels.approaches needs mentoring, coaching and blend")
+    for slug, grammar in m.names.items():
+        if grammar.gender not in GENDERS:
+            problems.append(f"names.{slug}: gender must be one of {list(GENDERS)}")
+    _check_group("units", m.units, _UNIT_FIELDS, problems)
+    for factor, allowed in _REASON_FIELDS.items():
+        _check_group(f"reasons.{factor}", getattr(m.reasons, factor), allowed, problems)
+    _check_group("reasons.horizon", m.reasons.horizon, _HORIZON_FIELDS, problems)
+    _check_group("reasons.time", m.reasons.time, _TIME_FIELDS, problems)
     if not set(REQUIRED_CAUTIONS) <= set(m.cautions):
         problems.append(f"cautions must include {list(REQUIRED_CAUTIONS)}")
     for code, template in m.cautions.items():
         _check_template(f"cautions.{code}", template, _CAUTION_FIELDS, problems)
-    for name, template in msgspec.structs.asdict(m.counterfactual).items():
-        _check_template(f"counterfactual.{name}", template, _COUNTERFACTUAL_FIELDS, problems)
-    for code, template in m.headlines.items():
-        _check_template(f"headlines.{code}", template, {"variant"}, problems)
-    _check_template(
-        "growth_plan_summary",
-        m.growth_plan_summary,
-        {
-            "growth_variant",
-            "growth_goals",
-            "growth_weeks",
-            "skill_variant",
-            "skill_goals",
-            "skill_weeks",
-        },
-        problems,
-    )
-    _check_template("horizon_bands.first", m.horizon_bands.first, {"max"}, problems)
-    _check_template("horizon_bands.middle", m.horizon_bands.middle, {"min", "max"}, problems)
-    _check_template("horizon_bands.last", m.horizon_bands.last, {"min"}, problems)
-    problem_texts = msgspec.structs.asdict(m.problems)
-    for name, allowed in _PROBLEM_FIELDS.items():
-        _check_template(f"problems.{name}", problem_texts[name], allowed, problems)
+    _check_group("counterfactual", m.counterfactual, _COUNTERFACTUAL_FIELDS, problems)
+    for approach in ("mentoring", "coaching", "blend"):
+        texts = getattr(m.headlines, approach)
+        _check_group(f"headlines.{approach}", texts, _HEADLINE_FIELDS, problems)
+    _check_group("growth_plan", m.growth_plan, _PLAN_FIELDS, problems)
+    _check_group("problems", m.problems, _PROBLEM_FIELDS, problems)
     if set(m.problems.type_names) != set(TYPE_NAMES):
         problems.append(f"problems.type_names must name {list(TYPE_NAMES)}")
     if problems:

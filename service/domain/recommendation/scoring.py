@@ -6,10 +6,8 @@ is their exact sum, so the breakdown always adds up and ties are real ties (brok
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
-from service.cache import BoundedCache
 from service.domain.recommendation.input import Situation
 from service.domain.recommendation.limits import SCALE
 from service.domain.recommendation.output import BreakdownItem, RankedVariant, Reason
@@ -17,10 +15,6 @@ from service.domain.recommendation.policy import Factor
 from service.domain.recommendation.tables import TIE, Column, Entry, Keys, Tables, to_float
 
 SCORES = [to_float(i) for i in range(SCALE + 1)]  # every possible score, rounded once
-# Rows of entries whose reasons were picked; a row is a variant's eight entries, so the keys
-# are combinations of finite tables, but far too many to keep them all.
-MAX_CACHED_REASONS = 200_000
-REASONS_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,20 +30,9 @@ class Scored:
     order: list[int]  # variant indexes, best first
 
 
-def _reasons_size(value: tuple[Reason, ...]) -> int:
-    # The tuple and its key row; the reasons themselves live in the tables.
-    return sys.getsizeof(value) + 56 + 8 * 8
-
-
 class Scorer:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        self._reasons: BoundedCache[tuple[Entry, ...], tuple[Reason, ...]] = BoundedCache(
-            f"recommendation_reasons_{tables.messages.locale}",
-            max_entries=MAX_CACHED_REASONS,
-            max_bytes=REASONS_BYTES,
-            sizeof=_reasons_size,
-        )
 
     def score(self, situation: Situation) -> Scored:
         t = self.tables
@@ -57,7 +40,7 @@ class Scorer:
         table = t.columns
         columns = (  # same order as FACTORS
             t.column_of(Factor.GOALS, k.goals),
-            table[Factor.HORIZON][k.band],
+            t.column_of(Factor.HORIZON, k.horizon),
             table[Factor.URGENCY][k.urgent],
             table[Factor.CAREER_STAGE][k.stage],
             table[Factor.RELATIONSHIP][k.relationship],
@@ -80,11 +63,8 @@ class Scorer:
         ranking = []
         for rank, i in enumerate(scored.order, start=1):
             row = scored.rows[i]
-            # The same row of entries always yields the same reasons: pick them once.
-            why = self._reasons.get(row)
-            if why is None:
-                why = pick_reasons(row)
-                self._reasons.put(row, why)
+            # One pass over eight entries: cheaper than any cache lookup.
+            why = pick_reasons(row)
             v = variants[i]
             ranking.append(
                 RankedVariant(

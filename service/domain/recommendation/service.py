@@ -17,10 +17,12 @@ from service.domain.recommendation import (
     FieldProblem,
     InvalidSituation,
     Recommendation,
+    RecommendationMessages,
     RecommendationPolicy,
     Situation,
     parse_situation,
 )
+from service.domain.recommendation.input import json_type, wording
 from service.domain.recommendation.output import RecommendationSummary, SummaryBatchItem
 
 
@@ -45,9 +47,12 @@ class BatchDetail(StrEnum):
 
 
 class BatchTooLarge(InvalidSituation):
-    def __init__(self, size: int) -> None:
-        message = f"A batch holds at most {MAX_BATCH} situations; this one has {size}."
-        super().__init__([FieldProblem("items", message)])
+    def __init__(self, size: int, messages: RecommendationMessages) -> None:
+        text = wording(messages.locale).render(
+            messages.problems.too_many_items, max=MAX_BATCH, count=size
+        )
+        super().__init__([FieldProblem("items", text)], messages)
+        self.title = messages.problems.too_many_items_title
 
 
 def recommend(snapshot: Snapshot, locale: str, raw: object) -> Recommendation:
@@ -74,27 +79,33 @@ def recommend_batch(
 
 
 def _batch_items(raw: object, snapshot: Snapshot, locale: str) -> Sequence[object]:
-    texts = snapshot.engine(locale).messages.problems
+    messages = snapshot.engine(locale).messages
+    texts = messages.problems
+
+    def text(template: str, **values: object) -> str:
+        return wording(messages.locale).render(template, **values)
+
     if not isinstance(raw, dict):
-        raise InvalidSituation(
-            [FieldProblem("body", texts.not_object.format(type=type(raw).__name__))]
-        )
+        kind = texts.type_names[json_type(raw)]
+        raise InvalidSituation([FieldProblem("body", text(texts.not_object, type=kind))], messages)
     problems = [
-        FieldProblem(name, texts.unknown_field.format(field=name))
+        FieldProblem(name, text(texts.unknown_field, field=name))
         for name in sorted(raw)
         if name != "items"
     ]
     items = raw.get("items")
     if "items" not in raw:
-        problems.append(FieldProblem("items", texts.missing.format(field="items")))
+        problems.append(FieldProblem("items", text(texts.missing, field="items")))
     elif not isinstance(items, list):
-        problems.append(FieldProblem("items", texts.wrong_type.format(expected="an array")))
+        problems.append(
+            FieldProblem("items", text(texts.wrong_type, expected=texts.type_names["list"]))
+        )
     elif not items:
-        problems.append(FieldProblem("items", texts.too_few.format(min=1)))
+        problems.append(FieldProblem("items", text(texts.too_few, min=1)))
     elif len(items) > MAX_BATCH:
-        raise BatchTooLarge(len(items))
+        raise BatchTooLarge(len(items), messages)
     if problems:
-        raise InvalidSituation(problems)
+        raise InvalidSituation(problems, messages)
     assert isinstance(items, list)
     return items
 

@@ -1,22 +1,23 @@
 """The engine's tables: for every variant and factor, a table from the factor's input key (a goal
-set as a bit mask, a horizon band, a career stage, ...) to its contribution, its breakdown item
-and its reasons.
+set as a bit mask, a horizon in weeks, a career stage, the context flags said true and false,
+...) to its contribution, its breakdown item and its reasons, already worded.
 
 Everything that depends only on (policy, catalogue, texts, messages) is computed once when the
-tables are built, so scoring a situation is eight look-ups per variant. Goal-set and time columns
-are filled on first use (time is a free-form number, so its columns live in a bounded cache).
+tables are built, so scoring a situation is eight look-ups per variant. Goal-set, horizon and
+time columns are filled on first use (time is a free-form number, so its columns and entries
+live in bounded caches).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
 from service.cache import BoundedCache
-from service.domain.content_files import Catalogue, CatalogueVariant, LocaleTexts
+from service.domain.content_files import Catalogue, CatalogueVariant, LocaleTexts, Range
 from service.domain.recommendation.input import Situation, SituationContext
 from service.domain.recommendation.limits import HORIZON_WEEKS, SCALE
 from service.domain.recommendation.output import BreakdownItem, Caution, Reason
@@ -25,6 +26,7 @@ from service.domain.recommendation.policy import (
     RecommendationMessages,
     RecommendationPolicy,
 )
+from service.domain.recommendation.wording import Name, Wording
 from service.domain.vocabulary import (
     BaseApproach,
     CareerStage,
@@ -80,15 +82,15 @@ class VariantTables:
     name: str
     base_approach: BaseApproach
     record: CatalogueVariant
+    grammar: Name
     goals: dict[int, Entry] = field(default_factory=dict)  # filled lazily: at most 2048 goal sets
-    horizon: list[Entry] = field(default_factory=list)  # by band
-    urgency: list[Entry] = field(default_factory=list)  # [not urgent, urgent]
+    horizon: dict[int, Entry] = field(default_factory=dict)  # by week, filled lazily: <= 520
+    urgency: list[Entry] = field(default_factory=list)  # [not urgent, urgent, not said]
     stage: dict[CareerStage, Entry] = field(default_factory=dict)
     relationship: dict[RelationshipPreference, Entry] = field(default_factory=dict)
     structure: dict[StructurePreference, Entry] = field(default_factory=dict)
-    context: list[Entry] = field(default_factory=list)  # by prerequisite bit mask
-    cautions: list[tuple[Caution, ...]] = field(default_factory=list)  # by prerequisite mask
-    time: dict[int, Entry] = field(default_factory=dict)  # by fit: at most SCALE + 1 entries
+    context: dict[int, Entry] = field(default_factory=dict)  # by context key (see context_key)
+    cautions: dict[int, tuple[Caution, ...]] = field(default_factory=dict)  # by context key
     min_session: int = 0
     weekly_need: float = 0.0  # hours a week at the lowest cadence and shortest session
 
@@ -98,12 +100,12 @@ class Keys:
     """The situation reduced to the table keys (what scoring actually depends on)."""
 
     goals: int
-    band: int
-    urgent: int
+    horizon: int  # weeks
+    urgent: int  # 0 not urgent, 1 urgent, 2 not said
     stage: CareerStage
     relationship: RelationshipPreference
     structure: StructurePreference
-    context: int
+    context: int  # context_key of the flags said true and said false
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,31 @@ def column(entries: tuple[Entry, ...]) -> Column:
     )
 
 
+BITS = len(PREREQUISITES)
+NOT_SAID = 2  # the urgency key when urgency is not said
+
+
+def context_key(said_yes: int, said_no: int) -> int:
+    """One table key for the context flags: a bit mask of those said true and one of those said
+    false; a flag in neither was not said."""
+    return said_yes | (said_no << BITS)
+
+
+CONTEXT_KEYS = tuple(
+    context_key(yes, no) for yes in range(1 << BITS) for no in range(1 << BITS) if not yes & no
+)
+
+
+def horizon_relation(duration: Range, weeks: int) -> str:
+    """How a variant's usual length relates to a horizon (the HorizonTexts key): inside its
+    range it fits; within a factor of two it partly fits; else it does not fit."""
+    if duration.min <= weeks <= duration.max:
+        return "fits"
+    if weeks > duration.max:
+        return "partly_shorter" if weeks <= 2 * duration.max else "shorter"
+    return "partly_longer" if 2 * weeks >= duration.min else "longer"
+
+
 def _column_size(value: Column) -> int:
     # The column's own tuples; its entries are shared with the per-variant time tables.
     return 4 * (56 + 8 * len(value.entries)) + 64
@@ -143,7 +170,14 @@ class Tables:
         self.policy = policy
         self.messages = messages
         self.texts = texts
+        self.wording = Wording(messages.locale)
+        self._weeks: dict[float, str] = {}
+        self._minutes: dict[float, str] = {}
+        self._hours: dict[float, str] = {}
         check_alignment(policy, catalogue, texts)
+        unnamed = {v.slug for v in catalogue.variants} - set(messages.names)
+        if unnamed:
+            raise ValueError(f"messages/{messages.locale}.yaml names: missing {sorted(unnamed)}")
         self.weights = {f: to_int(policy.factors[f].weight) for f in FACTORS}
         self.bands = policy.horizon_bands
         self._band_of = [self._band(week) for week in range(HORIZON_WEEKS[1] + 1)]
@@ -153,6 +187,14 @@ class Tables:
             raise ValueError(f"at most {TIE - 1} variants are supported")
         self.columns = self._build_columns()
         self._goal_columns: dict[int, Column] = {}  # at most 2048 goal sets
+        self._horizon_columns: dict[int, Column] = {}  # at most 520 weeks
+        # Time entries, shared by every (hours, minutes) that reads the same.
+        self._time_entries: BoundedCache[tuple[int, ...], Entry] = BoundedCache(
+            f"recommendation_time_entries_{messages.locale}",
+            max_entries=MAX_CACHED_TIME_COLUMNS * 4,
+            max_bytes=TIME_COLUMNS_BYTES * 2,
+            sizeof=lambda _: 400,
+        )
         self._time_columns: BoundedCache[tuple[float, int], Column] = BoundedCache(
             f"recommendation_time_columns_{messages.locale}",
             max_entries=MAX_CACHED_TIME_COLUMNS,
@@ -163,11 +205,6 @@ class Tables:
             a: [v.index for v in self.variants if v.base_approach is a] for a in BaseApproach
         }
         self.unmet_context = to_int(policy.context.unmet)
-        # Situation context flags (in Prerequisite order) -> bit mask, for all 32 combinations.
-        self._context_mask = {
-            tuple(bool(mask & (1 << bit)) for bit in range(len(PREREQUISITES))): mask
-            for mask in range(1 << len(PREREQUISITES))
-        }
 
     # -- texts --------------------------------------------------------------------------------
 
@@ -177,88 +214,126 @@ class Tables:
                 return index
         return len(self.bands)
 
-    def _band_label(self, band: int) -> str:
-        texts = self.messages.horizon_bands
-        if band == 0:
-            return texts.first.format(max=self.bands[0])
-        if band == len(self.bands):
-            return texts.last.format(min=self.bands[-1])
-        return texts.middle.format(min=self.bands[band - 1] + 1, max=self.bands[band])
-
     def labels(
         self, values: Sequence[str], labels: dict[Goal, str] | dict[Prerequisite, str]
     ) -> str:
-        words = [labels[value] for value in values]  # type: ignore[index]
-        fmt = self.messages.list_format
-        if len(words) <= 1:
-            return "".join(words)
-        return fmt.separator.join(words[:-1]) + fmt.last + words[-1]
+        return self.wording.join([labels[value] for value in values])  # type: ignore[index]
 
-    def decimal(self, number: float, digits: int = 2) -> str:
-        return format(round(number, digits), "g").replace(".", self.messages.decimal_separator)
+    def render(self, template: str, **values: object) -> str:
+        return self.wording.render(template, **values)
+
+    def weeks(self, count: int) -> str:
+        return self._unit(self._weeks, self.messages.units.weeks, count)
+
+    def minutes(self, count: int) -> str:
+        return self._unit(self._minutes, self.messages.units.minutes, count)
+
+    def _unit(self, memo: dict[float, str], template: str, count: float) -> str:
+        # Whole weeks (<= 520) and minutes (<= 480) and shown weekly times (< 60 minutes, or
+        # tenths of an hour up to 40 hours) are finite: each phrase is rendered once.
+        found = memo.get(count)
+        if found is None:
+            found = memo[count] = self.render(template, count=count)
+        return found
+
+    def weekly_time(self, hours: float, *, need: bool) -> str:
+        """Weekly time as a person reads it: whole minutes below an hour, else hours to one
+        decimal. A need rounds up and an amount someone has rounds down, so a shortfall never
+        reads as "needs 7 minutes, you have 7 minutes"."""
+        if hours < 1:
+            minutes = hours * 60
+            shown = math.ceil(minutes - 1e-9) if need else math.floor(minutes + 1e-9)
+            return self.minutes(max(shown, 1))
+        tenths = hours * 10
+        shown_tenths = math.ceil(tenths - 1e-9) if need else math.floor(tenths + 1e-9)
+        return self._unit(self._hours, self.messages.units.hours, shown_tenths / 10)
 
     # -- entries ------------------------------------------------------------------------------
 
-    def _entry(self, v: VariantTables, factor: Factor, fit: float, **fields: object) -> Entry:
-        """A table entry; `fields` fill the reason templates besides the variant name."""
+    def _entry(
+        self,
+        v: VariantTables,
+        factor: Factor,
+        fit: float,
+        text: Callable[[str], str | None] | None = None,
+    ) -> Entry:
+        """A table entry; `text(kind)` words the "match" or "gap" reason (None: no reason)."""
         fit_int = to_int(fit)
         weight = self.weights[factor]
         contribution = (weight * fit_int + SCALE // 2) // SCALE
         item = BreakdownItem(factor, to_float(weight), to_float(fit_int), to_float(contribution))
         thresholds = self.policy.reason_thresholds
         match = gap = None
-        if fit_int >= to_int(thresholds.match):
-            match = self._reason(v, factor, "match", fields)
-        elif fit_int < to_int(thresholds.gap):
-            gap = self._reason(v, factor, "gap", fields)
+        if text is not None:
+            if fit_int >= to_int(thresholds.match):
+                match = self._reason(v, factor, "match", text("match"))
+            elif fit_int < to_int(thresholds.gap):
+                gap = self._reason(v, factor, "gap", text("gap"))
         return Entry(contribution, fit_int, weight - contribution, item, match, gap)
 
     def _reason(
-        self, v: VariantTables, factor: Factor, kind: str, fields: dict[str, object]
-    ) -> Reason:
-        texts = self.messages.reasons[factor]
-        template = texts.match if kind == "match" else texts.gap
+        self, v: VariantTables, factor: Factor, kind: str, text: str | None
+    ) -> Reason | None:
+        if text is None:
+            return None
         source = self.policy.factors[factor]
         term = v.record.term if factor is Factor.CONTEXT else None
         return Reason(
             code=f"{factor.value}.{kind}",
             factor=factor,
-            text=template.format(variant=v.name, **fields),
+            text=text,
             aspect=source.aspect,
             topic=source.topic,
             term=term,
         )
 
+    def _simple(self, factor: str, v: VariantTables, **values: object) -> Callable[[str], str]:
+        """The match/gap wording of a factor whose texts are one sentence each."""
+        texts = getattr(self.messages.reasons, factor)
+        return lambda kind: self.render(getattr(texts, kind), variant=v.grammar, **values)
+
     def _build_variant(self, index: int, record: CatalogueVariant) -> VariantTables:
         policy, labels = self.policy, self.messages.labels
         profile = policy.variants[record.slug]
+        name = self.texts.variants[record.slug].name
+        grammar = self.messages.names.get(record.slug)
         v = VariantTables(
             index=index,
             slug=record.slug,
-            name=self.texts.variants[record.slug].name,
+            name=name,
             base_approach=record.base_approach,
             record=record,
+            grammar=Name(name)
+            if grammar is None
+            else Name(name, grammar.gender, grammar.plural, grammar.forms),
         )
         v.min_session = record.session_minutes.min
         v.weekly_need = (
             record.sessions_per_month.min * record.session_minutes.min / 60 / WEEKS_PER_MONTH
         )
-        weeks = {"min_weeks": record.duration_weeks.min, "max_weeks": record.duration_weeks.max}
-        v.horizon = [
-            self._entry(v, Factor.HORIZON, fit, horizon_band=self._band_label(band), **weeks)
-            for band, fit in enumerate(profile.horizon)
-        ]
+        urgency = labels.urgency
         v.urgency = [
             self._entry(
-                v, Factor.URGENCY, profile.urgency.not_urgent, urgency=labels.urgency["not_urgent"]
+                v,
+                Factor.URGENCY,
+                profile.urgency.not_urgent,
+                self._simple("urgency", v, urgency=urgency["not_urgent"]),
             ),
             self._entry(
-                v, Factor.URGENCY, profile.urgency.urgent, urgency=labels.urgency["urgent"]
+                v,
+                Factor.URGENCY,
+                profile.urgency.urgent,
+                self._simple("urgency", v, urgency=urgency["urgent"]),
             ),
+            # Not said: the same neutral fit for every variant, and nothing to say about it.
+            self._entry(v, Factor.URGENCY, policy.urgency_not_said),
         ]
         v.stage = {
             stage: self._entry(
-                v, Factor.CAREER_STAGE, fit, career_stage=labels.career_stages[stage]
+                v,
+                Factor.CAREER_STAGE,
+                fit,
+                self._simple("career_stage", v, career_stage=labels.career_stages[stage]),
             )
             for stage, fit in profile.career_stages.items()
         }
@@ -268,8 +343,15 @@ class Tables:
                 v,
                 Factor.RELATIONSHIP,
                 row[record.relationship_shape],
-                shape=shape_label,
-                preference=labels.relationship_preferences[pref],
+                # No preference said: nothing to say about it (neutral in the text too).
+                None
+                if pref is RelationshipPreference.NO_PREFERENCE
+                else self._simple(
+                    "relationship",
+                    v,
+                    shape=shape_label,
+                    preference=labels.relationship_preferences[pref],
+                ),
             )
             for pref, row in policy.relationship_fit.items()
         }
@@ -279,43 +361,71 @@ class Tables:
                 v,
                 Factor.STRUCTURE,
                 row[record.formality],
-                formality=formality_label,
-                preference=labels.structure_preferences[pref],
+                None
+                if pref is StructurePreference.NO_PREFERENCE
+                else self._simple(
+                    "structure",
+                    v,
+                    formality=formality_label,
+                    preference=labels.structure_preferences[pref],
+                ),
             )
             for pref, row in policy.structure_fit.items()
         }
-        for mask in range(1 << len(PREREQUISITES)):
-            v.context.append(self._context_entry(v, mask))
-            v.cautions.append(self._cautions(v, mask))
+        for key in CONTEXT_KEYS:
+            v.context[key] = self._context_entry(v, key)
+            v.cautions[key] = self._cautions(v, key)
         return v
 
-    def _context_entry(self, v: VariantTables, mask: int) -> Entry:
+    def context_state(
+        self, v: VariantTables, key: int
+    ) -> tuple[list[Prerequisite], list[Prerequisite]]:
+        """The variant's prerequisites the person said are not available, and those not said."""
+        said_yes, said_no = key & ((1 << BITS) - 1), key >> BITS
+        bit = {p: 1 << i for i, p in enumerate(PREREQUISITES)}
+        missing = [p for p in v.record.prerequisites if said_no & bit[p]]
+        unknown = [p for p in v.record.prerequisites if not (said_yes | said_no) & bit[p]]
+        return missing, unknown
+
+    def _context_entry(self, v: VariantTables, key: int) -> Entry:
         needed = v.record.prerequisites
         fits = self.policy.context
-        missing = [p for p in needed if not mask & (1 << PREREQUISITES.index(p))]
+        missing, unknown = self.context_state(v, key)
         if not needed:
             fit = fits.none_required
         elif missing:
             fit = fits.unmet
+        elif unknown:
+            fit = fits.not_said  # neutral: not a "no" (docs/recommendation-policy.md)
         else:
             fit = fits.all_met
         shown = missing or list(needed)
         prerequisite = self.labels(shown, self.messages.labels.prerequisites)
-        return self._entry(v, Factor.CONTEXT, fit, prerequisite=prerequisite)
+        text = (
+            None
+            if unknown and not missing
+            else self._simple("context", v, prerequisite=prerequisite)
+        )
+        return self._entry(v, Factor.CONTEXT, fit, text)
 
-    def _cautions(self, v: VariantTables, mask: int) -> tuple[Caution, ...]:
-        """The source's cautions for the variant's approach, plus each missing prerequisite."""
+    def _cautions(self, v: VariantTables, key: int) -> tuple[Caution, ...]:
+        """The source's cautions for the variant's approach, plus one per prerequisite the
+        person said is missing or has not mentioned."""
         texts = self.messages.cautions
         topic = self.policy.caution_topic
         found = [
-            Caution(code, texts[code].format(variant=v.name, prerequisite=""), topic, None)
+            Caution(code, self.render(texts[code], variant=v.grammar, prerequisite=""), topic, None)
             for code in self.policy.cautions[v.base_approach]
         ]
-        for prerequisite in v.record.prerequisites:
-            if not mask & (1 << PREREQUISITES.index(prerequisite)):
-                label = self.messages.labels.prerequisites[prerequisite]
-                text = texts["prerequisite_missing"].format(variant=v.name, prerequisite=label)
-                found.append(Caution("prerequisite_missing", text, None, v.record.term))
+        missing, unknown = self.context_state(v, key)
+        labels = self.messages.labels.prerequisites
+        for code, prerequisites in (
+            ("prerequisite_missing", missing),
+            ("prerequisite_unknown", unknown),
+        ):
+            for p in prerequisites:
+                text = self.render(texts[code], variant=v.grammar, prerequisite=labels[p])
+                found.append(Caution(code, text, None, v.record.term))
         return tuple(found)
 
     def _goals_entry(self, v: VariantTables, mask: int) -> Entry:
@@ -331,25 +441,74 @@ class Tables:
         served = [g for g in goals if fits.get(g, 0.0) >= thresholds.match]
         unserved = [g for g in goals if fits.get(g, 0.0) < thresholds.gap]
         shown = served if mean >= thresholds.match else unserved or goals
-        entry = self._entry(
-            v, Factor.GOALS, mean, goals=self.labels(shown, self.messages.labels.goals)
+        text = self._simple(
+            "goals", v, goals=self.labels(shown, self.messages.labels.goals), count=len(shown)
         )
-        v.goals[mask] = entry
+        entry = v.goals[mask] = self._entry(v, Factor.GOALS, mean, text)
+        return entry
+
+    def _horizon_entry(self, v: VariantTables, weeks: int) -> Entry:
+        """The horizon fit comes from the band; the reason says how the variant's usual length
+        relates to this very horizon: fits, partly fits (and how), or does not fit."""
+        entry = v.horizon.get(weeks)
+        if entry is None:
+            fit = self.policy.variants[v.slug].horizon[self._band_of[weeks]]
+            d = v.record.duration_weeks
+            template = getattr(self.messages.reasons.horizon, horizon_relation(d, weeks))
+            wording = {
+                "variant": v.grammar,
+                "span": self.render(self.messages.units.week_range, min=d.min, max=d.max),
+                "horizon": self.weeks(weeks),
+                "covered": self.weeks(min(d.max, weeks)),
+            }
+            entry = v.horizon[weeks] = self._entry(
+                v, Factor.HORIZON, fit, lambda _: self.render(template, **wording)
+            )
         return entry
 
     def _time_entry(self, v: VariantTables, hours: float, minutes: int) -> Entry:
+        """Time fit: the binding constraint of session length and weekly time. A match is
+        said only when both are covered; a gap names what is short, with the person's own
+        amounts."""
         fit_int = time_fit(v.min_session, v.weekly_need, hours, minutes)
-        entry = v.time.get(fit_int)
+        thresholds = self.policy.reason_thresholds
+        if to_int(thresholds.gap) <= fit_int < SCALE:
+            key: tuple[int, ...] = (v.index, fit_int)  # no sentence: shared by every such time
+        else:  # the sentence says what is short and quotes the person's minutes and time
+            short = (minutes < v.min_session) + 2 * (hours < v.weekly_need)
+            key = (v.index, fit_int, short, minutes, shown_time_key(hours))
+        entry = self._time_entries.get(key)
         if entry is None:
-            entry = self._entry(
-                v,
-                Factor.TIME,
-                fit_int / SCALE,
-                session_minutes=v.min_session,
-                hours_per_week=self.decimal(max(v.weekly_need, 0.1), digits=1),
-            )
-            v.time[fit_int] = entry
+            entry = self._build_time_entry(v, fit_int, hours, minutes)
+            self._time_entries.put(key, entry)
         return entry
+
+    def _build_time_entry(
+        self, v: VariantTables, fit_int: int, hours: float, minutes: int
+    ) -> Entry:
+        texts = self.messages.reasons.time
+        minutes_short = minutes < v.min_session
+        hours_short = hours < v.weekly_need
+
+        def text(kind: str) -> str | None:
+            if kind == "match" and fit_int < SCALE:
+                return None
+            wording = {
+                "variant": v.grammar,
+                "need_minutes": self.minutes(v.min_session),
+                "need_time": self.weekly_time(v.weekly_need, need=True),
+                "minutes": self.minutes(minutes),
+                "time": self.weekly_time(hours, need=False),
+            }
+            if kind == "match":
+                template = texts.covered
+            elif minutes_short and hours_short:
+                template = texts.short_both
+            else:
+                template = texts.short_minutes if minutes_short else texts.short_hours
+            return self.render(template, **wording)
+
+        return self._entry(v, Factor.TIME, fit_int / SCALE, text)
 
     # -- columns ------------------------------------------------------------------------------
 
@@ -362,6 +521,13 @@ class Tables:
                 entries = tuple(self._goals_entry(v, mask) for v in self.variants)
                 found = self._goal_columns[mask] = column(entries)
             return found
+        if factor is Factor.HORIZON:
+            weeks = cast(int, key)
+            found = self._horizon_columns.get(weeks)
+            if found is None:
+                entries = tuple(self._horizon_entry(v, weeks) for v in self.variants)
+                found = self._horizon_columns[weeks] = column(entries)
+            return found
         if factor is Factor.TIME:
             hours, minutes = cast(tuple[float, int], key)
             found = self._time_columns.get((hours, minutes))
@@ -373,12 +539,10 @@ class Tables:
         return self.columns[factor][key]
 
     def _build_columns(self) -> dict[Factor, dict[object, Column]]:
-        """The columns of the factors with few keys; goals and time columns fill on first use."""
+        """The columns of the factors with few keys; goals, horizon and time fill on first use."""
         vs = self.variants
-        bands = range(len(self.bands) + 1)
         return {
-            Factor.HORIZON: {b: column(tuple(v.horizon[b] for v in vs)) for b in bands},
-            Factor.URGENCY: {u: column(tuple(v.urgency[u] for v in vs)) for u in (0, 1)},
+            Factor.URGENCY: {u: column(tuple(v.urgency[u] for v in vs)) for u in (0, 1, NOT_SAID)},
             Factor.CAREER_STAGE: {st: column(tuple(v.stage[st] for v in vs)) for st in CareerStage},
             Factor.RELATIONSHIP: {
                 p: column(tuple(v.relationship[p] for v in vs)) for p in RelationshipPreference
@@ -386,9 +550,7 @@ class Tables:
             Factor.STRUCTURE: {
                 p: column(tuple(v.structure[p] for v in vs)) for p in StructurePreference
             },
-            Factor.CONTEXT: {
-                m: column(tuple(v.context[m] for v in vs)) for m in range(1 << len(PREREQUISITES))
-            },
+            Factor.CONTEXT: {k: column(tuple(v.context[k] for v in vs)) for k in CONTEXT_KEYS},
         }
 
     def keys(self, s: Situation) -> Keys:
@@ -396,20 +558,32 @@ class Tables:
         for goal in s.goals:
             goals |= GOAL_BIT[goal]
         c = s.context
-        context = self._context_mask[
-            (c.senior_learns_from_juniors, c.sponsors_available, c.peers_available,
-             c.coach_budget, c.ai_acceptable)
-        ]  # fmt: skip
-        band = self._band_of[min(max(s.horizon_weeks, 0), HORIZON_WEEKS[1])]
+        said_yes = said_no = 0
+        flags = (c.senior_learns_from_juniors, c.sponsors_available, c.peers_available,
+                 c.coach_budget, c.ai_acceptable)  # fmt: skip
+        for bit, flag in enumerate(flags):
+            if flag is True:
+                said_yes |= 1 << bit
+            elif flag is False:
+                said_no |= 1 << bit
+        urgent = NOT_SAID if s.urgent is None else int(s.urgent)
         return Keys(
             goals,
-            band,
-            int(s.urgent),
+            min(max(s.horizon_weeks, 1), HORIZON_WEEKS[1]),
+            urgent,
             s.career_stage,
             s.relationship_preference,
             s.structure_preference,
-            context,
+            context_key(said_yes, said_no),
         )
+
+
+def shown_time_key(hours: float) -> int:
+    """What `Tables.weekly_time(hours, need=False)` shows, as an int: whole minutes below an
+    hour, else tenths of an hour (offset so the two never collide)."""
+    if hours < 1:
+        return math.floor(hours * 60 + 1e-9)
+    return 1_000_000 + math.floor(hours * 10 + 1e-9)
 
 
 def time_fit(min_session: int, weekly_need: float, hours: float, minutes: int) -> int:

@@ -1,0 +1,76 @@
+"""Command line: `python -m service <command>`. Run with `--help` for the list.
+
+One module per job: `database` (migrations, content load, the embedded PostgreSQL), `serve`
+(the server and its first screen), `apikeys`, `documents` (the OpenAPI document, the GraphQL
+SDL and docs/configuration.md: generated on request, never as a side effect of a start),
+`console` (what a start prints).
+"""
+
+import argparse
+from collections.abc import Sequence
+
+from service.cli import apikeys, database, documents, serve, worker
+from service.cli.console import startup_logging
+from service.config import PROJECT_ROOT, get_settings
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m service", description=__doc__.splitlines()[0])
+    commands = root.add_subparsers(dest="command", required=True)
+
+    db = commands.add_parser("db", help="migrate the schema (upgrade also loads the content)")
+    db.add_argument("action", choices=["upgrade", "downgrade"])
+    db.add_argument("revision", nargs="?", default=None, help="default: head / base")
+    db.set_defaults(handler=database.cmd_db)
+
+    content = commands.add_parser("content", help="load content/ into PostgreSQL (idempotent)")
+    content.add_argument("action", choices=["load"])
+    content.set_defaults(handler=database.cmd_content)
+
+    run = commands.add_parser(
+        "run", help="serve with granian (embedded PostgreSQL if no DATABASE_URL)"
+    )
+    run.add_argument("--workers", type=int, default=None)
+    run.set_defaults(handler=serve.cmd_run)
+
+    deliver = commands.add_parser(
+        "worker", help="deliver webhooks only (the service also does it unless told not to)"
+    )
+    deliver.set_defaults(handler=worker.cmd_worker)
+
+    openapi = commands.add_parser("openapi", help="write the OpenAPI document")
+    openapi.add_argument("--output", default=str(PROJECT_ROOT / "openapi" / "openapi.json"))
+    openapi.set_defaults(handler=documents.cmd_openapi)
+
+    config_docs = commands.add_parser(
+        "config-docs", help="write docs/configuration.md from the settings class"
+    )
+    config_docs.add_argument("--check", action="store_true", help="fail if the file is stale")
+    config_docs.set_defaults(handler=documents.cmd_config_docs)
+
+    apikey = commands.add_parser("apikey", help="create, list or revoke API keys")
+    apikey_actions = apikey.add_subparsers(dest="action", required=True)
+    create = apikey_actions.add_parser("create", help="print a new key (shown once, last line)")
+    create.add_argument("--name", required=True, help="who the key is for")
+    create.add_argument(
+        "--scope",
+        action="append",
+        required=True,
+        choices=["content:read", "recommend", "admin"],
+        help="repeat for several scopes; admin grants all",
+    )
+    apikey_actions.add_parser("list", help="list keys (never their secrets)")
+    revoke = apikey_actions.add_parser("revoke", help="revoke a key by its id")
+    revoke.add_argument("id")
+    apikey.set_defaults(handler=apikeys.cmd_apikey)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "db" and args.revision is None:
+        args.revision = "head" if args.action == "upgrade" else "base"
+    if args.command in ("openapi", "config-docs", "run"):
+        return int(args.handler(args))  # `run` sets up its own start-up logging
+    with startup_logging(get_settings().log_level):
+        return int(args.handler(args))

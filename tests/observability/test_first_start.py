@@ -1,0 +1,71 @@
+"""`python -m service run` on a fresh machine: a quiet first screen, each log line once."""
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from service.config import PROJECT_ROOT
+
+START_TIMEOUT_SECONDS = 90
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def test_a_first_start_shows_where_it_serves_and_prints_every_line_once() -> None:
+    """A fresh embedded PostgreSQL (initdb, pg_ctl), migrations, granian, two requests."""
+    data_dir = Path(tempfile.mkdtemp(prefix="mc-first-start-"))
+    port = free_port()
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "XDG_RUNTIME_DIR", "LOG_LEVEL", "SERVICE_ENV")
+    } | {"EMBEDDED_PG_DIR": str(data_dir / "pg"), "PORT": str(port)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "service", "run"],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # its own process group: granian's worker stops with it
+    )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_SECONDS
+        while True:
+            assert server.poll() is None, "the server stopped during its start"
+            assert time.monotonic() < deadline, "the server did not start in time"
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health/live").status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert httpx.get(f"http://127.0.0.1:{port}/v1/variants").status_code == 200
+        time.sleep(1.0)  # the access log writes in batches, at most 0.5 s apart
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        output, _ = server.communicate(timeout=60)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+    base = f"http://127.0.0.1:{port}"
+    first_screen = output.split("[INFO] Starting granian")[0]
+    assert f"serving on {base}" in first_screen
+    assert f"{base}/schema/openapi.json" in first_screen
+    assert "python -m service apikey create" in first_screen
+    for chatter in ("initdb", "pg_ctl", "setup plugin", "RuntimeDirWarning", "XDG_RUNTIME_DIR"):
+        assert chatter not in output, chatter
+    access_lines = [line for line in output.splitlines() if "service.access" in line]
+    assert len([line for line in access_lines if "GET /v1/variants " in line]) == 1, output
+    assert len(first_screen.splitlines()) <= 12, first_screen
