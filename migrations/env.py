@@ -9,10 +9,14 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
-import service.domain.decisions.models  # the release archive
-import service.domain.models  # registers the tables on SQLModel.metadata
-import service.domain.organisations.models  # organisations and their policies
-import service.security.models  # noqa: F401  (and the API key and rate-limit tables)
+# Each import registers its tables on SQLModel.metadata: content, release history, the release
+# archive, organisations and their policies, API keys and rate limits, webhooks.
+import service.domain.decisions.models
+import service.domain.models
+import service.domain.organisations.models
+import service.domain.releases.models
+import service.security.models
+import service.webhooks.models  # noqa: F401
 from service.db import async_url
 
 target_metadata = SQLModel.metadata

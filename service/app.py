@@ -22,6 +22,8 @@ from service.api.rest.docs import example_snapshot
 from service.api.rest.health import HealthController
 from service.api.rest.organisations import OrganisationController
 from service.api.rest.recommendations import RecommendationController
+from service.api.rest.releases import ReleaseController
+from service.api.rest.webhooks import WebhookController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, listen_url, session_factory
@@ -33,6 +35,7 @@ from service.observability import Observability, metrics_endpoint
 from service.security.cors import caching_headers, cors_config
 from service.security.headers import security_headers
 from service.security.middleware import Trust
+from service.webhooks.worker import InServiceWorker, build_queue
 
 logger = logging.getLogger("service")
 
@@ -75,6 +78,11 @@ def create_app(settings: Settings | None = None) -> Litestar:
         if settings.load_content_on_start:
             await store_content_files(app.state.sessions)
         await app.state.content.refresh(engine)
+        worker = None
+        if settings.webhook_worker_in_service:
+            queue = build_queue(settings, settings.database_url, app.state.sessions)
+            worker = InServiceWorker(queue, settings)
+            await worker.start()
         watcher = asyncio.create_task(
             app.state.content.watch(engine, listen_url(settings), settings.content_poll_seconds)
         )
@@ -84,6 +92,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
+            if worker is not None:
+                await worker.stop()
             await engine.dispose()
 
     state: dict[str, Any] = {
@@ -101,6 +111,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
             RecommendationController,
             DecisionController,
             OrganisationController,
+            ReleaseController,
+            WebhookController,
             graphql_controller(settings),
             metrics_endpoint,
         ],

@@ -161,6 +161,48 @@ class Settings(BaseSettings):
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
+    webhook_worker_in_service: bool = Field(
+        True,
+        description="Run the webhook delivery worker inside each service process. Set to "
+        "`false` where `python -m service worker` runs as its own Deployment.",
+    )
+    webhook_allow_loopback: bool = Field(
+        False,
+        description="Development and tests only: allow webhook URLs on 127.0.0.1/::1 (and "
+        "`http`). Private, link-local and metadata addresses are always refused; production "
+        "refuses loopback and `http` whatever this says.",
+    )
+    webhook_retry_schedule: str = Field(
+        "5,300,1800,7200,18000,36000,36000",
+        pattern=r"^\d{1,6}(,\d{1,6}){0,19}$",
+        description="Seconds to wait before each retry of a failed webhook delivery "
+        "(comma-separated; the default retries 7 times over about 27.5 hours, then marks the "
+        "subscription failing).",
+    )
+    webhook_timeout_seconds: float = Field(
+        10.0, gt=0, le=60, description="Longest a webhook delivery may take, connect included."
+    )
+    webhook_max_response_bytes: int = Field(
+        65_536, ge=0, le=10_000_000, description="Bytes of a receiver's answer read at most."
+    )
+    webhook_stalled_seconds: float = Field(
+        30.0,
+        ge=1,
+        le=3600,
+        description="A delivery worker silent for this long is presumed dead and its jobs are "
+        "retried (workers beat every third of it).",
+    )
+    webhook_worker_poll_seconds: float = Field(
+        5.0,
+        gt=0,
+        le=300,
+        description="How often an idle worker looks for due retries (new jobs wake it at once).",
+    )
+
+    @property
+    def webhook_retry_delays(self) -> tuple[int, ...]:
+        return tuple(int(part) for part in self.webhook_retry_schedule.split(","))
+
 
 def invalid_settings_message(error: ValidationError) -> str:
     """One line per invalid setting, named as in the environment: `invalid setting PORT: ...`."""

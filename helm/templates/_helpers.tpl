@@ -116,6 +116,7 @@ DB_CONNECT_TIMEOUT_SECONDS: {{ .Values.config.dbConnectTimeoutSeconds | toString
 DB_STATEMENT_TIMEOUT_MS: {{ .Values.config.dbStatementTimeoutMs | toString | quote }}
 CONTENT_POLL_SECONDS: {{ .Values.config.contentPollSeconds | toString | quote }}
 LOAD_CONTENT_ON_START: "false"
+WEBHOOK_WORKER_IN_SERVICE: {{ (not .Values.webhookWorker.enabled) | toString | quote }}
 CORS_ORIGINS: {{ .Values.config.corsOrigins | quote }}
 RATE_LIMIT_PER_MINUTE: {{ .Values.config.rateLimitPerMinute | toString | quote }}
 {{- with .Values.config.otelExporterOtlpEndpoint }}
@@ -125,4 +126,14 @@ OTEL_SERVICE_NAME: {{ .Values.config.otelServiceName | default (include "mentori
 {{- range $key, $value := .Values.extraConfig }}
 {{ $key }}: {{ $value | toString | quote }}
 {{- end }}
+{{- end }}
+
+{{/*
+Selector labels of the webhook worker's pods: a name of their own, so that neither the API's
+Deployment nor its Service ever selects them.
+*/}}
+{{- define "mentoring-coaching.workerSelectorLabels" -}}
+app.kubernetes.io/name: {{ printf "%s-worker" (include "mentoring-coaching.name" .) | trunc 63 | trimSuffix "-" }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: webhook-worker
 {{- end }}

@@ -25,6 +25,7 @@ from service.domain.errors import (
 )
 from service.domain.recommendation import InvalidSituation
 from service.domain.recommendation.service import BatchTooLarge
+from service.domain.releases.feed import EXPORT_PATH, HistoryExpired
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://mentoring-coaching.example/problems/"
@@ -170,6 +171,9 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
             "database-unavailable", "The database cannot be reached right now; retry shortly."
         )
         return refusal.problem, refusal.headers
+    if isinstance(exc, HistoryExpired):
+        doc = problem(410, "history-expired", "Change history expired", str(exc))
+        return doc, {"Link": f'<{EXPORT_PATH}>; rel="alternate"'}
     if isinstance(exc, DomainError):
         return problem(400, "bad-request", "Bad request", str(exc)), {}
     if isinstance(exc, ValidationException):

@@ -9,7 +9,7 @@ SDL and docs/configuration.md: generated on request, never as a side effect of a
 import argparse
 from collections.abc import Sequence
 
-from service.cli import apikeys, database, documents, serve
+from service.cli import apikeys, database, documents, serve, worker
 from service.cli.console import startup_logging
 from service.config import PROJECT_ROOT, get_settings
 
@@ -32,6 +32,11 @@ def parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--workers", type=int, default=None)
     run.set_defaults(handler=serve.cmd_run)
+
+    deliver = commands.add_parser(
+        "worker", help="deliver webhooks only (the service also does it unless told not to)"
+    )
+    deliver.set_defaults(handler=worker.cmd_worker)
 
     openapi = commands.add_parser("openapi", help="write the OpenAPI document")
     openapi.add_argument("--output", default=str(PROJECT_ROOT / "openapi" / "openapi.json"))

@@ -33,6 +33,7 @@ from service.domain.content_files import (
 )
 from service.domain.decisions.archive import archive
 from service.domain.recommendation import Engine, messages_from, policy_from
+from service.domain.releases.record import ReplacementError, check_replacements, record_release
 
 NOTIFY_CHANNEL = "content_changed"
 # Serialises concurrent loads (several replicas starting at once); any constant will do.
@@ -136,6 +137,10 @@ def check_consistency(bundle: Bundle) -> None:
                 )
     if "version" not in bundle.policy:
         raise ContentError("policy.yaml has no version")
+    try:
+        check_replacements(c)
+    except ReplacementError as exc:
+        raise ContentError(str(exc)) from exc
 
 
 def _check_recommendations(bundle: Bundle) -> None:
@@ -179,6 +184,8 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
     in_service = await _version_in_service(session)
     if in_service is not None and in_service[1] == bundle.checksum:
         await archive(session, bundle, in_service[0])  # content loaded before the archive
+        # A database that had content before releases existed starts its history here.
+        await _record_release(session, bundle, in_service[0])
         return in_service[0], False
 
     for table in (m.Term, m.Variant, m.Topic, m.Aspect, m.Approach, m.RecommendationMessages):
@@ -193,6 +200,7 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
         )
     ).scalar_one()
     await archive(session, bundle, int(version or 0))
+    await _record_release(session, bundle, int(version or 0))
     await session.execute(
         text("SELECT pg_notify(:channel, :payload)"),
         {
@@ -201,6 +209,13 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
         },
     )
     return int(version or 0), True
+
+
+async def _record_release(session: AsyncSession, bundle: Bundle, version: int) -> None:
+    """The release history and its webhook events, in this same transaction (an outbox)."""
+    await record_release(
+        session, version, bundle.catalogue, bundle.locales, bundle.policy, bundle.messages
+    )
 
 
 async def _insert_all(session: AsyncSession, bundle: Bundle) -> None:

@@ -67,12 +67,22 @@ class CatalogueVariant(_Strict, frozen=True):
     ]  # "aspect:<key>", "topic:<slug>", "term:<slug>" the record rests on
 
 
-class Catalogue(_Strict, frozen=True):
+class Replacement(_Strict, frozen=True):
+    """A removed item and the item that takes its place, for partners' change feeds."""
+
+    kind: str  # approach, aspect, topic, term or variant
+    key: str
+    replaced_by: str
+
+
+class Catalogue(_Strict, frozen=True, omit_defaults=True):
     approaches: tuple[CatalogueApproach, ...]
     aspects: tuple[CatalogueAspect, ...]
     topics: tuple[CatalogueTopic, ...]
     terms: tuple[CatalogueTerm, ...]
     variants: tuple[CatalogueVariant, ...]
+    # Omitted when empty, so that adding the field changed no content checksum.
+    replaced: tuple[Replacement, ...] = ()
 
 
 class ApproachText(_Strict, frozen=True):

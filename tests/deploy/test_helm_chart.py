@@ -67,6 +67,17 @@ def one(manifests: list[Manifest], kind: str) -> Manifest:
     return found[0]
 
 
+def api_deployment(manifests: list[Manifest]) -> Manifest:
+    """The API's Deployment (production values add the webhook worker's)."""
+    found = [
+        m
+        for m in by_kind(manifests, "Deployment")
+        if m["metadata"]["labels"].get("app.kubernetes.io/component") != "webhook-worker"
+    ]
+    assert len(found) == 1, f"expected one API Deployment, got {len(found)}"
+    return found[0]
+
+
 @pytest.fixture(scope="module", params=["default", "production"])
 def scenario(request: pytest.FixtureRequest, chart: helm.Chart) -> tuple[str, list[Manifest]]:
     values = DEFAULT_VALUES if request.param == "default" else production_values()
@@ -183,7 +194,7 @@ def _assert_database_secret(container: dict[str, Any]) -> None:
 
 def test_deployment(scenario: tuple[str, list[Manifest]]) -> None:
     name, manifests = scenario
-    deployment = one(manifests, "Deployment")
+    deployment = api_deployment(manifests)
     pod = _pod_spec(deployment)
     _assert_hardened(pod)
     (container,) = pod["containers"]
@@ -250,7 +261,7 @@ def test_migration_job(scenario: tuple[str, list[Manifest]]) -> None:
     (container,) = pod["containers"]
     assert container["args"] == ["python", "-m", "service", "db", "upgrade"]
     assert "command" not in container, "keep tini (the image ENTRYPOINT) as PID 1"
-    deployment_container = _pod_spec(one(manifests, "Deployment"))["containers"][0]
+    deployment_container = _pod_spec(api_deployment(manifests))["containers"][0]
     assert container["image"] == deployment_container["image"]
     assert container["securityContext"] == deployment_container["securityContext"]
     _assert_database_secret(container)
@@ -262,7 +273,7 @@ def test_service_and_pdb(scenario: tuple[str, list[Manifest]]) -> None:
     name, manifests = scenario
     service = one(manifests, "Service")
     assert service["spec"]["ports"][0]["targetPort"] == "http"
-    selector = one(manifests, "Deployment")["spec"]["selector"]["matchLabels"]
+    selector = api_deployment(manifests)["spec"]["selector"]["matchLabels"]
     assert service["spec"]["selector"] == selector
     pdb = one(manifests, "PodDisruptionBudget")
     assert pdb["spec"]["selector"]["matchLabels"] == selector
@@ -275,9 +286,7 @@ def test_service_and_pdb(scenario: tuple[str, list[Manifest]]) -> None:
 def test_hpa(production: list[Manifest]) -> None:
     hpa = one(production, "HorizontalPodAutoscaler")
     assert hpa["apiVersion"] == "autoscaling/v2"
-    assert (
-        hpa["spec"]["scaleTargetRef"]["name"] == one(production, "Deployment")["metadata"]["name"]
-    )
+    assert hpa["spec"]["scaleTargetRef"]["name"] == api_deployment(production)["metadata"]["name"]
     assert hpa["spec"]["minReplicas"] == 3
     assert hpa["spec"]["maxReplicas"] >= hpa["spec"]["minReplicas"]
     assert {m["resource"]["name"] for m in hpa["spec"]["metrics"]} == {"cpu", "memory"}

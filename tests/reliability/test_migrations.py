@@ -30,14 +30,29 @@ async def tables(url: str) -> set[str]:
     return {row["tablename"] for row in rows}
 
 
+async def queue_tables(url: str) -> set[str]:
+    """The job queue's tables, in their own schema (revision 0003)."""
+    connection = await asyncpg.connect(url)
+    try:
+        rows = await connection.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'procrastinate'"
+        )
+    finally:
+        await connection.close()
+    return {row["tablename"] for row in rows}
+
+
 async def test_upgrade_downgrade_upgrade_and_no_model_drift(
     private_postgres: PrivatePostgres,
 ) -> None:
     url = await create_database(private_postgres, f"mc_migrate_{uuid.uuid4().hex[:8]}", False)
     await asyncio.to_thread(migrate, url)
     assert {"api_keys", "rate_limit_counters", "content_versions"} <= await tables(url)
+    assert {"releases", "webhook_subscriptions", "webhook_events"} <= await tables(url)
+    assert "procrastinate_jobs" in await queue_tables(url)
     await asyncio.to_thread(migrate, url, "base", True)
     assert await tables(url) <= {"alembic_version"}
+    assert await queue_tables(url) == set()
     await asyncio.to_thread(migrate, url)
     assert {"api_keys", "rate_limit_counters"} <= await tables(url)
     await asyncio.to_thread(alembic_check, url)

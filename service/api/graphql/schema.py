@@ -22,6 +22,7 @@ from service.api.graphql.decisions import policy_card, policy_versions
 from service.api.graphql.documents import DocumentCaches
 from service.api.graphql.permissions import MayRecommend
 from service.api.graphql.recommend import recommend, recommendation_policy
+from service.api.graphql.releases import CHANGES_FIELD, RELEASES_FIELD
 from service.api.graphql.validation import alias_limit_rule, depth_limit_rule
 from service.config import PROJECT_ROOT
 from service.domain import schemas
@@ -271,6 +272,8 @@ class Query:
         resolver=policy_versions,
         description="Every released policy version, as `GET /v1/recommendations/policies`.",
     )
+    releases = RELEASES_FIELD
+    changes = CHANGES_FIELD
 
 
 # The limits' validation rules (linear in the document: see validation.py), built once: a new

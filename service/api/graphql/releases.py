@@ -1,0 +1,145 @@
+"""`releases` and `changes(since:)`: the same core and answers as `/v1/releases` and
+`/v1/changes`. They read PostgreSQL, so their answers stay out of the response cache."""
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT
+from service.api.graphql.context import GraphQLContext
+from service.domain.errors import ContentUnavailable, InvalidParameter
+from service.domain.releases import feed
+from service.domain.releases import schemas as domain
+
+
+@strawberry.type(description=domain.ReleaseSummary.__doc__)
+class ReleaseSummary:
+    created: int
+    updated: int
+    removed: int
+    policy_changed: bool
+
+
+@strawberry.type(description=domain.Release.__doc__)
+class Release:
+    version: int
+    previous_version: int | None = strawberry.field(
+        description="Null where the kept history starts."
+    )
+    released_at: datetime
+    policy_version: str
+    summary: ReleaseSummary
+
+
+@strawberry.type(description=domain.Change.__doc__)
+class Change:
+    kind: str = strawberry.field(description="approach, aspect, topic, term or variant")
+    key: str
+    change: str = strawberry.field(description="created, updated or removed")
+    version: int = strawberry.field(description="The release of its last change.")
+    locales: list[str]
+    replaced_by: str | None = strawberry.field(
+        description="The key of the item replacing a removed one."
+    )
+
+
+@strawberry.type
+class ReleasePage:
+    items: list[Release]
+    next_cursor: str | None
+
+
+@strawberry.type(description=domain.ChangePage.__doc__)
+class ChangePage:
+    items: list[Change]
+    next_cursor: str | None
+    since: int
+    next_since: int
+
+
+def _release(value: domain.Release) -> Release:
+    summary = ReleaseSummary(
+        **{f: getattr(value.summary, f) for f in value.summary.__struct_fields__}
+    )
+    return Release(
+        version=value.version,
+        previous_version=value.previous_version,
+        released_at=value.released_at,
+        policy_version=value.policy_version,
+        summary=summary,
+    )
+
+
+def _change(value: domain.Change) -> Change:
+    return Change(
+        kind=value.kind,
+        key=value.key,
+        change=value.change,
+        version=value.version,
+        locales=list(value.locales),
+        replaced_by=value.replaced_by,
+    )
+
+
+def _first(first: int) -> int:
+    if not 1 <= first <= MAX_LIMIT:
+        raise InvalidParameter("first", f"first must be between 1 and {MAX_LIMIT}.")
+    return first
+
+
+def _context(info: Info) -> GraphQLContext:
+    context: GraphQLContext = info.context
+    context.no_store = True
+    if context.sessions is None:
+        raise ContentUnavailable("The database is not configured.")
+    return context
+
+
+First = Annotated[int, strawberry.argument(description=f"Page size, 1 to {MAX_LIMIT}.")]
+After = Annotated[
+    str | None, strawberry.argument(description="Opaque cursor: the previous page's `nextCursor`.")
+]
+
+
+async def releases(
+    info: Info, first: First = DEFAULT_LIMIT, after: After = None
+) -> ReleasePage | None:
+    context = _context(info)
+    async with context.sessions() as session:
+        page = await feed.list_releases(session, _first(first), after)
+    return ReleasePage(items=[_release(r) for r in page.items], next_cursor=page.next_cursor)
+
+
+async def changes(
+    info: Info,
+    since: Annotated[
+        int,
+        strawberry.argument(
+            description="A release version: the export's `contentVersion` or the previous "
+            "answer's `nextSince`."
+        ),
+    ],
+    first: First = DEFAULT_LIMIT,
+    after: After = None,
+) -> ChangePage | None:
+    context = _context(info)
+    async with context.sessions() as session:
+        page = await feed.changes_since(session, since, _first(first), after)
+    return ChangePage(
+        items=[_change(c) for c in page.items],
+        next_cursor=page.next_cursor,
+        since=page.since,
+        next_since=page.next_since,
+    )
+
+
+RELEASES_FIELD = strawberry.field(
+    resolver=releases, description="Content releases, newest first (as `GET /v1/releases`)."
+)
+CHANGES_FIELD = strawberry.field(
+    resolver=changes,
+    description="Every item created, updated or removed after release `since`, each once "
+    "(as `GET /v1/changes`); a `since` older than the kept history is `HISTORY_EXPIRED`.",
+)
