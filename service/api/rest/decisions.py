@@ -122,7 +122,7 @@ class DecisionController(Controller):
                     policy=msgspec.to_builtins(example_snapshot().policy),
                 ),
             ),
-            **problems(401, 403, 404, 429, 503),
+            **problems(400, 401, 403, 404, 429, 503),
         },
     )
     async def policy_version(self, request: AnyRequest, version: str) -> Response[bytes]:

@@ -96,7 +96,7 @@ class OrganisationController(Controller):
         description="Its `ETag` is what `PUT` needs in `If-Match`.",
         responses={
             200: ok(organisations.PublishedPolicy, "Acme", EXAMPLE),
-            **problems(401, 403, 404, 429, 503),
+            **problems(400, 401, 403, 404, 429, 503),
         },
     )
     async def current(self, request: AnyRequest, organisation: str) -> Response[bytes]:

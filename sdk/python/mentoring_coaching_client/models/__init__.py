@@ -11,10 +11,20 @@ from .batch_item import BatchItem
 from .batch_request import BatchRequest
 from .batch_response import BatchResponse
 from .breakdown_item import BreakdownItem
+from .card_check import CardCheck
+from .card_evaluation import CardEvaluation
+from .card_factor import CardFactor
+from .card_input import CardInput
+from .card_link import CardLink
 from .career_stage import CareerStage
 from .caution import Caution
+from .change import Change
+from .change_page import ChangePage
 from .context_fit import ContextFit
 from .counterfactual import Counterfactual
+from .created_webhook import CreatedWebhook
+from .delivery_attempt import DeliveryAttempt
+from .delivery_page import DeliveryPage
 from .export import Export
 from .factor import Factor
 from .factor_policy import FactorPolicy
@@ -29,10 +39,21 @@ from .health import Health
 from .item_problem import ItemProblem
 from .locale_info import LocaleInfo
 from .locale_list import LocaleList
+from .organisation_policy_document import OrganisationPolicyDocument
+from .organisation_policy_document_context_defaults import OrganisationPolicyDocumentContextDefaults
+from .organisation_policy_document_weights import OrganisationPolicyDocumentWeights
+from .ping_sent import PingSent
+from .policy_card import PolicyCard
+from .policy_release import PolicyRelease
+from .policy_release_page import PolicyReleasePage
+from .policy_version import PolicyVersion
+from .policy_version_policy import PolicyVersionPolicy
 from .prerequisite import Prerequisite
 from .primary import Primary
 from .primary_approach import PrimaryApproach
 from .problem import Problem
+from .published_policy import PublishedPolicy
+from .published_policy_page import PublishedPolicyPage
 from .ranked_score import RankedScore
 from .ranked_variant import RankedVariant
 from .reason import Reason
@@ -52,6 +73,13 @@ from .recommendation_policy_variants import RecommendationPolicyVariants
 from .recommendation_summary import RecommendationSummary
 from .relationship_preference import RelationshipPreference
 from .relationship_shape import RelationshipShape
+from .release import Release
+from .release_detail import ReleaseDetail
+from .release_page import ReleasePage
+from .release_summary import ReleaseSummary
+from .replay_request import ReplayRequest
+from .replay_request_situation import ReplayRequestSituation
+from .sections import Sections
 from .situation import Situation
 from .situation_context import SituationContext
 from .span import Span
@@ -68,6 +96,9 @@ from .variant_page import VariantPage
 from .variant_profile import VariantProfile
 from .variant_profile_career_stages import VariantProfileCareerStages
 from .variant_profile_goals import VariantProfileGoals
+from .webhook import Webhook
+from .webhook_create import WebhookCreate
+from .webhook_page import WebhookPage
 
 __all__ = (
     "Approach",
@@ -81,10 +112,20 @@ __all__ = (
     "BatchRequest",
     "BatchResponse",
     "BreakdownItem",
+    "CardCheck",
+    "CardEvaluation",
+    "CardFactor",
+    "CardInput",
+    "CardLink",
     "CareerStage",
     "Caution",
+    "Change",
+    "ChangePage",
     "ContextFit",
     "Counterfactual",
+    "CreatedWebhook",
+    "DeliveryAttempt",
+    "DeliveryPage",
     "Export",
     "Factor",
     "FactorPolicy",
@@ -99,10 +140,21 @@ __all__ = (
     "ItemProblem",
     "LocaleInfo",
     "LocaleList",
+    "OrganisationPolicyDocument",
+    "OrganisationPolicyDocumentContextDefaults",
+    "OrganisationPolicyDocumentWeights",
+    "PingSent",
+    "PolicyCard",
+    "PolicyRelease",
+    "PolicyReleasePage",
+    "PolicyVersion",
+    "PolicyVersionPolicy",
     "Prerequisite",
     "Primary",
     "PrimaryApproach",
     "Problem",
+    "PublishedPolicy",
+    "PublishedPolicyPage",
     "RankedScore",
     "RankedVariant",
     "Reason",
@@ -120,6 +172,13 @@ __all__ = (
     "RecommendationSummary",
     "RelationshipPreference",
     "RelationshipShape",
+    "Release",
+    "ReleaseDetail",
+    "ReleasePage",
+    "ReleaseSummary",
+    "ReplayRequest",
+    "ReplayRequestSituation",
+    "Sections",
     "Situation",
     "SituationContext",
     "Span",
@@ -136,4 +195,7 @@ __all__ = (
     "VariantProfile",
     "VariantProfileCareerStages",
     "VariantProfileGoals",
+    "Webhook",
+    "WebhookCreate",
+    "WebhookPage",
 )

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.counterfactual import Counterfactual
     from ..models.growth_plan import GrowthPlan
@@ -27,6 +29,10 @@ class RecommendationSummary:
         policy_version (str):
         primary (Primary):
         ranking (list[RankedScore]):
+        decision_id (str | Unset):  Default: ''.
+        not_offered (list[str] | Unset):
+        organisation_policy_version (int | None | Unset):
+        policy_card (str | Unset):  Default: ''.
     """
 
     content_version: int
@@ -36,6 +42,10 @@ class RecommendationSummary:
     policy_version: str
     primary: Primary
     ranking: list[RankedScore]
+    decision_id: str | Unset = ""
+    not_offered: list[str] | Unset = UNSET
+    organisation_policy_version: int | None | Unset = UNSET
+    policy_card: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,6 +77,20 @@ class RecommendationSummary:
             ranking_item = ranking_item_data.to_dict()
             ranking.append(ranking_item)
 
+        decision_id = self.decision_id
+
+        not_offered: list[str] | Unset = UNSET
+        if not isinstance(self.not_offered, Unset):
+            not_offered = self.not_offered
+
+        organisation_policy_version: int | None | Unset
+        if isinstance(self.organisation_policy_version, Unset):
+            organisation_policy_version = UNSET
+        else:
+            organisation_policy_version = self.organisation_policy_version
+
+        policy_card = self.policy_card
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -80,6 +104,14 @@ class RecommendationSummary:
                 "ranking": ranking,
             }
         )
+        if decision_id is not UNSET:
+            field_dict["decision_id"] = decision_id
+        if not_offered is not UNSET:
+            field_dict["not_offered"] = not_offered
+        if organisation_policy_version is not UNSET:
+            field_dict["organisation_policy_version"] = organisation_policy_version
+        if policy_card is not UNSET:
+            field_dict["policy_card"] = policy_card
 
         return field_dict
 
@@ -136,6 +168,21 @@ class RecommendationSummary:
 
             ranking.append(ranking_item)
 
+        decision_id = d.pop("decision_id", UNSET)
+
+        not_offered = cast(list[str], d.pop("not_offered", UNSET))
+
+        def _parse_organisation_policy_version(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        organisation_policy_version = _parse_organisation_policy_version(d.pop("organisation_policy_version", UNSET))
+
+        policy_card = d.pop("policy_card", UNSET)
+
         recommendation_summary = cls(
             content_version=content_version,
             counterfactual=counterfactual,
@@ -144,6 +191,10 @@ class RecommendationSummary:
             policy_version=policy_version,
             primary=primary,
             ranking=ranking,
+            decision_id=decision_id,
+            not_offered=not_offered,
+            organisation_policy_version=organisation_policy_version,
+            policy_card=policy_card,
         )
 
         recommendation_summary.additional_properties = d

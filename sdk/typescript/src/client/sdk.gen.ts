@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CreateRecommendationBatchData, CreateRecommendationBatchErrors, CreateRecommendationBatchResponses, CreateRecommendationData, CreateRecommendationErrors, CreateRecommendationResponses, ExportCatalogueData, ExportCatalogueErrors, ExportCatalogueResponses, GetApproachData, GetApproachErrors, GetApproachResponses, GetAspectData, GetAspectErrors, GetAspectResponses, GetLivenessData, GetLivenessResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRecommendationPolicyData, GetRecommendationPolicyErrors, GetRecommendationPolicyResponses, GetTermData, GetTermErrors, GetTermResponses, GetTopicData, GetTopicErrors, GetTopicResponses, GetVariantData, GetVariantErrors, GetVariantResponses, ListApproachesData, ListApproachesErrors, ListApproachesResponses, ListAspectsData, ListAspectsErrors, ListAspectsResponses, ListLocalesData, ListLocalesErrors, ListLocalesResponses, ListTermsData, ListTermsErrors, ListTermsResponses, ListTopicsData, ListTopicsErrors, ListTopicsResponses, ListVariantsData, ListVariantsErrors, ListVariantsResponses } from './types.gen';
+import type { CreateRecommendationBatchData, CreateRecommendationBatchErrors, CreateRecommendationBatchResponses, CreateRecommendationData, CreateRecommendationErrors, CreateRecommendationResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExportCatalogueData, ExportCatalogueErrors, ExportCatalogueResponses, GetApproachData, GetApproachErrors, GetApproachResponses, GetAspectData, GetAspectErrors, GetAspectResponses, GetLivenessData, GetLivenessResponses, GetOrganisationPolicyData, GetOrganisationPolicyErrors, GetOrganisationPolicyResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRecommendationPolicyCardData, GetRecommendationPolicyCardErrors, GetRecommendationPolicyCardResponses, GetRecommendationPolicyData, GetRecommendationPolicyErrors, GetRecommendationPolicyResponses, GetRecommendationPolicyVersionData, GetRecommendationPolicyVersionErrors, GetRecommendationPolicyVersionResponses, GetReleaseData, GetReleaseErrors, GetReleaseResponses, GetTermData, GetTermErrors, GetTermResponses, GetTopicData, GetTopicErrors, GetTopicResponses, GetVariantData, GetVariantErrors, GetVariantResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListApproachesData, ListApproachesErrors, ListApproachesResponses, ListAspectsData, ListAspectsErrors, ListAspectsResponses, ListChangesData, ListChangesErrors, ListChangesResponses, ListLocalesData, ListLocalesErrors, ListLocalesResponses, ListOrganisationPolicyVersionsData, ListOrganisationPolicyVersionsErrors, ListOrganisationPolicyVersionsResponses, ListRecommendationPoliciesData, ListRecommendationPoliciesErrors, ListRecommendationPoliciesResponses, ListReleasesData, ListReleasesErrors, ListReleasesResponses, ListTermsData, ListTermsErrors, ListTermsResponses, ListTopicsData, ListTopicsErrors, ListTopicsResponses, ListVariantsData, ListVariantsErrors, ListVariantsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, PingWebhookData, PingWebhookErrors, PingWebhookResponses, PublishOrganisationPolicyData, PublishOrganisationPolicyErrors, PublishOrganisationPolicyResponses, ReplayRecommendationData, ReplayRecommendationErrors, ReplayRecommendationResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -73,6 +73,19 @@ export const getAspect = <ThrowOnError extends boolean = false>(options: Options
 });
 
 /**
+ * Every item created, updated or removed after a release
+ *
+ * Start from `/v1/export` and its `content_version`; then ask for the changes since it. Each item appears once with its net change (`removed` is a tombstone). After the last page, `next_since` is the `since` of the next sync. A `since` older than the kept history answers 410: download the export again.
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const listChanges = <ThrowOnError extends boolean = false>(options: Options<ListChangesData, ThrowOnError>): RequestResult<ListChangesResponses, ListChangesErrors, ThrowOnError> => (options.client ?? client).get<ListChangesResponses, ListChangesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/changes',
+    ...options
+});
+
+/**
  * The whole catalogue of one locale in one document
  *
  * For partners who sync: compare `content_version` (or use `If-None-Match`).
@@ -95,6 +108,44 @@ export const exportCatalogue = <ThrowOnError extends boolean = false>(options?: 
 export const listLocales = <ThrowOnError extends boolean = false>(options?: Options<ListLocalesData, ThrowOnError>): RequestResult<ListLocalesResponses, ListLocalesErrors, ThrowOnError> => (options?.client ?? client).get<ListLocalesResponses, ListLocalesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
     url: '/v1/locales',
+    ...options
+});
+
+/**
+ * The organisation's current policy (version 0: nothing published yet)
+ *
+ * Its `ETag` is what `PUT` needs in `If-Match`.
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const getOrganisationPolicy = <ThrowOnError extends boolean = false>(options: Options<GetOrganisationPolicyData, ThrowOnError>): RequestResult<GetOrganisationPolicyResponses, GetOrganisationPolicyErrors, ThrowOnError> => (options.client ?? client).get<GetOrganisationPolicyResponses, GetOrganisationPolicyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/policy',
+    ...options
+});
+
+/**
+ * Publish a new version of the organisation's policy
+ *
+ * Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered (never recommended, and listed in every answer) and context defaults (replace what a caller did not say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag: 428 without it, 412 when another publication came first. Every version is kept, with the key and time.
+ */
+export const publishOrganisationPolicy = <ThrowOnError extends boolean = false>(options: Options<PublishOrganisationPolicyData, ThrowOnError>): RequestResult<PublishOrganisationPolicyResponses, PublishOrganisationPolicyErrors, ThrowOnError> => (options.client ?? client).put<PublishOrganisationPolicyResponses, PublishOrganisationPolicyErrors, ThrowOnError>({
+    url: '/v1/organisations/{organisation}/policy',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Every published version of the organisation's policy, newest first
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const listOrganisationPolicyVersions = <ThrowOnError extends boolean = false>(options: Options<ListOrganisationPolicyVersionsData, ThrowOnError>): RequestResult<ListOrganisationPolicyVersionsResponses, ListOrganisationPolicyVersionsErrors, ThrowOnError> => (options.client ?? client).get<ListOrganisationPolicyVersionsResponses, ListOrganisationPolicyVersionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/policy/history',
     ...options
 });
 
@@ -133,6 +184,28 @@ export const createRecommendationBatch = <ThrowOnError extends boolean = false>(
 });
 
 /**
+ * Every released policy version, oldest first, with its release date and changelog
+ *
+ * Needs an API key with the scope `recommend` (production).
+ */
+export const listRecommendationPolicies = <ThrowOnError extends boolean = false>(options?: Options<ListRecommendationPoliciesData, ThrowOnError>): RequestResult<ListRecommendationPoliciesResponses, ListRecommendationPoliciesErrors, ThrowOnError> => (options?.client ?? client).get<ListRecommendationPoliciesResponses, ListRecommendationPoliciesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/recommendations/policies',
+    ...options
+});
+
+/**
+ * One released policy version: its document as released, date and changelog
+ *
+ * Needs an API key with the scope `recommend` (production).
+ */
+export const getRecommendationPolicyVersion = <ThrowOnError extends boolean = false>(options: Options<GetRecommendationPolicyVersionData, ThrowOnError>): RequestResult<GetRecommendationPolicyVersionResponses, GetRecommendationPolicyVersionErrors, ThrowOnError> => (options.client ?? client).get<GetRecommendationPolicyVersionResponses, GetRecommendationPolicyVersionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/recommendations/policies/{version}',
+    ...options
+});
+
+/**
  * The scoring policy in service: factor weights and variant profiles
  *
  * Needs an API key with the scope `recommend` (production).
@@ -140,6 +213,60 @@ export const createRecommendationBatch = <ThrowOnError extends boolean = false>(
 export const getRecommendationPolicy = <ThrowOnError extends boolean = false>(options?: Options<GetRecommendationPolicyData, ThrowOnError>): RequestResult<GetRecommendationPolicyResponses, GetRecommendationPolicyErrors, ThrowOnError> => (options?.client ?? client).get<GetRecommendationPolicyResponses, GetRecommendationPolicyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
     url: '/v1/recommendations/policy',
+    ...options
+});
+
+/**
+ * The policy card: intended use, inputs, factors and weights, limits, evidence
+ *
+ * Instructions for use of the recommendation for HR and integrators: intended purpose and users, what it must not be used for (promotion, dismissal), the inputs and how each is used (the "not said" rule), the factors and their weights, known limitations and failure modes, the evaluation figures the test suite produced, data handling and human-oversight guidance. In en, es, fr and de (`Accept-Language` or `locale`); for the policy in service, or any released `policy_version`. Every recommendation links here (`policy_card`, and a `Link` header).
+ *
+ * Needs an API key with the scope `recommend` (production).
+ */
+export const getRecommendationPolicyCard = <ThrowOnError extends boolean = false>(options?: Options<GetRecommendationPolicyCardData, ThrowOnError>): RequestResult<GetRecommendationPolicyCardResponses, GetRecommendationPolicyCardErrors, ThrowOnError> => (options?.client ?? client).get<GetRecommendationPolicyCardResponses, GetRecommendationPolicyCardErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/recommendations/policy-card',
+    ...options
+});
+
+/**
+ * Make a past recommendation again, byte for byte
+ *
+ * Give the situation and the versions a recommendation named (its `policy_version`, `content_version`, `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the bytes the original call returned, for any version the service has released. With `decision_id`, an id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+ *
+ * Needs an API key with the scope `recommend` (production).
+ */
+export const replayRecommendation = <ThrowOnError extends boolean = false>(options: Options<ReplayRecommendationData, ThrowOnError>): RequestResult<ReplayRecommendationResponses, ReplayRecommendationErrors, ThrowOnError> => (options.client ?? client).post<ReplayRecommendationResponses, ReplayRecommendationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/recommendations/replay',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Content releases, newest first
+ *
+ * Every content load that changed something is a release.
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const listReleases = <ThrowOnError extends boolean = false>(options?: Options<ListReleasesData, ThrowOnError>): RequestResult<ListReleasesResponses, ListReleasesErrors, ThrowOnError> => (options?.client ?? client).get<ListReleasesResponses, ListReleasesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/releases',
+    ...options
+});
+
+/**
+ * One release with every change it made
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const getRelease = <ThrowOnError extends boolean = false>(options: Options<GetReleaseData, ThrowOnError>): RequestResult<GetReleaseResponses, GetReleaseErrors, ThrowOnError> => (options.client ?? client).get<GetReleaseResponses, GetReleaseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/releases/{version}',
     ...options
 });
 
@@ -208,5 +335,69 @@ export const listVariants = <ThrowOnError extends boolean = false>(options?: Opt
 export const getVariant = <ThrowOnError extends boolean = false>(options: Options<GetVariantData, ThrowOnError>): RequestResult<GetVariantResponses, GetVariantErrors, ThrowOnError> => (options.client ?? client).get<GetVariantResponses, GetVariantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
     url: '/v1/variants/{slug}',
+    ...options
+});
+
+/**
+ * The subscriptions (never their secrets)
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const listWebhooks = <ThrowOnError extends boolean = false>(options?: Options<ListWebhooksData, ThrowOnError>): RequestResult<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError> => (options?.client ?? client).get<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/webhooks',
+    ...options
+});
+
+/**
+ * Subscribe a URL to events (the signing secret is shown once)
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const createWebhook = <ThrowOnError extends boolean = false>(options: Options<CreateWebhookData, ThrowOnError>): RequestResult<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError> => (options.client ?? client).post<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/webhooks',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Unsubscribe (pending deliveries are dropped)
+ */
+export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookData, ThrowOnError>): RequestResult<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError> => (options.client ?? client).delete<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError>({ url: '/v1/webhooks/{webhook_id}', ...options });
+
+/**
+ * One subscription and its status
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const getWebhook = <ThrowOnError extends boolean = false>(options: Options<GetWebhookData, ThrowOnError>): RequestResult<GetWebhookResponses, GetWebhookErrors, ThrowOnError> => (options.client ?? client).get<GetWebhookResponses, GetWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/webhooks/{webhook_id}',
+    ...options
+});
+
+/**
+ * Every delivery attempt, newest first: time, status, duration, next retry
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>): RequestResult<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError> => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/webhooks/{webhook_id}/deliveries',
+    ...options
+});
+
+/**
+ * Send a signed `ping` event to the subscription now
+ *
+ * Needs an API key with the scope `content:read` (production).
+ */
+export const pingWebhook = <ThrowOnError extends boolean = false>(options: Options<PingWebhookData, ThrowOnError>): RequestResult<PingWebhookResponses, PingWebhookErrors, ThrowOnError> => (options.client ?? client).post<PingWebhookResponses, PingWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/webhooks/{webhook_id}/ping',
     ...options
 });

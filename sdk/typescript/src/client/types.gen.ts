@@ -110,6 +110,54 @@ export type BreakdownItem = {
 };
 
 /**
+ * CardCheck
+ */
+export type CardCheck = {
+    check: string;
+    passed: number;
+    text: string;
+    total: number;
+};
+
+/**
+ * CardEvaluation
+ */
+export type CardEvaluation = {
+    checks: Array<CardCheck>;
+    introduction: string;
+    policy_version: string;
+    primary_share: string;
+    produced_by: string;
+    stale: string | null;
+};
+
+/**
+ * CardFactor
+ */
+export type CardFactor = {
+    factor: Factor;
+    share: string;
+    weight: number;
+    what: string;
+};
+
+/**
+ * CardInput
+ */
+export type CardInput = {
+    field: string;
+    how_used: string;
+};
+
+/**
+ * CardLink
+ */
+export type CardLink = {
+    href: string;
+    label: string;
+};
+
+/**
  * CareerStage
  */
 export type CareerStage = 'early' | 'executive' | 'mid' | 'senior';
@@ -122,6 +170,46 @@ export type Caution = {
     source_term: string | null;
     source_topic: string | null;
     text: string;
+};
+
+/**
+ * Change
+ */
+export type Change = {
+    /**
+     * created, updated or removed
+     */
+    change: string;
+    /**
+     * Its slug (an aspect's key).
+     */
+    key: string;
+    /**
+     * approach, aspect, topic, term or variant
+     */
+    kind: string;
+    /**
+     * Locales that changed.
+     */
+    locales: Array<string>;
+    /**
+     * The key of the item replacing a removed one.
+     */
+    replaced_by?: string | null;
+    /**
+     * The release of its last change.
+     */
+    version: number;
+};
+
+/**
+ * ChangePage
+ */
+export type ChangePage = {
+    items: Array<Change>;
+    next_cursor: string | null;
+    next_since: number;
+    since: number;
 };
 
 /**
@@ -149,6 +237,53 @@ export type Counterfactual = {
 };
 
 /**
+ * CreatedWebhook
+ */
+export type CreatedWebhook = {
+    created_at: string;
+    description: string;
+    events: Array<string>;
+    failure_reason: string | null;
+    id: string;
+    /**
+     * Standard Webhooks secret (`whsec_...`); store it now.
+     */
+    secret: string;
+    status: string;
+    url: string;
+};
+
+/**
+ * DeliveryAttempt
+ */
+export type DeliveryAttempt = {
+    attempt: number;
+    attempted_at: string;
+    delivery_id: number;
+    /**
+     * pending, delivered or failed
+     */
+    delivery_status: string;
+    duration_ms: number;
+    error: string | null;
+    event_type: string;
+    /**
+     * Null when delivered or given up.
+     */
+    next_retry_at: string | null;
+    status_code: number | null;
+    webhook_id: string;
+};
+
+/**
+ * DeliveryPage
+ */
+export type DeliveryPage = {
+    items: Array<DeliveryAttempt>;
+    next_cursor: string | null;
+};
+
+/**
  * Export
  */
 export type Export = {
@@ -167,7 +302,7 @@ export type Export = {
  *
  * The aspects of a situation a variant is scored on; each has a weight in the policy.
  */
-export type Factor = 'goals' | 'horizon' | 'urgency' | 'career_stage' | 'relationship' | 'structure' | 'time' | 'context';
+export type Factor = 'career_stage' | 'context' | 'goals' | 'horizon' | 'relationship' | 'structure' | 'time' | 'urgency';
 
 /**
  * FactorPolicy
@@ -273,11 +408,102 @@ export type LocaleList = {
 };
 
 /**
+ * OrganisationPolicyDocument
+ *
+ * What an organisation changes; everything left out stays as released.
+ */
+export type OrganisationPolicyDocument = {
+    /**
+     * Organisation-wide context (e.g. coach_budget: false). Replaces a flag the caller did not send; never a value the caller sent. Optional; each field left out takes its own default.
+     */
+    context_defaults?: {
+        [key: string]: boolean;
+    };
+    /**
+     * Variant slugs the organisation does not offer: never recommended, and listed in every answer as not offered. Optional; the server uses `[]` when it is left out.
+     */
+    not_offered?: Array<string>;
+    /**
+     * Optional; the server uses `""` when it is left out.
+     */
+    note?: string;
+    /**
+     * Multiplier per factor, 0.5 to 2.0; the weights are scaled back to add up to 1. Optional; each field left out takes its own default.
+     */
+    weights?: {
+        [key: string]: number;
+    };
+};
+
+/**
+ * PingSent
+ */
+export type PingSent = {
+    /**
+     * The `webhook-id` the ping carries.
+     */
+    webhook_id: string;
+};
+
+/**
+ * PolicyCard
+ */
+export type PolicyCard = {
+    data_handling: Array<string>;
+    evaluation: CardEvaluation;
+    factors: Array<CardFactor>;
+    failure_modes: Array<string>;
+    headings: Sections;
+    human_oversight: Array<string>;
+    inputs: Array<CardInput>;
+    intended_purpose: string;
+    intended_users: Array<string>;
+    limitations: Array<string>;
+    links: Array<CardLink>;
+    locale: string;
+    must_not_use_for: Array<string>;
+    not_said_rule: string;
+    policy_version: string;
+    title: string;
+};
+
+/**
+ * PolicyRelease
+ */
+export type PolicyRelease = {
+    changelog: string;
+    in_service: boolean;
+    released_at: string;
+    version: string;
+};
+
+/**
+ * PolicyReleasePage
+ */
+export type PolicyReleasePage = {
+    items: Array<PolicyRelease>;
+    next_cursor: string | null;
+};
+
+/**
+ * PolicyVersion
+ */
+export type PolicyVersion = {
+    changelog: string;
+    in_service: boolean;
+    policy: {
+        [key: string]: unknown;
+    };
+    released_at: string;
+    version: string;
+};
+
+/**
  * Prerequisite
  *
  * Context a variant needs from the organisation or the person before it can work.
  */
-export type Prerequisite = 'senior_learns_from_juniors' | 'sponsors_available' | 'peers_available' | 'coach_budget' | 'ai_acceptable';
+export type Prerequisite = 'ai_acceptable' | 'coach_budget' | 'peers_available' | 'senior_learns_from_juniors' | 'sponsors_available';
 
 /**
  * Primary
@@ -303,6 +529,25 @@ export type Problem = {
     status: number;
     title: string;
     type: string;
+};
+
+/**
+ * PublishedPolicy
+ */
+export type PublishedPolicy = {
+    document: OrganisationPolicyDocument;
+    organisation: string;
+    published_at: string | null;
+    published_by: string | null;
+    version: number;
+};
+
+/**
+ * PublishedPolicyPage
+ */
+export type PublishedPolicyPage = {
+    items: Array<PublishedPolicy>;
+    next_cursor: string | null;
 };
 
 /**
@@ -354,8 +599,15 @@ export type ReasonThresholds = {
 export type Recommendation = {
     content_version: number;
     counterfactual: Counterfactual | null;
+    decision_id?: string;
     growth_plan: GrowthPlan | null;
     locale: string;
+    /**
+     * Variants the organisation does not offer: never ranked.
+     */
+    not_offered?: Array<string>;
+    organisation_policy_version?: number | null;
+    policy_card?: string;
     policy_version: string;
     primary: Primary;
     ranking: Array<RankedVariant>;
@@ -403,8 +655,12 @@ export type RecommendationPolicy = {
 export type RecommendationSummary = {
     content_version: number;
     counterfactual: Counterfactual | null;
+    decision_id?: string;
     growth_plan: GrowthPlan | null;
     locale: string;
+    not_offered?: Array<string>;
+    organisation_policy_version?: number | null;
+    policy_card?: string;
     policy_version: string;
     primary: Primary;
     ranking: Array<RankedScore>;
@@ -419,6 +675,89 @@ export type RelationshipPreference = 'ai_tool' | 'junior_colleagues' | 'no_prefe
  * RelationshipShape
  */
 export type RelationshipShape = 'hierarchical' | 'peer' | 'reverse' | 'sponsor' | 'network' | 'ai';
+
+/**
+ * Release
+ */
+export type Release = {
+    policy_version: string;
+    /**
+     * Null where the kept history starts.
+     */
+    previous_version: number | null;
+    released_at: string;
+    summary: ReleaseSummary;
+    version: number;
+};
+
+/**
+ * ReleaseDetail
+ */
+export type ReleaseDetail = {
+    changes: Array<Change>;
+    policy_version: string;
+    previous_version: number | null;
+    released_at: string;
+    summary: ReleaseSummary;
+    version: number;
+};
+
+/**
+ * ReleasePage
+ */
+export type ReleasePage = {
+    items: Array<Release>;
+    next_cursor: string | null;
+};
+
+/**
+ * ReleaseSummary
+ */
+export type ReleaseSummary = {
+    created: number;
+    policy_changed: boolean;
+    removed: number;
+    updated: number;
+};
+
+/**
+ * ReplayRequest
+ *
+ * The inputs of a past recommendation, as its answer named them.
+ */
+export type ReplayRequest = {
+    content_version: number;
+    /**
+     * Optional; the server uses `null` when it is left out.
+     */
+    decision_id?: string | null;
+    locale: string;
+    /**
+     * Optional; the server uses `null` when it is left out.
+     */
+    organisation_policy_version?: number | null;
+    policy_version: string;
+    situation: {
+        [key: string]: unknown;
+    };
+};
+
+/**
+ * Sections
+ */
+export type Sections = {
+    data: string;
+    evaluation: string;
+    factors: string;
+    failure_modes: string;
+    inputs: string;
+    limitations: string;
+    links: string;
+    must_not: string;
+    oversight: string;
+    purpose: string;
+    users: string;
+};
 
 /**
  * Situation
@@ -621,6 +960,39 @@ export type VariantProfile = {
     };
     horizon: Array<number>;
     urgency: UrgencyFit;
+};
+
+/**
+ * Webhook
+ */
+export type Webhook = {
+    created_at: string;
+    description: string;
+    events: Array<string>;
+    failure_reason: string | null;
+    id: string;
+    status: string;
+    url: string;
+};
+
+/**
+ * WebhookCreate
+ */
+export type WebhookCreate = {
+    description?: string;
+    events: Array<string | unknown>;
+    /**
+     * https URL of the receiver (public addresses only).
+     */
+    url: string;
+};
+
+/**
+ * WebhookPage
+ */
+export type WebhookPage = {
+    items: Array<Webhook>;
+    next_cursor: string | null;
 };
 
 /**
@@ -943,6 +1315,70 @@ export type GetAspectResponses = {
 
 export type GetAspectResponse = GetAspectResponses[keyof GetAspectResponses];
 
+export type ListChangesData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path?: never;
+    query: {
+        /**
+         * A release version: the export's `content_version` or the previous answer's `next_since` (0 for everything, while the history reaches back to the first release).
+         */
+        since: number;
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/changes';
+};
+
+export type ListChangesErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * `since` is older than the kept history: sync again from `/v1/export`
+     */
+    410: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListChangesError = ListChangesErrors[keyof ListChangesErrors];
+
+export type ListChangesResponses = {
+    /**
+     * OK
+     */
+    200: ChangePage;
+};
+
+export type ListChangesResponse = ListChangesResponses[keyof ListChangesResponses];
+
 export type ExportCatalogueData = {
     body?: never;
     headers?: {
@@ -1041,6 +1477,179 @@ export type ListLocalesResponses = {
 };
 
 export type ListLocalesResponse = ListLocalesResponses[keyof ListLocalesResponses];
+
+export type GetOrganisationPolicyData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/policy';
+};
+
+export type GetOrganisationPolicyErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type GetOrganisationPolicyError = GetOrganisationPolicyErrors[keyof GetOrganisationPolicyErrors];
+
+export type GetOrganisationPolicyResponses = {
+    /**
+     * OK
+     */
+    200: PublishedPolicy;
+};
+
+export type GetOrganisationPolicyResponse = GetOrganisationPolicyResponses[keyof GetOrganisationPolicyResponses];
+
+export type PublishOrganisationPolicyData = {
+    /**
+     * The organisation's adjustments; everything left out stays as released.
+     */
+    body: OrganisationPolicyDocument;
+    path: {
+        organisation: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/policy';
+};
+
+export type PublishOrganisationPolicyErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * If-Match names an ETag that is no longer current
+     */
+    412: Problem;
+    /**
+     * If-Match is required
+     */
+    428: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type PublishOrganisationPolicyError = PublishOrganisationPolicyErrors[keyof PublishOrganisationPolicyErrors];
+
+export type PublishOrganisationPolicyResponses = {
+    /**
+     * Published
+     */
+    201: PublishedPolicy;
+};
+
+export type PublishOrganisationPolicyResponse = PublishOrganisationPolicyResponses[keyof PublishOrganisationPolicyResponses];
+
+export type ListOrganisationPolicyVersionsData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/organisations/{organisation}/policy/history';
+};
+
+export type ListOrganisationPolicyVersionsErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListOrganisationPolicyVersionsError = ListOrganisationPolicyVersionsErrors[keyof ListOrganisationPolicyVersionsErrors];
+
+export type ListOrganisationPolicyVersionsResponses = {
+    /**
+     * OK
+     */
+    200: PublishedPolicyPage;
+};
+
+export type ListOrganisationPolicyVersionsResponse = ListOrganisationPolicyVersionsResponses[keyof ListOrganisationPolicyVersionsResponses];
 
 export type CreateRecommendationData = {
     /**
@@ -1172,6 +1781,115 @@ export type CreateRecommendationBatchResponses = {
 
 export type CreateRecommendationBatchResponse = CreateRecommendationBatchResponses[keyof CreateRecommendationBatchResponses];
 
+export type ListRecommendationPoliciesData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/recommendations/policies';
+};
+
+export type ListRecommendationPoliciesErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListRecommendationPoliciesError = ListRecommendationPoliciesErrors[keyof ListRecommendationPoliciesErrors];
+
+export type ListRecommendationPoliciesResponses = {
+    /**
+     * OK
+     */
+    200: PolicyReleasePage;
+};
+
+export type ListRecommendationPoliciesResponse = ListRecommendationPoliciesResponses[keyof ListRecommendationPoliciesResponses];
+
+export type GetRecommendationPolicyVersionData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        version: string;
+    };
+    query?: never;
+    url: '/v1/recommendations/policies/{version}';
+};
+
+export type GetRecommendationPolicyVersionErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type GetRecommendationPolicyVersionError = GetRecommendationPolicyVersionErrors[keyof GetRecommendationPolicyVersionErrors];
+
+export type GetRecommendationPolicyVersionResponses = {
+    /**
+     * OK
+     */
+    200: PolicyVersion;
+};
+
+export type GetRecommendationPolicyVersionResponse = GetRecommendationPolicyVersionResponses[keyof GetRecommendationPolicyVersionResponses];
+
 export type GetRecommendationPolicyData = {
     body?: never;
     headers?: {
@@ -1214,6 +1932,253 @@ export type GetRecommendationPolicyResponses = {
 };
 
 export type GetRecommendationPolicyResponse = GetRecommendationPolicyResponses[keyof GetRecommendationPolicyResponses];
+
+export type GetRecommendationPolicyCardData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+        /**
+         * Preferred locales (RFC 9110 quality values). Served: `en`, `de`, `es`, `fr`; a regional tag is served by its language (`es-MX` -> `es`), and nothing served falls back to `en`.
+         */
+        'Accept-Language'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * Locale of the texts; overrides `Accept-Language`. Served: `en`, `de`, `es`, `fr`. A regional tag is served by its language (`es-MX` -> `es`), as in `Accept-Language`; any other value is a 400 problem.
+         */
+        locale?: string;
+        /**
+         * A released policy version; the one in service by default.
+         */
+        policy_version?: string | null;
+    };
+    url: '/v1/recommendations/policy-card';
+};
+
+export type GetRecommendationPolicyCardErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type GetRecommendationPolicyCardError = GetRecommendationPolicyCardErrors[keyof GetRecommendationPolicyCardErrors];
+
+export type GetRecommendationPolicyCardResponses = {
+    /**
+     * OK
+     */
+    200: PolicyCard;
+};
+
+export type GetRecommendationPolicyCardResponse = GetRecommendationPolicyCardResponses[keyof GetRecommendationPolicyCardResponses];
+
+export type ReplayRecommendationData = {
+    /**
+     * The situation and the versions a recommendation named.
+     */
+    body: ReplayRequest;
+    headers?: {
+        /**
+         * Preferred locales (RFC 9110 quality values). Served: `en`, `de`, `es`, `fr`; a regional tag is served by its language (`es-MX` -> `es`), and nothing served falls back to `en`.
+         */
+        'Accept-Language'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * Locale of the texts; overrides `Accept-Language`. Served: `en`, `de`, `es`, `fr`. A regional tag is served by its language (`es-MX` -> `es`), as in `Accept-Language`; any other value is a 400 problem.
+         */
+        locale?: string;
+    };
+    url: '/v1/recommendations/replay';
+};
+
+export type ReplayRecommendationErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * The request contradicts what the service knows
+     */
+    409: Problem;
+    /**
+     * Request body too large
+     */
+    413: Problem;
+    /**
+     * The body is well-formed JSON but not a valid input
+     */
+    422: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ReplayRecommendationError = ReplayRecommendationErrors[keyof ReplayRecommendationErrors];
+
+export type ReplayRecommendationResponses = {
+    /**
+     * OK
+     */
+    200: Recommendation;
+};
+
+export type ReplayRecommendationResponse = ReplayRecommendationResponses[keyof ReplayRecommendationResponses];
+
+export type ListReleasesData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/releases';
+};
+
+export type ListReleasesErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListReleasesError = ListReleasesErrors[keyof ListReleasesErrors];
+
+export type ListReleasesResponses = {
+    /**
+     * OK
+     */
+    200: ReleasePage;
+};
+
+export type ListReleasesResponse = ListReleasesResponses[keyof ListReleasesResponses];
+
+export type GetReleaseData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        /**
+         * A version.
+         */
+        version: number;
+    };
+    query?: never;
+    url: '/v1/releases/{version}';
+};
+
+export type GetReleaseErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type GetReleaseError = GetReleaseErrors[keyof GetReleaseErrors];
+
+export type GetReleaseResponses = {
+    /**
+     * OK
+     */
+    200: ReleaseDetail;
+};
+
+export type GetReleaseResponse = GetReleaseResponses[keyof GetReleaseResponses];
 
 export type ListTermsData = {
     body?: never;
@@ -1608,3 +2573,325 @@ export type GetVariantResponses = {
 };
 
 export type GetVariantResponse = GetVariantResponses[keyof GetVariantResponses];
+
+export type ListWebhooksData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/webhooks';
+};
+
+export type ListWebhooksErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListWebhooksError = ListWebhooksErrors[keyof ListWebhooksErrors];
+
+export type ListWebhooksResponses = {
+    /**
+     * OK
+     */
+    200: WebhookPage;
+};
+
+export type ListWebhooksResponse = ListWebhooksResponses[keyof ListWebhooksResponses];
+
+export type CreateWebhookData = {
+    body: WebhookCreate;
+    path?: never;
+    query?: never;
+    url: '/v1/webhooks';
+};
+
+export type CreateWebhookErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * Request body too large
+     */
+    413: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type CreateWebhookError = CreateWebhookErrors[keyof CreateWebhookErrors];
+
+export type CreateWebhookResponses = {
+    /**
+     * Created
+     */
+    201: CreatedWebhook;
+};
+
+export type CreateWebhookResponse = CreateWebhookResponses[keyof CreateWebhookResponses];
+
+export type DeleteWebhookData = {
+    body?: never;
+    path: {
+        /**
+         * The subscription's id.
+         */
+        webhook_id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{webhook_id}';
+};
+
+export type DeleteWebhookErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type DeleteWebhookError = DeleteWebhookErrors[keyof DeleteWebhookErrors];
+
+export type DeleteWebhookResponses = {
+    /**
+     * Request fulfilled, nothing follows
+     */
+    204: void;
+};
+
+export type DeleteWebhookResponse = DeleteWebhookResponses[keyof DeleteWebhookResponses];
+
+export type GetWebhookData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        /**
+         * The subscription's id.
+         */
+        webhook_id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{webhook_id}';
+};
+
+export type GetWebhookErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type GetWebhookError = GetWebhookErrors[keyof GetWebhookErrors];
+
+export type GetWebhookResponses = {
+    /**
+     * OK
+     */
+    200: Webhook;
+};
+
+export type GetWebhookResponse = GetWebhookResponses[keyof GetWebhookResponses];
+
+export type ListWebhookDeliveriesData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        /**
+         * The subscription's id.
+         */
+        webhook_id: string;
+    };
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/webhooks/{webhook_id}/deliveries';
+};
+
+export type ListWebhookDeliveriesErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListWebhookDeliveriesError = ListWebhookDeliveriesErrors[keyof ListWebhookDeliveriesErrors];
+
+export type ListWebhookDeliveriesResponses = {
+    /**
+     * OK
+     */
+    200: DeliveryPage;
+};
+
+export type ListWebhookDeliveriesResponse = ListWebhookDeliveriesResponses[keyof ListWebhookDeliveriesResponses];
+
+export type PingWebhookData = {
+    body?: never;
+    path: {
+        /**
+         * The subscription's id.
+         */
+        webhook_id: string;
+    };
+    query?: never;
+    url: '/v1/webhooks/{webhook_id}/ping';
+};
+
+export type PingWebhookErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key
+     */
+    401: Problem;
+    /**
+     * The API key lacks the required scope
+     */
+    403: Problem;
+    /**
+     * No item with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type PingWebhookError = PingWebhookErrors[keyof PingWebhookErrors];
+
+export type PingWebhookResponses = {
+    /**
+     * OK
+     */
+    202: PingSent;
+};
+
+export type PingWebhookResponse = PingWebhookResponses[keyof PingWebhookResponses];

@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.recommendation import Recommendation
+from ...models.replay_request import ReplayRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ReplayRequest,
+    locale: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(accept_language, Unset):
+        headers["Accept-Language"] = accept_language
+
+    params: dict[str, Any] = {}
+
+    params["locale"] = locale
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/recommendations/replay",
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | Recommendation | None:
+    if response.status_code == 200:
+        response_200 = Recommendation.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | Recommendation]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReplayRequest,
+    locale: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[Problem | Recommendation]:
+    """Make a past recommendation again, byte for byte
+
+     Give the situation and the versions a recommendation named (its `policy_version`, `content_version`,
+    `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the
+    bytes the original call returned, for any version the service has released. With `decision_id`, an
+    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+
+    Needs an API key with the scope `recommend` (production).
+
+    Args:
+        locale (str | Unset):
+        accept_language (str | Unset):
+        body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Recommendation]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        locale=locale,
+        accept_language=accept_language,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ReplayRequest,
+    locale: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Problem | Recommendation | None:
+    """Make a past recommendation again, byte for byte
+
+     Give the situation and the versions a recommendation named (its `policy_version`, `content_version`,
+    `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the
+    bytes the original call returned, for any version the service has released. With `decision_id`, an
+    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+
+    Needs an API key with the scope `recommend` (production).
+
+    Args:
+        locale (str | Unset):
+        accept_language (str | Unset):
+        body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Recommendation
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        locale=locale,
+        accept_language=accept_language,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ReplayRequest,
+    locale: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Response[Problem | Recommendation]:
+    """Make a past recommendation again, byte for byte
+
+     Give the situation and the versions a recommendation named (its `policy_version`, `content_version`,
+    `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the
+    bytes the original call returned, for any version the service has released. With `decision_id`, an
+    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+
+    Needs an API key with the scope `recommend` (production).
+
+    Args:
+        locale (str | Unset):
+        accept_language (str | Unset):
+        body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Recommendation]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        locale=locale,
+        accept_language=accept_language,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ReplayRequest,
+    locale: str | Unset = UNSET,
+    accept_language: str | Unset = UNSET,
+) -> Problem | Recommendation | None:
+    """Make a past recommendation again, byte for byte
+
+     Give the situation and the versions a recommendation named (its `policy_version`, `content_version`,
+    `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the
+    bytes the original call returned, for any version the service has released. With `decision_id`, an
+    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+
+    Needs an API key with the scope `recommend` (production).
+
+    Args:
+        locale (str | Unset):
+        accept_language (str | Unset):
+        body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Recommendation
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            locale=locale,
+            accept_language=accept_language,
+        )
+    ).parsed

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="OrganisationPolicyDocumentContextDefaults")
+
+
+@_attrs_define
+class OrganisationPolicyDocumentContextDefaults:
+    """Organisation-wide context (e.g. coach_budget: false). Replaces a flag the caller did not send; never a value the
+    caller sent. Optional; each field left out takes its own default.
+
+    """
+
+    additional_properties: dict[str, bool] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        organisation_policy_document_context_defaults = cls()
+
+        organisation_policy_document_context_defaults.additional_properties = d
+        return organisation_policy_document_context_defaults
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> bool:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: bool) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.change import Change
+    from ..models.release_summary import ReleaseSummary
+
+
+T = TypeVar("T", bound="ReleaseDetail")
+
+
+@_attrs_define
+class ReleaseDetail:
+    """
+    Attributes:
+        changes (list[Change]):
+        policy_version (str):
+        previous_version (int | None):
+        released_at (datetime.datetime):
+        summary (ReleaseSummary):
+        version (int):
+    """
+
+    changes: list[Change]
+    policy_version: str
+    previous_version: int | None
+    released_at: datetime.datetime
+    summary: ReleaseSummary
+    version: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        changes = []
+        for changes_item_data in self.changes:
+            changes_item = changes_item_data.to_dict()
+            changes.append(changes_item)
+
+        policy_version = self.policy_version
+
+        previous_version: int | None
+        previous_version = self.previous_version
+
+        released_at = self.released_at.isoformat()
+
+        summary = self.summary.to_dict()
+
+        version = self.version
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "changes": changes,
+                "policy_version": policy_version,
+                "previous_version": previous_version,
+                "released_at": released_at,
+                "summary": summary,
+                "version": version,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.change import Change  # noqa: PLC0415
+        from ..models.release_summary import ReleaseSummary  # noqa: PLC0415
+
+        d = dict(src_dict)
+        changes = []
+        _changes = d.pop("changes")
+        for changes_item_data in _changes:
+            changes_item = Change.from_dict(changes_item_data)
+
+            changes.append(changes_item)
+
+        policy_version = d.pop("policy_version")
+
+        def _parse_previous_version(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        previous_version = _parse_previous_version(d.pop("previous_version"))
+
+        released_at = datetime.datetime.fromisoformat(d.pop("released_at"))
+
+        summary = ReleaseSummary.from_dict(d.pop("summary"))
+
+        version = d.pop("version")
+
+        release_detail = cls(
+            changes=changes,
+            policy_version=policy_version,
+            previous_version=previous_version,
+            released_at=released_at,
+            summary=summary,
+            version=version,
+        )
+
+        release_detail.additional_properties = d
+        return release_detail
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

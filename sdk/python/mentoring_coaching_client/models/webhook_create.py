@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WebhookCreate")
+
+
+@_attrs_define
+class WebhookCreate:
+    """
+    Attributes:
+        events (list[Any | str]):
+        url (str): https URL of the receiver (public addresses only).
+        description (str | Unset):  Default: ''.
+    """
+
+    events: list[Any | str]
+    url: str
+    description: str | Unset = ""
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        events = []
+        for events_item_data in self.events:
+            events_item: Any | str
+            events_item = events_item_data
+            events.append(events_item)
+
+        url = self.url
+
+        description = self.description
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "events": events,
+                "url": url,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        events = []
+        _events = d.pop("events")
+        for events_item_data in _events:
+
+            def _parse_events_item(data: object) -> Any | str:
+                return cast(Any | str, data)
+
+            events_item = _parse_events_item(events_item_data)
+
+            events.append(events_item)
+
+        url = d.pop("url")
+
+        description = d.pop("description", UNSET)
+
+        webhook_create = cls(
+            events=events,
+            url=url,
+            description=description,
+        )
+
+        webhook_create.additional_properties = d
+        return webhook_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
