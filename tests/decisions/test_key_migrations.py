@@ -6,7 +6,7 @@ import asyncio
 import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-from service.__main__ import migrate
+from service.cli.database import migrate
 from service.db import async_url
 from service.domain.organisations.service import ensure_organisation
 from service.security.keys import KeyVerifier, create_key
