@@ -27,7 +27,7 @@ HISTORY_CACHE_CONTROL = "public, max-age=60"
 
 
 _EXAMPLE_RELEASE = history.PolicyRelease(
-    "2025-06-r1", datetime(2026, 11, 26, tzinfo=UTC), "First released policy.", True
+    "2026-12-r2", datetime(2026, 12, 1, tzinfo=UTC), "Truthful explanations.", True
 )
 
 
