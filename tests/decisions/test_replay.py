@@ -157,7 +157,8 @@ async def test_equivalent_bodies_have_one_decision_id_and_batches_agree(
         "hours_per_week": 2,
         "minutes_per_session": 45,
     }
-    spelled_out = {**situation, "urgent": False, "context": {}}
+    # `null` and an empty context say nothing, like leaving them out (false would say "no").
+    spelled_out = {**situation, "urgent": None, "context": {}}
     reordered = dict(reversed(list(spelled_out.items())))
     ids = set()
     for body in (situation, spelled_out, reordered):
@@ -185,7 +186,7 @@ async def test_released_policy_versions_are_listed_paged_and_kept_immutable(
     page = first.json()
     assert [p["version"] for p in page["items"]] == [read_files().policy_version]
     assert page["items"][0]["in_service"] is False
-    assert page["items"][0]["changelog"].startswith("First released policy")
+    assert page["items"][0]["changelog"].startswith("Truthful explanations")
     second = await decisions_client.get(
         f"/v1/recommendations/policies?limit=1&cursor={page['next_cursor']}"
     )

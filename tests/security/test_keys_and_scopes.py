@@ -84,7 +84,7 @@ SITUATION = {
     "minutes_per_session": 60,
 }
 RECOMMEND_FIELD = (
-    'recommend(situation: {careerStage: "mid", goals: ["specific_skill"], horizonWeeks: 8, '
+    "recommend(situation: {careerStage: mid, goals: [specific_skill], horizonWeeks: 8, "
     "hoursPerWeek: 2, minutesPerSession: 60}) { primary { variant } }"
 )
 
@@ -159,7 +159,7 @@ async def test_graphql_needs_recommend_scope_only_for_the_recommend_field(
     database_url: str, client: Client, make_key: MakeKey
 ) -> None:
     reader = await make_key("content:read")
-    asks = "query { recommend(situation: {}) { __typename } }"
+    asks = "query { " + RECOMMEND_FIELD + " }"
     async for production in started(with_registered(database_url, asks, "{ __typename }")):
         plain = await production.post(
             "/graphql", json={"query": "{ __typename }"}, headers={"X-API-Key": reader}
