@@ -80,7 +80,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
         await app.state.content.refresh(engine)
         worker = None
         if settings.webhook_worker_in_service:
-            queue = build_queue(settings, settings.database_url, app.state.sessions)
+            # The job queue LISTENs and sets a startup parameter, which PgBouncer in
+            # transaction mode refuses: it uses the direct connection, like the content LISTEN.
+            queue = build_queue(settings, listen_url(settings), app.state.sessions)
             worker = InServiceWorker(queue, settings)
             await worker.start()
         watcher = asyncio.create_task(

@@ -174,7 +174,10 @@ async def run_standalone(settings: Settings, database_url: str) -> None:
     from service.db import create_engine, session_factory
 
     engine = create_engine(settings, database_url)
-    queue = build_queue(settings, database_url, session_factory(engine))
+    # The job queue needs a session connection (LISTEN, a startup parameter): not PgBouncer's.
+    queue = build_queue(
+        settings, settings.database_listen_url or database_url, session_factory(engine)
+    )
     try:
         async with queue.open_async():
             running = asyncio.create_task(run_until_stopped(queue, settings))
