@@ -52,9 +52,27 @@ def test_examples_are_named_and_404s_name_their_resource(document: dict[str, Any
     assert not [name for name in names if re.search(r"example-\d+$", name)]
     for where, _, value in examples(document):
         if " 404 " in where:
-            collection = where.split()[1].split("/")[2]  # /v1/terms/{slug} -> terms
-            kind = "approach" if collection == "approaches" else collection.removesuffix("s")
+            path, name = where.split()[1], where.rsplit(" ", 1)[1]
+            kind = _NOT_FOUND_KINDS.get(path)
+            if kind is None:  # content: /v1/terms/{slug} -> term
+                collection = path.split("/")[2]
+                kind = "approach" if collection == "approaches" else collection.removesuffix("s")
+            assert name == f"{kind.replace(' ', '-')}-404", where
             assert value["detail"] == f"No {kind} with key 'unknown'.", where
+
+
+# What each non-content 404 is about: the `NotFound` kind its handler raises.
+_NOT_FOUND_KINDS = {
+    "/v1/organisations/{organisation}/policy": "organisation",
+    "/v1/organisations/{organisation}/policy/history": "organisation",
+    "/v1/recommendations/policies/{version}": "policy version",
+    "/v1/recommendations/policy-card": "policy version",
+    "/v1/recommendations/replay": "archived content version",
+    "/v1/releases/{version}": "release",
+    "/v1/webhooks/{webhook_id}": "webhook",
+    "/v1/webhooks/{webhook_id}/deliveries": "webhook",
+    "/v1/webhooks/{webhook_id}/ping": "webhook",
+}
 
 
 def test_the_locale_rule_and_the_documented_pattern_agree() -> None:

@@ -36,12 +36,21 @@ from service.domain.decisions.service import ReplayRequest
 from service.domain.organisations.policy import OrganisationPolicyDocument
 from service.domain.recommendation import Situation
 from service.domain.recommendation.service import BatchRequest
+from service.webhooks.outbox import SUBSCRIBABLE_EVENTS
 
 GUARDED_PREFIX = "/v1"
 BEARER = "bearerAuth"
 API_KEY = "apiKeyAuth"
 REQUIRES_KEY: list[dict[str, list[str]]] = [{BEARER: []}, {API_KEY: []}]
 RECOMMEND_PREFIX = "/v1/recommendations"
+# The scope each `/v1` family's controller guards with (`requires(...)` in `service/api/rest/`),
+# most specific prefix first; anything else under `/v1` is content (`content:read`).
+SCOPE_BY_PREFIX: tuple[tuple[str, str], ...] = (
+    (RECOMMEND_PREFIX, "recommend"),
+    ("/v1/organisations", "recommend"),
+    ("/v1/webhooks", "admin"),
+)
+METHODS = ("get", "put", "post", "delete", "patch")
 
 SECURITY_SCHEMES: dict[str, SecurityScheme | Reference] = {
     BEARER: SecurityScheme(
@@ -137,7 +146,7 @@ def parameters(locales: Sequence[str]) -> dict[str, Parameter | Reference]:
 
 def _operations(document: OpenAPI) -> Iterator[tuple[str, str, Operation]]:
     for path, item in (document.paths or {}).items():
-        for method in ("get", "post"):
+        for method in METHODS:
             operation = getattr(item, method, None)
             if operation is not None:
                 yield path, method, operation
@@ -156,11 +165,17 @@ def complete(document: OpenAPI, locales: Sequence[str]) -> None:
     components.headers = HEADERS
     components.parameters = parameters(locales)
     components.schemas.update(request_body_schemas())
+    webhook = components.schemas.get("WebhookCreate")
+    if isinstance(webhook, Schema):
+        _describe_webhook_create(webhook)
     for path, method, operation in _operations(document):
         guarded = path.startswith(GUARDED_PREFIX)
         operation.security = REQUIRES_KEY if guarded else []
         if guarded:
-            scope = "recommend" if path.startswith(RECOMMEND_PREFIX) else "content:read"
+            scope = next(
+                (name for prefix, name in SCOPE_BY_PREFIX if path.startswith(prefix)),
+                "content:read",
+            )
             operation.description = (
                 f"{operation.description}\n\n" if operation.description else ""
             ) + (f"Needs an API key with the scope `{scope}` (production).")
@@ -195,6 +210,27 @@ def complete(document: OpenAPI, locales: Sequence[str]) -> None:
             _add_headers(responses["503"], "Retry-After")
         operation.parameters = params
         operation.responses = responses
+
+
+def _describe_webhook_create(schema: Schema) -> None:
+    """Litestar writes each event name as `oneOf: [string, {}]` (an empty schema: anything);
+    the server accepts the subscribable events only, and a description without NUL."""
+    properties = schema.properties or {}
+    events = properties.get("events")
+    if isinstance(events, Schema):
+        events.items = Schema(
+            type=OpenAPIType.STRING,
+            enum=[str(event) for event in SUBSCRIBABLE_EVENTS],
+            description="An event to receive.",
+        )
+    described = properties.get("description")
+    if isinstance(described, Schema):
+        described.pattern = "^[^\\u0000]*$"
+        described.default = None  # described, not declared (see the module)
+        described.description = (
+            'What the subscription is for (no NUL characters). Optional; the server uses `""` '
+            "when it is left out."
+        )
 
 
 def request_body_schemas() -> dict[str, Any]:

@@ -29,16 +29,18 @@ else:
 
 @strawberry.type(description="A released policy version.")
 class PolicyRelease:
-    version: str
-    released_at: datetime
-    changelog: str
-    in_service: bool
+    version: str = strawberry.field(description="The policy version.")
+    released_at: datetime = strawberry.field(description="When it was released.")
+    changelog: str = strawberry.field(description="What changed from the previous version.")
+    in_service: bool = strawberry.field(description="Whether it answers recommendations now.")
 
 
 @strawberry.type(description="A page of released policy versions, oldest first.")
 class PolicyReleasePage:
-    items: list[PolicyRelease]
-    next_cursor: str | None
+    items: list[PolicyRelease] = strawberry.field(description="The versions of this page.")
+    next_cursor: str | None = strawberry.field(
+        description="Pass as `after` for the next page; null on the last page."
+    )
 
 
 def _context(info: Info) -> GraphQLContext:

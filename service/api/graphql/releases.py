@@ -16,47 +16,59 @@ from service.domain.releases import schemas as domain
 
 @strawberry.type(description=domain.ReleaseSummary.__doc__)
 class ReleaseSummary:
-    created: int
-    updated: int
-    removed: int
-    policy_changed: bool
+    created: int = strawberry.field(description="How many items it created.")
+    updated: int = strawberry.field(description="How many items it updated.")
+    removed: int = strawberry.field(description="How many items it removed.")
+    policy_changed: bool = strawberry.field(
+        description="Whether the recommendation policy or its texts changed."
+    )
 
 
 @strawberry.type(description=domain.Release.__doc__)
 class Release:
-    version: int
+    version: int = strawberry.field(description="The content version it released.")
     previous_version: int | None = strawberry.field(
         description="Null where the kept history starts."
     )
-    released_at: datetime
-    policy_version: str
-    summary: ReleaseSummary
+    released_at: datetime = strawberry.field(description="When it was released.")
+    policy_version: str = strawberry.field(
+        description="The recommendation policy version in service with it."
+    )
+    summary: ReleaseSummary = strawberry.field(description="What it changed, in figures.")
 
 
 @strawberry.type(description=domain.Change.__doc__)
 class Change:
-    kind: str = strawberry.field(description="approach, aspect, topic, term or variant")
-    key: str
-    change: str = strawberry.field(description="created, updated or removed")
+    kind: str = strawberry.field(
+        description="The item's kind: `approach`, `aspect`, `topic`, `term` or `variant`."
+    )
+    key: str = strawberry.field(description="Its slug (an aspect's key).")
+    change: str = strawberry.field(description="`created`, `updated` or `removed`.")
     version: int = strawberry.field(description="The release of its last change.")
-    locales: list[str]
+    locales: list[str] = strawberry.field(description="Locales that changed.")
     replaced_by: str | None = strawberry.field(
         description="The key of the item replacing a removed one."
     )
 
 
-@strawberry.type
+@strawberry.type(description="A page of content releases, newest first.")
 class ReleasePage:
-    items: list[Release]
-    next_cursor: str | None
+    items: list[Release] = strawberry.field(description="The releases of this page.")
+    next_cursor: str | None = strawberry.field(
+        description="Pass as `after` for the next page; null on the last page."
+    )
 
 
 @strawberry.type(description=domain.ChangePage.__doc__)
 class ChangePage:
-    items: list[Change]
-    next_cursor: str | None
-    since: int
-    next_since: int
+    items: list[Change] = strawberry.field(description="The changes of this page.")
+    next_cursor: str | None = strawberry.field(
+        description="Pass as `after` for the next page; null on the last page."
+    )
+    since: int = strawberry.field(description="The `since` asked for.")
+    next_since: int = strawberry.field(
+        description="The `since` of the next sync, once `nextCursor` is null."
+    )
 
 
 def _release(value: domain.Release) -> Release:

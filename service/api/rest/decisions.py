@@ -69,7 +69,19 @@ class DecisionController(Controller):
                 "The replayed recommendation",
                 decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION),
             ),
-            **problems(400, 401, 403, 404, 409, 413, 422, 429, 503),
+            **problems(
+                400,
+                401,
+                403,
+                404,
+                409,
+                413,
+                422,
+                429,
+                503,
+                resource="archived content version",
+                scope="recommend",
+            ),
         },
     )
     async def replay(self, request: AnyRequest) -> Response[bytes]:
@@ -97,7 +109,7 @@ class DecisionController(Controller):
                 "Policy versions",
                 history.PolicyReleasePage((_EXAMPLE_RELEASE,), None),
             ),
-            **problems(400, 401, 403, 429, 503),
+            **problems(400, 401, 403, 429, 503, scope="recommend"),
         },
     )
     async def policies(
@@ -122,7 +134,7 @@ class DecisionController(Controller):
                     policy=msgspec.to_builtins(example_snapshot().policy),
                 ),
             ),
-            **problems(400, 401, 403, 404, 429, 503),
+            **problems(400, 401, 403, 404, 429, 503, resource="policy version", scope="recommend"),
         },
     )
     async def policy_version(self, request: AnyRequest, version: str) -> Response[bytes]:
@@ -150,7 +162,7 @@ class DecisionController(Controller):
                 "The English card",
                 card.build_card(example_snapshot().policy, "en", card.committed_evidence()),
             ),
-            **problems(400, 401, 403, 404, 429, 503),
+            **problems(400, 401, 403, 404, 429, 503, resource="policy version", scope="recommend"),
         },
     )
     async def policy_card(

@@ -190,7 +190,9 @@ def problems(
             generate_examples=False,
             examples=[
                 AnswerExample(
-                    id=f"{resource}-{status}" if status == 404 else f"problem-{status}",
+                    id=f"{resource.replace(' ', '-')}-{status}"
+                    if status == 404
+                    else f"problem-{status}",
                     summary=_PROBLEM_DESCRIPTIONS[status].replace("item", resource),
                     value=msgspec.to_builtins(
                         answers.get(status) or _example(status, resource, scope, invalid)

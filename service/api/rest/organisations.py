@@ -96,7 +96,7 @@ class OrganisationController(Controller):
         description="Its `ETag` is what `PUT` needs in `If-Match`.",
         responses={
             200: ok(organisations.PublishedPolicy, "Acme", EXAMPLE),
-            **problems(400, 401, 403, 404, 429, 503),
+            **problems(400, 401, 403, 404, 429, 503, resource="organisation", scope="recommend"),
         },
     )
     async def current(self, request: AnyRequest, organisation: str) -> Response[bytes]:
@@ -118,7 +118,9 @@ class OrganisationController(Controller):
         operation_class=_PolicyBody,
         responses={
             201: ok(organisations.PublishedPolicy, "Published", EXAMPLE, "Published"),
-            **problems(400, 401, 403, 404, 412, 428, 429, 503),
+            **problems(
+                400, 401, 403, 404, 412, 428, 429, 503, resource="organisation", scope="recommend"
+            ),
         },
     )
     async def publish(self, request: AnyRequest, organisation: str) -> Response[bytes]:
@@ -142,7 +144,7 @@ class OrganisationController(Controller):
                 "Acme",
                 organisations.PublishedPolicyPage((EXAMPLE,), None),
             ),
-            **problems(400, 401, 403, 404, 429, 503),
+            **problems(400, 401, 403, 404, 429, 503, resource="organisation", scope="recommend"),
         },
     )
     async def history(

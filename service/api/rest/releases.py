@@ -6,13 +6,12 @@ from typing import Annotated, Any
 import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.openapi.spec import Example
 from litestar.params import Parameter
 
 from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT
 from service.api.common.scopes import Scope, requires
 from service.api.problems import PROBLEM_MEDIA_TYPE, Problem, classify
-from service.api.rest.docs import ok, problems
+from service.api.rest.docs import AnswerExample, ok, problems
 from service.api.rest.http import JSON
 from service.domain.releases import feed
 from service.domain.releases.schemas import (
@@ -47,7 +46,11 @@ GONE_RESPONSE = {
         media_type=PROBLEM_MEDIA_TYPE,
         generate_examples=False,
         examples=[
-            Example(summary="History expired", value=msgspec.to_builtins(classify(_GONE)[0]))
+            AnswerExample(
+                id="history-expired",
+                summary="History expired",
+                value=msgspec.to_builtins(classify(_GONE)[0]),
+            )
         ],
     )
 }
@@ -92,7 +95,7 @@ class ReleaseController(Controller):
                 "A release that removed a term",
                 ReleaseDetail(7, 6, _EXAMPLE_TIME, "2", _EXAMPLE_SUMMARY, _EXAMPLE_CHANGES),
             ),
-            **problems(400, 401, 403, 404, 429, 503),
+            **problems(400, 401, 403, 404, 429, 503, resource="release"),
         },
     )
     async def get_release(

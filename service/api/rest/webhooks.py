@@ -72,7 +72,7 @@ _EXAMPLE = Webhook(
     None,
     _TIME,
 )
-_ERRORS = problems(400, 401, 403, 404, 429, 503)
+_ERRORS = problems(400, 401, 403, 404, 429, 503, resource="webhook", scope="admin")
 
 
 class WebhookController(Controller):
@@ -96,7 +96,7 @@ class WebhookController(Controller):
                 ),
                 "Created",
             ),
-            **problems(400, 401, 403, 413, 429, 503),
+            **problems(400, 401, 403, 413, 429, 503, scope="admin"),
         },
     )
     async def create_webhook(self, request: AnyRequest, data: WebhookCreate) -> Response[bytes]:
@@ -110,7 +110,7 @@ class WebhookController(Controller):
         operation_id="ListWebhooks",
         summary="The subscriptions (never their secrets)",
         responses={200: ok(WebhookPage, "One subscription", WebhookPage((_EXAMPLE,), None))}
-        | problems(400, 401, 403, 429, 503),
+        | problems(400, 401, 403, 429, 503, scope="admin"),
     )
     async def list_webhooks(
         self, request: AnyRequest, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
