@@ -21,6 +21,7 @@ class Keys:
     full: str  # content:read and recommend
     read_only: str  # content:read only: recommendations are 403
     burner: str  # spent until 429
+    admin: str  # admin of the default organisation: webhooks, publishing its policy
 
 
 @pytest.fixture(scope="session")
@@ -42,4 +43,5 @@ async def keys(make_session_key: MakeKey) -> Keys:
         full=await make_session_key("content:read", "recommend", name="sdk"),
         read_only=await make_session_key("content:read", name="sdk read-only"),
         burner=await make_session_key("content:read", name="sdk burner"),
+        admin=await make_session_key("admin", name="sdk admin"),
     )

@@ -6,21 +6,37 @@ import {
   createConfig,
   createRecommendation,
   createRecommendationBatch,
+  createWebhook,
+  deleteWebhook,
   exportCatalogue,
   getApproach,
   getAspect,
   getLiveness,
+  getOrganisationPolicy,
   getReadiness,
   getRecommendationPolicy,
+  getRecommendationPolicyCard,
+  getRecommendationPolicyVersion,
+  getRelease,
   getTerm,
   getTopic,
   getVariant,
+  getWebhook,
   listApproaches,
   listAspects,
+  listChanges,
   listLocales,
+  listOrganisationPolicyVersions,
+  listRecommendationPolicies,
+  listReleases,
   listTerms,
   listTopics,
   listVariants,
+  listWebhookDeliveries,
+  listWebhooks,
+  pingWebhook,
+  publishOrganisationPolicy,
+  replayRecommendation,
   type Situation,
   type TermPage,
 } from "../../sdk/typescript/src";
@@ -34,7 +50,12 @@ const headerOf = (answer: Answer, name: string): string | null =>
   answer.response?.headers.get(name) ?? null;
 
 const baseUrl = required("BASE_URL");
-const keys = { full: required("KEY"), readOnly: required("READ_ONLY_KEY"), burner: required("BURNER_KEY") };
+const keys = {
+  full: required("KEY"),
+  readOnly: required("READ_ONLY_KEY"),
+  burner: required("BURNER_KEY"),
+  admin: required("ADMIN_KEY"),
+};
 const rateLimit = Number(required("RATE_LIMIT"));
 
 function required(name: string): string {
@@ -102,6 +123,78 @@ async function everyOperation(): Promise<number> {
   check(items[1]?.problem?.errors[0]?.field === "goals", "batch item field error");
   const catalogue = count((await exportCatalogue({ client, headers: { "Accept-Language": "es-MX,es;q=0.9" } })).data);
   check(catalogue?.locale === "es", "export in es");
+
+  // Decisions: the policy card, the released policies, and a replay of the answer above.
+  const made = recommendation.data;
+  check(made?.decision_id && made.policy_card, "decision id and policy card link");
+  const card = count((await getRecommendationPolicyCard({ client, query: { locale: "es" } })).data);
+  check(card?.locale === "es" && card.policy_version === made.policy_version, "policy card");
+  const policies = count((await listRecommendationPolicies({ client })).data)?.items ?? [];
+  check(policies.some((p) => p.version === made.policy_version), "released policies");
+  const released = count(
+    (await getRecommendationPolicyVersion({ client, path: { version: made.policy_version } })).data,
+  );
+  check(released?.version === made.policy_version, "released policy");
+  const replayed = count(
+    await replayRecommendation({
+      client,
+      body: {
+        situation,
+        policy_version: made.policy_version,
+        content_version: made.content_version,
+        locale: made.locale,
+        decision_id: made.decision_id,
+      },
+    }),
+  );
+  check(replayed.data?.decision_id === made.decision_id, "replay: the same decision");
+
+  // The organisation's policy: read it; publishing with a stale ETag is refused (412), so the
+  // run leaves the organisation's policy as it found it.
+  const organisation = { organisation: "default" };
+  const policy = count(await getOrganisationPolicy({ client, path: organisation }));
+  check(policy.data?.organisation === "default" && headerOf(policy, "etag"), "organisation policy");
+  const versions = count(await listOrganisationPolicyVersions({ client, path: organisation }));
+  check(Array.isArray(versions.data?.items), "organisation policy versions");
+  const stale = count(
+    await publishOrganisationPolicy({
+      client: withKey(keys.admin),
+      path: organisation,
+      body: {},
+      headers: { "If-Match": '"stale"' },
+    }),
+  );
+  check(statusOf(stale) === 412 && stale.error?.status === 412, "publish with a stale ETag");
+
+  // Releases and the change feed.
+  const releases = count((await listReleases({ client })).data)?.items ?? [];
+  check(releases.length > 0, "releases");
+  const release = count((await getRelease({ client, path: { version: releases[0].version } })).data);
+  check(release?.version === releases[0].version, "release");
+  const changes = count((await listChanges({ client, query: { since: 0 } })).data);
+  check(changes?.since === 0 && changes.next_since >= 0, "changes");
+
+  // Webhooks (admin): a literal public address needs no name resolution; the subscription is
+  // deleted before anything is delivered, and pinging it then is the documented 404.
+  const admin = withKey(keys.admin);
+  const created = count(
+    (
+      await createWebhook({
+        client: admin,
+        body: { url: "https://203.0.114.7/hooks/sdk-live", events: ["content.released"] },
+      })
+    ).data,
+  );
+  check(created?.id && created.secret, "webhook created, with its secret");
+  const id = { webhook_id: created.id };
+  check(count((await getWebhook({ client: admin, path: id })).data)?.id === created.id, "webhook");
+  const hooks = count((await listWebhooks({ client: admin })).data)?.items ?? [];
+  check(hooks.some((h) => h.id === created.id), "webhooks");
+  const deliveries = count((await listWebhookDeliveries({ client: admin, path: id })).data);
+  check(Array.isArray(deliveries?.items), "webhook deliveries");
+  check(statusOf(count(await deleteWebhook({ client: admin, path: id }))) === 204, "webhook deleted");
+  const ping = count(await pingWebhook({ client: admin, path: id }));
+  check(statusOf(ping) === 404 && ping.error?.code === "not-found", "ping a deleted webhook");
   return calls;
 }
 

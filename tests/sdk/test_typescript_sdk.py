@@ -37,6 +37,7 @@ def test_the_sdk_works_against_the_live_server(
             "KEY": keys.full,
             "READ_ONLY_KEY": keys.read_only,
             "BURNER_KEY": keys.burner,
+            "ADMIN_KEY": keys.admin,
             "RATE_LIMIT": str(RATE_LIMIT),
         },
         timeout=120,

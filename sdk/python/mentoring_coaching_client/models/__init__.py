@@ -98,6 +98,7 @@ from .variant_profile_career_stages import VariantProfileCareerStages
 from .variant_profile_goals import VariantProfileGoals
 from .webhook import Webhook
 from .webhook_create import WebhookCreate
+from .webhook_create_events_item import WebhookCreateEventsItem
 from .webhook_page import WebhookPage
 
 __all__ = (
@@ -197,5 +198,6 @@ __all__ = (
     "VariantProfileGoals",
     "Webhook",
     "WebhookCreate",
+    "WebhookCreateEventsItem",
     "WebhookPage",
 )

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.webhook_create_events_item import WebhookCreateEventsItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookCreate")
@@ -15,21 +16,21 @@ T = TypeVar("T", bound="WebhookCreate")
 class WebhookCreate:
     """
     Attributes:
-        events (list[Any | str]):
+        events (list[WebhookCreateEventsItem]):
         url (str): https URL of the receiver (public addresses only).
-        description (str | Unset):  Default: ''.
+        description (str | Unset): What the subscription is for (no NUL characters). Optional; the server uses `""` when
+            it is left out.
     """
 
-    events: list[Any | str]
+    events: list[WebhookCreateEventsItem]
     url: str
-    description: str | Unset = ""
+    description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         events = []
         for events_item_data in self.events:
-            events_item: Any | str
-            events_item = events_item_data
+            events_item = events_item_data.value
             events.append(events_item)
 
         url = self.url
@@ -55,11 +56,7 @@ class WebhookCreate:
         events = []
         _events = d.pop("events")
         for events_item_data in _events:
-
-            def _parse_events_item(data: object) -> Any | str:
-                return cast(Any | str, data)
-
-            events_item = _parse_events_item(events_item_data)
+            events_item = WebhookCreateEventsItem(events_item_data)
 
             events.append(events_item)
 

@@ -116,7 +116,7 @@ export const listLocales = <ThrowOnError extends boolean = false>(options?: Opti
  *
  * Its `ETag` is what `PUT` needs in `If-Match`.
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `recommend` (production).
  */
 export const getOrganisationPolicy = <ThrowOnError extends boolean = false>(options: Options<GetOrganisationPolicyData, ThrowOnError>): RequestResult<GetOrganisationPolicyResponses, GetOrganisationPolicyErrors, ThrowOnError> => (options.client ?? client).get<GetOrganisationPolicyResponses, GetOrganisationPolicyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -128,8 +128,11 @@ export const getOrganisationPolicy = <ThrowOnError extends boolean = false>(opti
  * Publish a new version of the organisation's policy
  *
  * Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered (never recommended, and listed in every answer) and context defaults (replace what a caller did not say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag: 428 without it, 412 when another publication came first. Every version is kept, with the key and time.
+ *
+ * Needs an API key with the scope `recommend` (production).
  */
 export const publishOrganisationPolicy = <ThrowOnError extends boolean = false>(options: Options<PublishOrganisationPolicyData, ThrowOnError>): RequestResult<PublishOrganisationPolicyResponses, PublishOrganisationPolicyErrors, ThrowOnError> => (options.client ?? client).put<PublishOrganisationPolicyResponses, PublishOrganisationPolicyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
     url: '/v1/organisations/{organisation}/policy',
     ...options,
     headers: {
@@ -141,7 +144,7 @@ export const publishOrganisationPolicy = <ThrowOnError extends boolean = false>(
 /**
  * Every published version of the organisation's policy, newest first
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `recommend` (production).
  */
 export const listOrganisationPolicyVersions = <ThrowOnError extends boolean = false>(options: Options<ListOrganisationPolicyVersionsData, ThrowOnError>): RequestResult<ListOrganisationPolicyVersionsResponses, ListOrganisationPolicyVersionsErrors, ThrowOnError> => (options.client ?? client).get<ListOrganisationPolicyVersionsResponses, ListOrganisationPolicyVersionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -341,7 +344,7 @@ export const getVariant = <ThrowOnError extends boolean = false>(options: Option
 /**
  * The subscriptions (never their secrets)
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `admin` (production).
  */
 export const listWebhooks = <ThrowOnError extends boolean = false>(options?: Options<ListWebhooksData, ThrowOnError>): RequestResult<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError> => (options?.client ?? client).get<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -352,7 +355,7 @@ export const listWebhooks = <ThrowOnError extends boolean = false>(options?: Opt
 /**
  * Subscribe a URL to events (the signing secret is shown once)
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `admin` (production).
  */
 export const createWebhook = <ThrowOnError extends boolean = false>(options: Options<CreateWebhookData, ThrowOnError>): RequestResult<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError> => (options.client ?? client).post<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -366,13 +369,19 @@ export const createWebhook = <ThrowOnError extends boolean = false>(options: Opt
 
 /**
  * Unsubscribe (pending deliveries are dropped)
+ *
+ * Needs an API key with the scope `admin` (production).
  */
-export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookData, ThrowOnError>): RequestResult<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError> => (options.client ?? client).delete<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError>({ url: '/v1/webhooks/{webhook_id}', ...options });
+export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookData, ThrowOnError>): RequestResult<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError> => (options.client ?? client).delete<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/webhooks/{webhook_id}',
+    ...options
+});
 
 /**
  * One subscription and its status
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `admin` (production).
  */
 export const getWebhook = <ThrowOnError extends boolean = false>(options: Options<GetWebhookData, ThrowOnError>): RequestResult<GetWebhookResponses, GetWebhookErrors, ThrowOnError> => (options.client ?? client).get<GetWebhookResponses, GetWebhookErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -383,7 +392,7 @@ export const getWebhook = <ThrowOnError extends boolean = false>(options: Option
 /**
  * Every delivery attempt, newest first: time, status, duration, next retry
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `admin` (production).
  */
 export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>): RequestResult<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError> => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -394,7 +403,7 @@ export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(opti
 /**
  * Send a signed `ping` event to the subscription now
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `admin` (production).
  */
 export const pingWebhook = <ThrowOnError extends boolean = false>(options: Options<PingWebhookData, ThrowOnError>): RequestResult<PingWebhookResponses, PingWebhookErrors, ThrowOnError> => (options.client ?? client).post<PingWebhookResponses, PingWebhookErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],

@@ -979,8 +979,11 @@ export type Webhook = {
  * WebhookCreate
  */
 export type WebhookCreate = {
+    /**
+     * What the subscription is for (no NUL characters). Optional; the server uses `""` when it is left out.
+     */
     description?: string;
-    events: Array<string | unknown>;
+    events: Array<'content.released' | 'policy.released'>;
     /**
      * https URL of the receiver (public addresses only).
      */
@@ -1507,7 +1510,7 @@ export type GetOrganisationPolicyErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No organisation with that key
      */
     404: Problem;
     /**
@@ -1557,7 +1560,7 @@ export type PublishOrganisationPolicyErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No organisation with that key
      */
     404: Problem;
     /**
@@ -1627,7 +1630,7 @@ export type ListOrganisationPolicyVersionsErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No organisation with that key
      */
     404: Problem;
     /**
@@ -1866,7 +1869,7 @@ export type GetRecommendationPolicyVersionErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No policy version with that key
      */
     404: Problem;
     /**
@@ -1973,7 +1976,7 @@ export type GetRecommendationPolicyCardErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No policy version with that key
      */
     404: Problem;
     /**
@@ -2032,7 +2035,7 @@ export type ReplayRecommendationErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No archived content version with that key
      */
     404: Problem;
     /**
@@ -2156,7 +2159,7 @@ export type GetReleaseErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No release with that key
      */
     404: Problem;
     /**
@@ -2701,7 +2704,7 @@ export type DeleteWebhookErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No webhook with that key
      */
     404: Problem;
     /**
@@ -2757,7 +2760,7 @@ export type GetWebhookErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No webhook with that key
      */
     404: Problem;
     /**
@@ -2822,7 +2825,7 @@ export type ListWebhookDeliveriesErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No webhook with that key
      */
     404: Problem;
     /**
@@ -2872,7 +2875,7 @@ export type PingWebhookErrors = {
      */
     403: Problem;
     /**
-     * No item with that key
+     * No webhook with that key
      */
     404: Problem;
     /**

@@ -100,7 +100,7 @@ def sync_detailed(
 
      Its `ETag` is what `PUT` needs in `If-Match`.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):
@@ -136,7 +136,7 @@ def sync(
 
      Its `ETag` is what `PUT` needs in `If-Match`.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):
@@ -167,7 +167,7 @@ async def asyncio_detailed(
 
      Its `ETag` is what `PUT` needs in `If-Match`.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):
@@ -201,7 +201,7 @@ async def asyncio(
 
      Its `ETag` is what `PUT` needs in `If-Match`.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):

@@ -116,7 +116,7 @@ def sync_detailed(
 ) -> Response[Any | Problem | PublishedPolicyPage]:
     """Every published version of the organisation's policy, newest first
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):
@@ -156,7 +156,7 @@ def sync(
 ) -> Any | Problem | PublishedPolicyPage | None:
     """Every published version of the organisation's policy, newest first
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | PublishedPolicyPage]:
     """Every published version of the organisation's policy, newest first
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):
@@ -229,7 +229,7 @@ async def asyncio(
 ) -> Any | Problem | PublishedPolicyPage | None:
     """Every published version of the organisation's policy, newest first
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):

@@ -102,7 +102,7 @@ def _build_response(
 def sync_detailed(
     organisation: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
 ) -> Response[Problem | PublishedPolicy]:
     """Publish a new version of the organisation's policy
@@ -112,6 +112,8 @@ def sync_detailed(
     say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
     428 without it, 412 when another publication came first. Every version is kept, with the key and
     time.
+
+    Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):
@@ -141,7 +143,7 @@ def sync_detailed(
 def sync(
     organisation: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
 ) -> Problem | PublishedPolicy | None:
     """Publish a new version of the organisation's policy
@@ -151,6 +153,8 @@ def sync(
     say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
     428 without it, 412 when another publication came first. Every version is kept, with the key and
     time.
+
+    Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):
@@ -175,7 +179,7 @@ def sync(
 async def asyncio_detailed(
     organisation: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
 ) -> Response[Problem | PublishedPolicy]:
     """Publish a new version of the organisation's policy
@@ -185,6 +189,8 @@ async def asyncio_detailed(
     say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
     428 without it, 412 when another publication came first. Every version is kept, with the key and
     time.
+
+    Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):
@@ -212,7 +218,7 @@ async def asyncio_detailed(
 async def asyncio(
     organisation: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
 ) -> Problem | PublishedPolicy | None:
     """Publish a new version of the organisation's policy
@@ -222,6 +228,8 @@ async def asyncio(
     say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
     428 without it, 412 when another publication came first. Every version is kept, with the key and
     time.
+
+    Needs an API key with the scope `recommend` (production).
 
     Args:
         organisation (str):

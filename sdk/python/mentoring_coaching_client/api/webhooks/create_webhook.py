@@ -92,7 +92,7 @@ def sync_detailed(
 ) -> Response[CreatedWebhook | Problem]:
     """Subscribe a URL to events (the signing secret is shown once)
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         body (WebhookCreate):
@@ -123,7 +123,7 @@ def sync(
 ) -> CreatedWebhook | Problem | None:
     """Subscribe a URL to events (the signing secret is shown once)
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         body (WebhookCreate):
@@ -149,7 +149,7 @@ async def asyncio_detailed(
 ) -> Response[CreatedWebhook | Problem]:
     """Subscribe a URL to events (the signing secret is shown once)
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         body (WebhookCreate):
@@ -178,7 +178,7 @@ async def asyncio(
 ) -> CreatedWebhook | Problem | None:
     """Subscribe a URL to events (the signing secret is shown once)
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         body (WebhookCreate):

@@ -77,9 +77,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     webhook_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Unsubscribe (pending deliveries are dropped)
+
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -106,9 +108,11 @@ def sync_detailed(
 def sync(
     webhook_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Unsubscribe (pending deliveries are dropped)
+
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -130,9 +134,11 @@ def sync(
 async def asyncio_detailed(
     webhook_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Unsubscribe (pending deliveries are dropped)
+
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -157,9 +163,11 @@ async def asyncio_detailed(
 async def asyncio(
     webhook_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Unsubscribe (pending deliveries are dropped)
+
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.

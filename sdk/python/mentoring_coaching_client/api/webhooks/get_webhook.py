@@ -98,7 +98,7 @@ def sync_detailed(
 ) -> Response[Any | Problem | Webhook]:
     """One subscription and its status
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -132,7 +132,7 @@ def sync(
 ) -> Any | Problem | Webhook | None:
     """One subscription and its status
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -161,7 +161,7 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | Webhook]:
     """One subscription and its status
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -193,7 +193,7 @@ async def asyncio(
 ) -> Any | Problem | Webhook | None:
     """One subscription and its status
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.

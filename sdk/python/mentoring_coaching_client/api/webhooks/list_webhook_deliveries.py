@@ -116,7 +116,7 @@ def sync_detailed(
 ) -> Response[Any | DeliveryPage | Problem]:
     """Every delivery attempt, newest first: time, status, duration, next retry
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -156,7 +156,7 @@ def sync(
 ) -> Any | DeliveryPage | Problem | None:
     """Every delivery attempt, newest first: time, status, duration, next retry
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -191,7 +191,7 @@ async def asyncio_detailed(
 ) -> Response[Any | DeliveryPage | Problem]:
     """Every delivery attempt, newest first: time, status, duration, next retry
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -229,7 +229,7 @@ async def asyncio(
 ) -> Any | DeliveryPage | Problem | None:
     """Every delivery attempt, newest first: time, status, duration, next retry
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.

@@ -106,7 +106,7 @@ def sync_detailed(
 ) -> Response[Any | Problem | WebhookPage]:
     """The subscriptions (never their secrets)
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -143,7 +143,7 @@ def sync(
 ) -> Any | Problem | WebhookPage | None:
     """The subscriptions (never their secrets)
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -175,7 +175,7 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | WebhookPage]:
     """The subscriptions (never their secrets)
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -210,7 +210,7 @@ async def asyncio(
 ) -> Any | Problem | WebhookPage | None:
     """The subscriptions (never their secrets)
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.

@@ -83,7 +83,7 @@ def sync_detailed(
 ) -> Response[PingSent | Problem]:
     """Send a signed `ping` event to the subscription now
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -114,7 +114,7 @@ def sync(
 ) -> PingSent | Problem | None:
     """Send a signed `ping` event to the subscription now
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -140,7 +140,7 @@ async def asyncio_detailed(
 ) -> Response[PingSent | Problem]:
     """Send a signed `ping` event to the subscription now
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -169,7 +169,7 @@ async def asyncio(
 ) -> PingSent | Problem | None:
     """Send a signed `ping` event to the subscription now
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
