@@ -43,6 +43,10 @@ BEARER = "bearerAuth"
 API_KEY = "apiKeyAuth"
 REQUIRES_KEY: list[dict[str, list[str]]] = [{BEARER: []}, {API_KEY: []}]
 RECOMMEND_PREFIX = "/v1/recommendations"
+# The POSTs that take `locale` and `Accept-Language`; a replay's locale is in its body (the
+# one the recommendation named), so it takes neither.
+REPLAY = f"{RECOMMEND_PREFIX}/replay"
+RECOMMEND_POSTS = frozenset({RECOMMEND_PREFIX, f"{RECOMMEND_PREFIX}/batch"})
 # The scope each `/v1` family's controller guards with (`requires(...)` in `service/api/rest/`),
 # most specific prefix first; anything else under `/v1` is content (`content:read`).
 SCOPE_BY_PREFIX: tuple[tuple[str, str], ...] = (
@@ -182,7 +186,7 @@ def complete(document: OpenAPI, locales: Sequence[str]) -> None:
         params = list(operation.parameters or [])
         responses = operation.responses or {}
         localized = any(isinstance(p, Parameter) and p.name == "locale" for p in params)
-        if method == "post" and path.startswith(RECOMMEND_PREFIX):
+        if method == "post" and path in RECOMMEND_POSTS:
             params.append(_parameter("Locale"))
             localized = True
         ok = responses.get("200")
@@ -202,6 +206,8 @@ def complete(document: OpenAPI, locales: Sequence[str]) -> None:
                     param.description = locale_description(locales)
             if ok is not None:
                 _add_headers(ok, "Content-Language", "Vary")
+        if path == REPLAY and ok is not None:
+            _add_headers(ok, "Content-Language")  # the locale the replayed answer named
         if guarded and ok is not None:
             _add_headers(ok, "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
         if "429" in responses:
@@ -244,6 +250,12 @@ def request_body_schemas() -> dict[str, Any]:
         _describe_defaults(schema)
     goals = components["Situation"]["properties"]["goals"]
     goals["uniqueItems"] = True  # the core answers a repeated goal with a 422
+    # A replay's situation is checked like any other (a 422 names what is wrong with it).
+    replayed = components["ReplayRequest"]["properties"]
+    replayed["situation"] = {
+        "$ref": "#/components/schemas/Situation",
+        "description": "The situation of the recommendation to make again.",
+    }
     items = components["BatchRequest"]["properties"]["items"]
     items["items"] = {
         "description": "A `Situation`. Each item is checked by the server on its own, so a "

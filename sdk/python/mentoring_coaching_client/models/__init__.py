@@ -78,7 +78,6 @@ from .release_detail import ReleaseDetail
 from .release_page import ReleasePage
 from .release_summary import ReleaseSummary
 from .replay_request import ReplayRequest
-from .replay_request_situation import ReplayRequestSituation
 from .sections import Sections
 from .situation import Situation
 from .situation_context import SituationContext
@@ -178,7 +177,6 @@ __all__ = (
     "ReleasePage",
     "ReleaseSummary",
     "ReplayRequest",
-    "ReplayRequestSituation",
     "Sections",
     "Situation",
     "SituationContext",

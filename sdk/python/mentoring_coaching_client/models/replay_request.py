@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.replay_request_situation import ReplayRequestSituation
+    from ..models.situation import Situation
 
 
 T = TypeVar("T", bound="ReplayRequest")
@@ -22,7 +22,7 @@ class ReplayRequest:
         content_version (int):
         locale (str):
         policy_version (str):
-        situation (ReplayRequestSituation):
+        situation (Situation): An employee's situation. Nothing in it is stored or logged.
         decision_id (None | str | Unset): Optional; the server uses `null` when it is left out.
         organisation_policy_version (int | None | Unset): Optional; the server uses `null` when it is left out.
     """
@@ -30,7 +30,7 @@ class ReplayRequest:
     content_version: int
     locale: str
     policy_version: str
-    situation: ReplayRequestSituation
+    situation: Situation
     decision_id: None | str | Unset = UNSET
     organisation_policy_version: int | None | Unset = UNSET
 
@@ -74,7 +74,7 @@ class ReplayRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.replay_request_situation import ReplayRequestSituation  # noqa: PLC0415
+        from ..models.situation import Situation  # noqa: PLC0415
 
         d = dict(src_dict)
         content_version = d.pop("content_version")
@@ -83,7 +83,7 @@ class ReplayRequest:
 
         policy_version = d.pop("policy_version")
 
-        situation = ReplayRequestSituation.from_dict(d.pop("situation"))
+        situation = Situation.from_dict(d.pop("situation"))
 
         def _parse_decision_id(data: object) -> None | str | Unset:
             if data is None:

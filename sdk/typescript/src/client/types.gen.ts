@@ -737,9 +737,10 @@ export type ReplayRequest = {
      */
     organisation_policy_version?: number | null;
     policy_version: string;
-    situation: {
-        [key: string]: unknown;
-    };
+    /**
+     * The situation of the recommendation to make again.
+     */
+    situation: Situation;
 };
 
 /**
@@ -2005,19 +2006,8 @@ export type ReplayRecommendationData = {
      * The situation and the versions a recommendation named.
      */
     body: ReplayRequest;
-    headers?: {
-        /**
-         * Preferred locales (RFC 9110 quality values). Served: `en`, `de`, `es`, `fr`; a regional tag is served by its language (`es-MX` -> `es`), and nothing served falls back to `en`.
-         */
-        'Accept-Language'?: string;
-    };
     path?: never;
-    query?: {
-        /**
-         * Locale of the texts; overrides `Accept-Language`. Served: `en`, `de`, `es`, `fr`. A regional tag is served by its language (`es-MX` -> `es`), as in `Accept-Language`; any other value is a 400 problem.
-         */
-        locale?: string;
-    };
+    query?: never;
     url: '/v1/recommendations/replay';
 };
 

@@ -8,29 +8,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.recommendation import Recommendation
 from ...models.replay_request import ReplayRequest
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     *,
     body: ReplayRequest,
-    locale: str | Unset = UNSET,
-    accept_language: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(accept_language, Unset):
-        headers["Accept-Language"] = accept_language
-
-    params: dict[str, Any] = {}
-
-    params["locale"] = locale
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/recommendations/replay",
-        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -115,8 +104,6 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReplayRequest,
-    locale: str | Unset = UNSET,
-    accept_language: str | Unset = UNSET,
 ) -> Response[Problem | Recommendation]:
     """Make a past recommendation again, byte for byte
 
@@ -128,8 +115,6 @@ def sync_detailed(
     Needs an API key with the scope `recommend` (production).
 
     Args:
-        locale (str | Unset):
-        accept_language (str | Unset):
         body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
 
     Raises:
@@ -142,8 +127,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        locale=locale,
-        accept_language=accept_language,
     )
 
     response = client.get_httpx_client().request(
@@ -157,8 +140,6 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReplayRequest,
-    locale: str | Unset = UNSET,
-    accept_language: str | Unset = UNSET,
 ) -> Problem | Recommendation | None:
     """Make a past recommendation again, byte for byte
 
@@ -170,8 +151,6 @@ def sync(
     Needs an API key with the scope `recommend` (production).
 
     Args:
-        locale (str | Unset):
-        accept_language (str | Unset):
         body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
 
     Raises:
@@ -185,8 +164,6 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        locale=locale,
-        accept_language=accept_language,
     ).parsed
 
 
@@ -194,8 +171,6 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReplayRequest,
-    locale: str | Unset = UNSET,
-    accept_language: str | Unset = UNSET,
 ) -> Response[Problem | Recommendation]:
     """Make a past recommendation again, byte for byte
 
@@ -207,8 +182,6 @@ async def asyncio_detailed(
     Needs an API key with the scope `recommend` (production).
 
     Args:
-        locale (str | Unset):
-        accept_language (str | Unset):
         body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
 
     Raises:
@@ -221,8 +194,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
-        locale=locale,
-        accept_language=accept_language,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -234,8 +205,6 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReplayRequest,
-    locale: str | Unset = UNSET,
-    accept_language: str | Unset = UNSET,
 ) -> Problem | Recommendation | None:
     """Make a past recommendation again, byte for byte
 
@@ -247,8 +216,6 @@ async def asyncio(
     Needs an API key with the scope `recommend` (production).
 
     Args:
-        locale (str | Unset):
-        accept_language (str | Unset):
         body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
 
     Raises:
@@ -263,7 +230,5 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            locale=locale,
-            accept_language=accept_language,
         )
     ).parsed
