@@ -65,9 +65,13 @@ def content_response(
         "Content-Language": view.locale,
         "Vary": "Accept-Language",
     }
+    # Built before the precondition: a request that would fail (a bad `limit` or `cursor`) gets
+    # its 400 even with a matching If-None-Match (RFC 9110, 13.2.1). Repeated requests are
+    # answered by the answered-content cache before they get here.
+    payload = build()
     if etag_matches(request.headers.get("if-none-match"), etag):
         return Response(content=b"", status_code=304, headers=headers)
-    body = msgspec.json.encode(build())
+    body = msgspec.json.encode(payload)
     key = request_key(request.scope, view.content_version) if only_known else None
     if key is not None:
         raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
