@@ -15,7 +15,7 @@ from service.api.rest.content import Cursor, Limit
 from service.api.rest.docs import example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.api.rest.organisations import caller_organisation
-from service.api.rest.recommendations import EXAMPLE_SITUATION, _body_operation
+from service.api.rest.recommendations import EXAMPLE_SITUATION, _body_operation, _json_body
 from service.domain.content import DEFAULT_LIMIT, paginate
 from service.domain.decisions import card, history
 from service.domain.decisions import service as decisions
@@ -85,7 +85,8 @@ class DecisionController(Controller):
         },
     )
     async def replay(self, request: AnyRequest) -> Response[bytes]:
-        body = decisions.parse_replay(await request.body())
+        # Decoded as the recommendation endpoints decode: depth-bounded, `26.0` read as 26.
+        body = decisions.parse_replay(await _json_body(request))
         engine = request.app.state.engine
         scope = await request.app.state.organisation_policies.scope_at(
             engine, caller_organisation(request), body.organisation_policy_version
