@@ -6,12 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
+from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.types import mirror_struct
-from service.domain.content import DEFAULT_LIMIT, MAX_LIMIT, paginate
 from service.domain.decisions import card, history
-from service.domain.errors import ContentUnavailable, InvalidParameter, NotFound
-from service.domain.recommendation import RecommendationPolicy, policy_from
+from service.domain.errors import ContentUnavailable
 
 mirror_struct(card.Sections, description="The card's section headings, in its locale.")
 mirror_struct(card.CardInput)
@@ -50,19 +49,6 @@ def _context(info: Info) -> GraphQLContext:
     return context
 
 
-async def _released_policy(context: GraphQLContext, version: str) -> RecommendationPolicy:
-    async with context.sessions() as session:
-        found = await history.policy_version(await session.connection(), version, "")
-    if found is None:
-        raise NotFound("policy version", version)
-    try:
-        return policy_from(found.policy)
-    except ValueError:
-        raise InvalidParameter(
-            "policyVersion", f"Policy version {version!r} predates this card's format."
-        ) from None
-
-
 async def policy_card(
     info: Info,
     locale: Annotated[
@@ -78,7 +64,10 @@ async def policy_card(
     view = context.root_view(info, locale)
     policy = context.current().policy
     if policy_version is not None and policy_version != policy.version:
-        policy = await _released_policy(_context(info), policy_version)
+        context = _context(info)
+        async with context.sessions() as session:
+            connection = await session.connection()
+            policy = await history.released_policy(connection, policy_version, "policyVersion")
     return card.build_card(policy, view.locale, card.committed_evidence())
 
 
@@ -90,17 +79,17 @@ async def policy_versions(
     ] = None,
 ) -> PolicyReleasePage | None:
     context = _context(info)
-    if not 1 <= first <= MAX_LIMIT:
-        raise InvalidParameter("first", f"first must be between 1 and {MAX_LIMIT}.")
     in_service = context.current().policy.version
     async with context.sessions() as session:
         releases = await history.policy_releases(await session.connection(), in_service)
-    try:
-        items, cursor = paginate(releases, first, after)
-    except InvalidParameter:
-        raise InvalidParameter(
-            "after", "The cursor is not one this API issued; use `nextCursor` as returned."
-        ) from None
+    items, cursor = page(
+        releases,
+        first,
+        after,
+        size_name="first",
+        cursor_name="after",
+        cursor_detail="The cursor is not one this API issued; use `nextCursor` as returned.",
+    )
     return PolicyReleasePage(
         items=[
             PolicyRelease(

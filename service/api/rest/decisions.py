@@ -19,8 +19,8 @@ from service.api.rest.recommendations import EXAMPLE_SITUATION, _body_operation,
 from service.domain.content import DEFAULT_LIMIT, paginate
 from service.domain.decisions import card, history
 from service.domain.decisions import service as decisions
-from service.domain.errors import InvalidParameter, NotFound
-from service.domain.recommendation import Recommendation, RecommendationPolicy, policy_from
+from service.domain.errors import NotFound
+from service.domain.recommendation import Recommendation
 
 AnyRequest = Request[Any, Any, Any]
 HISTORY_CACHE_CONTROL = "public, max-age=60"
@@ -181,23 +181,10 @@ class DecisionController(Controller):
         code = request_locale(request, current, locale)
         policy = current.policy
         if policy_version is not None and policy_version != policy.version:
-            policy = await _released_policy(request, policy_version)
+            async with request.app.state.engine.connect() as connection:
+                policy = await history.released_policy(connection, policy_version, "policy_version")
         body = request.app.state.policy_cards.encoded(policy, code)
         response = hashed_response(request, body, HISTORY_CACHE_CONTROL)
         response.headers["Content-Language"] = code
         response.headers["Vary"] = "Accept-Language"
         return response
-
-
-async def _released_policy(request: AnyRequest, version: str) -> RecommendationPolicy:
-    async with request.app.state.engine.connect() as connection:
-        found = await history.policy_version(connection, version, "")
-    if found is None:
-        raise NotFound("policy version", version)
-    try:
-        return policy_from(found.policy)
-    except ValueError:
-        # Released under an engine whose policy format has since changed.
-        raise InvalidParameter(
-            "policy_version", f"Policy version {version!r} predates this card's format."
-        ) from None

@@ -14,6 +14,8 @@ from service.domain.bundle import Bundle, StoredBundle
 from service.domain.content_files import Catalogue, LocaleTexts
 from service.domain.decisions.archive import NO_CHANGELOG
 from service.domain.decisions.models import PolicyChangelog, ReleasedBundle
+from service.domain.errors import InvalidParameter, NotFound
+from service.domain.recommendation import RecommendationPolicy, policy_from
 
 
 class PolicyRelease(msgspec.Struct, frozen=True):
@@ -120,3 +122,20 @@ async def policy_version(
     return PolicyVersion(
         version, released_at, line or NO_CHANGELOG, version == in_service, document
     )
+
+
+async def released_policy(
+    connection: AsyncConnection, version: str, parameter: str
+) -> RecommendationPolicy:
+    """A released policy version, ready to score; `parameter` names the version as the caller
+    sent it (REST `policy_version`, GraphQL `policyVersion`) in the problem."""
+    found = await policy_version(connection, version, "")
+    if found is None:
+        raise NotFound("policy version", version)
+    try:
+        return policy_from(found.policy)
+    except ValueError:
+        # Released under an engine whose policy format has since changed.
+        raise InvalidParameter(
+            parameter, f"Policy version {version!r} predates this card's format."
+        ) from None
