@@ -18,7 +18,7 @@ from service.api.problems import handle_exception
 from service.api.rest.answered import AnsweredContentMiddleware, answered_cache
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
-from service.api.rest.docs import example_snapshot
+from service.api.rest.docs import example_snapshot, release_examples
 from service.api.rest.health import HealthController
 from service.api.rest.organisations import OrganisationController
 from service.api.rest.recommendations import RecommendationController
@@ -31,6 +31,7 @@ from service.domain.decisions.card import PolicyCards
 from service.domain.decisions.service import Replayer
 from service.domain.organisations.service import OrganisationPolicies
 from service.domain.store import ContentStore
+from service.garbage_collection import settle_after_start
 from service.observability import Observability, metrics_endpoint
 from service.security.cors import caching_headers, cors_config
 from service.security.headers import security_headers
@@ -140,3 +141,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
 
 
 app = create_app()
+# The server's app (tests build their own): once started, with the first content snapshot
+# loaded, the example snapshot its OpenAPI document was built from is dropped, and its heap is
+# settled for the garbage collector (service/garbage_collection.py).
+app.on_startup.extend([release_examples, settle_after_start])

@@ -23,6 +23,8 @@ from prometheus_client import (
     multiprocess,
 )
 
+from service.cache import flush_cache_metrics
+
 # A route that did not match (404, 405) is counted under one label: raw paths would let any
 # client create new time series.
 UNMATCHED_ROUTE = "<unmatched>"
@@ -135,6 +137,7 @@ _ALL_REQUEST_METRICS: "weakref.WeakSet[RequestMetrics]" = weakref.WeakSet()
 def flush_request_metrics() -> None:
     for metrics in list(_ALL_REQUEST_METRICS):
         metrics.flush()
+    flush_cache_metrics()  # the caches count in plain Python too (service/cache.py)
 
 
 async def flush_metrics_periodically() -> None:

@@ -2,7 +2,7 @@
 
 from prometheus_client import REGISTRY
 
-from service.cache import BoundedCache, size_of_bytes
+from service.cache import BoundedCache, flush_cache_metrics, size_of_bytes
 
 
 def _sample(metric: str, cache: str) -> float:
@@ -44,6 +44,7 @@ def test_counts_hits_misses_evictions_and_size_on_the_registry() -> None:
     cache.get_or_build("a", lambda: b"abc")
     cache.get_or_build("a", lambda: b"never built")
     cache.put("b", b"de")
+    flush_cache_metrics()  # what a scrape (and the worker, every 0.5 s) does first
     assert _sample("cache_hits_total", "test-metrics") == 1
     assert _sample("cache_misses_total", "test-metrics") == 1
     assert _sample("cache_evictions_total", "test-metrics") == 1

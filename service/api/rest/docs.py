@@ -39,6 +39,12 @@ def example_snapshot() -> Snapshot:
     )
 
 
+def release_examples() -> None:
+    """Drop the example snapshot (a second copy of the content, about 12 MB) once the OpenAPI
+    document is built: nothing at request time reads it (a later call builds it again)."""
+    _EXAMPLES.clear()
+
+
 @dataclass
 class AnswerExample(Example):
     """An example written as given: Litestar would drop the `null`s inside the value (a last

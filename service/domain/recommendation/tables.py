@@ -42,8 +42,9 @@ FACTOR_POSITION = {factor: i for i, factor in enumerate(FACTORS)}
 GOALS_POSITION = FACTOR_POSITION[Factor.GOALS]
 CONTEXT_POSITION = FACTOR_POSITION[Factor.CONTEXT]
 # Time columns kept per engine: hours and minutes are free-form, so the keys are unbounded.
-MAX_CACHED_TIME_COLUMNS = 20_000
-TIME_COLUMNS_BYTES = 16 * 1024 * 1024
+# Each locale has its own, so they are kept small (four locales: at most 16 MB by estimate).
+MAX_CACHED_TIME_COLUMNS = 4_000
+TIME_COLUMNS_BYTES = 2 * 1024 * 1024
 TIE = 64  # room for the slug tie-break below the score in packed ranking keys
 GOALS = tuple(Goal)
 GOAL_BIT = {goal: 1 << i for i, goal in enumerate(GOALS)}
