@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import itertools
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from service.cache import BoundedCache
 from service.domain.content_files import Catalogue, LocaleTexts
@@ -19,14 +20,18 @@ from service.domain.recommendation.input import InvalidSituation, Situation, par
 from service.domain.recommendation.limits import MAX_BATCH
 from service.domain.recommendation.output import (
     BatchItem,
+    Counterfactual,
     GrowthPlan,
     ItemProblem,
     Primary,
     PrimaryApproach,
+    RankedScore,
     Recommendation,
+    RecommendationSummary,
+    SummaryBatchItem,
 )
 from service.domain.recommendation.policy import RecommendationMessages, RecommendationPolicy
-from service.domain.recommendation.scoring import Scorer
+from service.domain.recommendation.scoring import SCORES, Scored, Scorer
 from service.domain.recommendation.tables import Tables, VariantTables
 from service.domain.vocabulary import BaseApproach
 
@@ -39,6 +44,7 @@ from service.domain.vocabulary import BaseApproach
 MAX_CACHED_RESULTS = 2_000
 RESULTS_BYTES = 8 * 1024 * 1024
 _ENGINE_IDS = itertools.count()  # never reused, unlike id(): keys an engine's answers
+Answer = TypeVar("Answer", Recommendation, RecommendationSummary)
 
 
 def answer_size(answer: Recommendation) -> int:
@@ -91,16 +97,42 @@ class Engine:
 
     def _recommend(self, situation: Situation) -> Recommendation:
         scored = self._scorer.score(situation)
-        plan = self._planner.plan(situation, scored)
+        primary, plan, counterfactual = self._outline(situation, scored)
         return Recommendation(
             policy_version=self.policy.version,
             content_version=self.content_version,
             locale=self.locale,
-            primary=self._primary(self.tables.variants[scored.order[0]], plan, situation),
+            primary=primary,
             ranking=self._scorer.ranking(scored),
             growth_plan=plan,
-            counterfactual=self._counterfactuals.find(situation, scored),
+            counterfactual=counterfactual,
         )
+
+    def _summary(self, situation: Situation) -> RecommendationSummary:
+        """What `RecommendationSummary.of(self._recommend(situation))` gives, without wording
+        the reasons and cautions of every variant only to drop them."""
+        scored = self._scorer.score(situation)
+        primary, plan, counterfactual = self._outline(situation, scored)
+        variants, totals = self.tables.variants, scored.totals
+        return RecommendationSummary(
+            self.policy.version,
+            self.content_version,
+            self.locale,
+            primary,
+            tuple(
+                RankedScore(rank, variants[i].slug, SCORES[totals[i]])
+                for rank, i in enumerate(scored.order, start=1)
+            ),
+            plan,
+            counterfactual,
+        )
+
+    def _outline(
+        self, situation: Situation, scored: Scored
+    ) -> tuple[Primary, GrowthPlan | None, Counterfactual | None]:
+        plan = self._planner.plan(situation, scored)
+        primary = self._primary(self.tables.variants[scored.order[0]], plan, situation)
+        return primary, plan, self._counterfactuals.find(situation, scored)
 
     def _primary(self, top: VariantTables, plan: GrowthPlan | None, s: Situation) -> Primary:
         if plan is not None or top.base_approach is BaseApproach.HYBRID:
@@ -126,19 +158,32 @@ class Engine:
 
     def recommend_batch(self, items: Sequence[object]) -> list[BatchItem]:
         """Each raw item gets its recommendation or its own 422 problem; none fails the rest."""
+        return [BatchItem(*answer) for answer in self._each(items, self._batch_answer)]
+
+    def recommend_batch_summary(self, items: Sequence[object]) -> list[SummaryBatchItem]:
+        """`recommend_batch` in summary detail: what `RecommendationSummary.of` keeps."""
+        return [SummaryBatchItem(*answer) for answer in self._each(items, self._batch_summary)]
+
+    def _batch_answer(self, situation: Situation) -> Recommendation:
+        # An answer a single request cached is reused; a batch item's is not kept.
+        return ANSWERS.get((self._id, situation)) or self._recommend(situation)
+
+    def _batch_summary(self, situation: Situation) -> RecommendationSummary:
+        cached = ANSWERS.get((self._id, situation))
+        return self._summary(situation) if cached is None else RecommendationSummary.of(cached)
+
+    def _each(
+        self, items: Sequence[object], answer: Callable[[Situation], Answer]
+    ) -> Iterator[tuple[int, Answer | None, ItemProblem | None]]:
         if len(items) > MAX_BATCH:
             raise ValueError(f"a batch holds at most {MAX_BATCH} situations")
-        out: list[BatchItem] = []
         for index, raw in enumerate(items):
             try:
                 situation = parse_situation(raw, self.messages)
             except InvalidSituation as exc:
-                out.append(BatchItem(index, None, self.problem(exc)))
+                yield index, None, self.problem(exc)
             else:
-                # An answer a single request cached is reused; a batch item's is not kept.
-                result = ANSWERS.get((self._id, situation)) or self._recommend(situation)
-                out.append(BatchItem(index, result, None))
-        return out
+                yield index, answer(situation), None
 
     def problem(self, exc: InvalidSituation) -> ItemProblem:
         return ItemProblem(422, exc.title, exc.detail, tuple(exc.problems))

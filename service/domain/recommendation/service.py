@@ -23,7 +23,7 @@ from service.domain.recommendation import (
     parse_situation,
 )
 from service.domain.recommendation.input import json_type, wording
-from service.domain.recommendation.output import RecommendationSummary, SummaryBatchItem
+from service.domain.recommendation.output import SummaryBatchItem
 
 
 class BatchRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -65,17 +65,11 @@ def recommend_batch(
     snapshot: Snapshot, locale: str, raw: object, detail: BatchDetail = BatchDetail.FULL
 ) -> BatchResponse | SummaryBatchResponse:
     """One result or one problem per item; a bad item never fails the others."""
-    answers = snapshot.engine(locale).recommend_batch(_batch_items(raw, snapshot, locale))
+    engine = snapshot.engine(locale)
+    items = _batch_items(raw, snapshot, locale)
     if detail is BatchDetail.FULL:
-        return BatchResponse(tuple(answers))
-    return SummaryBatchResponse(
-        tuple(
-            SummaryBatchItem(
-                a.index, None if a.result is None else RecommendationSummary.of(a.result), a.problem
-            )
-            for a in answers
-        )
-    )
+        return BatchResponse(tuple(engine.recommend_batch(items)))
+    return SummaryBatchResponse(tuple(engine.recommend_batch_summary(items)))
 
 
 def _batch_items(raw: object, snapshot: Snapshot, locale: str) -> Sequence[object]:
