@@ -74,6 +74,10 @@ migrate: .venv/.runtime ## Apply migrations and load the content (DATABASE_URL o
 bench: .venv/.synced ## Benchmark the production configuration (~10 min): rates, p50/p99, ratios to bare Litestar and PostGraphile
 	$(PY) -m bench --update-docs
 
+.PHONY: bench-engine
+bench-engine: .venv/.synced ## CPU per never-seen situation in-process (batch core + encoding, no server)
+	$(PY) -m bench.engine_cpu
+
 .PHONY: bench-smoke
 bench-smoke: .venv/.synced ## The benchmark's ~30 s smoke (1 s per scenario, one round, no PostGraphile)
 	$(PY) -m bench --smoke --results-dir $${TMPDIR:-/tmp}/bench-results
