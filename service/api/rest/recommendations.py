@@ -1,5 +1,6 @@
 """REST controllers for recommendations: parse the body, ask the core, shape the response."""
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -216,9 +217,10 @@ class RecommendationController(Controller):
         scope = await _organisation_scope(request)
         scoped = current if scope is None else scope.adjust(current)
         result = decisions.recommend_batch(scoped, locale, body, detail, scope)
-        for item in result.items:
-            if item.result is not None:
-                record_recommendation(item.result.primary.variant)
+        answered = (item.result for item in result.items if item.result is not None)
+        tops = Counter(answer.primary.variant for answer in answered)
+        for top_variant, count in tops.items():
+            record_recommendation(top_variant, count)
         card = decisions.policy_card_link(locale, current.policy.version)
         return _localized(request, locale, msgspec.json.encode(result), card)
 
