@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response
 from litestar.exceptions import NotFoundException
 from strawberry import Schema
 from strawberry.http.ides import get_graphql_ide_html
@@ -23,6 +23,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from service.api.common.conditional import body_etag, etag_matches
+from service.api.common.guarded_routes import guarded_get, guarded_post
 from service.api.common.json_limits import JSONTooDeep, decode_json
 from service.api.common.locale import negotiate
 from service.api.common.scopes import Scope, identity_of, requires
@@ -274,7 +275,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
         guards = [requires(Scope.CONTENT_READ)]
         opt = {"graphql_door": door}  # lets tests and benchmarks read the door's counters
 
-        @post("", status_code=200, include_in_schema=False)
+        @guarded_post("", status_code=200, include_in_schema=False)
         async def query_via_post(self, request: AnyRequest) -> Response[bytes]:
             snapshot = request.app.state.content.snapshot
             accept_language = request.headers.get("accept-language")
@@ -302,7 +303,7 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                 return _error_response(exc)
             return Response(content=answer.body, status_code=answer.status, media_type=JSON)
 
-        @get("", include_in_schema=False)
+        @guarded_get("", include_in_schema=False)
         async def query_via_get(self, request: AnyRequest) -> Response[bytes | str]:
             params = request.query_params
             if "query" not in params and "extensions" not in params:

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
-from litestar.connection import ASGIConnection
+from litestar import Controller, Request, Response
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 from litestar.params import Parameter
 
+from service.api.common.guarded_routes import guarded_get, guarded_post
 from service.api.common.json_limits import JSONTooDeep, decode_json
 from service.api.common.scopes import Scope, requires
 from service.api.problems import Problem, ProblemError, problem
@@ -122,17 +122,6 @@ def _batch_too_large() -> Problem:
     return answer_of(lambda: recommendations.recommend_batch(example_snapshot(), "en", too_many))
 
 
-class guarded_post(post):
-    """`post` whose guards get the route handler itself: Litestar hands each guard a
-    `copy.copy` of the handler (so that a guard cannot change it), about 10-20 us of CPU per
-    request for a handler of 40-odd attributes (measured in-process). Our guard
-    (`requires`, api/common/scopes.py) reads the connection only."""
-
-    async def authorize_connection(self, connection: ASGIConnection[Any, Any, Any, Any]) -> None:
-        for guard in self.resolve_guards():
-            await guard(connection, self)  # type: ignore[misc]  # resolve_guards: all async
-
-
 class RecommendationController(Controller):
     path = "/v1/recommendations"
     tags = ["Recommendations"]
@@ -224,7 +213,7 @@ class RecommendationController(Controller):
         card = decisions.policy_card_link(locale, current.policy.version)
         return _localized(request, locale, msgspec.json.encode(result), card)
 
-    @get(
+    @guarded_get(
         "/policy",
         operation_id="GetRecommendationPolicy",
         summary="The scoring policy in service: factor weights and variant profiles",
