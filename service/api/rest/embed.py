@@ -3,7 +3,7 @@
 The module is built from `embed/` (Lit, TypeScript, esbuild) and committed as
 `service/static/embed/recommender.js`, so serving it needs no Node. It is served under two
 names with the same bytes: `recommender.js` (cached for a day, revalidated by ETag) and
-`recommender-<digest>.js`, whose name changes with its bytes (cached for a year,
+`<digest>/recommender.js`, whose path changes with its bytes (cached for a year,
 `immutable`). Its Subresource Integrity hash (`integrity="sha384-..."`) is `BUNDLE.integrity`.
 
 The iframe page sends `frame-ancestors` with the origins of the publishable key it is given,
@@ -50,8 +50,8 @@ class Bundle:
     integrity: str  # the `integrity` attribute value: sha384, base64
 
     @property
-    def versioned_name(self) -> str:
-        return f"recommender-{self.digest}.js"
+    def versioned_path(self) -> str:
+        return f"/embed/v1/{self.digest}/recommender.js"
 
     @property
     def etag(self) -> str:
@@ -116,7 +116,7 @@ class EmbedController(Controller):
     async def script(self, request: Request[Any, Any, Any]) -> Response[bytes]:
         return _script(request, "public, max-age=86400, stale-while-revalidate=604800")
 
-    @get("/recommender-{digest:str}.js", cache=False)
+    @get("/{digest:str}/recommender.js", cache=False)
     async def versioned_script(
         self, request: Request[Any, Any, Any], digest: str
     ) -> Response[bytes]:
@@ -138,7 +138,7 @@ class EmbedController(Controller):
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             '<meta name="color-scheme" content="light dark">'
             "<title>Recommender</title>"
-            f'<script type="module" src="/embed/v1/{current.versioned_name}" '
+            f'<script type="module" src="{current.versioned_path}" '
             f'integrity="{current.integrity}" crossorigin="anonymous"></script></head>\n'
             f'<body><mc-recommender frame api-key="{html.escape(key, quote=True)}" '
             f'host-origins="{html.escape(origins, quote=True)}"{_attributes(request)}>'
