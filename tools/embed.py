@@ -6,6 +6,8 @@
 the build is deterministic, so a test rebuilds it and compares the bytes.
 """
 
+import base64
+import gzip
 import hashlib
 import subprocess
 import sys
@@ -41,6 +43,15 @@ def build(out: Path = BUNDLE) -> Path:
     return out
 
 
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else BUNDLE
+    body = build(out).read_bytes()
+    digest = hashlib.sha256(body).hexdigest()[:16]
+    integrity = base64.b64encode(hashlib.sha384(body).digest()).decode()
+    print(f"built {out} ({len(body)} bytes, {len(gzip.compress(body, 9))} gzipped)")
+    print(f"path: /embed/v1/{digest}/recommender.js  integrity: sha384-{integrity}")
+    print("update both in docs/embedding.md")
+
+
 if __name__ == "__main__":
-    built = build(Path(sys.argv[1]) if len(sys.argv) > 1 else BUNDLE)
-    print(f"built {built.relative_to(ROOT) if built.is_relative_to(ROOT) else built}")
+    main()

@@ -177,7 +177,9 @@ window.addEventListener("message", (event) => {
   if (event.origin === service) window.mcEvents.push({ via: "postMessage", ...event.data });
 });
 """
-HOST_STYLE = b"body { font-family: Georgia, serif; margin: 2rem; } mc-recommender { --mc-radius: 4px; }"
+HOST_STYLE = (
+    b"body { font-family: Georgia, serif; margin: 2rem; } mc-recommender { --mc-radius: 4px; }"
+)
 
 
 def component_page(site: PartnerSite, key: str, lang: str, attributes: str = "") -> bytes:

@@ -71,9 +71,7 @@ async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
         await created.close()
 
 
-async def open_page(
-    context: BrowserContext, site: PartnerSite, path: str, body: bytes
-) -> Watched:
+async def open_page(context: BrowserContext, site: PartnerSite, path: str, body: bytes) -> Watched:
     site.pages[path] = body
     watched = Watched(await context.new_page())
     await watched.page.goto(f"{site.origin}{path}")
@@ -105,7 +103,9 @@ async def test_a_keyboard_user_fills_the_form_and_sees_the_recommendation(
     )
     page = watched.page
     recommender = page.locator("mc-recommender")
-    await expect(recommender.get_by_role("heading", name="Find your development path")).to_be_visible()
+    await expect(
+        recommender.get_by_role("heading", name="Find your development path")
+    ).to_be_visible()
     before = await axe_violations(page, sites.allowed)
     assert serious(before) == [], json.dumps(before, indent=1)
 

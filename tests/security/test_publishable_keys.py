@@ -116,7 +116,9 @@ async def test_preflights_are_answered_for_the_origins_of_active_keys(
         "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "content-type, x-api-key",
     }
-    answer = await production.options("/v1/recommendations", headers={**preflight, "Origin": STAGING})
+    answer = await production.options(
+        "/v1/recommendations", headers={**preflight, "Origin": STAGING}
+    )
     assert answer.status_code == 204, answer.text
     assert answer.headers["access-control-allow-origin"] == STAGING
     assert "x-api-key" in answer.headers["access-control-allow-headers"].lower()
@@ -203,4 +205,6 @@ def test_the_cli_creates_a_publishable_key(database_url: str) -> None:
 
 def test_settings_defaults_give_publishable_keys_smaller_budgets() -> None:
     settings = Settings()
-    assert 0 < settings.publishable_rate_limit_per_address < settings.publishable_rate_limit_requests
+    assert (
+        0 < settings.publishable_rate_limit_per_address < settings.publishable_rate_limit_requests
+    )
