@@ -32,6 +32,8 @@ _OWN_ERRORS = (
     (re.compile(r"Document contains more than \d+ tokens"), "TOO_MANY_TOKENS"),
     # graphql-core aborts validation when fragments nest past its bound (200 levels).
     (re.compile(r"^Validation aborted\.$"), "QUERY_TOO_DEEP"),
+    (re.compile(r"^The document repeats fields too often"), "QUERY_TOO_COMPLEX"),
+    (re.compile(r"^The document defines \d+ operations\. Allowed"), "TOO_MANY_OPERATIONS"),
     (re.compile(r"introspection has been disabled", re.IGNORECASE), "INTROSPECTION_DISABLED"),
     (re.compile(r"^Syntax Error"), "GRAPHQL_PARSE_FAILED"),
     # Variables the input types refuse (an unknown enum value, a missing required field).
@@ -40,6 +42,8 @@ _OWN_ERRORS = (
 _LIMIT_HINTS = {
     "QUERY_TOO_DEEP": "Ask for fewer nested levels, or split the query.",
     "TOO_MANY_ALIASES": "Use fewer aliases, or split the query.",
+    "QUERY_TOO_COMPLEX": "Ask for each field once, or split the query.",
+    "TOO_MANY_OPERATIONS": "Send each operation in a document of its own.",
     "TOO_MANY_TOKENS": "Send a shorter document, or split the query.",
 }
 

@@ -8,7 +8,6 @@ import strawberry
 from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
-    AddValidationRules,
     MaxTokensLimiter,
     SchemaExtension,
 )
@@ -23,7 +22,12 @@ from service.api.graphql.documents import DocumentCaches
 from service.api.graphql.permissions import MayRecommend
 from service.api.graphql.recommend import recommend, recommendation_policy
 from service.api.graphql.releases import CHANGES_FIELD, RELEASES_FIELD
-from service.api.graphql.validation import alias_limit_rule, depth_limit_rule
+from service.api.graphql.validation import (
+    alias_limit_rule,
+    depth_limit_rule,
+    rules_extension,
+    validation_rules,
+)
 from service.config import PROJECT_ROOT
 from service.domain import schemas
 from service.domain.content import LocaleView
@@ -33,6 +37,7 @@ from service.domain.vocabulary import BaseApproach, CareerStage, RelationshipSha
 MAX_DEPTH = 8
 MAX_ALIASES = 15
 MAX_TOKENS = 2000
+MAX_OPERATIONS = 10  # per document (a request runs one of them)
 MAX_SEARCH_LENGTH = 200
 DOCUMENT_CACHE_BYTES = 32_000_000  # GRAPHQL_DOCUMENT_CACHE_MAX_BYTES's default
 GRAPHQL_SCHEMA_FILE = PROJECT_ROOT / "openapi" / "schema.graphql"
@@ -276,17 +281,20 @@ class Query:
     changes = CHANGES_FIELD
 
 
-# The limits' validation rules (linear in the document: see validation.py), built once: a new
-# rule class per request would make every ValidationCache lookup a miss.
+# The validation rules (each linear in the document or bounded: see validation.py), built once:
+# a new rule class per request would make every ValidationCache lookup a miss.
 _LIMIT_RULES = [depth_limit_rule(MAX_DEPTH), alias_limit_rule(MAX_ALIASES)]
+DEVELOPMENT_RULES = validation_rules(MAX_OPERATIONS, _LIMIT_RULES)
+PRODUCTION_RULES = validation_rules(
+    MAX_OPERATIONS, [*_LIMIT_RULES, NoSchemaIntrospectionCustomRule]
+)
 
 
 def extensions(production: bool, document_cache_bytes: int) -> list[Callable[[], SchemaExtension]]:
     """Factories: Strawberry builds fresh extensions per operation; the caches are shared."""
-    rules = [*_LIMIT_RULES, *([NoSchemaIntrospectionCustomRule] if production else [])]
     return [
         DocumentCaches(document_cache_bytes).extension(),
-        partial(AddValidationRules, rules),
+        rules_extension(PRODUCTION_RULES if production else DEVELOPMENT_RULES),
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
     ]
 

@@ -6,13 +6,20 @@ previous one twice take exponential time (2^20 spreads: seconds; 2^25: never). T
 give the same answers (same messages, so the same error codes) but cost each fragment once:
 its depth and its alias count are computed on first use and remembered for the document.
 
+GraphQL's own `OverlappingFieldsCanBeMerged` compares fields that share a response name pairwise,
+so a document of 2,000 tokens can ask for hundreds of thousands of comparisons (500 copies of
+one field: 125,000, about 100 ms). graphql-core meters that work with a budget of 500,000 units
+(a comparison costs two); `BoundedOverlappingFields` gives it a budget a real document never
+comes near (`OVERLAP_BUDGET`) and names the refusal, so any document is validated in a few
+milliseconds whatever its fragments.
+
 The request-size checks run before any parsing: the document's bytes, and the variables'
 bytes. The response cache keys on a digest of the variables the operation declares, so
 variables it does not use can neither bloat a key nor create a new entry.
 """
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +37,13 @@ from graphql import (
     ValidationRule,
     parse,
 )
+from graphql.validation import (
+    ASTValidationRule,
+    OverlappingFieldsCanBeMergedRule,
+    specified_rules,
+)
+from graphql.validation.validate import ValidationAbortedError
+from strawberry.extensions import SchemaExtension
 
 from service.cache import BoundedCache
 
@@ -127,6 +141,71 @@ def alias_limit_rule(max_aliases: int) -> type[ValidationRule]:
                 context.report_error(GraphQLError(f"{total} aliases found. Allowed: {max_aliases}"))
 
     return AliasLimit
+
+
+# Units of graphql-core's overlap budget (two per pair of fields compared). The shipped documents
+# spend at most a few hundred (tests/hostile/test_graphql_validation.py measures them); spending
+# all of it takes about 5 ms of CPU here, against 100 ms and more for graphql-core's default.
+OVERLAP_BUDGET = 4_000
+TOO_COMPLEX_MESSAGE = (
+    "The document repeats fields too often to be checked for conflicts"
+    f" (more than {OVERLAP_BUDGET // 2} comparisons)."
+)
+
+
+class BoundedOverlappingFields(OverlappingFieldsCanBeMergedRule):
+    """GraphQL's rule with a smaller budget, and a refusal that says what was too much."""
+
+    def __init__(self, context: ValidationContext) -> None:
+        super().__init__(context)
+        self.rule_context.remaining_complexity_budget = OVERLAP_BUDGET
+
+    def enter_selection_set(self, *args: Any) -> None:
+        try:
+            super().enter_selection_set(*args)
+        except ValidationAbortedError:
+            if self.rule_context.remaining_complexity_budget >= 0:
+                raise  # aborted for another reason (the error limit)
+            raise ValidationAbortedError(TOO_COMPLEX_MESSAGE) from None
+
+
+Rules = tuple[type[ASTValidationRule], ...]
+
+
+def validation_rules(max_operations: int, limits: Iterable[type[ASTValidationRule]]) -> Rules:
+    """The operation limit, GraphQL's own rules with the overlap rule bounded, then `limits`."""
+    bounded = (
+        BoundedOverlappingFields if rule is OverlappingFieldsCanBeMergedRule else rule
+        for rule in specified_rules
+    )
+    return (operation_limit_rule(max_operations), *bounded, *limits)
+
+
+def rules_extension(rules: Rules) -> type[SchemaExtension]:
+    """A schema extension that validates every operation with `rules` (and only them)."""
+
+    class ValidationRules(SchemaExtension):
+        def on_operation(self) -> Iterator[None]:
+            self.execution_context.validation_rules = rules
+            yield
+
+    return ValidationRules
+
+
+def operation_limit_rule(max_operations: int) -> type[ValidationRule]:
+    """Refuse documents defining more than `max_operations` operations, before any other rule:
+    GraphQL's variable rules walk every fragment an operation uses, once per operation, so
+    operations times fragments would otherwise be the cost."""
+
+    class OperationLimit(ValidationRule):
+        def enter_document(self, document: DocumentNode, *_args: Any) -> None:
+            count = sum(1 for _ in _operations(document))
+            if count > max_operations:
+                raise ValidationAbortedError(
+                    f"The document defines {count} operations. Allowed: {max_operations}."
+                )
+
+    return OperationLimit
 
 
 class RequestTooLarge(Exception):
