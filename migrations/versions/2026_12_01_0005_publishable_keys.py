@@ -28,7 +28,8 @@ def upgrade() -> None:
         op.f("ck_api_keys_kind_and_origins"),
         "api_keys",
         "(kind = 'secret' AND cardinality(origins) = 0) "
-        "OR (kind = 'publishable' AND cardinality(origins) > 0)",
+        "OR (kind = 'publishable' AND cardinality(origins) > 0 "
+        "AND scopes <@ ARRAY['content:read', 'recommend']::text[])",
     )
 
 

@@ -7,18 +7,29 @@ from service.cli.database import database_url, migrate
 from service.config import get_settings
 
 
+def _check_create(args: argparse.Namespace) -> None:
+    from service.security.keys import PUBLISHABLE_SCOPES, normalise_origin
+
+    if args.publishable != bool(args.origin):
+        raise SystemExit("a publishable key needs --origin (and only a publishable key has one)")
+    if not args.publishable and not args.scope:
+        raise SystemExit("a secret key needs at least one --scope")
+    if args.publishable and not set(args.scope) <= PUBLISHABLE_SCOPES:
+        raise SystemExit("a publishable key's scopes must be among content:read, recommend")
+    for origin in args.origin:
+        try:
+            normalise_origin(origin)
+        except ValueError as exc:
+            raise SystemExit(str(exc)) from None
+
+
 def cmd_apikey(args: argparse.Namespace) -> int:
     from service.db import create_engine, session_factory
     from service.domain.organisations.service import ensure_organisation
     from service.security.keys import create_key, list_keys, revoke_key
 
-    if args.action == "create":
-        if args.publishable != bool(args.origin):
-            raise SystemExit(
-                "a publishable key needs --origin (and only a publishable key has one)"
-            )
-        if not args.publishable and not args.scope:
-            raise SystemExit("a secret key needs at least one --scope")
+    if args.action == "create":  # refuse a bad command before touching the database
+        _check_create(args)
 
     async def run(url: str) -> list[str]:
         engine = create_engine(get_settings(), url)

@@ -268,11 +268,20 @@ class KeyVerifier:
         return Identity(key_id, row.name, frozenset(row.scopes), row.organisation, origins)
 
 
+MAX_PUBLISHABLE_ORIGINS = 20_000
+
+
 async def publishable_origins(engine: AsyncEngine) -> frozenset[str]:
-    """Every origin some active publishable key lists (what CORS preflights may be told)."""
-    query = select(func.unnest(col(ApiKey.origins))).where(
-        col(ApiKey.kind) == KeyKind.PUBLISHABLE,
-        ApiKey.revoked_at.is_(None),  # type: ignore[union-attr]
+    """Every origin some active publishable key lists (what CORS preflights may be told),
+    at most `MAX_PUBLISHABLE_ORIGINS` of them (about 1 MB per worker)."""
+    query = (
+        select(func.unnest(col(ApiKey.origins)))
+        .where(
+            col(ApiKey.kind) == KeyKind.PUBLISHABLE,
+            ApiKey.revoked_at.is_(None),  # type: ignore[union-attr]
+        )
+        .distinct()
+        .limit(MAX_PUBLISHABLE_ORIGINS)
     )
     async with asyncio.timeout(LOOKUP_TIMEOUT_SECONDS), engine.connect() as connection:
-        return frozenset((await connection.execute(query.distinct())).scalars())
+        return frozenset((await connection.execute(query)).scalars())

@@ -220,3 +220,35 @@ async def test_the_iframe_works_inside_an_allowed_host_only(
     await expect(alone.locator("mc-recommender").get_by_role("alert")).to_contain_text(
         "only works inside a partner"
     )
+
+
+async def test_a_form_sent_without_a_goal_says_so_where_the_focus_goes(
+    context: BrowserContext, sites: Sites
+) -> None:
+    watched = await open_page(
+        context, sites.allowed, "/no-goal.html", component_page(sites.allowed, sites.key, "fr")
+    )
+    recommender = watched.page.locator("mc-recommender")
+    await recommender.get_by_role("button", name="Voir ma recommandation").focus()
+    await watched.page.keyboard.press("Enter")
+    await expect(recommender.get_by_role("alert")).to_have_text("Choisissez au moins un objectif.")
+    assert await watched.page.evaluate(DEEP_FOCUS) == ["INPUT", "checkbox", ""]
+    assert await watched.page.evaluate("window.mcEvents") == []  # nothing was sent
+
+
+async def test_dark_mode_keeps_contrast(browser: Browser, sites: Sites) -> None:
+    """`prefers-color-scheme: dark` switches the defaults; axe checks their contrast."""
+    dark = await browser.new_context(color_scheme="dark", viewport={"width": 900, "height": 1400})
+    dark.set_default_timeout(TIMEOUT_MS)
+    try:
+        body = component_page(sites.allowed, sites.key, "en", KNOWN)
+        watched = await open_page(dark, sites.allowed, "/dark.html", body)
+        recommender = watched.page.locator("mc-recommender")
+        await expect(recommender.get_by_role("heading", name="Your recommendation")).to_be_visible()
+        background = await recommender.evaluate("(e) => getComputedStyle(e).backgroundColor")
+        assert background == "rgb(13, 17, 23)"
+        violations = await axe_violations(watched.page, sites.allowed)
+        assert serious(violations) == [], json.dumps(violations, indent=1)
+        save_screenshot(await recommender.screenshot(), "en-dark")
+    finally:
+        await dark.close()

@@ -11,9 +11,12 @@ from typing import Any
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from service.app import create_app
+from service.cli import parser
 from service.config import PROJECT_ROOT, Settings
 from service.security.keys import create_key, normalise_origin, revoke_key
 from tests.security.conftest import production_settings, started
@@ -36,6 +39,7 @@ async def partner_key(engine: AsyncEngine) -> str:
 
 
 async def app_with(database_url: str, **overrides: Any) -> AsyncIterator[Client]:
+    """A production application of its own; its tests take `client`, which loads the content."""
     async for client in started(create_app(production_settings(database_url, **overrides))):
         yield client
 
@@ -64,6 +68,13 @@ async def test_a_publishable_key_cannot_hold_more_than_read_and_recommend(
     for scopes in (("admin",), ("content:read", "admin")):
         with pytest.raises(ValueError, match="publishable"):
             await create_key(session, "page", scopes, origins=[PARTNER])
+    # PostgreSQL holds the rule for any writer, not only for create_key.
+    for change in ("scopes = ARRAY['admin']", "origins = '{}'", "kind = 'secret'"):
+        with pytest.raises(IntegrityError):
+            async with session.begin_nested():
+                await session.execute(
+                    text(f"UPDATE api_keys SET {change} WHERE id = :id"), {"id": new.record.id}
+                )
 
 
 async def test_it_works_from_its_origins_only(production: Client, partner_key: str) -> None:
@@ -129,6 +140,7 @@ async def test_preflights_are_answered_for_the_origins_of_active_keys(
     assert "access-control-allow-origin" not in stranger.headers
 
 
+@pytest.mark.usefixtures("client")  # loads the content
 async def test_a_revoked_key_stops_working(database_url: str, engine: AsyncEngine) -> None:
     origin = f"https://revoked-{uuid.uuid4().hex[:8]}.example.com"  # no other key lists it
     key = await publishable(engine, origin)
@@ -145,6 +157,7 @@ async def test_a_revoked_key_stops_working(database_url: str, engine: AsyncEngin
         assert "access-control-allow-origin" not in answer.headers
 
 
+@pytest.mark.usefixtures("client")  # loads the content
 async def test_each_client_address_has_its_own_budget_per_key(
     database_url: str, partner_key: str
 ) -> None:
@@ -160,6 +173,7 @@ async def test_each_client_address_has_its_own_budget_per_key(
         assert refused.headers["access-control-allow-origin"] == PARTNER  # the page may read it
 
 
+@pytest.mark.usefixtures("client")  # loads the content
 async def test_each_publishable_key_has_its_own_budget(
     database_url: str, engine: AsyncEngine
 ) -> None:
@@ -198,9 +212,23 @@ def test_the_cli_creates_a_publishable_key(database_url: str) -> None:
     assert PARTNER in summary and STAGING in summary and key.startswith("mck_")
     refused = run("--publishable", *origins, "--scope", "admin")
     assert refused.returncode != 0 and "publishable" in refused.stderr
-    assert run("--publishable").returncode != 0  # no origin
-    assert run("--scope", "recommend", *origins).returncode != 0  # origins on a secret key
-    assert run("--publishable", "--origin", "http://hr.example.com").returncode != 0
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--publishable"],  # no origin
+        ["--scope", "recommend", "--origin", PARTNER],  # origins on a secret key
+        ["--publishable", "--origin", "http://hr.example.com"],  # http outside loopback
+        ["--publishable", "--origin", f"{PARTNER}/careers"],  # a path, not an origin
+        ["--publishable", "--origin", PARTNER, "--scope", "admin"],
+    ],
+)
+def test_the_cli_refuses_a_bad_publishable_key_before_the_database(arguments: list[str]) -> None:
+    args = parser().parse_args(["apikey", "create", "--name", "HR portal", *arguments])
+    with pytest.raises(SystemExit) as refused:
+        args.handler(args)  # no DATABASE_URL needed: refused before any connection
+    assert isinstance(refused.value.code, str) and refused.value.code
 
 
 def test_settings_defaults_give_publishable_keys_smaller_budgets() -> None:
