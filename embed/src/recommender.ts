@@ -165,13 +165,24 @@ export class McRecommender extends LitElement {
     if (!stage || goals.length === 0 || !horizon || !minutes || !(hours >= 0.05 && hours <= 40)) {
       return null;
     }
-    return {
+    const situation: Situation = {
       career_stage: stage,
       goals: [...new Set(goals)],
       horizon_weeks: horizon,
       hours_per_week: hours,
       minutes_per_session: minutes,
     };
+    // The optional signals, when the host knows them too (left out: not said).
+    const urgent = this.getAttribute("urgent");
+    if (urgent === "true" || urgent === "false") situation.urgent = urgent === "true";
+    const relationship = pick(this.getAttribute("relationship-preference"), RELATIONSHIPS);
+    if (relationship) situation.relationship_preference = relationship;
+    const structure = pick(this.getAttribute("structure-preference"), STRUCTURES);
+    if (structure) situation.structure_preference = structure;
+    const context = (this.getAttribute("context") ?? "").split(/[\s,]+/);
+    const available = context.filter((flag) => CONTEXTS.includes(flag));
+    if (available.length) situation.context = Object.fromEntries(available.map((f) => [f, true]));
+    return situation;
   }
 
   connectedCallback(): void {

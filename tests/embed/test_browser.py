@@ -10,6 +10,7 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page, Request, expect
 
 from tests.embed.conftest import (
+    SCREENSHOTS,
     PartnerSite,
     Sites,
     component_page,
@@ -78,7 +79,8 @@ async def open_page(context: BrowserContext, site: PartnerSite, path: str, body:
     return watched
 
 
-async def axe_violations(page: Page, site: PartnerSite) -> list[dict[str, Any]]:
+async def axe_violations(page: Page, site: PartnerSite, name: str) -> list[dict[str, Any]]:
+    """Every violation axe-core finds (kept in the screenshots folder for the record)."""
     await page.add_script_tag(url=f"{site.origin}/axe.min.js")
     found: list[dict[str, Any]] = await page.evaluate(
         """async (tags) => {
@@ -88,6 +90,8 @@ async def axe_violations(page: Page, site: PartnerSite) -> list[dict[str, Any]]:
         }""",
         AXE_TAGS,
     )
+    SCREENSHOTS.mkdir(exist_ok=True)
+    (SCREENSHOTS / f"axe-{name}.json").write_text(json.dumps(found, indent=1))
     return found
 
 
@@ -106,7 +110,7 @@ async def test_a_keyboard_user_fills_the_form_and_sees_the_recommendation(
     await expect(
         recommender.get_by_role("heading", name="Find your development path")
     ).to_be_visible()
-    before = await axe_violations(page, sites.allowed)
+    before = await axe_violations(page, sites.allowed, "form")
     assert serious(before) == [], json.dumps(before, indent=1)
 
     await page.keyboard.press("Tab")  # the first field: career stage
@@ -142,7 +146,7 @@ async def test_a_keyboard_user_fills_the_form_and_sees_the_recommendation(
     events = await page.evaluate("window.mcEvents")
     assert events[-1]["type"] == "mc-select" and events[-1]["variant"] == events[0]["variant"]
 
-    after = await axe_violations(page, sites.allowed)
+    after = await axe_violations(page, sites.allowed, "result")
     assert serious(after) == [], json.dumps(after, indent=1)
     assert watched.errors == []  # no CSP violation, no failed request
     origins = {request.url.split("/", 3)[:3][2] for request in watched.requests}
@@ -156,7 +160,8 @@ async def test_each_locale_renders_in_its_language(
     context: BrowserContext, sites: Sites, lang: str
 ) -> None:
     """The host's `lang` (on the element for es, from the page for the others)."""
-    attributes = KNOWN + (' lang="es"' if lang == "es" else "")
+    optional = ' urgent="false" context="coach_budget peers_available"'
+    attributes = KNOWN + (f' lang="es"{optional}' if lang == "es" else "")
     page_lang = "en" if lang == "es" else lang
     body = component_page(sites.allowed, sites.key, page_lang, attributes)
     watched = await open_page(context, sites.allowed, f"/known-{lang}.html", body)
@@ -168,6 +173,11 @@ async def test_each_locale_renders_in_its_language(
         await expect(recommender.locator("[part=growth-plan] h3")).to_have_text(
             "Un plan de crecimiento"
         )
+        sent = [r for r in watched.requests if r.url.split("?")[0].endswith("/recommendations")]
+        situation = json.loads(sent[0].post_data or "{}")
+        assert situation["urgent"] is False
+        assert situation["context"] == {"coach_budget": True, "peers_available": True}
+        assert "locale=es" in sent[0].url
         headline = await recommender.locator("[part=headline]").inner_text()
         assert any(word in headline.lower() for word in (" la ", " el ", " para ", " tu "))
     assert watched.errors == []
@@ -247,7 +257,7 @@ async def test_dark_mode_keeps_contrast(browser: Browser, sites: Sites) -> None:
         await expect(recommender.get_by_role("heading", name="Your recommendation")).to_be_visible()
         background = await recommender.evaluate("(e) => getComputedStyle(e).backgroundColor")
         assert background == "rgb(13, 17, 23)"
-        violations = await axe_violations(watched.page, sites.allowed)
+        violations = await axe_violations(watched.page, sites.allowed, "dark-result")
         assert serious(violations) == [], json.dumps(violations, indent=1)
         save_screenshot(await recommender.screenshot(), "en-dark")
     finally:

@@ -38,7 +38,12 @@ PASSED_ATTRIBUTES = (
     "horizon-weeks",
     "hours-per-week",
     "minutes-per-session",
+    "urgent",
+    "relationship-preference",
+    "structure-preference",
+    "context",
     "variant-href",
+    "theme",
 )
 MAX_ATTRIBUTE_LENGTH = 300
 
