@@ -1,5 +1,5 @@
-"""Cross-origin browser access (when `CORS_ORIGINS` is set) and the caching headers that must
-go with it and with API keys.
+"""Cross-origin browser access (when `CORS_ORIGINS` is set, and for the origins of publishable
+keys: `PublishableCors` below) and the caching headers that must go with it and with API keys.
 
 Preflights allow only what the API uses: GET/HEAD/POST and the request headers a client of
 this API sends. The `before_send` hook below runs after Litestar's CORS middleware (which

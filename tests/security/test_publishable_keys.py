@@ -97,6 +97,16 @@ async def test_it_works_from_its_origins_only(production: Client, partner_key: s
         assert "access-control-allow-origin" not in refused.headers
 
 
+async def test_the_service_s_own_pages_may_use_it(production: Client, partner_key: str) -> None:
+    """The iframe page runs on the service's origin and calls the API from there."""
+    own = {"X-API-Key": partner_key, "Origin": "http://testserver.local"}
+    assert (await production.get("/v1/variants", headers=own)).status_code == 200
+    lookalike = {**own, "Origin": "http://testserver.local.evil.example"}
+    assert_problem(
+        await production.get("/v1/variants", headers=lookalike), 403, "origin-not-allowed"
+    )
+
+
 async def test_a_refusal_to_a_known_origin_is_readable_by_its_page(
     production: Client, engine: AsyncEngine
 ) -> None:
