@@ -43,6 +43,19 @@ def build(out: Path = BUNDLE) -> Path:
     return out
 
 
+def type_check() -> subprocess.CompletedProcess[str]:
+    """`tsc --noEmit` (esbuild strips types without checking them); the caller checks."""
+    ensure_installed()
+    return subprocess.run(
+        [str(NODE), str(NODE_MODULES / "typescript" / "bin" / "tsc"), "--noEmit", "-p", "."],
+        cwd=EMBED,
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else BUNDLE
     body = build(out).read_bytes()

@@ -30,6 +30,12 @@ def test_the_committed_bundle_is_what_the_lockfile_builds() -> None:
     assert rebuilt == committed, "the committed bundle is stale: run `make embed` and commit it"
 
 
+def test_the_component_type_checks() -> None:
+    """Every locale has every message (`Messages` is the English file's type), and the rest."""
+    checked = embed.type_check()
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 def test_the_bundle_is_within_its_budget_and_talks_to_no_one_else() -> None:
     body = embed.BUNDLE.read_bytes()
     assert len(gzip.compress(body, compresslevel=9)) <= BUDGET_GZIPPED_BYTES
