@@ -350,6 +350,17 @@ export class McRecommender extends LitElement {
     }
   }
 
+  /** The host's page about a variant: http(s) only (no `javascript:` from a query string). */
+  private linkTo(variant: string): string | undefined {
+    if (!this.variantHref) return undefined;
+    try {
+      const url = new URL(this.variantHref.replace("{variant}", encodeURIComponent(variant)), location.href);
+      return url.protocol === "https:" || url.protocol === "http:" ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   private selectLink(variant: string): void {
     this.emit("mc-select", { variant, decision_id: this.result?.decision_id ?? "" });
   }
@@ -475,7 +486,7 @@ export class McRecommender extends LitElement {
   private renderVariant(t: Messages, ranked: RankedVariant): TemplateResult {
     const percent = new Intl.NumberFormat(this.locale, { style: "percent" }).format(ranked.score);
     const content = this.contents[ranked.variant];
-    const href = this.variantHref?.replace("{variant}", encodeURIComponent(ranked.variant));
+    const href = this.linkTo(ranked.variant);
     return html`<li part="variant" class="variant">
       <h4 class="variant-name">${ranked.name}</h4>
       <p class="score">${this.fill(t.fit, { percent })}</p>

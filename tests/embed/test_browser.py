@@ -110,6 +110,7 @@ async def test_a_keyboard_user_fills_the_form_and_sees_the_recommendation(
     await expect(
         recommender.get_by_role("heading", name="Find your development path")
     ).to_be_visible()
+    save_screenshot(await recommender.screenshot(), "form-en")
     before = await axe_violations(page, sites.allowed, "form")
     assert serious(before) == [], json.dumps(before, indent=1)
 
@@ -160,8 +161,12 @@ async def test_each_locale_renders_in_its_language(
     context: BrowserContext, sites: Sites, lang: str
 ) -> None:
     """The host's `lang` (on the element for es, from the page for the others)."""
-    optional = ' urgent="false" context="coach_budget peers_available"'
-    attributes = KNOWN + (f' lang="es"{optional}' if lang == "es" else "")
+    extra = {
+        "es": ' lang="es" urgent="false" context="coach_budget peers_available"',
+        "de": ' variant-href="https://hr.example.com/programmes/{variant}"',
+        "fr": ' variant-href="javascript:alert(1)"',  # never a link
+    }
+    attributes = KNOWN + extra.get(lang, "")
     page_lang = "en" if lang == "es" else lang
     body = component_page(sites.allowed, sites.key, page_lang, attributes)
     watched = await open_page(context, sites.allowed, f"/known-{lang}.html", body)
@@ -180,6 +185,15 @@ async def test_each_locale_renders_in_its_language(
         assert "locale=es" in sent[0].url
         headline = await recommender.locator("[part=headline]").inner_text()
         assert any(word in headline.lower() for word in (" la ", " el ", " para ", " tu "))
+    links = recommender.locator("[part=variant-link]")
+    if lang == "de":  # each variant links to the host's own page about it
+        await expect(links).to_have_count(3)
+        href = await links.first.get_attribute("href")
+        assert href and href.startswith("https://hr.example.com/programmes/")
+        await expect(links.first).to_contain_text("Weiterlesen: ")
+    else:
+        await expect(links).to_have_count(0)
+        await expect(recommender.locator("[part=variant-details]")).to_have_count(3)
     assert watched.errors == []
     save_screenshot(await recommender.screenshot(), lang)
 

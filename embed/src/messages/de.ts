@@ -71,7 +71,7 @@ export const de: Messages = {
   reasons: "Warum es passt",
   cautions: "Worauf Sie achten sollten",
   about: "Mehr über {name}",
-  openContent: "Mehr zu {name} lesen",
+  openContent: "Weiterlesen: {name}",
   growthPlan: "Ein Entwicklungsplan",
   weeks: { one: "# Woche", other: "# Wochen" },
   sessions: { one: "# Sitzung pro Monat", other: "# Sitzungen pro Monat" },
