@@ -7,6 +7,8 @@ hash would only slow every request down without making a random key any harder t
 import asyncio
 import hashlib
 import hmac
+import ipaddress
+import re
 import secrets
 import time
 from collections.abc import Callable, Sequence
@@ -50,6 +52,28 @@ MAX_ORIGINS = 20
 _LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
+def _plain_host(host: str, value: str) -> str:
+    """The host as a browser puts it in `Origin` (an internationalised name in punycode), or
+    ValueError. Only letters, digits, hyphens and dots (or a bracketed IPv6 address): an
+    origin goes into `frame-ancestors` and CORS headers, where a space, `;`, `,`, `'` or `*`
+    would add sources or directives."""
+    if host.startswith("["):
+        try:
+            return f"[{ipaddress.IPv6Address(host[1:-1]).compressed}]"
+        except ValueError:
+            raise ValueError(f"{value!r} has an invalid IPv6 address") from None
+    try:
+        ascii_host = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        raise ValueError(f"{value!r} has an invalid host name") from None
+    if len(ascii_host) > 253 or not all(_LABEL.fullmatch(p) for p in ascii_host.split(".")):
+        raise ValueError(f"{value!r}: a host has only letters, digits, hyphens and dots")
+    return ascii_host
+
+
 def normalise_origin(value: str) -> str:
     """`scheme://host[:port]` as a browser sends it in `Origin`, or ValueError.
 
@@ -66,8 +90,9 @@ def normalise_origin(value: str) -> str:
         host = f"[{host}]"
     if parts.scheme not in ("http", "https") or not host:
         raise ValueError(f"{value!r} is not an origin like https://hr.example.com")
-    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "@" in parts.netloc:
         raise ValueError(f"{value!r} is not an origin: no path, query or user, only scheme://host")
+    host = _plain_host(host, value)
     if parts.scheme == "http" and host not in _LOOPBACK_HOSTS:
         raise ValueError(f"{value!r}: a publishable key's origins must use https")
     default_port = 443 if parts.scheme == "https" else 80

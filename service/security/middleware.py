@@ -21,7 +21,14 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.common.scopes import remember_identity
-from service.api.problems import origin_not_allowed, rate_limited, unauthorized, unavailable
+from service.api.problems import (
+    ProblemError,
+    origin_not_allowed,
+    problem,
+    rate_limited,
+    unauthorized,
+    unavailable,
+)
 from service.config import Environment, Settings
 from service.security.abuse import FailedAuthLimiter, client_address
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
@@ -29,6 +36,30 @@ from service.security.ratelimit import Decision, LocalRateLimiter, RateLimiter
 
 # Paths that need an API key in production; health, metrics and the docs stay open.
 KEYED_PREFIXES = ("/v1", "/graphql")
+
+# What a publishable key may reach, whatever its scopes: what the component calls and the
+# content reads a partner's own script may want, one situation per request. A publishable key
+# is public (anyone viewing the partner's page can copy it), so bulk routes (a batch is up to
+# 1,000 situations and 20 MB for one request of the per-address budget), exports, replays,
+# organisation policies (internal weights and the ids of the keys that published them) and
+# GraphQL need a secret key even where the scope would allow them.
+PUBLISHABLE_READS = (
+    "/v1/approaches",
+    "/v1/aspects",
+    "/v1/locales",
+    "/v1/terms",
+    "/v1/topics",
+    "/v1/variants",
+)
+PUBLISHABLE_POSTS = frozenset({"/v1/recommendations"})
+
+
+def publishable_may_reach(method: str, path: str) -> bool:
+    if method == "POST":
+        return path in PUBLISHABLE_POSTS
+    if method not in ("GET", "HEAD"):
+        return False
+    return any(path == read or path.startswith(read + "/") for read in PUBLISHABLE_READS)
 
 
 def presented_key(scope: Scope) -> str | None:
@@ -129,6 +160,16 @@ class TrustMiddleware:
             raise origin_not_allowed(
                 "This publishable key is not allowed on this site: its origin "
                 f"({origin or 'none sent'}) is not among the key's origins."
+            )
+        if not publishable_may_reach(scope["method"], scope["path"]):
+            raise ProblemError(
+                problem(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "A publishable key reaches single recommendations and content reads only; "
+                    "this route needs a secret key (from a server, never a web page).",
+                )
             )
         decision: Decision | None = None
         address_limiter = self.trust.publishable_address_limiter
