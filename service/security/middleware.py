@@ -30,7 +30,7 @@ from service.api.problems import (
     unavailable,
 )
 from service.config import Environment, Settings
-from service.security.abuse import FailedAuthLimiter, client_address
+from service.security.abuse import FailedAuthLimiter, client_address, client_network
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
 from service.security.ratelimit import Decision, LocalRateLimiter, RateLimiter
 
@@ -88,7 +88,8 @@ def same_origin(scope: Scope, origin: str) -> bool:
     from here). Host only, not scheme: behind a TLS-terminating proxy the scheme seen here
     is http while the page's is https."""
     host = next((value for name, value in scope["headers"] if name == b"host"), b"")
-    return origin.partition("://")[2] == host.decode("latin-1").strip().lower()
+    own = host.decode("latin-1").strip().lower()
+    return bool(own) and origin.partition("://")[2] == own  # no Host: no own origin
 
 
 class Trust:
@@ -174,7 +175,7 @@ class TrustMiddleware:
         decision: Decision | None = None
         address_limiter = self.trust.publishable_address_limiter
         if address_limiter is not None:
-            decision = address_limiter.hit(f"{identity.key_id}:{client_address(scope)}")
+            decision = address_limiter.hit(f"{identity.key_id}:{client_network(scope)}")
             if not decision.allowed:
                 raise rate_limited(
                     f"This address may make {decision.limit} requests per "

@@ -8,11 +8,13 @@ secret key even when the key's scopes would allow them."""
 import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
+from litestar.types import Scope
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.api.rest.recommendations import EXAMPLE_SITUATION
+from service.security.abuse import client_network
 from service.security.keys import normalise_origin
-from service.security.middleware import publishable_may_reach
+from service.security.middleware import publishable_may_reach, same_origin
 from tests.security.test_keys_and_scopes import SITUATION, assert_problem
 from tests.security.test_publishable_keys import PARTNER, publishable
 
@@ -88,3 +90,26 @@ def test_unicode_hosts_are_stored_as_browsers_send_them() -> None:
     assert normalise_origin("https://xn--bcher-kva.example") == "https://xn--bcher-kva.example"
     assert normalise_origin("https://[::1]:8080") == "https://[::1]:8080"
     assert normalise_origin("http://localhost:5173") == "http://localhost:5173"
+
+
+def _scope(client: str, host: bytes | None = b"api.example.com") -> Scope:
+    headers = [(b"host", host)] if host is not None else []
+    return {"type": "http", "client": (client, 50000), "headers": headers}  # type: ignore[typeddict-item]
+
+
+def test_an_ipv6_client_s_budget_is_its_slash_64() -> None:
+    """A subscriber usually holds a whole /64; per address it would get a fresh budget per
+    request."""
+    first = client_network(_scope("2001:db8:1:2::1"))
+    assert first == client_network(_scope("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+    assert first != client_network(_scope("2001:db8:1:3::1"))
+    assert client_network(_scope("203.0.113.7")) == "203.0.113.7"
+    assert client_network(_scope("::ffff:203.0.113.7")) != client_network(
+        _scope("::ffff:203.0.113.8")
+    )
+
+
+def test_without_a_host_header_nothing_is_the_service_s_own_origin() -> None:
+    assert same_origin(_scope("203.0.113.7"), "https://api.example.com")
+    assert not same_origin(_scope("203.0.113.7", host=None), "https://")
+    assert not same_origin(_scope("203.0.113.7", host=b""), "http://")
