@@ -162,7 +162,7 @@ class TrustMiddleware:
                 "This publishable key is not allowed on this site: its origin "
                 f"({origin or 'none sent'}) is not among the key's origins."
             )
-        if not publishable_may_reach(scope["method"], scope["path"]):
+        if not publishable_may_reach(str(scope.get("method", "")), scope["path"]):
             raise ProblemError(
                 problem(
                     403,
