@@ -86,6 +86,8 @@ async def test_the_iframe_page_may_be_framed_by_the_key_s_origins_only(
     policy = page.headers["content-security-policy"]
     assert f"frame-ancestors {PARTNER}" in policy and "script-src 'self'" in policy
     assert "'unsafe-inline'" not in policy
+    # Trusted Types: only Lit's own policy may create HTML, so a future unsafe sink fails closed.
+    assert "require-trusted-types-for 'script'" in policy and "trusted-types lit-html" in policy
     assert "x-frame-options" not in page.headers
     assert page.headers.get_list("content-security-policy") == [policy]
     assert '<html lang="de">' in page.text and f'host-origins="{PARTNER}"' in page.text

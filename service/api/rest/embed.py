@@ -94,6 +94,10 @@ def _page_csp(origins: frozenset[str]) -> str:
             "img-src 'self'",
             "base-uri 'none'",
             "form-action 'none'",
+            # Only Lit's own policy may turn strings into HTML: an unsafe sink added to the
+            # component later (innerHTML with a query value) throws instead of running.
+            "require-trusted-types-for 'script'",
+            "trusted-types lit-html",
             "frame-ancestors " + " ".join(sorted(origins)),
         )
     )
