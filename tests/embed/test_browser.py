@@ -227,6 +227,13 @@ async def test_the_iframe_works_inside_an_allowed_host_only(
         "window.mcEvents.some((e) => e.via === 'postMessage' && e.type === 'mc-recommendation')",
         timeout=TIMEOUT_MS,
     )
+    assert watched.errors == []  # Lit rendered under Trusted Types without a violation
+    inner = next(f for f in watched.page.frames if f != watched.page.main_frame)
+    sink = (
+        "() => { try { document.body.innerHTML = '<b>x</b>'; return 'ran'; }"
+        " catch (e) { return e.name; } }"
+    )
+    assert await inner.evaluate(sink) == "TypeError"  # a raw HTML sink is refused in the frame
 
     stranger = await open_page(
         context, sites.other, "/frame.html", frame_page(sites.other, sites.key, FRAME_QUERY)
