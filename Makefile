@@ -61,6 +61,10 @@ openapi: .venv/.runtime ## Regenerate openapi/openapi.json (and openapi/schema.g
 sdk: .venv/.synced ## Regenerate sdk/python and sdk/typescript from openapi/openapi.json (Node tools via npm ci)
 	$(PY) -m tools.sdk
 
+.PHONY: embed
+embed: .venv/.synced ## Rebuild the embeddable recommender (embed/ -> service/static/embed/recommender.js; npm ci) and print its SRI hash
+	$(PY) -m tools.embed
+
 .PHONY: docs
 docs: .venv/.runtime ## Regenerate docs/configuration.md and docs/policy-card.md
 	$(PY) -m service config-docs

@@ -19,6 +19,7 @@ from service.api.rest.answered import AnsweredContentMiddleware, answered_cache
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples
+from service.api.rest.embed import EmbedController
 from service.api.rest.health import HealthController
 from service.api.rest.organisations import OrganisationController
 from service.api.rest.recommendations import RecommendationController
@@ -33,8 +34,8 @@ from service.domain.organisations.service import OrganisationPolicies
 from service.domain.store import ContentStore
 from service.garbage_collection import settle_after_start
 from service.observability import Observability, metrics_endpoint
-from service.security.cors import caching_headers, cors_config
-from service.security.headers import security_headers
+from service.security.cors import PublishableCors, PublishableOrigins, caching_headers, cors_config
+from service.security.headers import FrameablePages, security_headers
 from service.security.middleware import Trust
 from service.webhooks.worker import InServiceWorker, build_queue
 
@@ -99,8 +100,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
                 await worker.stop()
             await engine.dispose()
 
+    trust = Trust(settings)
     state: dict[str, Any] = {
         "settings": settings,
+        "trust": trust,  # the embed page verifies its publishable key with the same cache
         "content": ContentStore(),
         "answered": answered_cache(settings.answered_cache_max_bytes),
         "replayer": Replayer(),
@@ -116,6 +119,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             OrganisationController,
             ReleaseController,
             WebhookController,
+            EmbedController,
             graphql_controller(settings),
             metrics_endpoint,
         ],
@@ -126,7 +130,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         cors_config=cors_config(settings),
         # Inside Trust: keys and rate limits apply to answers served from the content cache
         # (which also honours the scopes its routes' guards declare).
-        middleware=[Trust(settings).middleware, AnsweredContentMiddleware],
+        middleware=[trust.middleware, AnsweredContentMiddleware],
         before_send=[caching_headers(settings)],
         request_max_body_size=settings.request_max_body_bytes,
         logging_config=None,  # service.observability configures logging
@@ -134,10 +138,17 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
     # Litestar rebuilds `components` from its registry, so complete the document afterwards.
     contract.complete(application.openapi_schema, example_snapshot().locales)
-    # Security headers go on with the request id, on every response (errors and 404s too).
-    return observability.install(
-        application, security_headers(settings.service_env == "production")
+    # Outside Litestar's CORS middleware, which knows only CORS_ORIGINS: publishable keys'
+    # origins are read from PostgreSQL.
+    application.asgi_handler = PublishableCors(
+        application.asgi_handler,
+        PublishableOrigins(settings.publishable_origins_refresh_seconds),
+        settings,
     )
+    # Security headers go on with the request id, on every response (errors and 404s too).
+    observability.install(application, security_headers(settings.service_env == "production"))
+    application.asgi_handler = FrameablePages(application.asgi_handler)  # the embed page
+    return application
 
 
 app = create_app()

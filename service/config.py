@@ -102,6 +102,27 @@ class Settings(BaseSettings):
     rate_limit_window_seconds: int = Field(
         60, ge=1, le=86_400, description="Length of the fixed rate-limit window."
     )
+    publishable_rate_limit_requests: int = Field(
+        600,
+        ge=0,
+        le=10_000_000,
+        description="Requests each publishable (browser) key may make per window, across all "
+        "replicas, instead of `RATE_LIMIT_REQUESTS`; 0 disables.",
+    )
+    publishable_rate_limit_per_address: int = Field(
+        60,
+        ge=0,
+        le=1_000_000,
+        description="Requests one client address may make per window with one publishable key "
+        "(counted per worker), so one visitor cannot spend a partner's whole budget; 0 disables.",
+    )
+    publishable_origins_refresh_seconds: float = Field(
+        10.0,
+        gt=0,
+        le=3600,
+        description="How often a replica re-reads the origins of the active publishable keys, "
+        "which CORS preflights are answered for (a new key's origin waits at most this long).",
+    )
     auth_failures_per_minute: int = Field(
         20,
         ge=0,

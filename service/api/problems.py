@@ -91,6 +91,11 @@ def lacks_scope(scope: str) -> ProblemError:
     return ProblemError(doc)
 
 
+def origin_not_allowed(detail: str) -> ProblemError:
+    """A publishable key used from a page whose origin it does not list (or with no Origin)."""
+    return ProblemError(problem(403, "origin-not-allowed", "Origin not allowed", detail))
+
+
 def rate_limited(detail: str, headers: Mapping[str, str]) -> ProblemError:
     return ProblemError(problem(429, "rate-limited", "Too many requests", detail), headers)
 

@@ -55,9 +55,22 @@ def parser() -> argparse.ArgumentParser:
     create.add_argument(
         "--scope",
         action="append",
-        required=True,
+        default=[],
         choices=["content:read", "recommend", "admin"],
-        help="repeat for several scopes; admin grants all",
+        help="repeat for several scopes; admin grants all (required for a secret key; a "
+        "publishable key gets content:read and recommend)",
+    )
+    create.add_argument(
+        "--publishable",
+        action="store_true",
+        help="a key for web pages (the embeddable recommender): content:read and recommend "
+        "only, accepted only from its --origin(s)",
+    )
+    create.add_argument(
+        "--origin",
+        action="append",
+        default=[],
+        help="with --publishable, repeat for each page origin (https://hr.example.com)",
     )
     create.add_argument(
         "--org",

@@ -11,6 +11,7 @@ bounded too): with `WORKERS=n` an address gets up to n x `limit` failures per wi
 address is the peer of the TCP connection: behind a proxy, configure the proxy to limit too.
 """
 
+import ipaddress
 import math
 import time
 from dataclasses import dataclass
@@ -80,3 +81,16 @@ class FailedAuthLimiter:
 def client_address(scope: Scope) -> str:
     client = scope.get("client")
     return str(client[0]) if client else "unknown"
+
+
+def client_network(scope: Scope) -> str:
+    """The client's address for per-address budgets, an IPv6 one as its /64: one subscriber
+    usually holds a whole /64 and could otherwise take a fresh budget per request."""
+    address = client_address(scope)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return address

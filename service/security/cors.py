@@ -1,5 +1,5 @@
-"""Cross-origin browser access (when `CORS_ORIGINS` is set) and the caching headers that must
-go with it and with API keys.
+"""Cross-origin browser access (when `CORS_ORIGINS` is set, and for the origins of publishable
+keys: `PublishableCors` below) and the caching headers that must go with it and with API keys.
 
 Preflights allow only what the API uses: GET/HEAD/POST and the request headers a client of
 this API sends. The `before_send` hook below runs after Litestar's CORS middleware (which
@@ -12,13 +12,23 @@ replaces `Vary` with `Origin` on cross-origin answers) and fixes the answer's ca
   others: `Cache-Control: public` becomes `private` (browsers still reuse and revalidate).
 """
 
+import asyncio
+import logging
+import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from litestar import Litestar
 from litestar.config.cors import CORSConfig
-from litestar.types import Message, Scope
+from litestar.enums import ScopeType
+from litestar.types import ASGIApp, HTTPResponseStartEvent, Message, Receive, Scope, Send
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.config import Environment, Settings
+from service.security.keys import publishable_origins
+
+ASGIScope = Scope
+logger = logging.getLogger("service.security")
 
 ALLOWED_METHODS = ["GET", "HEAD", "POST"]
 ALLOWED_HEADERS = [
@@ -87,3 +97,114 @@ def caching_headers(settings: Settings) -> Callable[[Message, Scope], Coroutine[
         message["headers"] = headers  # a new list: a response may reuse its own
 
     return fix
+
+
+PREFLIGHT_MAX_AGE_SECONDS = 600
+
+
+class PublishableOrigins:
+    """The origins listed by active publishable keys, re-read at most every `refresh_seconds`.
+
+    A CORS preflight carries no key, so it can only be answered for the origins of all keys;
+    the request that follows is checked against its own key's origins (the trust middleware).
+    The set is bounded by the number of active publishable keys times `MAX_ORIGINS`; when
+    PostgreSQL cannot be asked, the last set read is kept.
+    """
+
+    def __init__(self, refresh_seconds: float) -> None:
+        self.refresh_seconds = refresh_seconds
+        self._origins: frozenset[str] = frozenset()
+        self._next_refresh = 0.0
+        self._lock = asyncio.Lock()
+
+    async def current(self, engine: AsyncEngine) -> frozenset[str]:
+        if time.monotonic() >= self._next_refresh:
+            async with self._lock:
+                if time.monotonic() >= self._next_refresh:  # nobody refreshed while we waited
+                    try:
+                        self._origins = await publishable_origins(engine)
+                    except Exception as exc:
+                        logger.warning("publishable origins unavailable: %s", type(exc).__name__)
+                    self._next_refresh = time.monotonic() + self.refresh_seconds
+        return self._origins
+
+
+class PublishableCors:
+    """CORS for the origins of publishable keys, outside Litestar (and its CORS middleware,
+    which only knows `CORS_ORIGINS` and would refuse these preflights).
+
+    Preflights from such an origin are answered here, before any key is asked for; real
+    requests from one get `Access-Control-Allow-Origin` on whatever they are answered, the
+    trust middleware's 403 for a key that does not list the origin included, so the page can
+    read why. Origins in `CORS_ORIGINS` are left to Litestar's middleware.
+    """
+
+    def __init__(self, app: ASGIApp, origins: PublishableOrigins, settings: Settings) -> None:
+        self.app = app
+        self.origins = origins
+        self.global_origins = frozenset(settings.cors_origin_list)
+
+    async def __call__(self, scope: ASGIScope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP or not scope["path"].startswith(API_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        origin = _origin_of(scope)
+        if origin is None or origin in self.global_origins:
+            await self.app(scope, receive, send)
+            return
+        engine = Litestar.from_scope(scope).state.engine
+        if origin not in await self.origins.current(engine):
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] == "OPTIONS" and _header(scope, b"access-control-request-method"):
+            start: HTTPResponseStartEvent = {
+                "type": "http.response.start",
+                "status": 204,
+                "headers": _preflight(origin),
+            }
+            await send(start)
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+            return
+
+        async def with_cors(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    (name, value)
+                    for name, value in message.get("headers", ())
+                    if not name.lower().startswith(b"access-control-")
+                ]
+                message["headers"] = [*headers, *_simple(origin)]
+            await send(message)
+
+        await self.app(scope, receive, with_cors)
+
+
+def _header(scope: ASGIScope, wanted: bytes) -> bytes | None:
+    return next((value for name, value in scope["headers"] if name == wanted), None)
+
+
+def _origin_of(scope: ASGIScope) -> str | None:
+    value = _header(scope, b"origin")
+    origin = value.decode("latin-1").strip().lower() if value else ""
+    return origin if origin and origin != "null" else None
+
+
+def _preflight(origin: str) -> list[tuple[bytes, bytes]]:
+    return [
+        (b"access-control-allow-origin", origin.encode()),
+        (b"access-control-allow-methods", ", ".join(ALLOWED_METHODS).encode()),
+        (b"access-control-allow-headers", ", ".join(ALLOWED_HEADERS).encode()),
+        (b"access-control-max-age", str(PREFLIGHT_MAX_AGE_SECONDS).encode()),
+        (b"vary", b"Origin"),
+        (b"content-length", b"0"),
+    ]
+
+
+def _simple(origin: str) -> list[tuple[bytes, bytes]]:
+    """`Vary: Origin` is added by `caching_headers` when CORS_ORIGINS is set; here it may not
+    be, and a second `Vary` field is read as one list with the first (RFC 9110 5.3)."""
+    return [
+        (b"access-control-allow-origin", origin.encode()),
+        (b"access-control-expose-headers", ", ".join(EXPOSED_HEADERS).encode()),
+        (b"vary", b"Origin"),
+    ]

@@ -7,15 +7,18 @@ hash would only slow every request down without making a random key any harder t
 import asyncio
 import hashlib
 import hmac
+import ipaddress
+import re
 import secrets
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from prometheus_client import Counter
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from sqlmodel import col
 
@@ -38,12 +41,76 @@ class Scope(StrEnum):
     ADMIN = "admin"  # grants every other scope
 
 
+class KeyKind(StrEnum):
+    SECRET = "secret"  # for servers: any scopes, from anywhere
+    PUBLISHABLE = "publishable"  # for web pages: read and recommend, from its origins only
+
+
+# All a web page may need; a publishable key is visible to anyone who views the page.
+PUBLISHABLE_SCOPES = frozenset({Scope.CONTENT_READ.value, Scope.RECOMMEND.value})
+MAX_ORIGINS = 20
+_LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
+
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
+def _plain_host(host: str, value: str) -> str:
+    """The host as a browser puts it in `Origin` (an internationalised name in punycode), or
+    ValueError. Only letters, digits, hyphens and dots (or a bracketed IPv6 address): an
+    origin goes into `frame-ancestors` and CORS headers, where a space, `;`, `,`, `'` or `*`
+    would add sources or directives."""
+    if host.startswith("["):
+        try:
+            return f"[{ipaddress.IPv6Address(host[1:-1]).compressed}]"
+        except ValueError:
+            raise ValueError(f"{value!r} has an invalid IPv6 address") from None
+    try:
+        ascii_host = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        raise ValueError(f"{value!r} has an invalid host name") from None
+    if len(ascii_host) > 253 or not all(_LABEL.fullmatch(p) for p in ascii_host.split(".")):
+        raise ValueError(f"{value!r}: a host has only letters, digits, hyphens and dots")
+    return ascii_host
+
+
+def normalise_origin(value: str) -> str:
+    """`scheme://host[:port]` as a browser sends it in `Origin`, or ValueError.
+
+    https only, except on loopback addresses (a developer's http://127.0.0.1:8080): a page
+    served over http can be altered on the way, key and all.
+    """
+    parts = urlsplit(value.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"{value!r} has an invalid port") from None
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"
+    if parts.scheme not in ("http", "https") or not host:
+        raise ValueError(f"{value!r} is not an origin like https://hr.example.com")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "@" in parts.netloc:
+        raise ValueError(f"{value!r} is not an origin: no path, query or user, only scheme://host")
+    host = _plain_host(host, value)
+    if parts.scheme == "http" and host not in _LOOPBACK_HOSTS:
+        raise ValueError(f"{value!r}: a publishable key's origins must use https")
+    default_port = 443 if parts.scheme == "https" else 80
+    return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default_port else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
     key_id: str
     name: str
     scopes: frozenset[str]
     organisation: str = DEFAULT_ORGANISATION  # whose policy its recommendations use
+    # A publishable key's origins (what `Origin` must be); empty for a secret key.
+    origins: frozenset[str] = frozenset()
+
+    @property
+    def publishable(self) -> bool:
+        return bool(self.origins)
 
     def allows(self, scope: str) -> bool:
         return scope in self.scopes or Scope.ADMIN in self.scopes
@@ -73,11 +140,24 @@ async def create_key(
     name: str,
     scopes: Sequence[str],
     organisation: str = DEFAULT_ORGANISATION,
+    origins: Sequence[str] = (),
 ) -> NewKey:
-    unknown = sorted(set(scopes) - {s.value for s in Scope})
+    """A secret key, or with `origins` a publishable one (scopes default to, and must stay
+    within, content:read and recommend)."""
+    publishable = bool(origins)
+    if publishable and not scopes:
+        scopes = sorted(PUBLISHABLE_SCOPES)
+    valid = PUBLISHABLE_SCOPES if publishable else {s.value for s in Scope}
+    unknown = sorted(set(scopes) - valid)
     if unknown or not scopes:
-        allowed = ", ".join(s.value for s in Scope)
-        raise ValueError(f"scopes must be among {allowed}; got {', '.join(unknown) or 'none'}")
+        allowed = ", ".join(sorted(valid))
+        kind = "a publishable key's" if publishable else ""
+        raise ValueError(
+            f"{kind} scopes must be among {allowed}; got {', '.join(unknown) or 'none'}".strip()
+        )
+    normalised = sorted({normalise_origin(origin) for origin in origins})
+    if len(normalised) > MAX_ORIGINS:
+        raise ValueError(f"a publishable key lists at most {MAX_ORIGINS} origins")
     key_id = secrets.token_hex(6)
     secret = secrets.token_urlsafe(20)
     record = ApiKey(
@@ -86,6 +166,8 @@ async def create_key(
         scopes=sorted(set(scopes)),
         secret_hash=hash_secret(secret),
         organisation=organisation,
+        kind=KeyKind.PUBLISHABLE if publishable else KeyKind.SECRET,
+        origins=normalised,
     )
     session.add(record)
     await session.flush()
@@ -193,7 +275,12 @@ class KeyVerifier:
     @staticmethod
     async def _lookup(engine: AsyncEngine, key_id: str, secret: str) -> Identity | None:
         query = select(
-            col(ApiKey.name), col(ApiKey.scopes), col(ApiKey.secret_hash), col(ApiKey.organisation)
+            col(ApiKey.name),
+            col(ApiKey.scopes),
+            col(ApiKey.secret_hash),
+            col(ApiKey.organisation),
+            col(ApiKey.kind),
+            col(ApiKey.origins),
         ).where(
             col(ApiKey.id) == key_id,
             ApiKey.revoked_at.is_(None),  # type: ignore[union-attr]
@@ -202,4 +289,24 @@ class KeyVerifier:
             row = (await connection.execute(query)).first()
         if row is None or not hmac.compare_digest(row.secret_hash, hash_secret(secret)):
             return None
-        return Identity(key_id, row.name, frozenset(row.scopes), row.organisation)
+        origins = frozenset(row.origins) if row.kind == KeyKind.PUBLISHABLE else frozenset()
+        return Identity(key_id, row.name, frozenset(row.scopes), row.organisation, origins)
+
+
+MAX_PUBLISHABLE_ORIGINS = 20_000
+
+
+async def publishable_origins(engine: AsyncEngine) -> frozenset[str]:
+    """Every origin some active publishable key lists (what CORS preflights may be told),
+    at most `MAX_PUBLISHABLE_ORIGINS` of them (about 1 MB per worker)."""
+    query = (
+        select(func.unnest(col(ApiKey.origins)))
+        .where(
+            col(ApiKey.kind) == KeyKind.PUBLISHABLE,
+            ApiKey.revoked_at.is_(None),  # type: ignore[union-attr]
+        )
+        .distinct()
+        .limit(MAX_PUBLISHABLE_ORIGINS)
+    )
+    async with asyncio.timeout(LOOKUP_TIMEOUT_SECONDS), engine.connect() as connection:
+        return frozenset((await connection.execute(query)).scalars())

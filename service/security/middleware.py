@@ -7,6 +7,11 @@ What a key may do is declared where it applies (guards on controllers, a permiss
 GraphQL fields: `service/api/common/scopes.py`), not here. Refusals are `ProblemError`s built
 in `service/api/problems.py`, so they leave as problem documents through the application's one
 exception handler.
+
+A publishable key (meant for web pages) is checked further whatever the environment: the
+request's `Origin` must be one of the key's origins, its scopes are enforced (also in
+development, where secret keys are not), and it counts against its own limits, per key
+(shared by the replicas) and per key and client address (per worker).
 """
 
 import asyncio
@@ -16,14 +21,45 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.api.common.scopes import remember_identity
-from service.api.problems import rate_limited, unauthorized, unavailable
+from service.api.problems import (
+    ProblemError,
+    origin_not_allowed,
+    problem,
+    rate_limited,
+    unauthorized,
+    unavailable,
+)
 from service.config import Environment, Settings
-from service.security.abuse import FailedAuthLimiter, client_address
+from service.security.abuse import FailedAuthLimiter, client_address, client_network
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
-from service.security.ratelimit import RateLimiter
+from service.security.ratelimit import Decision, LocalRateLimiter, RateLimiter
 
 # Paths that need an API key in production; health, metrics and the docs stay open.
 KEYED_PREFIXES = ("/v1", "/graphql")
+
+# What a publishable key may reach, whatever its scopes: what the component calls and the
+# content reads a partner's own script may want, one situation per request. A publishable key
+# is public (anyone viewing the partner's page can copy it), so bulk routes (a batch is up to
+# 1,000 situations and 20 MB for one request of the per-address budget), exports, replays,
+# organisation policies (internal weights and the ids of the keys that published them) and
+# GraphQL need a secret key even where the scope would allow them.
+PUBLISHABLE_READS = (
+    "/v1/approaches",
+    "/v1/aspects",
+    "/v1/locales",
+    "/v1/terms",
+    "/v1/topics",
+    "/v1/variants",
+)
+PUBLISHABLE_POSTS = frozenset({"/v1/recommendations"})
+
+
+def publishable_may_reach(method: str, path: str) -> bool:
+    if method == "POST":
+        return path in PUBLISHABLE_POSTS
+    if method not in ("GET", "HEAD"):
+        return False
+    return any(path == read or path.startswith(read + "/") for read in PUBLISHABLE_READS)
 
 
 def presented_key(scope: Scope) -> str | None:
@@ -38,6 +74,24 @@ def presented_key(scope: Scope) -> str | None:
     return None
 
 
+def request_origin(scope: Scope) -> str | None:
+    """The `Origin` header, lower-cased as origins are compared; None when absent or `null`."""
+    for name, value in scope["headers"]:
+        if name == b"origin":
+            origin = value.decode("latin-1").strip().lower()
+            return None if origin in ("", "null") else origin
+    return None
+
+
+def same_origin(scope: Scope, origin: str) -> bool:
+    """The request comes from a page of this service (the embed iframe page calls the API
+    from here). Host only, not scheme: behind a TLS-terminating proxy the scheme seen here
+    is http while the page's is https."""
+    host = next((value for name, value in scope["headers"] if name == b"host"), b"")
+    own = host.decode("latin-1").strip().lower()
+    return bool(own) and origin.partition("://")[2] == own  # no Host: no own origin
+
+
 class Trust:
     """The per-application state the middleware needs: settings, key cache, rate limiter."""
 
@@ -47,6 +101,19 @@ class Trust:
         self.limiter = (
             RateLimiter(settings.rate_limit_requests, settings.rate_limit_window_seconds)
             if settings.rate_limit_requests > 0
+            else None
+        )
+        window = settings.rate_limit_window_seconds
+        self.publishable_limiter = (
+            RateLimiter(settings.publishable_rate_limit_requests, window)
+            if settings.publishable_rate_limit_requests > 0
+            else None
+        )
+        self.publishable_address_limiter = (
+            LocalRateLimiter(
+                "publishable_key_addresses", settings.publishable_rate_limit_per_address, window
+            )
+            if settings.publishable_rate_limit_per_address > 0
             else None
         )
         self.failed_auth = FailedAuthLimiter(settings.auth_failures_per_minute, 60.0)
@@ -68,9 +135,12 @@ class TrustMiddleware:
         extra_headers: list[tuple[bytes, bytes]] = []
         if scope["path"].startswith(KEYED_PREFIXES):
             identity = await self._identify(scope)
-            if identity is not None and self.trust.production:
+            if identity is not None and identity.publishable:
+                remember_identity(scope, identity)  # its scopes hold in development too
+                extra_headers = await self._admit_publishable(scope, identity)
+            elif identity is not None and self.trust.production:
                 remember_identity(scope, identity)
-            if identity is not None and self.trust.limiter is not None:
+            if identity is not None and not identity.publishable and self.trust.limiter:
                 engine = Litestar.from_scope(scope).state.engine
                 decision = await self.trust.limiter.hit(engine, f"key:{identity.key_id}")
                 if not decision.allowed:
@@ -82,6 +152,52 @@ class TrustMiddleware:
                     )
                 extra_headers = decision.encoded_headers()
         await self._within_timeout(scope, receive, send, extra_headers)
+
+    async def _admit_publishable(
+        self, scope: Scope, identity: Identity
+    ) -> list[tuple[bytes, bytes]]:
+        origin = request_origin(scope)
+        if origin is None or not (origin in identity.origins or same_origin(scope, origin)):
+            raise origin_not_allowed(
+                "This publishable key is not allowed on this site: its origin "
+                f"({origin or 'none sent'}) is not among the key's origins."
+            )
+        if not publishable_may_reach(str(scope.get("method", "")), scope["path"]):
+            raise ProblemError(
+                problem(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "A publishable key reaches single recommendations and content reads only; "
+                    "this route needs a secret key (from a server, never a web page).",
+                )
+            )
+        decision: Decision | None = None
+        address_limiter = self.trust.publishable_address_limiter
+        if address_limiter is not None:
+            decision = address_limiter.hit(f"{identity.key_id}:{client_network(scope)}")
+            if not decision.allowed:
+                raise rate_limited(
+                    f"This address may make {decision.limit} requests per "
+                    f"{address_limiter.window_seconds} s with this key; retry after "
+                    f"{decision.reset_seconds} s.",
+                    decision.headers(),
+                )
+        if self.trust.publishable_limiter is not None:
+            engine = Litestar.from_scope(scope).state.engine
+            key_decision = await self.trust.publishable_limiter.hit(
+                engine, f"publishable:{identity.key_id}"
+            )
+            if not key_decision.allowed:
+                raise rate_limited(
+                    f"This key may make {key_decision.limit} requests per "
+                    f"{self.trust.publishable_limiter.window_seconds} s; retry after "
+                    f"{key_decision.reset_seconds} s.",
+                    key_decision.headers(),
+                )
+            if decision is None or key_decision.remaining < decision.remaining:
+                decision = key_decision  # the headers tell the nearer of the two limits
+        return decision.encoded_headers() if decision is not None else []
 
     async def _identify(self, scope: Scope) -> Identity | None:
         key = presented_key(scope)

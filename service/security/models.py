@@ -35,6 +35,17 @@ class ApiKey(SQLModel, table=True):
             Text, ForeignKey("organisations.slug"), nullable=False, server_default="default"
         ),
     )
+    # Revision 0005: `publishable` keys are meant for web pages (content:read and recommend
+    # only) and are accepted only from `origins` (`https://hr.example.com`); `secret` keys
+    # have none.
+    kind: str = Field(
+        default="secret",
+        sa_column=Column(Text, nullable=False, server_default="secret"),
+    )
+    origins: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(ARRAY(Text), nullable=False, server_default="{}"),
+    )
 
 
 class RateLimitCounter(SQLModel, table=True):

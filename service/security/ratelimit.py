@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from service.cache import BoundedCache
+
 logger = logging.getLogger("service.ratelimit")
 
 LEASE_TIMEOUT_SECONDS = 0.5
@@ -157,3 +159,37 @@ class RateLimiter:
         lease.tokens += max(0, min(self.lease_size, self.limit - before))
         lease.granted_everywhere = min(granted, self.limit)
         lease.exhausted = granted >= self.limit
+
+
+@dataclass(slots=True)
+class _Window:
+    start: int
+    spent: int = 0
+
+
+class LocalRateLimiter:
+    """Fixed windows counted in this worker's memory, bounded to `MAX_SUBJECTS` subjects.
+
+    For subjects that come and go (a client address): keeping them in PostgreSQL would leave
+    a row per address behind. With `WORKERS=n` a subject gets up to n x `limit` per window.
+    """
+
+    def __init__(self, name: str, limit: int, window_seconds: int) -> None:
+        self.limit = limit
+        self.window_seconds = window_seconds
+        self._windows: BoundedCache[str, _Window] = BoundedCache(
+            name, max_entries=MAX_SUBJECTS, max_bytes=MAX_SUBJECTS * 200, sizeof=lambda _: 200
+        )
+
+    def hit(self, subject: str) -> Decision:
+        now = time.time()
+        window_start = int(now // self.window_seconds) * self.window_seconds
+        reset = max(1, math.ceil(window_start + self.window_seconds - now))
+        window = self._windows.get(subject)
+        if window is None or window.start != window_start:
+            window = _Window(window_start)
+            self._windows.put(subject, window)
+        if window.spent >= self.limit:
+            return Decision(False, self.limit, 0, reset)
+        window.spent += 1
+        return Decision(True, self.limit, self.limit - window.spent, reset)
