@@ -8,9 +8,7 @@ browser. Each wait is bounded.
 
 import contextlib
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -31,35 +29,12 @@ from service.api.rest.embed import bundle
 from service.config import PROJECT_ROOT
 from service.security.keys import create_key
 from tools import embed
+from tools.machine import debian_program, free_port
 
 START_TIMEOUT_SECONDS = 90
 SCREENSHOTS = Path(__file__).parent / "screenshots"  # git-ignored
 DOCS_SCREENSHOT = PROJECT_ROOT / "docs" / "images" / "embed-en.png"
 UPDATE_DOCS_SCREENSHOT = os.environ.get("MC_UPDATE_SCREENSHOTS") == "1"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def chromium_executable() -> str:
-    found = shutil.which("chromium")
-    if found:
-        return found
-    if shutil.which("apt-get") is None or os.geteuid() != 0:
-        pytest.fail("chromium is missing and cannot be installed (needs root and apt-get)")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-qq", "chromium"]
-    if subprocess.run(install, env=env, capture_output=True, timeout=900).returncode != 0:
-        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, timeout=600)
-        result = subprocess.run(install, env=env, capture_output=True, text=True, timeout=900)
-        assert result.returncode == 0, f"apt-get install chromium failed: {result.stderr}"
-    found = shutil.which("chromium")
-    assert found, "chromium is not on PATH after apt-get install"
-    return found
 
 
 @dataclass(frozen=True)
@@ -232,7 +207,7 @@ async def sites(service: Service, engine: AsyncEngine) -> AsyncIterator[Sites]:
 
 @pytest.fixture(scope="session")
 async def browser() -> AsyncIterator[Browser]:
-    executable = chromium_executable()
+    executable = debian_program("chromium", "chromium")
     async with async_playwright() as playwright:
         launched = await playwright.chromium.launch(
             executable_path=executable, args=["--no-sandbox"], timeout=30_000

@@ -25,7 +25,7 @@ from service.config import PROJECT_ROOT
 from service.db import async_url
 from service.security.keys import create_key
 from tests.conftest import migrated_database
-from tests.reliability.conftest import free_port
+from tools.machine import free_port
 
 pytestmark = pytest.mark.slow
 

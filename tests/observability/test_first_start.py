@@ -3,7 +3,6 @@
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -13,15 +12,9 @@ from pathlib import Path
 import httpx
 
 from service.config import PROJECT_ROOT
+from tools.machine import free_port
 
 START_TIMEOUT_SECONDS = 90
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def test_a_first_start_shows_where_it_serves_and_prints_every_line_once() -> None:

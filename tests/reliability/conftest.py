@@ -5,7 +5,6 @@ import asyncio
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,12 +18,7 @@ import pytest
 
 from service.cli.database import migrate
 from service.config import PROJECT_ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tools.machine import free_port
 
 
 class PrivatePostgres:

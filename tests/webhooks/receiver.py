@@ -4,7 +4,6 @@ It runs in a thread of the test process, can answer 2xx, 503, or hold a request 
 interrupted by a killed sender), and can go down and come back up on the same port.
 """
 
-import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -13,11 +12,7 @@ from typing import Any
 
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tools.machine import free_port
 
 
 @dataclass

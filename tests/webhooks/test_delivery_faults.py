@@ -27,8 +27,9 @@ from service.webhooks.schemas import WebhookCreate
 from service.webhooks.ssrf import UrlPolicy
 from tests.conftest import migrated_database
 from tests.releases.edits import EditedContent
-from tests.webhooks.receiver import Receiver, free_port
+from tests.webhooks.receiver import Receiver
 from tests.webhooks.test_webhooks import eventually, load
+from tools.machine import free_port
 
 pytestmark = pytest.mark.slow
 
