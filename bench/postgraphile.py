@@ -11,12 +11,12 @@ from pathlib import Path
 from bench.processes import (
     PROJECT_ROOT,
     SERVER_CORE,
-    free_port,
     log,
     pinned,
     running,
     wait_until_up,
 )
+from tools.machine import free_port
 
 POSTGRAPHILE_DIR = PROJECT_ROOT / "bench" / ".postgraphile"
 

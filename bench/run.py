@@ -28,7 +28,6 @@ from bench.processes import (
     LOAD_CORE,
     PROJECT_ROOT,
     SERVER_CORE,
-    free_port,
     log,
     pinned,
     pinning_available,
@@ -40,6 +39,7 @@ from bench.processes import (
 from bench.report import Outcome
 from bench.scenarios import LOCALES, SITUATION, Catalogue, catalogue_from, scenarios
 from bench.tools import ensure_tools, tool_version
+from tools.machine import free_port
 
 RESULTS_DIR = PROJECT_ROOT / "bench" / "results"
 # The production configuration every row of the table is measured in (docs/benchmarks.md).

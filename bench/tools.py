@@ -7,21 +7,10 @@ import shutil
 import subprocess
 
 from bench.processes import log
+from tools.machine import apt_install
 
 # binary -> Debian package that provides it
 PACKAGES = {"wrk": "wrk", "h2load": "nghttp2-client", "taskset": "util-linux"}
-
-
-def apt_install(packages: list[str]) -> None:
-    """`apt-get install -y` (after an `apt-get update` if the first try fails)."""
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    command = ["apt-get", "install", "-y", "-qq", *packages]
-    if subprocess.run(command, env=env, capture_output=True, timeout=600).returncode == 0:
-        return
-    subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, timeout=600)
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
-    if result.returncode != 0:
-        raise RuntimeError(f"apt-get install {' '.join(packages)} failed: {result.stderr[-500:]}")
 
 
 def ensure_tools(binaries: list[str], install: bool) -> dict[str, str | None]:

@@ -30,7 +30,7 @@ from service.domain.bundle import read_files, store
 from service.security.keys import create_key
 from tests.api.test_content_versions import renamed
 from tests.conftest import migrated_database
-from tests.reliability.conftest import free_port
+from tools.machine import debian_program, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -38,19 +38,8 @@ RATE_LIMIT = 40
 
 
 def pgbouncer_binary() -> str:
-    """The pgbouncer binary, installing Debian's package first if it is missing."""
-    for candidate in (shutil.which("pgbouncer"), "/usr/sbin/pgbouncer"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    if shutil.which("apt-get") is None or os.geteuid() != 0:
-        pytest.fail("pgbouncer is missing and cannot be installed (needs root and apt-get)")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-qq", "pgbouncer"]
-    if subprocess.run(install, env=env, capture_output=True, timeout=600).returncode != 0:
-        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, timeout=600)
-        result = subprocess.run(install, env=env, capture_output=True, text=True, timeout=600)
-        assert result.returncode == 0, f"apt-get install pgbouncer failed: {result.stderr}"
-    return "/usr/sbin/pgbouncer"
+    """The pgbouncer binary (Debian puts it in /usr/sbin), installed first if it is missing."""
+    return debian_program("pgbouncer", "pgbouncer", also_at=["/usr/sbin/pgbouncer"])
 
 
 def unprivileged_user() -> str:
