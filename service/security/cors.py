@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.config import Environment, Settings
 from service.security.keys import publishable_origins
+from service.security.middleware import request_origin
 
 ASGIScope = Scope
 logger = logging.getLogger("service.security")
@@ -148,7 +149,7 @@ class PublishableCors:
         if scope["type"] != ScopeType.HTTP or not scope["path"].startswith(API_PREFIXES):
             await self.app(scope, receive, send)
             return
-        origin = _origin_of(scope)
+        origin = request_origin(scope)
         if origin is None or origin in self.global_origins:
             await self.app(scope, receive, send)
             return
@@ -181,12 +182,6 @@ class PublishableCors:
 
 def _header(scope: ASGIScope, wanted: bytes) -> bytes | None:
     return next((value for name, value in scope["headers"] if name == wanted), None)
-
-
-def _origin_of(scope: ASGIScope) -> str | None:
-    value = _header(scope, b"origin")
-    origin = value.decode("latin-1").strip().lower() if value else ""
-    return origin if origin and origin != "null" else None
 
 
 def _preflight(origin: str) -> list[tuple[bytes, bytes]]:
