@@ -13,13 +13,17 @@ from litestar import get, post
 from litestar.connection import ASGIConnection
 
 
-class guarded_get(get):
+class _GuardsGetTheHandler:
+    """Put first in the bases, so that this `authorize_connection` is the one that runs."""
+
     async def authorize_connection(self, connection: ASGIConnection[Any, Any, Any, Any]) -> None:
-        for guard in self.resolve_guards():
-            await guard(connection, self)  # type: ignore[misc]  # resolve_guards: all async
+        for guard in self.resolve_guards():  # type: ignore[attr-defined]  # the route handler's
+            await guard(connection, self)
 
 
-class guarded_post(post):
-    async def authorize_connection(self, connection: ASGIConnection[Any, Any, Any, Any]) -> None:
-        for guard in self.resolve_guards():
-            await guard(connection, self)  # type: ignore[misc]  # resolve_guards: all async
+class guarded_get(_GuardsGetTheHandler, get):
+    pass
+
+
+class guarded_post(_GuardsGetTheHandler, post):
+    pass
