@@ -22,9 +22,8 @@ import time
 import msgspec
 
 from bench.situations import situation
-from service.domain.content import Snapshot
 from service.domain.bundle import StoredBundle, read_files
-from service.domain.content import build_snapshot
+from service.domain.content import Snapshot, build_snapshot
 from service.domain.decisions import service as decisions
 from service.domain.recommendation import InvalidSituation
 from service.domain.recommendation.service import BatchDetail
