@@ -101,17 +101,11 @@ def recommend_batch(
     """Every answered item gets its decision id, exactly as a single call would give it."""
     if scope is not None and isinstance(raw, Mapping) and isinstance(raw.get("items"), list):
         raw = {**raw, "items": [scope.defaults(item) for item in raw["items"]]}
-    response = recommendations.recommend_batch(snapshot, locale, raw, detail)
-    assert isinstance(raw, Mapping)  # recommend_batch refused anything else
-    messages = snapshot.engine(locale).messages
-    items: list[Any] = []
-    for item in response.items:
-        if item.result is not None:
-            # Parsed again (microseconds) for the canonical form the id is made of.
-            situation = parse_situation(raw["items"][item.index], messages)
-            item = msgspec.structs.replace(item, result=stamp(item.result, situation, scope))
-        items.append(item)
-    return msgspec.structs.replace(response, items=tuple(items))
+
+    def finish(result: Result, situation: Situation) -> Result:
+        return stamp(result, situation, scope)
+
+    return recommendations.recommend_batch(snapshot, locale, raw, detail, finish)
 
 
 class ReplayRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from service.cache import BoundedCache
 from service.domain.content_files import Catalogue, LocaleTexts
@@ -30,7 +30,7 @@ from service.domain.recommendation.output import (
     SummaryBatchItem,
 )
 from service.domain.recommendation.policy import RecommendationMessages, RecommendationPolicy
-from service.domain.recommendation.scoring import SCORES, Scored, Scorer
+from service.domain.recommendation.scoring import Scored, Scorer
 from service.domain.recommendation.tables import Tables, VariantTables
 from service.domain.vocabulary import BaseApproach
 
@@ -47,6 +47,17 @@ MAX_CACHED_RESULTS = 2_000
 ANSWER_BYTES = 5_632
 _ENGINE_IDS = itertools.count()  # never reused, unlike id(): keys an engine's answers
 Answer = TypeVar("Answer", Recommendation, RecommendationSummary)
+
+
+class Finish(Protocol):
+    """What a caller does to each batch answer with the situation it was made from (the
+    decision id, for one): the situation is parsed once, here."""
+
+    def __call__(self, answer: Answer, situation: Situation, /) -> Answer: ...
+
+
+def as_is(answer: Answer, _: Situation, /) -> Answer:
+    return answer
 
 
 class Engine:
@@ -74,6 +85,8 @@ class Engine:
         self._planner = GrowthPlanner(self.tables)
         self._counterfactuals = CounterfactualSearch(self.tables)
         self._headlines: dict[tuple[str, str], str] = {}
+        self._slugs = [v.slug for v in self.tables.variants]
+        self._ranks = range(1, len(self._slugs) + 1)
         self._id = next(_ENGINE_IDS)
 
     def recommend(self, situation: Situation) -> Recommendation:
@@ -102,16 +115,13 @@ class Engine:
         the reasons and cautions of every variant only to drop them."""
         scored = self._scorer.score(situation)
         primary, plan, counterfactual = self._outline(situation, scored)
-        variants, totals = self.tables.variants, scored.totals
+        slugs = map(self._slugs.__getitem__, scored.order)
         return RecommendationSummary(
             self.policy.version,
             self.content_version,
             self.locale,
             primary,
-            tuple(
-                RankedScore(rank, variants[i].slug, SCORES[totals[i]])
-                for rank, i in enumerate(scored.order, start=1)
-            ),
+            tuple(map(RankedScore, self._ranks, slugs, scored.scores())),  # in C: no loop
             plan,
             counterfactual,
         )
@@ -145,13 +155,16 @@ class Engine:
 
     # -- batch --------------------------------------------------------------------------------
 
-    def recommend_batch(self, items: Sequence[object]) -> list[BatchItem]:
+    def recommend_batch(self, items: Sequence[object], finish: Finish = as_is) -> list[BatchItem]:
         """Each raw item gets its recommendation or its own 422 problem; none fails the rest."""
-        return [BatchItem(*answer) for answer in self._each(items, self._batch_answer)]
+        return [BatchItem(*answer) for answer in self._each(items, self._batch_answer, finish)]
 
-    def recommend_batch_summary(self, items: Sequence[object]) -> list[SummaryBatchItem]:
+    def recommend_batch_summary(
+        self, items: Sequence[object], finish: Finish = as_is
+    ) -> list[SummaryBatchItem]:
         """`recommend_batch` in summary detail: what `RecommendationSummary.of` keeps."""
-        return [SummaryBatchItem(*answer) for answer in self._each(items, self._batch_summary)]
+        answers = self._each(items, self._batch_summary, finish)
+        return [SummaryBatchItem(*answer) for answer in answers]
 
     def _batch_answer(self, situation: Situation) -> Recommendation:
         # An answer a single request cached is reused; a batch item's is not kept.
@@ -162,7 +175,7 @@ class Engine:
         return self._summary(situation) if cached is None else RecommendationSummary.of(cached)
 
     def _each(
-        self, items: Sequence[object], answer: Callable[[Situation], Answer]
+        self, items: Sequence[object], answer: Callable[[Situation], Answer], finish: Finish
     ) -> Iterator[tuple[int, Answer | None, ItemProblem | None]]:
         if len(items) > MAX_BATCH:
             raise ValueError(f"a batch holds at most {MAX_BATCH} situations")
@@ -172,7 +185,7 @@ class Engine:
             except InvalidSituation as exc:
                 yield index, None, self.problem(exc)
             else:
-                yield index, answer(situation), None
+                yield index, finish(answer(situation), situation), None
 
     def problem(self, exc: InvalidSituation) -> ItemProblem:
         return ItemProblem(422, exc.title, exc.detail, tuple(exc.problems))

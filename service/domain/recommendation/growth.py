@@ -3,12 +3,13 @@ goals ("Integrating Mentoring and Coaching"), only when the situation asks for b
 
 from __future__ import annotations
 
+import operator
+
 from service.domain.recommendation.input import Situation
 from service.domain.recommendation.output import GrowthPlan, GrowthTrack
 from service.domain.recommendation.policy import Factor, GoalTrack
 from service.domain.recommendation.scoring import Scored
 from service.domain.recommendation.tables import (
-    CONTEXT_POSITION,
     GOAL_BIT,
     GOALS_POSITION,
     WEEKS_PER_MONTH,
@@ -88,20 +89,21 @@ class GrowthPlanner:
         mask = 0
         for goal in goals:
             mask |= GOAL_BIT[goal]
-        track_goals = t.column_of(Factor.GOALS, mask).contributions
-        rows, totals = scored.rows, scored.totals
-        unmet = t.unmet_context
+        track_goals = t.column_of(Factor.GOALS, mask).scaled
+        columns = scored.columns
+        # Judged on this track's goals: the packed score (slug tie-break included, the lower
+        # index wins) with the situation's goal column swapped for the track's, plus a bonus
+        # above any score for a variant that can start. Summed in C for every variant.
+        judged = list(
+            map(
+                operator.add,
+                map(operator.sub, scored.packed, columns[GOALS_POSITION].scaled),
+                map(operator.add, track_goals, t.startable[scored.keys.context]),
+            )
+        )
         candidates = t.by_approach[approach]
         assert candidates, f"the catalogue has no {approach} variant"
-        best = max(
-            candidates,
-            key=lambda i: (
-                rows[i][CONTEXT_POSITION].fit != unmet or not t.variants[i].record.prerequisites,
-                totals[i] - rows[i][GOALS_POSITION].contribution + track_goals[i],
-                -i,
-            ),
-        )
-        return t.variants[best]
+        return t.variants[max(candidates, key=judged.__getitem__)]
 
 
 def _track(

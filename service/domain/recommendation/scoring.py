@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from service.domain.recommendation.input import Situation
 from service.domain.recommendation.limits import SCALE
-from service.domain.recommendation.output import BreakdownItem, RankedVariant, Reason
+from service.domain.recommendation.output import RankedVariant, Reason
 from service.domain.recommendation.policy import Factor
 from service.domain.recommendation.tables import TIE, Column, Entry, Keys, Tables, to_float
 
@@ -23,16 +23,23 @@ class Scored:
 
     keys: Keys
     columns: tuple[Column, ...]
-    totals: list[int]
-    rows: list[tuple[Entry, ...]]
-    items: list[tuple[BreakdownItem, ...]]
     packed: list[int]  # score * TIE + slug tie-break: ranking compares plain ints
     order: list[int]  # variant indexes, best first
+
+    def total(self, i: int) -> int:
+        """Variant i's score in units of 1e-4."""
+        return self.packed[i] // TIE
+
+    def scores(self) -> list[float]:
+        """Every variant's score, in ranking order."""
+        return [SCORES[self.packed[i] // TIE] for i in self.order]
 
 
 class Scorer:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
+        # The slug tie-break of packed keys: variants are in slug order, the lower index wins.
+        self._tie_break = tuple(TIE - 1 - i for i in range(len(tables.variants)))
 
     def score(self, situation: Situation) -> Scored:
         t = self.tables
@@ -48,21 +55,21 @@ class Scorer:
             t.column_of(Factor.TIME, (situation.hours_per_week, situation.minutes_per_session)),
             table[Factor.CONTEXT][k.context],
         )
-        # Transposing columns into per-variant rows and summing them runs in C (zip, map, sum).
-        totals = list(map(sum, zip(*[c.contributions for c in columns], strict=True)))
-        rows = list(zip(*[c.entries for c in columns], strict=True))
-        items = list(zip(*[c.items for c in columns], strict=True))
-        # Score and slug packed into one int (variants are in slug order, the lower index wins a
-        # tie), so ranking and the counterfactual compare plain ints.
-        packed = [total * TIE + (TIE - 1 - i) for i, total in enumerate(totals)]
-        order = sorted(range(len(rows)), key=packed.__getitem__, reverse=True)
-        return Scored(k, columns, totals, rows, items, packed, order)
+        # Score and slug packed into one int per variant, summed in C (zip, map, sum): ranking
+        # and the counterfactual compare plain ints.
+        packed = list(map(sum, zip(*[c.scaled for c in columns], self._tie_break, strict=True)))
+        order = sorted(range(len(packed)), key=packed.__getitem__, reverse=True)
+        return Scored(k, columns, packed, order)
 
     def ranking(self, scored: Scored) -> tuple[RankedVariant, ...]:
         variants = self.tables.variants
+        columns = scored.columns
+        # Transposing columns into per-variant rows runs in C (zip).
+        rows = list(zip(*[c.entries for c in columns], strict=True))
+        items = list(zip(*[c.items for c in columns], strict=True))
         ranking = []
         for rank, i in enumerate(scored.order, start=1):
-            row = scored.rows[i]
+            row = rows[i]
             # One pass over eight entries: cheaper than any cache lookup.
             why = pick_reasons(row)
             v = variants[i]
@@ -72,8 +79,8 @@ class Scorer:
                     v.slug,
                     v.name,
                     v.base_approach,
-                    SCORES[scored.totals[i]],
-                    scored.items[i],
+                    SCORES[scored.total(i)],
+                    items[i],
                     why,
                     v.cautions[scored.keys.context],
                 )

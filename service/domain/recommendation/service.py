@@ -22,6 +22,7 @@ from service.domain.recommendation import (
     Situation,
     parse_situation,
 )
+from service.domain.recommendation.engine import Finish, as_is
 from service.domain.recommendation.input import json_type, wording
 from service.domain.recommendation.output import SummaryBatchItem
 
@@ -62,14 +63,19 @@ def recommend(snapshot: Snapshot, locale: str, raw: object) -> Recommendation:
 
 
 def recommend_batch(
-    snapshot: Snapshot, locale: str, raw: object, detail: BatchDetail = BatchDetail.FULL
+    snapshot: Snapshot,
+    locale: str,
+    raw: object,
+    detail: BatchDetail = BatchDetail.FULL,
+    finish: Finish = as_is,
 ) -> BatchResponse | SummaryBatchResponse:
-    """One result or one problem per item; a bad item never fails the others."""
+    """One result or one problem per item; a bad item never fails the others. `finish` is
+    applied to each answer with its parsed situation."""
     engine = snapshot.engine(locale)
     items = _batch_items(raw, snapshot, locale)
     if detail is BatchDetail.FULL:
-        return BatchResponse(tuple(engine.recommend_batch(items)))
-    return SummaryBatchResponse(tuple(engine.recommend_batch_summary(items)))
+        return BatchResponse(tuple(engine.recommend_batch(items, finish)))
+    return SummaryBatchResponse(tuple(engine.recommend_batch_summary(items, finish)))
 
 
 def _batch_items(raw: object, snapshot: Snapshot, locale: str) -> Sequence[object]:

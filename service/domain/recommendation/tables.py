@@ -40,12 +40,12 @@ WEEKS_PER_MONTH = 52 / 12
 FACTORS = tuple(Factor)
 FACTOR_POSITION = {factor: i for i, factor in enumerate(FACTORS)}
 GOALS_POSITION = FACTOR_POSITION[Factor.GOALS]
-CONTEXT_POSITION = FACTOR_POSITION[Factor.CONTEXT]
 # Time columns kept per engine: hours and minutes are free-form, so the keys are unbounded.
 # Each locale has its own, so they are kept small (four locales: at most 16 MB by estimate).
 MAX_CACHED_TIME_COLUMNS = 4_000
 TIME_COLUMNS_BYTES = 2 * 1024 * 1024
 TIE = 64  # room for the slug tie-break below the score in packed ranking keys
+STARTABLE = (SCALE + 1) * TIE  # above any packed ranking key
 GOALS = tuple(Goal)
 GOAL_BIT = {goal: 1 << i for i, goal in enumerate(GOALS)}
 PREREQUISITES = tuple(Prerequisite)
@@ -181,7 +181,7 @@ class Tables:
             raise ValueError(f"messages/{messages.locale}.yaml names: missing {sorted(unnamed)}")
         self.weights = {f: to_int(policy.factors[f].weight) for f in FACTORS}
         self.bands = policy.horizon_bands
-        self._band_of = [self._band(week) for week in range(HORIZON_WEEKS[1] + 1)]
+        self.band_of = [self._band(week) for week in range(HORIZON_WEEKS[1] + 1)]
         records = sorted(catalogue.variants, key=lambda v: v.slug)  # index order = slug order
         self.variants = [self._build_variant(i, record) for i, record in enumerate(records)]
         if len(self.variants) >= TIE:
@@ -205,7 +205,16 @@ class Tables:
         self.by_approach = {
             a: [v.index for v in self.variants if v.base_approach is a] for a in BaseApproach
         }
-        self.unmet_context = to_int(policy.context.unmet)
+        unmet = to_int(policy.context.unmet)
+        # Per context key, a bonus above any packed score for each variant that can start (no
+        # prerequisite said unavailable): a growth track prefers such a variant.
+        self.startable = {
+            key: tuple(
+                0 if v.context[key].fit == unmet and v.record.prerequisites else STARTABLE
+                for v in self.variants
+            )
+            for key in CONTEXT_KEYS
+        }
 
     # -- texts --------------------------------------------------------------------------------
 
@@ -453,7 +462,7 @@ class Tables:
         relates to this very horizon: fits, partly fits (and how), or does not fit."""
         entry = v.horizon.get(weeks)
         if entry is None:
-            fit = self.policy.variants[v.slug].horizon[self._band_of[weeks]]
+            fit = self.policy.variants[v.slug].horizon[self.band_of[weeks]]
             d = v.record.duration_weeks
             template = getattr(self.messages.reasons.horizon, horizon_relation(d, weeks))
             wording = {
