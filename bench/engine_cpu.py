@@ -6,11 +6,12 @@ the engine must leave it unchanged (the bytes a client reads are the same).
 
 What the batch endpoint's core costs without a server or a load generator: the shipped content
 as content version 1, batches of 1,000 situations never sent before (bench/situations.py),
-`decisions.recommend_batch` and msgspec encoding, timed with `time.process_time` (CPU of this
-process only, so waiting for a shared core does not count), the collector settled as the
-server's worker settles it (service/garbage_collection.py). Medians and minima of `rounds`
-batches per detail, and the collector's share (`gc.callbacks`). On a shared machine compare two
-versions by running them alternately, and trust ratios more than absolute figures.
+`decisions.recommend_batch_encoded` (what the endpoint answers with) and msgspec encoding,
+timed with `time.process_time` (CPU of this process only, so waiting for a shared core does not
+count), the collector settled as the server's worker settles it (service/garbage_collection.py).
+Medians and minima of `rounds` batches per detail, and the collector's share (`gc.callbacks`).
+On a shared machine compare two versions by running them alternately, and trust ratios more
+than absolute figures.
 """
 
 import gc
@@ -61,7 +62,7 @@ def main(rounds: int) -> None:
         for _ in range(rounds):
             body = batch()
             started = time.process_time()
-            msgspec.json.encode(decisions.recommend_batch(snapshot, "en", body, detail))
+            msgspec.json.encode(decisions.recommend_batch_encoded(snapshot, "en", body, detail))
             times.append((time.process_time() - started) / BATCH * 1e6)
         median = statistics.median(times)
         print(
@@ -116,7 +117,11 @@ def digest() -> str:
             for start in range(0, len(bodies), BATCH):
                 request = {"items": bodies[start : start + BATCH]}
                 response = decisions.recommend_batch(snapshot, locale, request, detail)
-                found.update(msgspec.json.encode(response))
+                encoded = msgspec.json.encode(response)
+                fast = decisions.recommend_batch_encoded(snapshot, locale, request, detail)
+                if msgspec.json.encode(fast) != encoded:
+                    raise AssertionError(f"recommend_batch_encoded differs: {locale} {detail}")
+                found.update(encoded)
         for body in bodies:
             found.update(_single(snapshot, locale, body))
         # The last answers are in the single requests' cache now: batches reuse them.

@@ -30,10 +30,12 @@ from service.domain.decisions.ids import (
 from service.domain.errors import Conflict, InvalidParameter, NotFound
 from service.domain.recommendation import Recommendation, Situation, parse_situation
 from service.domain.recommendation import service as recommendations
-from service.domain.recommendation.output import RecommendationSummary
+from service.domain.recommendation.engine import Finish
+from service.domain.recommendation.output import EncodedRecommendation, RecommendationSummary
 from service.domain.recommendation.service import (
     BatchDetail,
     BatchResponse,
+    EncodedBatchResponse,
     SummaryBatchResponse,
 )
 
@@ -43,7 +45,7 @@ MAX_VERSION = 2**31 - 1  # PostgreSQL integer: content and organisation policy v
 REPLAY_VERSIONS = 4
 REPLAY_BYTES = 256 * 1024 * 1024
 
-Result = TypeVar("Result", bound=Recommendation | RecommendationSummary)
+Result = TypeVar("Result", bound=Recommendation | RecommendationSummary | EncodedRecommendation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +101,36 @@ def recommend_batch(
     scope: Scope | None = None,
 ) -> BatchResponse | SummaryBatchResponse:
     """Every answered item gets its decision id, exactly as a single call would give it."""
-    if scope is not None and isinstance(raw, Mapping) and isinstance(raw.get("items"), list):
-        raw = {**raw, "items": [scope.defaults(item) for item in raw["items"]]}
+    return recommendations.recommend_batch(
+        snapshot, locale, _with_defaults(raw, scope), detail, _stamper(scope)
+    )
 
+
+def recommend_batch_encoded(
+    snapshot: Snapshot,
+    locale: str,
+    raw: object,
+    detail: BatchDetail = BatchDetail.FULL,
+    scope: Scope | None = None,
+) -> EncodedBatchResponse | SummaryBatchResponse:
+    """`recommend_batch` for the response body: `msgspec.json.encode` of it gives the same
+    bytes as of `recommend_batch`'s, in less time (full detail: breakdowns come encoded)."""
+    return recommendations.recommend_batch_encoded(
+        snapshot, locale, _with_defaults(raw, scope), detail, _stamper(scope)
+    )
+
+
+def _with_defaults(raw: object, scope: Scope | None) -> object:
+    if scope is not None and isinstance(raw, Mapping) and isinstance(raw.get("items"), list):
+        return {**raw, "items": [scope.defaults(item) for item in raw["items"]]}
+    return raw
+
+
+def _stamper(scope: Scope | None) -> Finish:
     def finish(result: Result, situation: Situation) -> Result:
         return stamp(result, situation, scope)
 
-    return recommendations.recommend_batch(snapshot, locale, raw, detail, finish)
+    return finish
 
 
 class ReplayRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -6,15 +6,30 @@ is their exact sum, so the breakdown always adds up and ties are real ties (brok
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+import msgspec
 
 from service.domain.recommendation.input import Situation
 from service.domain.recommendation.limits import SCALE
-from service.domain.recommendation.output import RankedVariant, Reason
+from service.domain.recommendation.output import (
+    BreakdownItem,
+    Caution,
+    EncodedRankedVariant,
+    RankedVariant,
+    Reason,
+)
 from service.domain.recommendation.policy import Factor
 from service.domain.recommendation.tables import TIE, Column, Entry, Keys, Tables, to_float
+from service.domain.vocabulary import BaseApproach
 
 SCORES = [to_float(i) for i in range(SCALE + 1)]  # every possible score, rounded once
+Ranked = TypeVar("Ranked", RankedVariant, EncodedRankedVariant)
+Breakdown = TypeVar("Breakdown", tuple[BreakdownItem, ...], msgspec.Raw)
+Cautions = tuple[Caution, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,30 +77,55 @@ class Scorer:
         return Scored(k, columns, packed, order)
 
     def ranking(self, scored: Scored) -> tuple[RankedVariant, ...]:
+        return self._ranked(scored, RankedVariant, _breakdown)
+
+    def encoded_ranking(self, scored: Scored) -> tuple[EncodedRankedVariant, ...]:
+        """`ranking` with each breakdown already JSON: the same bytes once encoded."""
+        return self._ranked(scored, EncodedRankedVariant, _breakdown_json)
+
+    def _ranked(
+        self,
+        scored: Scored,
+        kind: Callable[
+            [int, str, str, BaseApproach, float, Breakdown, tuple[Reason, ...], Cautions], Ranked
+        ],
+        breakdown: Callable[[tuple[Entry, ...]], Breakdown],
+    ) -> tuple[Ranked, ...]:
         variants = self.tables.variants
-        columns = scored.columns
         # Transposing columns into per-variant rows runs in C (zip).
-        rows = list(zip(*[c.entries for c in columns], strict=True))
-        items = list(zip(*[c.items for c in columns], strict=True))
+        rows = list(zip(*[c.entries for c in scored.columns], strict=True))
+        context = scored.keys.context
         ranking = []
         for rank, i in enumerate(scored.order, start=1):
             row = rows[i]
-            # One pass over eight entries: cheaper than any cache lookup.
-            why = pick_reasons(row)
             v = variants[i]
             ranking.append(
-                RankedVariant(
+                kind(
                     rank,
                     v.slug,
                     v.name,
                     v.base_approach,
                     SCORES[scored.total(i)],
-                    items[i],
-                    why,
-                    v.cautions[scored.keys.context],
+                    breakdown(row),
+                    # One pass over eight entries: cheaper than any cache lookup.
+                    pick_reasons(row),
+                    v.cautions[context],
                 )
             )
         return tuple(ranking)
+
+
+_ITEM = operator.attrgetter("item")
+_ITEM_JSON = operator.attrgetter("item_json")
+
+
+def _breakdown(row: tuple[Entry, ...]) -> tuple[BreakdownItem, ...]:
+    return tuple(map(_ITEM, row))
+
+
+def _breakdown_json(row: tuple[Entry, ...]) -> msgspec.Raw:
+    """The breakdown as msgspec would encode it, from each entry's encoded item."""
+    return msgspec.Raw(b"[" + b",".join(map(_ITEM_JSON, row)) + b"]")
 
 
 def pick_reasons(row: tuple[Entry, ...]) -> tuple[Reason, ...]:

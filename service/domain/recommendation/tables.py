@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+import msgspec
+
 from service.cache import BoundedCache
 from service.domain.content_files import Catalogue, CatalogueVariant, LocaleTexts, Range
 from service.domain.recommendation.input import Situation, SituationContext
@@ -72,6 +74,7 @@ class Entry:
     fit: int
     loss: int  # weight - contribution: what this factor costs the variant
     item: BreakdownItem
+    item_json: bytes  # the item as msgspec encodes it (floats are most of a full answer's cost)
     match: Reason | None  # the reason to cite when this factor drives the fit
     gap: Reason | None  # the reason to cite when this factor holds the variant back
 
@@ -180,6 +183,8 @@ class Tables:
         if unnamed:
             raise ValueError(f"messages/{messages.locale}.yaml names: missing {sorted(unnamed)}")
         self.weights = {f: to_int(policy.factors[f].weight) for f in FACTORS}
+        # At most factors x 10,001 fits; a few thousand in practice.
+        self._items_json: dict[tuple[Factor, int], bytes] = {}
         self.bands = policy.horizon_bands
         self.band_of = [self._band(week) for week in range(HORIZON_WEEKS[1] + 1)]
         records = sorted(catalogue.variants, key=lambda v: v.slug)  # index order = slug order
@@ -272,6 +277,10 @@ class Tables:
         weight = self.weights[factor]
         contribution = (weight * fit_int + SCALE // 2) // SCALE
         item = BreakdownItem(factor, to_float(weight), to_float(fit_int), to_float(contribution))
+        # One encoding per (factor, fit), shared by every entry that shows the same item.
+        item_json = self._items_json.get((factor, fit_int))
+        if item_json is None:
+            item_json = self._items_json[factor, fit_int] = msgspec.json.encode(item)
         thresholds = self.policy.reason_thresholds
         match = gap = None
         if text is not None:
@@ -279,7 +288,7 @@ class Tables:
                 match = self._reason(v, factor, "match", text("match"))
             elif fit_int < to_int(thresholds.gap):
                 gap = self._reason(v, factor, "gap", text("gap"))
-        return Entry(contribution, fit_int, weight - contribution, item, match, gap)
+        return Entry(contribution, fit_int, weight - contribution, item, item_json, match, gap)
 
     def _reason(
         self, v: VariantTables, factor: Factor, kind: str, text: str | None
