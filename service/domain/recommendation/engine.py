@@ -26,7 +26,6 @@ from service.domain.recommendation.output import (
     ItemProblem,
     Primary,
     PrimaryApproach,
-    RankedScore,
     Recommendation,
     RecommendationSummary,
     SummaryBatchItem,
@@ -88,8 +87,6 @@ class Engine:
         self._planner = GrowthPlanner(self.tables)
         self._counterfactuals = CounterfactualSearch(self.tables)
         self._headlines: dict[tuple[str, str], str] = {}
-        self._slugs = [v.slug for v in self.tables.variants]
-        self._ranks = range(1, len(self._slugs) + 1)
         self._id = next(_ENGINE_IDS)
 
     def recommend(self, situation: Situation) -> Recommendation:
@@ -129,13 +126,12 @@ class Engine:
         the reasons and cautions of every variant only to drop them."""
         scored = self._scorer.score(situation)
         primary, plan, counterfactual = self._outline(situation, scored)
-        slugs = map(self._slugs.__getitem__, scored.order)
         return RecommendationSummary(
             self.policy.version,
             self.content_version,
             self.locale,
             primary,
-            tuple(map(RankedScore, self._ranks, slugs, scored.scores())),  # in C: no loop
+            self._scorer.scores_ranking(scored),
             plan,
             counterfactual,
         )

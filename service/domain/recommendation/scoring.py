@@ -6,7 +6,6 @@ is their exact sum, so the breakdown always adds up and ties are real ties (brok
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -19,6 +18,7 @@ from service.domain.recommendation.output import (
     BreakdownItem,
     Caution,
     EncodedRankedVariant,
+    RankedScore,
     RankedVariant,
     Reason,
 )
@@ -54,7 +54,12 @@ class Scorer:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
         # The slug tie-break of packed keys: variants are in slug order, the lower index wins.
-        self._tie_break = tuple(TIE - 1 - i for i in range(len(tables.variants)))
+        variants = tables.variants
+        self._tie_break = tuple(TIE - 1 - i for i in range(len(variants)))
+        self._ranks = range(1, len(variants) + 1)
+        self._slugs = [v.slug for v in variants]
+        self._names = [v.name for v in variants]
+        self._approaches = [v.base_approach for v in variants]
 
     def score(self, situation: Situation) -> Scored:
         t = self.tables
@@ -77,11 +82,19 @@ class Scorer:
         return Scored(k, columns, packed, order)
 
     def ranking(self, scored: Scored) -> tuple[RankedVariant, ...]:
-        return self._ranked(scored, RankedVariant, _breakdown)
+        # Transposing columns into per-variant tuples runs in C (zip).
+        breakdowns = list(zip(*[c.items for c in scored.columns], strict=True))
+        return self._ranked(scored, RankedVariant, breakdowns)
+
+    def scores_ranking(self, scored: Scored) -> tuple[RankedScore, ...]:
+        """The ranking without explanations (summary detail), built in C (map)."""
+        slugs = map(self._slugs.__getitem__, scored.order)
+        return tuple(map(RankedScore, self._ranks, slugs, scored.scores()))
 
     def encoded_ranking(self, scored: Scored) -> tuple[EncodedRankedVariant, ...]:
         """`ranking` with each breakdown already JSON: the same bytes once encoded."""
-        return self._ranked(scored, EncodedRankedVariant, _breakdown_json)
+        joined = map(b",".join, zip(*[c.items_json for c in scored.columns], strict=True))
+        return self._ranked(scored, EncodedRankedVariant, list(map(_json_list, joined)))
 
     def _ranked(
         self,
@@ -89,43 +102,30 @@ class Scorer:
         kind: Callable[
             [int, str, str, BaseApproach, float, Breakdown, tuple[Reason, ...], Cautions], Ranked
         ],
-        breakdown: Callable[[tuple[Entry, ...]], Breakdown],
+        breakdowns: list[Breakdown],
     ) -> tuple[Ranked, ...]:
-        variants = self.tables.variants
-        # Transposing columns into per-variant rows runs in C (zip).
+        """Every variant in ranking order, each field's values taken in C (map) from tables in
+        variant order."""
         rows = list(zip(*[c.entries for c in scored.columns], strict=True))
-        context = scored.keys.context
-        ranking = []
-        for rank, i in enumerate(scored.order, start=1):
-            row = rows[i]
-            v = variants[i]
-            ranking.append(
-                kind(
-                    rank,
-                    v.slug,
-                    v.name,
-                    v.base_approach,
-                    SCORES[scored.total(i)],
-                    breakdown(row),
-                    # One pass over eight entries: cheaper than any cache lookup.
-                    pick_reasons(row),
-                    v.cautions[context],
-                )
+        ranked = scored.order
+        return tuple(
+            map(
+                kind,
+                self._ranks,
+                map(self._slugs.__getitem__, ranked),
+                map(self._names.__getitem__, ranked),
+                map(self._approaches.__getitem__, ranked),
+                scored.scores(),
+                map(breakdowns.__getitem__, ranked),
+                # One pass over eight entries per variant: cheaper than any cache lookup.
+                map(pick_reasons, map(rows.__getitem__, ranked)),
+                map(self.tables.cautions[scored.keys.context].__getitem__, ranked),
             )
-        return tuple(ranking)
+        )
 
 
-_ITEM = operator.attrgetter("item")
-_ITEM_JSON = operator.attrgetter("item_json")
-
-
-def _breakdown(row: tuple[Entry, ...]) -> tuple[BreakdownItem, ...]:
-    return tuple(map(_ITEM, row))
-
-
-def _breakdown_json(row: tuple[Entry, ...]) -> msgspec.Raw:
-    """The breakdown as msgspec would encode it, from each entry's encoded item."""
-    return msgspec.Raw(b"[" + b",".join(map(_ITEM_JSON, row)) + b"]")
+def _json_list(items: bytes) -> msgspec.Raw:
+    return msgspec.Raw(b"[" + items + b"]")
 
 
 def pick_reasons(row: tuple[Entry, ...]) -> tuple[Reason, ...]:

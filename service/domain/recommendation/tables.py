@@ -117,16 +117,16 @@ class Column:
     """One factor's entries for one input key across all variants (in variant order)."""
 
     entries: tuple[Entry, ...]
-    contributions: tuple[int, ...]
     items: tuple[BreakdownItem, ...]
+    items_json: tuple[bytes, ...]
     scaled: tuple[int, ...]  # contributions * TIE, to add to packed ranking keys
 
 
 def column(entries: tuple[Entry, ...]) -> Column:
     return Column(
         entries,
-        tuple(e.contribution for e in entries),
         tuple(e.item for e in entries),
+        tuple(e.item_json for e in entries),
         tuple(e.contribution * TIE for e in entries),
     )
 
@@ -210,6 +210,8 @@ class Tables:
         self.by_approach = {
             a: [v.index for v in self.variants if v.base_approach is a] for a in BaseApproach
         }
+        # Per context key, every variant's cautions (in variant order).
+        self.cautions = {key: tuple(v.cautions[key] for v in self.variants) for key in CONTEXT_KEYS}
         unmet = to_int(policy.context.unmet)
         # Per context key, a bonus above any packed score for each variant that can start (no
         # prerequisite said unavailable): a growth track prefers such a variant.
