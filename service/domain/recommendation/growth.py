@@ -17,14 +17,12 @@ from service.domain.recommendation.tables import (
     Tables,
     VariantTables,
 )
-from service.domain.recommendation.wording import Node
 from service.domain.vocabulary import BaseApproach, Goal
 
-# Plan sentences kept per engine: the first sentence without the weeks (per mentor, coach and
-# the ordered goals of each track), and what a plan says about the horizon (per mentor, coach
-# and horizon). Sizes estimated: the strings, the node list and the key.
-MAX_SUMMARIES = 2_048
-SUMMARY_BYTES = 640
+# Plan sentences kept per engine: goal lists (ordered goals of one track), and what a plan
+# says about the horizon (per mentor, coach and horizon). Sizes estimated: the string and key.
+MAX_GOAL_LISTS = 2_048
+GOAL_LIST_BYTES = 256
 MAX_HORIZON_SENTENCES = 4_096
 HORIZON_SENTENCES_BYTES = 512
 
@@ -33,12 +31,11 @@ class GrowthPlanner:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
         locale = tables.messages.locale
-        self._summaries: BoundedCache[tuple[object, ...], tuple[list[Node], dict[str, object]]]
-        self._summaries = BoundedCache(
-            f"recommendation_plan_summaries_{locale}",
-            max_entries=MAX_SUMMARIES,
-            max_bytes=MAX_SUMMARIES * SUMMARY_BYTES,
-            sizeof=lambda _: SUMMARY_BYTES,
+        self._goal_lists: BoundedCache[tuple[Goal, ...], str] = BoundedCache(
+            f"recommendation_goal_lists_{locale}",
+            max_entries=MAX_GOAL_LISTS,
+            max_bytes=MAX_GOAL_LISTS * GOAL_LIST_BYTES,
+            sizeof=lambda _: GOAL_LIST_BYTES,
         )
         self._about_horizon: BoundedCache[tuple[int, ...], tuple[str, ...]] = BoundedCache(
             f"recommendation_plan_horizons_{locale}",
@@ -56,18 +53,8 @@ class GrowthPlanner:
         skill = tuple(g for g in s.goals if tracks[g] is GoalTrack.SKILL)
         if not growth or not skill:
             return None
-        # Each track's variant is judged on the track's goals: every variant's packed score
-        # (slug tie-break included, the lower index wins) without the situation's goal column,
-        # plus a bonus above any score for a variant that can start. Summed in C.
-        judged = list(
-            map(
-                operator.add,
-                map(operator.sub, scored.packed, scored.columns[GOALS_POSITION].scaled),
-                t.startable[scored.keys.context],
-            )
-        )
-        mentor = self._best_for(BaseApproach.MENTORING, growth, judged)
-        coach = self._best_for(BaseApproach.COACHING, skill, judged)
+        mentor = self._best_for(BaseApproach.MENTORING, growth, scored)
+        coach = self._best_for(BaseApproach.COACHING, skill, scored)
         m_track = _track(mentor, growth, s, long_term=True)
         c_track = _track(coach, skill, s, long_term=False)
         load = sum(track.cadence_per_month * track.session_minutes for track in (m_track, c_track))
@@ -75,8 +62,19 @@ class GrowthPlanner:
             # Over the weekly budget at typical cadence: fall back to each model's lowest.
             m_track = _track(mentor, growth, s, long_term=True, lowest=True)
             c_track = _track(coach, skill, s, long_term=False, lowest=True)
+        texts = t.messages.growth_plan
         sentences = [
-            self._summary_sentence(mentor, coach, growth, skill, m_track, c_track),
+            t.render(
+                texts.summary,
+                growth_variant=mentor.grammar,
+                growth_goals=self._goal_list(growth),
+                growth_weeks=m_track.duration_weeks,
+                growth_count=len(growth),
+                skill_variant=coach.grammar,
+                skill_goals=self._goal_list(skill),
+                skill_weeks=c_track.duration_weeks,
+                skill_count=len(skill),
+            ),
             *self._horizon_sentences(mentor, coach, m_track, c_track, s.horizon_weeks),
             *self._context_sentences(mentor, scored.keys.context),
             *self._context_sentences(coach, scored.keys.context),
@@ -84,36 +82,14 @@ class GrowthPlanner:
         summary = " ".join(sentences)
         return GrowthPlan(summary, t.policy.growth_plan_topic, (m_track, c_track))
 
-    def _summary_sentence(
-        self,
-        mentor: VariantTables,
-        coach: VariantTables,
-        growth: tuple[Goal, ...],
-        skill: tuple[Goal, ...],
-        m: GrowthTrack,
-        c: GrowthTrack,
-    ) -> str:
-        """The plan's first sentence. All of it but the tracks' weeks depends on the variants
-        and goals only: that part is rendered once per (mentor, coach, goals) and kept (Babel's
-        list formatting of the goals was the slowest step of a plan)."""
-        t = self.tables
-        key = (mentor.index, coach.index, growth, skill)
-        found = self._summaries.get(key)
+    def _goal_list(self, goals: tuple[Goal, ...]) -> str:
+        """The goals' labels joined as a list ("a, b and c"): Babel's list formatting is the
+        slowest step of a plan, and people name the same few goal lists."""
+        found = self._goal_lists.get(goals)
         if found is None:
-            labels = t.messages.labels.goals
-            known = {
-                "growth_variant": mentor.grammar,
-                "growth_goals": t.labels(growth, labels),
-                "growth_count": len(growth),
-                "skill_variant": coach.grammar,
-                "skill_goals": t.labels(skill, labels),
-                "skill_count": len(skill),
-            }
-            found = t.wording.partial(t.messages.growth_plan.summary, known)
-            self._summaries.put(key, found)
-        nodes, still = found
-        weeks = {"growth_weeks": m.duration_weeks, "skill_weeks": c.duration_weeks}
-        return t.wording.render_nodes(nodes, {**still, **weeks} if still else weeks)
+            found = self.tables.labels(goals, self.tables.messages.labels.goals)
+            self._goal_lists.put(goals, found)
+        return found
 
     def _horizon_sentences(
         self, mentor: VariantTables, coach: VariantTables, m: GrowthTrack, c: GrowthTrack, h: int
@@ -165,18 +141,29 @@ class GrowthPlanner:
         return found
 
     def _best_for(
-        self, approach: BaseApproach, goals: tuple[Goal, ...], judged: list[int]
+        self, approach: BaseApproach, goals: tuple[Goal, ...], scored: Scored
     ) -> VariantTables:
-        """The variant of one approach that scores best with this track's goals added to its
-        `judged` score, preferring one that can start (its prerequisites are available)."""
+        """The variant of one approach that scores best when judged on this track's goals,
+        preferring one that can start (its prerequisites are available)."""
         t = self.tables
         mask = 0
         for goal in goals:
             mask |= GOAL_BIT[goal]
-        with_track = list(map(operator.add, judged, t.column_of(Factor.GOALS, mask).scaled))
+        track_goals = t.column_of(Factor.GOALS, mask).scaled
+        columns = scored.columns
+        # Judged on this track's goals: the packed score (slug tie-break included, the lower
+        # index wins) with the situation's goal column swapped for the track's, plus a bonus
+        # above any score for a variant that can start. Summed in C for every variant.
+        judged = list(
+            map(
+                operator.add,
+                map(operator.sub, scored.packed, columns[GOALS_POSITION].scaled),
+                map(operator.add, track_goals, t.startable[scored.keys.context]),
+            )
+        )
         candidates = t.by_approach[approach]
         assert candidates, f"the catalogue has no {approach} variant"
-        return t.variants[max(candidates, key=with_track.__getitem__)]
+        return t.variants[max(candidates, key=judged.__getitem__)]
 
 
 def _track(

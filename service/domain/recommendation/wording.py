@@ -126,10 +126,6 @@ def _next(text: str, i: int, chars: str) -> int:
 
 def placeholders(template: str) -> set[str]:
     """The argument names a template uses (for load-time checks)."""
-    return _names(parse(template))
-
-
-def _names(nodes: Sequence[Node]) -> set[str]:
     found: set[str] = set()
 
     def walk(nodes: Sequence[Node]) -> None:
@@ -141,7 +137,7 @@ def _names(nodes: Sequence[Node]) -> set[str]:
                 for branch in node[2].values():
                     walk(branch)
 
-    walk(nodes)
+    walk(parse(template))
     return found
 
 
@@ -174,39 +170,9 @@ class Wording:
         return str(self.locale.plural_form(abs(value)))
 
     def render(self, template: str, **values: object) -> str:
-        return self.render_nodes(self._nodes(template), values)
-
-    def _nodes(self, template: str) -> list[Node]:
         nodes = self._parsed.get(template)
         if nodes is None:
             nodes = self._parsed[template] = parse(template)
-        return nodes
-
-    def partial(
-        self, template: str, known: Mapping[str, object]
-    ) -> tuple[list[Node], dict[str, object]]:
-        """The template's nodes with every top-level node that needs only `known` values
-        already rendered, and the known values the other nodes still use (usually none):
-        `render_nodes` of those nodes with these and the remaining values gives what `render`
-        gives with all of them (top-level nodes render independently of each other)."""
-        done: list[Node] = []
-        still: dict[str, object] = {}
-        for node in self._nodes(template):
-            names = set() if isinstance(node, str) else _names([node])
-            if not names <= known.keys():
-                done.append(node)
-                still.update((name, known[name]) for name in names & known.keys())
-                continue
-            out: list[str] = []
-            self._render([node], known, out, None)
-            text = "".join(out)
-            if done and isinstance(done[-1], str):
-                done[-1] += text
-            else:
-                done.append(text)
-        return done, still
-
-    def render_nodes(self, nodes: Sequence[Node], values: Mapping[str, object]) -> str:
         out: list[str] = []
         self._render(nodes, values, out, None)
         return "".join(out)
