@@ -53,8 +53,18 @@ class GrowthPlanner:
         skill = tuple(g for g in s.goals if tracks[g] is GoalTrack.SKILL)
         if not growth or not skill:
             return None
-        mentor = self._best_for(BaseApproach.MENTORING, growth, scored)
-        coach = self._best_for(BaseApproach.COACHING, skill, scored)
+        # Each track's variant is judged on the track's goals: every variant's packed score
+        # (slug tie-break included, the lower index wins) without the situation's goal column,
+        # plus a bonus above any score for a variant that can start. Summed in C.
+        judged = list(
+            map(
+                operator.add,
+                map(operator.sub, scored.packed, scored.columns[GOALS_POSITION].scaled),
+                t.startable[scored.keys.context],
+            )
+        )
+        mentor = self._best_for(BaseApproach.MENTORING, growth, judged)
+        coach = self._best_for(BaseApproach.COACHING, skill, judged)
         m_track = _track(mentor, growth, s, long_term=True)
         c_track = _track(coach, skill, s, long_term=False)
         load = sum(track.cadence_per_month * track.session_minutes for track in (m_track, c_track))
@@ -141,29 +151,18 @@ class GrowthPlanner:
         return found
 
     def _best_for(
-        self, approach: BaseApproach, goals: tuple[Goal, ...], scored: Scored
+        self, approach: BaseApproach, goals: tuple[Goal, ...], judged: list[int]
     ) -> VariantTables:
-        """The variant of one approach that scores best when judged on this track's goals,
-        preferring one that can start (its prerequisites are available)."""
+        """The variant of one approach that scores best with this track's goals added to its
+        `judged` score, preferring one that can start (its prerequisites are available)."""
         t = self.tables
         mask = 0
         for goal in goals:
             mask |= GOAL_BIT[goal]
-        track_goals = t.column_of(Factor.GOALS, mask).scaled
-        columns = scored.columns
-        # Judged on this track's goals: the packed score (slug tie-break included, the lower
-        # index wins) with the situation's goal column swapped for the track's, plus a bonus
-        # above any score for a variant that can start. Summed in C for every variant.
-        judged = list(
-            map(
-                operator.add,
-                map(operator.sub, scored.packed, columns[GOALS_POSITION].scaled),
-                map(operator.add, track_goals, t.startable[scored.keys.context]),
-            )
-        )
+        with_track = list(map(operator.add, judged, t.column_of(Factor.GOALS, mask).scaled))
         candidates = t.by_approach[approach]
         assert candidates, f"the catalogue has no {approach} variant"
-        return t.variants[max(candidates, key=judged.__getitem__)]
+        return t.variants[max(candidates, key=with_track.__getitem__)]
 
 
 def _track(
