@@ -59,8 +59,9 @@ class RankedVariant(_Out, frozen=True):
 
 
 class EncodedRankedVariant(_Out, frozen=True):
-    """A `RankedVariant` whose breakdown is already JSON (its floats were most of what encoding
-    a full answer cost). For encoding only: its JSON is the same bytes, field for field."""
+    """A `RankedVariant` whose breakdown and cautions are already JSON (the breakdown's floats
+    were most of what encoding a full answer cost). For encoding only: its JSON is the same
+    bytes, field for field."""
 
     rank: int
     variant: str
@@ -69,7 +70,7 @@ class EncodedRankedVariant(_Out, frozen=True):
     score: float
     breakdown: msgspec.Raw
     reasons: tuple[Reason, ...]
-    cautions: tuple[Caution, ...]
+    cautions: msgspec.Raw
 
 
 class Primary(_Out, frozen=True):

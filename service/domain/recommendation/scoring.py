@@ -29,7 +29,7 @@ from service.domain.vocabulary import BaseApproach
 SCORES = [to_float(i) for i in range(SCALE + 1)]  # every possible score, rounded once
 Ranked = TypeVar("Ranked", RankedVariant, EncodedRankedVariant)
 Breakdown = TypeVar("Breakdown", tuple[BreakdownItem, ...], msgspec.Raw)
-Cautions = tuple[Caution, ...]
+Cautions = TypeVar("Cautions", tuple[Caution, ...], msgspec.Raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +84,7 @@ class Scorer:
     def ranking(self, scored: Scored) -> tuple[RankedVariant, ...]:
         # Transposing columns into per-variant tuples runs in C (zip).
         breakdowns = list(zip(*[c.items for c in scored.columns], strict=True))
-        return self._ranked(scored, RankedVariant, breakdowns)
+        return self._ranked(scored, RankedVariant, breakdowns, self.tables.cautions)
 
     def scores_ranking(self, scored: Scored) -> tuple[RankedScore, ...]:
         """The ranking without explanations (summary detail), built in C (map)."""
@@ -94,7 +94,8 @@ class Scorer:
     def encoded_ranking(self, scored: Scored) -> tuple[EncodedRankedVariant, ...]:
         """`ranking` with each breakdown already JSON: the same bytes once encoded."""
         joined = map(b",".join, zip(*[c.items_json for c in scored.columns], strict=True))
-        return self._ranked(scored, EncodedRankedVariant, list(map(_json_list, joined)))
+        breakdowns = list(map(_json_list, joined))
+        return self._ranked(scored, EncodedRankedVariant, breakdowns, self.tables.cautions_json)
 
     def _ranked(
         self,
@@ -103,6 +104,7 @@ class Scorer:
             [int, str, str, BaseApproach, float, Breakdown, tuple[Reason, ...], Cautions], Ranked
         ],
         breakdowns: list[Breakdown],
+        cautions: dict[int, tuple[Cautions, ...]],
     ) -> tuple[Ranked, ...]:
         """Every variant in ranking order, each field's values taken in C (map) from tables in
         variant order."""
@@ -119,7 +121,7 @@ class Scorer:
                 map(breakdowns.__getitem__, ranked),
                 # One pass over eight entries per variant: cheaper than any cache lookup.
                 map(pick_reasons, map(rows.__getitem__, ranked)),
-                map(self.tables.cautions[scored.keys.context].__getitem__, ranked),
+                map(cautions[scored.keys.context].__getitem__, ranked),
             )
         )
 

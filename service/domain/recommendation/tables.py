@@ -212,6 +212,16 @@ class Tables:
         }
         # Per context key, every variant's cautions (in variant order).
         self.cautions = {key: tuple(v.cautions[key] for v in self.variants) for key in CONTEXT_KEYS}
+        # The same, encoded: a variant's cautions depend on a few of the context flags only, so
+        # equal tuples (a handful per variant) share one encoding.
+        encoded: dict[tuple[Caution, ...], msgspec.Raw] = {}
+        self.cautions_json = {
+            key: tuple(
+                encoded.setdefault(found, msgspec.Raw(msgspec.json.encode(found)))
+                for found in self.cautions[key]
+            )
+            for key in CONTEXT_KEYS
+        }
         unmet = to_int(policy.context.unmet)
         # Per context key, a bonus above any packed score for each variant that can start (no
         # prerequisite said unavailable): a growth track prefers such a variant.
