@@ -48,7 +48,7 @@ def test_encoded_batch_is_the_same_json(
     if detail is BatchDetail.FULL:  # the fast path was taken, not the generic one
         assert isinstance(fast, EncodedBatchResponse)
         answered = [item.result for item in fast.items if item.result is not None]
-        assert answered and all(isinstance(r.ranking[0].breakdown, msgspec.Raw) for r in answered)
+        assert answered and all(isinstance(r.ranking[0].cautions, msgspec.Raw) for r in answered)
 
 
 @pytest.mark.parametrize(

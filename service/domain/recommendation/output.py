@@ -68,9 +68,9 @@ class EncodedRankedVariant(_Out, frozen=True):
     name: str
     base_approach: BaseApproach
     score: float
-    breakdown: msgspec.Raw
+    breakdown: tuple[msgspec.Raw, ...]  # each item encoded; shared with the engine's tables
     reasons: tuple[Reason, ...]
-    cautions: msgspec.Raw
+    cautions: msgspec.Raw  # shared with the engine's tables
 
 
 class Primary(_Out, frozen=True):

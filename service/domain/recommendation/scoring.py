@@ -28,7 +28,7 @@ from service.domain.vocabulary import BaseApproach
 
 SCORES = [to_float(i) for i in range(SCALE + 1)]  # every possible score, rounded once
 Ranked = TypeVar("Ranked", RankedVariant, EncodedRankedVariant)
-Breakdown = TypeVar("Breakdown", tuple[BreakdownItem, ...], msgspec.Raw)
+Breakdown = TypeVar("Breakdown", tuple[BreakdownItem, ...], tuple[msgspec.Raw, ...])
 Cautions = TypeVar("Cautions", tuple[Caution, ...], msgspec.Raw)
 
 
@@ -93,8 +93,9 @@ class Scorer:
 
     def encoded_ranking(self, scored: Scored) -> tuple[EncodedRankedVariant, ...]:
         """`ranking` with each breakdown already JSON: the same bytes once encoded."""
-        joined = map(b",".join, zip(*[c.items_json for c in scored.columns], strict=True))
-        breakdowns = list(map(_json_list, joined))
+        # A tuple of encoded items encodes as the list of items: no join, nothing allocated.
+        breakdowns: list[tuple[msgspec.Raw, ...]]
+        breakdowns = list(zip(*[c.items_json for c in scored.columns], strict=True))
         return self._ranked(scored, EncodedRankedVariant, breakdowns, self.tables.cautions_json)
 
     def _ranked(
@@ -124,10 +125,6 @@ class Scorer:
                 map(cautions[scored.keys.context].__getitem__, ranked),
             )
         )
-
-
-def _json_list(items: bytes) -> msgspec.Raw:
-    return msgspec.Raw(b"[" + items + b"]")
 
 
 def pick_reasons(row: tuple[Entry, ...]) -> tuple[Reason, ...]:

@@ -74,7 +74,7 @@ class Entry:
     fit: int
     loss: int  # weight - contribution: what this factor costs the variant
     item: BreakdownItem
-    item_json: bytes  # the item as msgspec encodes it (floats are most of a full answer's cost)
+    item_json: msgspec.Raw  # the item encoded (floats are most of what a full answer costs)
     match: Reason | None  # the reason to cite when this factor drives the fit
     gap: Reason | None  # the reason to cite when this factor holds the variant back
 
@@ -118,7 +118,7 @@ class Column:
 
     entries: tuple[Entry, ...]
     items: tuple[BreakdownItem, ...]
-    items_json: tuple[bytes, ...]
+    items_json: tuple[msgspec.Raw, ...]
     scaled: tuple[int, ...]  # contributions * TIE, to add to packed ranking keys
 
 
@@ -184,7 +184,7 @@ class Tables:
             raise ValueError(f"messages/{messages.locale}.yaml names: missing {sorted(unnamed)}")
         self.weights = {f: to_int(policy.factors[f].weight) for f in FACTORS}
         # At most factors x 10,001 fits; a few thousand in practice.
-        self._items_json: dict[tuple[Factor, int], bytes] = {}
+        self._items_json: dict[tuple[Factor, int], msgspec.Raw] = {}
         self.bands = policy.horizon_bands
         self.band_of = [self._band(week) for week in range(HORIZON_WEEKS[1] + 1)]
         records = sorted(catalogue.variants, key=lambda v: v.slug)  # index order = slug order
@@ -292,7 +292,8 @@ class Tables:
         # One encoding per (factor, fit), shared by every entry that shows the same item.
         item_json = self._items_json.get((factor, fit_int))
         if item_json is None:
-            item_json = self._items_json[factor, fit_int] = msgspec.json.encode(item)
+            item_json = msgspec.Raw(msgspec.json.encode(item))
+            self._items_json[factor, fit_int] = item_json
         thresholds = self.policy.reason_thresholds
         match = gap = None
         if text is not None:
