@@ -135,9 +135,15 @@ def digest() -> str:
 
 def _single(snapshot: Snapshot, locale: str, body: object) -> bytes:
     try:
-        return msgspec.json.encode(decisions.recommend(snapshot, locale, body))
+        # Encoded first: it computes (and caches) its own answer, which `recommend` then
+        # replaces with the object form, so both are computed.
+        fast = msgspec.json.encode(decisions.recommend_encoded(snapshot, locale, body))
+        encoded = msgspec.json.encode(decisions.recommend(snapshot, locale, body))
     except InvalidSituation as exc:
         return msgspec.json.encode([exc.title, exc.detail, exc.problems])
+    if fast != encoded:
+        raise AssertionError(f"recommend_encoded differs: {locale} {body}")
+    return encoded
 
 
 if __name__ == "__main__":

@@ -51,6 +51,22 @@ def test_encoded_batch_is_the_same_json(
         assert answered and all(isinstance(r.ranking[0].cautions, msgspec.Raw) for r in answered)
 
 
+@pytest.mark.parametrize("locale", LOCALES)
+def test_encoded_single_answer_is_the_same_json(snapshot: Snapshot, locale: str) -> None:
+    """Computed encoded, then as objects (which replace the cached encoded answer), then encoded
+    again from the cached object answer: one JSON."""
+    for i in INDEXES:
+        body = varied(i)
+        try:
+            fast = msgspec.json.encode(decisions.recommend_encoded(snapshot, locale, body))
+        except InvalidSituation:
+            continue
+        generic = decisions.recommend(snapshot, locale, body)
+        assert isinstance(generic.ranking[0], RankedVariant)  # objects, whatever was cached
+        assert fast == msgspec.json.encode(generic)
+        assert msgspec.json.encode(decisions.recommend_encoded(snapshot, locale, body)) == fast
+
+
 @pytest.mark.parametrize(
     ("encoded", "public"),
     [

@@ -28,7 +28,7 @@ from service.domain.decisions.ids import (
     differing_inputs,
 )
 from service.domain.errors import Conflict, InvalidParameter, NotFound
-from service.domain.recommendation import Recommendation, Situation, parse_situation
+from service.domain.recommendation import Engine, Recommendation, Situation, parse_situation
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.engine import Finish
 from service.domain.recommendation.output import EncodedRecommendation, RecommendationSummary
@@ -86,11 +86,27 @@ def recommend(
     snapshot: Snapshot, locale: str, raw: object, scope: Scope | None = None
 ) -> Recommendation:
     """`POST /v1/recommendations`: the engine's answer with its decision id and card link."""
+    engine, situation = _parsed(snapshot, locale, raw, scope)
+    return stamp(engine.recommend(situation), situation, scope)
+
+
+def recommend_encoded(
+    snapshot: Snapshot, locale: str, raw: object, scope: Scope | None = None
+) -> Recommendation | EncodedRecommendation:
+    """`recommend` for the response body: `msgspec.json.encode` of it gives the same bytes as
+    of `recommend`'s, in less time (breakdowns and cautions come encoded). Encode it; do not
+    read its ranking."""
+    engine, situation = _parsed(snapshot, locale, raw, scope)
+    return stamp(engine.recommend_encoded(situation), situation, scope)
+
+
+def _parsed(
+    snapshot: Snapshot, locale: str, raw: object, scope: Scope | None
+) -> tuple[Engine, Situation]:
     if scope is not None:
         raw = scope.defaults(raw)
     engine = snapshot.engine(locale)
-    situation = parse_situation(raw, engine.messages)
-    return stamp(engine.recommend(situation), situation, scope)
+    return engine, parse_situation(raw, engine.messages)
 
 
 def recommend_batch(

@@ -196,7 +196,7 @@ class RecommendationSummary(_Out, frozen=True):
     policy_card: str = ""
 
     @classmethod
-    def of(cls, full: Recommendation) -> RecommendationSummary:
+    def of(cls, full: Recommendation | EncodedRecommendation) -> RecommendationSummary:
         return cls(
             full.policy_version,
             full.content_version,
