@@ -15,6 +15,7 @@ from service.domain.bundle import StoredBundle, read_files
 from service.domain.content import Snapshot, build_snapshot
 from service.domain.decisions import service as decisions
 from service.domain.recommendation import InvalidSituation, parse_situation
+from service.domain.recommendation.engine import ANSWERS
 from service.domain.recommendation.output import (
     BatchItem,
     EncodedBatchItem,
@@ -65,6 +66,26 @@ def test_encoded_single_answer_is_the_same_json(snapshot: Snapshot, locale: str)
         assert isinstance(generic.ranking[0], RankedVariant)  # objects, whatever was cached
         assert fast == msgspec.json.encode(generic)
         assert msgspec.json.encode(decisions.recommend_encoded(snapshot, locale, body)) == fast
+
+
+@pytest.mark.parametrize("detail", list(BatchDetail))
+def test_batches_read_cached_encoded_answers_right(snapshot: Snapshot, detail: BatchDetail) -> None:
+    """Batches reuse answers single requests cached, whichever kind they are."""
+    bodies = [varied(i) for i in INDEXES]
+    ANSWERS.clear()
+    uncached = msgspec.json.encode(
+        decisions.recommend_batch(snapshot, "fr", {"items": bodies}, detail)
+    )
+    for body in bodies:
+        try:
+            decisions.recommend_encoded(snapshot, "fr", body)
+        except InvalidSituation:
+            continue
+    engine = snapshot.engine("fr")
+    assert isinstance(engine.recommend_encoded(parse_situation(bodies[1])), EncodedRecommendation)
+    for batch in (decisions.recommend_batch, decisions.recommend_batch_encoded):
+        cached = batch(snapshot, "fr", {"items": bodies}, detail)
+        assert msgspec.json.encode(cached) == uncached
 
 
 @pytest.mark.parametrize(
