@@ -15,7 +15,11 @@ from litestar.openapi.spec import License, Server
 from service.api import contract
 from service.api.graphql.controller import graphql_controller
 from service.api.problems import handle_exception
-from service.api.rest.answered import AnsweredContentMiddleware, answered_cache
+from service.api.rest.answered import (
+    AnsweredContentMiddleware,
+    AnsweredFrontDoor,
+    answered_cache,
+)
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples
@@ -34,7 +38,7 @@ from service.domain.organisations.service import OrganisationPolicies
 from service.domain.store import ContentStore
 from service.garbage_collection import settle_after_start
 from service.observability import Observability, metrics_endpoint
-from service.security.cors import PublishableCors, PublishableOrigins, caching_headers, cors_config
+from service.security.cors import CachingHeaders, PublishableCors, PublishableOrigins, cors_config
 from service.security.headers import FrameablePages, security_headers
 from service.security.middleware import Trust
 from service.webhooks.worker import InServiceWorker, build_queue
@@ -101,11 +105,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await engine.dispose()
 
     trust = Trust(settings)
+    caching_headers = CachingHeaders(settings)
+    content = ContentStore()
+    answered = answered_cache(settings.answered_cache_max_bytes)
     state: dict[str, Any] = {
         "settings": settings,
         "trust": trust,  # the embed page verifies its publishable key with the same cache
-        "content": ContentStore(),
-        "answered": answered_cache(settings.answered_cache_max_bytes),
+        "caching_headers": caching_headers,  # applied once to the answers kept in `answered`
+        "content": content,
+        "answered": answered,
         "replayer": Replayer(),
         "policy_cards": PolicyCards(),
         "organisation_policies": OrganisationPolicies(),
@@ -131,13 +139,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
         # Inside Trust: keys and rate limits apply to answers served from the content cache
         # (which also honours the scopes its routes' guards declare).
         middleware=[trust.middleware, AnsweredContentMiddleware],
-        before_send=[caching_headers(settings)],
         request_max_body_size=settings.request_max_body_bytes,
         logging_config=None,  # service.observability configures logging
         debug=False,
     )
     # Litestar rebuilds `components` from its registry, so complete the document afterwards.
     contract.complete(application.openapi_schema, example_snapshot().locales)
+    application.asgi_handler = caching_headers.around(application.asgi_handler)
+    # Repeated content GETs without `Origin`, from recently verified keys, skip Litestar.
+    application.asgi_handler = AnsweredFrontDoor(application.asgi_handler, trust, content, answered)
     # Outside Litestar's CORS middleware, which knows only CORS_ORIGINS: publishable keys'
     # origins are read from PostgreSQL.
     application.asgi_handler = PublishableCors(
