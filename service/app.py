@@ -19,6 +19,7 @@ from service.api.rest.answered import (
     AnsweredContentMiddleware,
     AnsweredFrontDoor,
     answered_cache,
+    recommendation_cache,
 )
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         "caching_headers": caching_headers,  # applied once to the answers kept in `answered`
         "content": content,
         "answered": answered,
+        "recommendations": recommendation_cache(),
         "replayer": Replayer(),
         "policy_cards": PolicyCards(),
         "organisation_policies": OrganisationPolicies(),
@@ -147,7 +149,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     contract.complete(application.openapi_schema, example_snapshot().locales)
     application.asgi_handler = caching_headers.around(application.asgi_handler)
     # Repeated content GETs without `Origin`, from recently verified keys, skip Litestar.
-    application.asgi_handler = AnsweredFrontDoor(application.asgi_handler, trust, content, answered)
+    application.asgi_handler = AnsweredFrontDoor(application.asgi_handler, trust)
     # Outside Litestar's CORS middleware, which knows only CORS_ORIGINS: publishable keys'
     # origins are read from PostgreSQL.
     application.asgi_handler = PublishableCors(

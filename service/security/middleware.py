@@ -15,6 +15,7 @@ development, where secret keys are not), and it counts against its own limits, p
 """
 
 import asyncio
+from dataclasses import dataclass
 
 from litestar import Litestar
 from litestar.enums import ScopeType
@@ -94,8 +95,15 @@ def same_origin(scope: Scope, origin: str) -> bool:
     return bool(own) and origin.partition("://")[2] == own  # no Host: no own origin
 
 
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    identity: Identity | None  # None: development, without a key
+    organisation: str | None  # whose policy applies: production only, as `admit` records
+
+
 class Trust:
-    """The per-application state the middleware needs: settings, key cache, rate limiter."""
+    """Who is calling and whether they may go on (`admit`), with what that needs: settings,
+    the key cache, the rate limiters."""
 
     def __init__(self, settings: Settings) -> None:
         self.production = settings.service_env == Environment.PRODUCTION
@@ -149,21 +157,32 @@ class Trust:
             )
         return decision.encoded_headers()
 
-    async def admit_verified(self, scope: Scope, scopes: frozenset[str]) -> Headers | None:
-        """`admit` for an answer sent before routing (api/rest/answered.py), where nothing can
-        be refused: the rate-limit fields when the caller's secret key was verified within
-        the key cache's time and holds `scopes`, counted; None leaves the request to the
-        routed path, which decides as for any request (a request over the limit is counted
-        there once more, which changes nothing: it is refused either way)."""
+    def recognised(self, scope: Scope) -> Recognised | None:
+        """Who calls, for an answer sent before routing (api/rest/answered.py), when that is
+        known without asking PostgreSQL and needs no refusal: a secret key verified within
+        the key cache's time (or, in development, no key). None leaves the request to the
+        routed path, which decides as for any request."""
         try:
             key = presented_key(scope)
         except ProblemError:
             return None
         if key is None:
-            return None if self.production else []
+            return None if self.production else Recognised(None, None)
         identity = self.verifier.known(key)
         if identity is None or identity.publishable:
             return None
+        return Recognised(identity, identity.organisation if self.production else None)
+
+    async def admit_recognised(
+        self, scope: Scope, caller: Recognised, scopes: frozenset[str]
+    ) -> Headers | None:
+        """`admit` for a recognised caller, where nothing is refused: the rate-limit fields
+        when it holds `scopes` and is within its limit, counted; else None, for the routed
+        path to refuse (a request over the limit is counted there once more, which changes
+        nothing: it is refused either way)."""
+        identity = caller.identity
+        if identity is None:
+            return []
         if self.production and missing_scope(identity, scopes) is not None:
             return None
         decision = await self._count(scope, identity)

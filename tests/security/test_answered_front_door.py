@@ -89,3 +89,61 @@ async def test_keys_scopes_and_limits_hold_for_repeated_answers(
         await asyncio.sleep(0.6)
         refused = await production.get(TARGET, headers={"X-API-Key": key})
         assert_problem(refused, 401, "unauthorized")
+
+
+SITUATION = (
+    b'{"career_stage":"mid","goals":["specific_skill"],"horizon_weeks":26,'
+    b'"hours_per_week":2,"minutes_per_session":60}'
+)
+
+
+async def test_a_repeated_recommendation_leaves_with_the_first_ones_bytes_and_headers(
+    database_url: str, client: Client, make_key: MakeKey
+) -> None:
+    key = {"X-API-Key": await make_key("recommend"), "Content-Type": "application/json"}
+    settings = production_settings(database_url, rate_limit_requests=100)
+    async for production in started(create_app(settings)):
+        before = await scrape(production)
+        first, *repeated = [
+            await production.post("/v1/recommendations", content=SITUATION, headers=key)
+            for _ in range(3)
+        ]
+        assert first.status_code == 200
+        for again in repeated:
+            assert again.status_code == 200
+            assert again.content == first.content
+            assert fields(again) == fields(first)
+        assert first.headers["cache-control"] == "no-store"
+        assert first.headers["link"].endswith('rel="describedby"')
+        assert [int(r.headers["ratelimit-remaining"]) for r in (first, *repeated)] == [99, 98, 97]
+        # Every answer is counted, by its top variant and by its route.
+        top = first.json()["primary"]["variant"]
+        after = await scrape(production)
+        counted = {
+            name: (sample(after, name, **labels) or 0) - (sample(before, name, **labels) or 0)
+            for name, labels in (
+                ("recommendations_total", {"top_variant": top}),
+                (
+                    "http_requests_total",
+                    {"method": "POST", "route": "/v1/recommendations", "status": "200"},
+                ),
+            )
+        }
+        assert counted == {"recommendations_total": 3, "http_requests_total": 3}
+        # Another locale is another answer; the same locale asked with `?locale=` the same one.
+        german = {**key, "Accept-Language": "de"}
+        in_german = await production.post("/v1/recommendations", content=SITUATION, headers=german)
+        assert in_german.headers["content-language"] == "de"
+        assert in_german.content != first.content
+        explicit = await production.post(
+            "/v1/recommendations?locale=de", content=SITUATION, headers=key
+        )
+        assert explicit.content == in_german.content
+        # A key without `recommend` meets the route's guard; an invalid body its 422.
+        reader = {"X-API-Key": await make_key("content:read"), "Content-Type": "application/json"}
+        refused = await production.post("/v1/recommendations", content=SITUATION, headers=reader)
+        assert_problem(refused, 403, "forbidden")
+        invalid = SITUATION.replace(b'"mid"', b'"middle"')
+        for _ in range(2):
+            problem = await production.post("/v1/recommendations", content=invalid, headers=key)
+            assert_problem(problem, 422, "invalid-situation")
