@@ -114,8 +114,8 @@ def cached_answer(scope: Scope, content: ContentStore, answers: AnswerCache) -> 
 # (in-process, production). Kept by the exact request body: a client that repeats a situation
 # sends the same bytes; the answer is what the route sends for them.
 RECOMMENDATIONS_PATH = "/v1/recommendations"
-MAX_RECOMMENDATIONS = 256
-MAX_RECOMMENDATION_BYTES = 8 * 1024 * 1024  # a full answer is about 21 KB
+MAX_RECOMMENDATIONS = 128
+MAX_RECOMMENDATION_BYTES = 3 * 1024 * 1024  # a full answer is about 21 KB
 MAX_SITUATION_BYTES = 2048  # a situation is about 300 bytes; longer bodies are not kept
 
 # content version, locale, organisation, its policy version, request body

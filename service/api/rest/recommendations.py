@@ -22,6 +22,7 @@ from service.domain.organisations.service import OrganisationPolicies
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
+from service.garbage_collection import give_back_freed_memory
 from service.observability.metrics import record_recommendation
 
 AnyRequest = Request[Any, Any, Any]
@@ -180,6 +181,7 @@ class RecommendationController(Controller):
 
     @guarded_post(
         "/batch",
+        after_response=give_back_freed_memory,  # a full batch's answer is about 20 MB
         operation_id="CreateRecommendationBatch",
         summary=f"Recommend for up to {MAX_BATCH} situations at once",
         description="Each item gets its result or its own problem (`problem.status` 422 with "
