@@ -20,8 +20,10 @@ Two doors answer from the cache:
   a key that lacks a scope goes on to the route, whose guard refuses it.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from litestar.datastructures import State
 from litestar.enums import ScopeType
 from litestar.types import (
     ASGIApp,
@@ -61,6 +63,13 @@ class Answer:
     body: bytes
     scopes: frozenset[str]  # what the route's guards require
     route: str  # the route's template, for metrics and the access log
+
+
+def encoded_headers(state: State, headers: Mapping[str, str]) -> tuple[Headers, Headers]:
+    """A route's header fields as ASGI pairs, and as they leave the application (with
+    `security.cors.CachingHeaders`, which the front door does not pass through)."""
+    fields = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+    return fields, state.caching_headers.fixed(fields, api=True) or fields
 
 
 def answer_size(answer: Answer) -> int:
