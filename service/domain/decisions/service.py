@@ -130,7 +130,8 @@ def recommend_batch_encoded(
     scope: Scope | None = None,
 ) -> EncodedBatchResponse | SummaryBatchResponse:
     """`recommend_batch` for the response body: `msgspec.json.encode` of it gives the same
-    bytes as of `recommend_batch`'s, in less time (full detail: breakdowns come encoded)."""
+    bytes as of `recommend_batch`'s, in less time (full detail: breakdowns and cautions come
+    encoded)."""
     return recommendations.recommend_batch_encoded(
         snapshot, locale, _with_defaults(raw, scope), detail, _stamper(scope)
     )

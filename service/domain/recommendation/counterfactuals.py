@@ -80,7 +80,7 @@ class CounterfactualSearch:
             sizeof=lambda found: 64 + 120 * len(found),
         )
         # Deltas of the categorical and horizon changes: finite keys (a change of one urgency,
-        # preference or context flag, or of the horizon's band), about 1,300.
+        # preference or context flag, or of the horizon's band): at most about 1,300.
         self._deltas: dict[tuple[Factor, object, object], Delta] = {}
         # Described changes: (field, current, suggested, winner) repeats across situations.
         self._described: BoundedCache[tuple[object, ...], Counterfactual] = BoundedCache(

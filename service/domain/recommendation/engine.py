@@ -189,9 +189,9 @@ class Engine:
     def recommend_batch_encoded(
         self, items: Sequence[object], finish: Finish = as_is
     ) -> list[EncodedBatchItem]:
-        """`recommend_batch` for encoding only: the rankings' breakdowns come already JSON, and
-        the response encodes to the same bytes in less time. Answers cached by single requests
-        are not looked up (they hold objects, not JSON; a batch rarely repeats them)."""
+        """`recommend_batch` for encoding only: the rankings' breakdowns and cautions come
+        already encoded, and the response encodes to the same bytes in less time. Answers cached
+        by single requests are not looked up: batches are mostly situations never seen."""
         answers = self._each(items, self._encoded, finish)
         return [EncodedBatchItem(*answer) for answer in answers]
 

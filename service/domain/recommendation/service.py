@@ -92,7 +92,8 @@ def recommend_batch_encoded(
     finish: Finish = as_is,
 ) -> EncodedBatchResponse | SummaryBatchResponse:
     """`recommend_batch` for a response to encode: `msgspec.json.encode` gives the same bytes,
-    faster in full detail (breakdowns come already encoded). Encode it; do not read it."""
+    faster in full detail (breakdowns and cautions come already encoded). Encode it; do not
+    read its rankings."""
     engine = snapshot.engine(locale)
     items = _batch_items(raw, snapshot, locale)
     if detail is BatchDetail.FULL:
