@@ -99,9 +99,10 @@ class VariantTables:
     weekly_need: float = 0.0  # hours a week at the lowest cadence and shortest session
 
 
-@dataclass(frozen=True, slots=True)
-class Keys:
-    """The situation reduced to the table keys (what scoring actually depends on)."""
+class Keys(msgspec.Struct, frozen=True):
+    """The situation reduced to the table keys (what scoring actually depends on). A struct,
+    not a frozen dataclass: one is made per situation, and a frozen dataclass sets each field
+    through object.__setattr__."""
 
     goals: int
     horizon: int  # weeks
