@@ -7,6 +7,7 @@ is their exact sum, so the breakdown always adds up and ties are real ties (brok
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 import msgspec
@@ -31,9 +32,9 @@ Breakdown = TypeVar("Breakdown", tuple[BreakdownItem, ...], tuple[msgspec.Raw, .
 Cautions = TypeVar("Cautions", tuple[Caution, ...], msgspec.Raw)
 
 
-class Scored(msgspec.Struct, frozen=True):
-    """One situation scored: its keys, its columns (in factor order) and the ranking order (a
-    struct, made in C: see `Keys`)."""
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One situation scored: its keys, its columns (in factor order) and the ranking order."""
 
     keys: Keys
     columns: tuple[Column, ...]

@@ -99,10 +99,9 @@ class VariantTables:
     weekly_need: float = 0.0  # hours a week at the lowest cadence and shortest session
 
 
-class Keys(msgspec.Struct, frozen=True):
-    """The situation reduced to the table keys (what scoring actually depends on). A struct,
-    not a frozen dataclass: one is made per situation, and a frozen dataclass sets each field
-    through object.__setattr__."""
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """The situation reduced to the table keys (what scoring actually depends on)."""
 
     goals: int
     horizon: int  # weeks
