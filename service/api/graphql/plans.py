@@ -1,0 +1,270 @@
+"""The shipped persisted queries, answered by a plan built once instead of graphql-core's executor.
+
+Production runs only the shipped documents (`persisted_queries.json`), and with new variables
+every request misses the response cache. Strawberry's `execute` then spends most of a request
+on generic work that is the same every time: extension hooks, choosing the operation, collecting
+fields, building a resolve info for every field, completing every value by its type. A plan
+does that walk once per document, from its validated AST, and keeps per field only what the
+request changes: the source object, the variables and the context.
+
+A plan calls the very resolvers graphql-core would call (the functions Strawberry put on the
+schema's fields, with the same arguments and the same resolve info) and completes their values
+by the same type rules (non-null, lists, `coerce_output_value` of scalars and enums,
+`is_type_of`), so it builds the same result dict. It covers query operations made of fields
+(aliases, literal and variable arguments, `__typename`) over object, list, scalar and enum
+types with synchronous resolvers; a document with anything else (fragments, directives,
+interfaces or unions, an asynchronous resolver, several operations) gets no plan.
+
+A plan answers only requests that succeed. Whatever graphql-core would turn into an error (a
+variable its type refuses, a resolver that raises, a null where the schema says non-null, a
+value of the wrong type) makes the plan decline, and the request runs through the generic
+executor with a fresh context, which reports it with its exact message, locations and path.
+Running a resolver twice is harmless because planned fields are synchronous reads of the
+snapshot (asynchronous resolvers, the ones that read the database, are never planned).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLError,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    get_argument_values,
+    get_variable_values,
+    is_leaf_type,
+    is_list_type,
+    is_non_null_type,
+    is_object_type,
+    parse,
+)
+from graphql.execution.values import VariableValues
+from graphql.pyutils import Path, Undefined, is_iterable
+from strawberry import Schema
+from strawberry.execution import optimized_is_awaitable
+from strawberry.schema.schema import _OperationContextAwareGraphQLResolveInfo, validate_document
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.field import StrawberryField
+from graphql.validation import ASTValidationRule
+
+MAX_COERCION_ERRORS = 50  # graphql-core's default; any error declines anyway
+
+
+class NotPlannable(Exception):
+    """The document uses something a plan does not cover: the generic executor runs it."""
+
+
+class Declined(Exception):
+    """This request would not succeed as planned: the generic executor answers it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """What one request gives a plan: its coerced variables and the resolvers' context."""
+
+    variables: VariableValues
+    context: Any
+
+
+# A field of a selection set: (request, source object, path of the parent) -> completed value.
+_Step = Callable[[_Request, Any, Path | None], Any]
+# A value's completion by its type: (request, value, path of the value) -> completed value.
+_Completion = Callable[[_Request, Any, Path | None], Any]
+
+
+class Plan:
+    """One operation of one document, walked once: `run` gives the `data` of a request."""
+
+    def __init__(self, schema: GraphQLSchema, operation: OperationDefinitionNode) -> None:
+        self._schema = schema
+        self._operation = operation
+        self.name = operation.name.value if operation.name else None
+        self._variable_definitions = operation.variable_definitions or ()
+        root = schema.query_type
+        if operation.operation != OperationType.QUERY or root is None or operation.directives:
+            raise NotPlannable("only query operations without directives are planned")
+        self._fields = self._selection(root, operation.selection_set)
+
+    def run(
+        self, variables: dict[str, Any] | None, operation_name: str | None, context: Any
+    ) -> dict[str, Any] | None:
+        """The result's `data`, or None when the generic executor must answer."""
+        if operation_name is not None and operation_name != self.name:
+            return None
+        coerced = get_variable_values(
+            self._schema,
+            self._variable_definitions,
+            variables or {},
+            max_errors=MAX_COERCION_ERRORS,
+        )
+        if isinstance(coerced, list):
+            return None  # refused variables: the generic executor words the errors
+        request = _Request(coerced, context)
+        try:
+            return {key: step(request, None, None) for key, step in self._fields}
+        except Exception:  # noqa: BLE001 (any error is the generic executor's to report)
+            return None
+
+    # --- building --------------------------------------------------------------------------
+
+    def _selection(
+        self, parent: GraphQLObjectType, selection_set: SelectionSetNode | None
+    ) -> list[tuple[str, _Step]]:
+        steps: list[tuple[str, _Step]] = []
+        for selection in selection_set.selections if selection_set else ():
+            if not isinstance(selection, FieldNode) or selection.directives:
+                raise NotPlannable("fragments and directives are not planned")
+            key = selection.alias.value if selection.alias else selection.name.value
+            if any(key == seen for seen, _ in steps):
+                raise NotPlannable("a response key asked twice is merged by graphql-core")
+            steps.append((key, self._field(parent, selection, key)))
+        return steps
+
+    def _field(self, parent: GraphQLObjectType, node: FieldNode, key: str) -> _Step:
+        name = node.name.value
+        if name == "__typename":
+            typename = parent.name
+
+            def typename_step(request: _Request, source: Any, path: Path | None) -> Any:
+                return typename
+
+            return typename_step
+        field_def = parent.fields.get(name)
+        resolve = field_def.resolve if field_def is not None else None
+        if field_def is None or resolve is None:
+            raise NotPlannable(f"{parent.name}.{name} has no resolver of Strawberry's")
+        definition = field_def.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
+        if not isinstance(definition, StrawberryField) or definition.is_async:
+            raise NotPlannable(f"{parent.name}.{name} is not a synchronous Strawberry field")
+        complete = self._completion(field_def.type, node.selection_set)
+        parent_name = parent.name
+
+        if getattr(resolve, "_is_default", False):
+            # Strawberry's resolver of a plain attribute: reads neither info nor arguments.
+            def basic_step(request: _Request, source: Any, path: Path | None) -> Any:
+                value = resolve(source, None)
+                return complete(request, value, Path(path, key, parent_name))
+
+            return basic_step
+
+        nodes = [node]
+        schema, operation, return_type = self._schema, self._operation, field_def.type
+        has_arguments = bool(field_def.args or node.arguments)
+
+        def resolver_step(request: _Request, source: Any, path: Path | None) -> Any:
+            field_path = Path(path, key, parent_name)
+            arguments = (
+                get_argument_values(field_def, node, request.variables) if has_arguments else {}
+            )
+            # The resolve info Strawberry's execution context builds for the same field.
+            info = _OperationContextAwareGraphQLResolveInfo(
+                name,
+                nodes,
+                return_type,
+                parent,
+                field_path,
+                schema,
+                {},
+                None,
+                operation,
+                request.variables.coerced,
+                request.context,
+                optimized_is_awaitable,
+                None,
+                None,
+                None,  # type: ignore[arg-type]
+            )
+            value = resolve(source, info, **arguments)
+            if optimized_is_awaitable(value):
+                close = getattr(value, "close", None)
+                if close is not None:
+                    close()
+                raise Declined
+            return complete(request, value, field_path)
+
+        return resolver_step
+
+    def _completion(
+        self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None
+    ) -> _Completion:
+        if is_non_null_type(type_):
+            inner = self._completion(type_.of_type, selection_set)
+
+            def non_null(request: _Request, value: Any, path: Path | None) -> Any:
+                completed = inner(request, value, path)
+                if completed is None:
+                    raise Declined
+                return completed
+
+            return non_null
+        if is_list_type(type_):
+            item = self._completion(type_.of_type, selection_set)
+
+            def listed(request: _Request, value: Any, path: Path | None) -> Any:
+                if value is None:
+                    return None
+                if isinstance(value, Exception) or not is_iterable(value):
+                    raise Declined
+                return [
+                    item(request, element, Path(path, index, None))
+                    for index, element in enumerate(value)
+                ]
+
+            return listed
+        if is_leaf_type(type_):
+            coerce = type_.coerce_output_value
+
+            def leaf(request: _Request, value: Any, path: Path | None) -> Any:
+                if value is None:
+                    return None
+                if isinstance(value, Exception):
+                    raise Declined
+                completed = coerce(value)
+                if completed is Undefined or completed is None:
+                    raise Declined
+                return completed
+
+            return leaf
+        if is_object_type(type_):
+            steps = self._selection(type_, selection_set)
+            is_type_of = type_.is_type_of
+
+            def object_value(request: _Request, value: Any, path: Path | None) -> Any:
+                if value is None:
+                    return None
+                if isinstance(value, Exception):
+                    raise Declined
+                # Our types' `is_type_of` reads only the value (an isinstance check).
+                if is_type_of is not None and is_type_of(value, None) is not True:
+                    raise Declined
+                return {key: step(request, value, path) for key, step in steps}
+
+            return object_value
+        raise NotPlannable(f"{type_} (an interface or a union) is not planned")
+
+
+def plan_document(
+    schema: Schema, query: str, rules: tuple[type[ASTValidationRule], ...]
+) -> Plan | None:
+    """The plan of a document with exactly one operation, valid under `rules`; else None."""
+    graphql_schema = schema._schema
+    try:
+        document: DocumentNode = parse(query)
+    except GraphQLError:
+        return None
+    if validate_document(graphql_schema, document, rules):
+        return None
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if len(operations) != 1 or len(document.definitions) != 1:
+        return None
+    try:
+        return Plan(graphql_schema, operations[0])
+    except NotPlannable:
+        return None
