@@ -34,10 +34,12 @@ from graphql import (
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLSchema,
+    GraphQLString,
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
     get_argument_values,
+    get_named_type,
     get_variable_values,
     is_leaf_type,
     is_list_type,
@@ -51,6 +53,7 @@ from strawberry import Schema
 from strawberry.execution import optimized_is_awaitable
 from strawberry.schema.schema import _OperationContextAwareGraphQLResolveInfo, validate_document
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.arguments import convert_argument
 from strawberry.types.field import StrawberryField
 from graphql.validation import ASTValidationRule
 
@@ -75,6 +78,8 @@ class _Request:
 
 # A field of a selection set: (request, source object, path of the parent) -> completed value.
 _Step = Callable[[_Request, Any, Path | None], Any]
+# A resolver's call: (source object, graphql-core's resolve info, argument values) -> its value.
+_Call = Callable[[Any, Any, dict[str, Any]], Any]
 # A value's completion by its type: (request, value, path of the value) -> completed value.
 _Completion = Callable[[_Request, Any, Path | None], Any]
 
@@ -82,12 +87,14 @@ _Completion = Callable[[_Request, Any, Path | None], Any]
 class Plan:
     """One operation of one document, walked once: `run` gives the `data` of a request."""
 
-    def __init__(self, schema: GraphQLSchema, operation: OperationDefinitionNode) -> None:
-        self._schema = schema
+    def __init__(self, schema: Schema, operation: OperationDefinitionNode) -> None:
+        self._schema = schema._schema
+        self._config = schema.config
+        self._scalar_registry = schema.schema_converter.scalar_registry
         self._operation = operation
         self.name = operation.name.value if operation.name else None
         self._variable_definitions = operation.variable_definitions or ()
-        root = schema.query_type
+        root = self._schema.query_type
         if operation.operation != OperationType.QUERY or root is None or operation.directives:
             raise NotPlannable("only query operations without directives are planned")
         self._fields = self._selection(root, operation.selection_set)
@@ -143,20 +150,29 @@ class Plan:
         definition = field_def.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
         if not isinstance(definition, StrawberryField) or definition.is_async:
             raise NotPlannable(f"{parent.name}.{name} is not a synchronous Strawberry field")
-        complete = self._completion(field_def.type, node.selection_set)
+        # Paths are built only where a resolver below may read its own (`info.path`).
+        track = self._resolvers_below(field_def.type, node.selection_set)
+        complete = self._completion(field_def.type, node.selection_set, track)
         parent_name = parent.name
 
-        if getattr(resolve, "_is_default", False):
-            # Strawberry's resolver of a plain attribute: reads neither info nor arguments.
+        if definition.is_basic_field:
+            # What Strawberry's resolver of a plain attribute does, without its two calls.
+            read, attribute = definition.default_resolver, definition.python_name
+
             def basic_step(request: _Request, source: Any, path: Path | None) -> Any:
-                value = resolve(source, None)
-                return complete(request, value, Path(path, key, parent_name))
+                value = read(source, attribute)
+                return complete(request, value, Path(path, key, parent_name) if track else None)
 
             return basic_step
 
         nodes = [node]
         schema, operation, return_type = self._schema, self._operation, field_def.type
         has_arguments = bool(field_def.args or node.arguments)
+        call = self._call(definition)
+        if call is None:  # a field with extensions (permissions): Strawberry's own wrapper
+
+            def call(source: Any, info: Any, arguments: dict[str, Any]) -> Any:
+                return resolve(source, info, **arguments)
 
         def resolver_step(request: _Request, source: Any, path: Path | None) -> Any:
             field_path = Path(path, key, parent_name)
@@ -181,7 +197,7 @@ class Plan:
                 None,
                 None,  # type: ignore[arg-type]
             )
-            value = resolve(source, info, **arguments)
+            value = call(source, info, arguments)
             if optimized_is_awaitable(value):
                 close = getattr(value, "close", None)
                 if close is not None:
@@ -191,27 +207,86 @@ class Plan:
 
         return resolver_step
 
-    def _completion(
+    def _call(self, definition: StrawberryField) -> _Call | None:
+        """Strawberry's call of a resolver without field extensions (`get_arguments` in
+        strawberry/schema/schema_converter.py), with what depends only on the field worked out
+        once: the arguments' GraphQL names, and the parameters that get the source and the info.
+        """
+        resolver = definition.base_resolver
+        if resolver is None or definition.extensions or resolver.self_parameter:
+            return None
+        config, registry = self._config, self._scalar_registry
+        arguments = [
+            (config.name_converter.from_argument(argument), argument.python_name, argument.type)
+            for argument in definition.arguments
+        ]
+        source_names = [
+            parameter.name
+            for parameter in (resolver.parent_parameter, resolver.root_parameter)
+            if parameter is not None
+        ]
+        info_name = resolver.info_parameter.name if resolver.info_parameter else None
+        function = resolver.wrapped_func
+
+        def call(source: Any, raw_info: Any, values: dict[str, Any]) -> Any:
+            info = config.info_class(_raw_info=raw_info, _field=definition)
+            kwargs = {
+                python_name: convert_argument(
+                    values[name], type_, registry, config, info, path=(name,)
+                )
+                for name, python_name, type_ in arguments
+                if name in values
+            }
+            for name in source_names:
+                kwargs[name] = source
+            if info_name is not None:
+                kwargs[info_name] = info
+            return function(**kwargs)
+
+        return call
+
+    def _resolvers_below(
         self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None
+    ) -> bool:
+        """Whether a field below calls a resolver (which gets a resolve info and its path)."""
+        named = get_named_type(type_)
+        for selection in selection_set.selections if selection_set else ():
+            if not isinstance(selection, FieldNode) or not is_object_type(named):
+                return True  # not planned anyway
+            if selection.name.value == "__typename":
+                continue
+            field_def = named.fields.get(selection.name.value)
+            if field_def is None:
+                return True
+            definition = field_def.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
+            if not isinstance(definition, StrawberryField) or not definition.is_basic_field:
+                return True
+            if self._resolvers_below(field_def.type, selection.selection_set):
+                return True
+        return False
+
+    def _completion(
+        self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None, track: bool
     ) -> _Completion:
-        if is_non_null_type(type_):
-            inner = self._completion(type_.of_type, selection_set)
-
-            def non_null(request: _Request, value: Any, path: Path | None) -> Any:
-                completed = inner(request, value, path)
-                if completed is None:
-                    raise Declined
-                return completed
-
-            return non_null
+        """A value's completion; non-null is a flag of the inner type's completion (which
+        returns None only for None), saving a call per value."""
+        required = is_non_null_type(type_)
+        if required:
+            type_ = type_.of_type
         if is_list_type(type_):
-            item = self._completion(type_.of_type, selection_set)
+            item = self._completion(type_.of_type, selection_set, track)
 
             def listed(request: _Request, value: Any, path: Path | None) -> Any:
                 if value is None:
+                    if required:
+                        raise Declined
                     return None
-                if isinstance(value, Exception) or not is_iterable(value):
+                if type(value) not in (list, tuple) and (
+                    isinstance(value, Exception) or not is_iterable(value)
+                ):
                     raise Declined
+                if not track:
+                    return [item(request, element, None) for element in value]
                 return [
                     item(request, element, Path(path, index, None))
                     for index, element in enumerate(value)
@@ -220,9 +295,15 @@ class Plan:
             return listed
         if is_leaf_type(type_):
             coerce = type_.coerce_output_value
+            # String's coercion returns a str unchanged: most leaves skip the call.
+            identity = str if type_ is GraphQLString else None
 
             def leaf(request: _Request, value: Any, path: Path | None) -> Any:
+                if type(value) is identity:
+                    return value
                 if value is None:
+                    if required:
+                        raise Declined
                     return None
                 if isinstance(value, Exception):
                     raise Declined
@@ -238,6 +319,8 @@ class Plan:
 
             def object_value(request: _Request, value: Any, path: Path | None) -> Any:
                 if value is None:
+                    if required:
+                        raise Declined
                     return None
                 if isinstance(value, Exception):
                     raise Declined
@@ -265,6 +348,6 @@ def plan_document(
     if len(operations) != 1 or len(document.definitions) != 1:
         return None
     try:
-        return Plan(graphql_schema, operations[0])
+        return Plan(schema, operations[0])
     except NotPlannable:
         return None
