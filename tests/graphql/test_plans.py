@@ -142,7 +142,7 @@ def test_documents_a_plan_does_not_cover_have_none() -> None:
     uncovered = [
         "{ approaches { ...Page } } fragment Page on ApproachPage { nextCursor }",
         "{ approaches { items { slug @include(if: true) } } }",
-        "{ node(id: \"Term:mentoring\") { id } }",
+        '{ node(id: "Term:mentoring") { id } }',
         "{ a: contentVersion a: contentVersion }",
         "query A { contentVersion } query B { contentVersion }",
         "{ nope }",

@@ -212,35 +212,42 @@ class GraphQLDoor:
         else:
             if plan is not None:  # its attempt may have spent part of the linked-object budget
                 context = self._context(snapshot, accept_language, identity, request)
-            try:
-                result = await self.schema.execute(
-                    query,
-                    variable_values=operation.variables,
-                    context_value=context,
-                    operation_name=operation.operation_name,
-                    # GET is for reading only, so that caches and crawlers can never change
-                    # state.
-                    allowed_operation_types=(
-                        {OperationType.QUERY}
-                        if get
-                        else {OperationType.QUERY, OperationType.MUTATION}
-                    ),
-                )
-            except InvalidOperationTypeError as exc:
-                message = exc.as_http_error_reason("GET" if get else "POST")
-                return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False, status=400)
-            except CannotGetOperationTypeError as exc:
-                message = exc.as_http_error_reason()
-                return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False, status=400)
-            document = {"data": result.data}
-            errors = bool(result.errors)
-            if result.errors:
-                document["errors"] = [shape_error(error).formatted for error in result.errors]
+            executed = await self._execute(query, operation, context, get)
+            if isinstance(executed, Answer):
+                return executed
+            document, errors = executed
         body = msgspec.json.encode(document)
         if errors or key is None or context.no_store:
             return Answer(body, cacheable=False)
         self.responses.put(key, body)
         return Answer(body, cacheable=True)
+
+    async def _execute(
+        self, query: str, operation: Operation, context: GraphQLContext, get: bool
+    ) -> tuple[dict[str, Any], bool] | Answer:
+        """Strawberry's execution: the response document and whether it holds errors, or the
+        answer refusing the operation."""
+        try:
+            result = await self.schema.execute(
+                query,
+                variable_values=operation.variables,
+                context_value=context,
+                operation_name=operation.operation_name,
+                # GET is for reading only, so that caches and crawlers can never change state.
+                allowed_operation_types=(
+                    {OperationType.QUERY} if get else {OperationType.QUERY, OperationType.MUTATION}
+                ),
+            )
+        except InvalidOperationTypeError as exc:
+            message = exc.as_http_error_reason("GET" if get else "POST")
+            return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False, status=400)
+        except CannotGetOperationTypeError as exc:
+            message = exc.as_http_error_reason()
+            return Answer(RequestError(message, "BAD_REQUEST").body, cacheable=False, status=400)
+        document: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            document["errors"] = [shape_error(error).formatted for error in result.errors]
+        return document, bool(result.errors)
 
     @staticmethod
     def _context(

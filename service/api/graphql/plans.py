@@ -31,9 +31,9 @@ from graphql import (
     DocumentNode,
     FieldNode,
     GraphQLError,
+    GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
-    GraphQLSchema,
     GraphQLString,
     OperationDefinitionNode,
     OperationType,
@@ -43,21 +43,23 @@ from graphql import (
     get_variable_values,
     is_leaf_type,
     is_list_type,
-    is_non_null_type,
     is_object_type,
     parse,
 )
 from graphql.execution.values import VariableValues
 from graphql.pyutils import Path, Undefined, is_iterable
+from graphql.validation import ASTValidationRule
 from strawberry import Schema
 from strawberry.execution import optimized_is_awaitable
+
+# The resolve info Strawberry's execution context gives resolvers (graphql-core's, plus the
+# operation's extensions): a plan gives them the same.
 from strawberry.schema.schema import _OperationContextAwareGraphQLResolveInfo, validate_document
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.arguments import convert_argument
 from strawberry.types.field import StrawberryField
-from graphql.validation import ASTValidationRule
 
-MAX_COERCION_ERRORS = 50  # graphql-core's default; any error declines anyway
+_STRAWBERRY_FIELD = GraphQLCoreConverter.DEFINITION_BACKREF  # where a field keeps its own
 
 
 class NotPlannable(Exception):
@@ -78,7 +80,7 @@ class _Request:
 
 # A field of a selection set: (request, source object, path of the parent) -> completed value.
 _Step = Callable[[_Request, Any, Path | None], Any]
-# A resolver's call: (source object, graphql-core's resolve info, argument values) -> its value.
+# A resolver's call: (source object, raw resolve info, argument values) -> its value.
 _Call = Callable[[Any, Any, dict[str, Any]], Any]
 # A value's completion by its type: (request, value, path of the value) -> completed value.
 _Completion = Callable[[_Request, Any, Path | None], Any]
@@ -105,18 +107,16 @@ class Plan:
         """The result's `data`, or None when the generic executor must answer."""
         if operation_name is not None and operation_name != self.name:
             return None
+        # The first refusal is enough to decline: the generic executor words every one.
         coerced = get_variable_values(
-            self._schema,
-            self._variable_definitions,
-            variables or {},
-            max_errors=MAX_COERCION_ERRORS,
+            self._schema, self._variable_definitions, variables or {}, max_errors=1
         )
         if isinstance(coerced, list):
-            return None  # refused variables: the generic executor words the errors
+            return None
         request = _Request(coerced, context)
         try:
             return {key: step(request, None, None) for key, step in self._fields}
-        except Exception:  # noqa: BLE001 (any error is the generic executor's to report)
+        except Exception:  # any error (Declined included) is the generic executor's to report
             return None
 
     # --- building --------------------------------------------------------------------------
@@ -144,12 +144,9 @@ class Plan:
 
             return typename_step
         field_def = parent.fields.get(name)
-        resolve = field_def.resolve if field_def is not None else None
-        if field_def is None or resolve is None:
-            raise NotPlannable(f"{parent.name}.{name} has no resolver of Strawberry's")
-        definition = field_def.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-        if not isinstance(definition, StrawberryField) or definition.is_async:
-            raise NotPlannable(f"{parent.name}.{name} is not a synchronous Strawberry field")
+        definition = field_def.extensions.get(_STRAWBERRY_FIELD) if field_def else None
+        if field_def is None or not isinstance(definition, StrawberryField):
+            raise NotPlannable(f"{parent.name}.{name} is not a Strawberry field")
         # Paths are built only where a resolver below may read its own (`info.path`).
         track = self._resolvers_below(field_def.type, node.selection_set)
         complete = self._completion(field_def.type, node.selection_set, track)
@@ -165,14 +162,10 @@ class Plan:
 
             return basic_step
 
+        call = self._call(definition)
         nodes = [node]
         schema, operation, return_type = self._schema, self._operation, field_def.type
         has_arguments = bool(field_def.args or node.arguments)
-        call = self._call(definition)
-        if call is None:  # a field with extensions (permissions): Strawberry's own wrapper
-
-            def call(source: Any, info: Any, arguments: dict[str, Any]) -> Any:
-                return resolve(source, info, **arguments)
 
         def resolver_step(request: _Request, source: Any, path: Path | None) -> Any:
             field_path = Path(path, key, parent_name)
@@ -193,28 +186,30 @@ class Plan:
                 request.variables.coerced,
                 request.context,
                 optimized_is_awaitable,
-                None,
-                None,
-                None,  # type: ignore[arg-type]
+                None,  # abort signal: none is passed to Strawberry's execute either
+                None,  # graphql-core's async helpers: no planned resolver awaits anything
+                None,  # type: ignore[arg-type]  # operation extensions: execute gets none
             )
-            value = call(source, info, arguments)
-            if optimized_is_awaitable(value):
-                close = getattr(value, "close", None)
-                if close is not None:
-                    close()
-                raise Declined
-            return complete(request, value, field_path)
+            return complete(request, call(source, info, arguments), field_path)
 
         return resolver_step
 
-    def _call(self, definition: StrawberryField) -> _Call | None:
-        """Strawberry's call of a resolver without field extensions (`get_arguments` in
-        strawberry/schema/schema_converter.py), with what depends only on the field worked out
-        once: the arguments' GraphQL names, and the parameters that get the source and the info.
+    def _call(self, definition: StrawberryField) -> _Call:
+        """Strawberry's call of a resolver (`get_arguments` in strawberry/schema/
+        schema_converter.py), with what depends only on the field worked out once: the
+        arguments' GraphQL names, and the parameters that get the source and the info.
+
+        Only plain synchronous resolvers are planned: field extensions (permission classes
+        among them) and asynchronous resolvers are left to the generic executor.
         """
         resolver = definition.base_resolver
-        if resolver is None or definition.extensions or resolver.self_parameter:
-            return None
+        if (
+            resolver is None
+            or definition.extensions
+            or definition.is_async
+            or resolver.self_parameter
+        ):
+            raise NotPlannable(f"{definition.python_name} is not a plain synchronous resolver")
         config, registry = self._config, self._scalar_registry
         arguments = [
             (config.name_converter.from_argument(argument), argument.python_name, argument.type)
@@ -226,7 +221,6 @@ class Plan:
             if parameter is not None
         ]
         info_name = resolver.info_parameter.name if resolver.info_parameter else None
-        function = resolver.wrapped_func
 
         def call(source: Any, raw_info: Any, values: dict[str, Any]) -> Any:
             info = config.info_class(_raw_info=raw_info, _field=definition)
@@ -241,7 +235,7 @@ class Plan:
                 kwargs[name] = source
             if info_name is not None:
                 kwargs[info_name] = info
-            return function(**kwargs)
+            return resolver(**kwargs)
 
         return call
 
@@ -258,7 +252,7 @@ class Plan:
             field_def = named.fields.get(selection.name.value)
             if field_def is None:
                 return True
-            definition = field_def.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
+            definition = field_def.extensions.get(_STRAWBERRY_FIELD)
             if not isinstance(definition, StrawberryField) or not definition.is_basic_field:
                 return True
             if self._resolvers_below(field_def.type, selection.selection_set):
@@ -270,8 +264,8 @@ class Plan:
     ) -> _Completion:
         """A value's completion; non-null is a flag of the inner type's completion (which
         returns None only for None), saving a call per value."""
-        required = is_non_null_type(type_)
-        if required:
+        required = isinstance(type_, GraphQLNonNull)
+        if isinstance(type_, GraphQLNonNull):
             type_ = type_.of_type
         if is_list_type(type_):
             item = self._completion(type_.of_type, selection_set, track)
@@ -315,7 +309,8 @@ class Plan:
             return leaf
         if is_object_type(type_):
             steps = self._selection(type_, selection_set)
-            is_type_of = type_.is_type_of
+            # Called without a resolve info: our types' `is_type_of` is an isinstance check.
+            is_type_of: Any = type_.is_type_of
 
             def object_value(request: _Request, value: Any, path: Path | None) -> Any:
                 if value is None:
@@ -324,7 +319,6 @@ class Plan:
                     return None
                 if isinstance(value, Exception):
                     raise Declined
-                # Our types' `is_type_of` reads only the value (an isinstance check).
                 if is_type_of is not None and is_type_of(value, None) is not True:
                     raise Declined
                 return {key: step(request, value, path) for key, step in steps}
