@@ -13,7 +13,10 @@ import re
 from typing import Any
 
 import pytest
+from graphql import parse
+from strawberry.schema.schema import validate_document
 
+from service.api.graphql.context import GraphQLContext
 from service.api.graphql.controller import PERSISTED_QUERIES_FILE, GraphQLDoor, Operation
 from service.api.graphql.plans import Plan, plan_document
 from service.api.graphql.schema import build_schema, rules_of
@@ -125,8 +128,6 @@ async def test_a_plan_declines_what_the_generic_executor_reports(snapshot: Snaps
     query = next(query for query in SHIPPED.values() if "GlossarySearch" in query)
     plan = plan_document(build_schema(True), query, rules_of(True))
     assert isinstance(plan, Plan)
-    from service.api.graphql.context import GraphQLContext
-
     context = GraphQLContext(snapshot, None)
     variables = {"search": "mentor", "locale": "en", "first": 5}
     assert plan.run(variables, None, context) is not None
@@ -142,12 +143,47 @@ def test_documents_a_plan_does_not_cover_have_none() -> None:
     uncovered = [
         "{ approaches { ...Page } } fragment Page on ApproachPage { nextCursor }",
         "{ approaches { items { slug @include(if: true) } } }",
-        '{ node(id: "Term:mentoring") { id } }',
-        "{ a: contentVersion a: contentVersion }",
+        '{ node(id: "Term:mentoring") { id } }',  # an interface
+        "{ a: contentVersion a: contentVersion }",  # graphql-core merges the two
         "query A { contentVersion } query B { contentVersion }",
-        "{ nope }",
         "{ __schema { types { name } } }",
+        # Asynchronous, and guarded by a permission class (MayRecommend): Strawberry's own.
+        "query($s: SituationInput!) { recommend(situation: $s) { policyVersion } }",
     ]
     for query in uncovered:
+        assert not validate_document(schema._schema, parse(query), rules), query  # valid
         assert plan_document(schema, query, rules) is None, query
+    assert plan_document(schema, "{ nope }", rules) is None  # invalid
     assert plan_document(schema, "{ v: contentVersion __typename }", rules) is not None
+
+
+# Beyond the shipped documents: aliases, `__typename`, literal arguments, links two levels deep.
+COVERED = [
+    '{ t: terms(first: 3, locale: "de") { __typename items { __typename s: slug linkedApproaches '
+    "{ slug } linkedVariant { slug linkedTerm { name } } } } n: contentVersion }",
+    "query($l: String) { aspects(locale: $l, first: 4) { items { key linkedTopics { slug "
+    'linkedAspects { key } } } nextCursor } approach(slug: "coaching") { aspects { key '
+    "linkedAspect { name } } } }",
+    'query($l: String) { variant(slug: "peer-coaching", locale: $l) { slug baseApproach '
+    "careerStages formality linkedApproaches { name } } }",
+    "query($l: String) { topics(locale: $l, first: 2) { items { slug } } "
+    'x: topic(slug: "nope") { slug } }',  # a resolver's error: the plan declines
+]
+
+
+async def test_aliases_typename_and_links_answer_as_strawberry(snapshot: Snapshot) -> None:
+    planned, generic = door(Environment.DEVELOPMENT, True), door(Environment.DEVELOPMENT, False)
+    schema, rules = planned.schema, rules_of(False)
+    for query in COVERED:
+        plan = plan_document(schema, query, rules)
+        assert plan is not None, query
+        planned.plans[query] = plan
+    for query in COVERED:
+        for locale in [None, "en", "de", "es", "fr", "xx"]:
+            operation = Operation(query=query, variables={"l": locale})
+            ours = await planned.answer(operation, snapshot, "fr", get=False)
+            theirs = await generic.answer(operation, snapshot, "fr", get=False)
+            assert ours == theirs, (query, locale)
+    # The first document once (it declares no variable: then the response cache answers), the
+    # next two in every locale but `xx` (refused), the last never.
+    assert planned.planned == 1 + 2 * 5
