@@ -15,7 +15,12 @@ from litestar.openapi.spec import License, Server
 from service.api import contract
 from service.api.graphql.controller import graphql_controller
 from service.api.problems import handle_exception
-from service.api.rest.answered import AnsweredContentMiddleware, answered_cache
+from service.api.rest.answered import (
+    AnsweredContentMiddleware,
+    AnsweredFrontDoor,
+    answered_cache,
+    recommendation_cache,
+)
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples
@@ -34,10 +39,9 @@ from service.domain.organisations.service import OrganisationPolicies
 from service.domain.store import ContentStore
 from service.garbage_collection import settle_after_start
 from service.observability import Observability, metrics_endpoint
-from service.security.cors import PublishableCors, PublishableOrigins, caching_headers, cors_config
+from service.security.cors import CachingHeaders, PublishableCors, PublishableOrigins, cors_config
 from service.security.headers import FrameablePages, security_headers
 from service.security.middleware import Trust
-from service.webhooks.worker import InServiceWorker, build_queue
 
 logger = logging.getLogger("service")
 
@@ -66,7 +70,9 @@ def openapi_config() -> OpenAPIConfig:
     )
 
 
-def create_app(settings: Settings | None = None) -> Litestar:
+def create_app(settings: Settings | None = None, *, server: bool = False) -> Litestar:
+    """The application; `server=True` for the one granian serves (`app` below), which drops
+    the example snapshot before it loads its content and settles its heap once started."""
     settings = settings or get_settings()
     observability = Observability(settings)
 
@@ -79,11 +85,21 @@ def create_app(settings: Settings | None = None) -> Litestar:
         app.state.sessions = session_factory(engine)
         if settings.load_content_on_start:
             await store_content_files(app.state.sessions)
+        if server:
+            # The example snapshot behind the OpenAPI examples (a second copy of the content,
+            # about 20 MB) is not read at request time: dropped before the served snapshot is
+            # built, which reuses its memory (after: the worker's resident set stays ~20 MB
+            # higher for good).
+            release_examples()
         await app.state.content.refresh(engine)
         worker = None
         if settings.webhook_worker_in_service:
             # The job queue LISTENs and sets a startup parameter, which PgBouncer in
             # transaction mode refuses: it uses the direct connection, like the content LISTEN.
+            # Imported here: procrastinate, psycopg and httpx are 18 MB of every worker's
+            # memory, which an API pod with its own webhook Deployment does not need.
+            from service.webhooks.worker import InServiceWorker, build_queue
+
             queue = build_queue(settings, listen_url(settings), app.state.sessions)
             worker = InServiceWorker(queue, settings)
             await worker.start()
@@ -101,11 +117,16 @@ def create_app(settings: Settings | None = None) -> Litestar:
             await engine.dispose()
 
     trust = Trust(settings)
+    caching_headers = CachingHeaders(settings)
+    content = ContentStore()
+    answered = answered_cache(settings.answered_cache_max_bytes)
     state: dict[str, Any] = {
         "settings": settings,
         "trust": trust,  # the embed page verifies its publishable key with the same cache
-        "content": ContentStore(),
-        "answered": answered_cache(settings.answered_cache_max_bytes),
+        "caching_headers": caching_headers,  # applied once to the answers kept in `answered`
+        "content": content,
+        "answered": answered,
+        "recommendations": recommendation_cache(),
         "replayer": Replayer(),
         "policy_cards": PolicyCards(),
         "organisation_policies": OrganisationPolicies(),
@@ -131,13 +152,15 @@ def create_app(settings: Settings | None = None) -> Litestar:
         # Inside Trust: keys and rate limits apply to answers served from the content cache
         # (which also honours the scopes its routes' guards declare).
         middleware=[trust.middleware, AnsweredContentMiddleware],
-        before_send=[caching_headers(settings)],
         request_max_body_size=settings.request_max_body_bytes,
         logging_config=None,  # service.observability configures logging
         debug=False,
     )
     # Litestar rebuilds `components` from its registry, so complete the document afterwards.
     contract.complete(application.openapi_schema, example_snapshot().locales)
+    application.asgi_handler = caching_headers.around(application.asgi_handler)
+    # Repeated content GETs without `Origin`, from recently verified keys, skip Litestar.
+    application.asgi_handler = AnsweredFrontDoor(application.asgi_handler, trust)
     # Outside Litestar's CORS middleware, which knows only CORS_ORIGINS: publishable keys'
     # origins are read from PostgreSQL.
     application.asgi_handler = PublishableCors(
@@ -147,12 +170,10 @@ def create_app(settings: Settings | None = None) -> Litestar:
     )
     # Security headers go on with the request id, on every response (errors and 404s too).
     observability.install(application, security_headers(settings.service_env == "production"))
+    if server:
+        application.on_startup.append(settle_after_start)  # service/garbage_collection.py
     application.asgi_handler = FrameablePages(application.asgi_handler)  # the embed page
     return application
 
 
-app = create_app()
-# The server's app (tests build their own): once started, with the first content snapshot
-# loaded, the example snapshot its OpenAPI document was built from is dropped, and its heap is
-# settled for the garbage collector (service/garbage_collection.py).
-app.on_startup.extend([release_examples, settle_after_start])
+app = create_app(server=True)

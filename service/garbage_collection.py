@@ -1,4 +1,5 @@
-"""The worker's cyclic garbage collector, set for a server that keeps a large, long-lived heap.
+"""The worker's heap: the cyclic garbage collector, set for a server that keeps a large,
+long-lived heap, and freed memory given back after large answers.
 
 Python's collector scans every tracked object of a generation; the oldest generation here holds
 the imported modules, the OpenAPI document and the content snapshot with its engines (about
@@ -21,7 +22,9 @@ Only the server's app does this (`service.app`'s module-level app, once started)
 a test builds.
 """
 
+import ctypes
 import gc
+from collections.abc import Callable
 
 YOUNG_THRESHOLD = 50_000
 MIDDLE_THRESHOLD = 20
@@ -33,3 +36,28 @@ def settle_after_start() -> None:
     gc.freeze()
     old = gc.get_threshold()[2]
     gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, old)
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's `malloc_trim`, or None where the C library has none (musl, macOS)."""
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None
+    return trim
+
+
+_MALLOC_TRIM = _malloc_trim()
+
+
+async def give_back_freed_memory(_: object = None) -> None:
+    """Return the heap's free pages to the operating system: an `after_response` hook for
+    routes whose answer allocates tens of megabytes at once (a batch of 1,000 full answers).
+
+    The allocator keeps what such a request freed as its own free space, so the worker's
+    resident set stayed at its high-water mark: measured in-process, five full batches took a
+    process from 91 to 129 MB, and `malloc_trim(0)` brought it back to 108 MB, in 1.2-1.9 ms
+    (0.5 % of the batch). Memory held by live objects (the caches) is not touched.
+    """
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)

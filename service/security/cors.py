@@ -2,8 +2,8 @@
 keys: `PublishableCors` below) and the caching headers that must go with it and with API keys.
 
 Preflights allow only what the API uses: GET/HEAD/POST and the request headers a client of
-this API sends. The `before_send` hook below runs after Litestar's CORS middleware (which
-replaces `Vary` with `Origin` on cross-origin answers) and fixes the answer's caching headers:
+this API sends. `CachingHeaders` below wraps Litestar's handler, outside its CORS middleware
+(which replaces `Vary` with `Origin` on cross-origin answers), and fixes the caching headers:
 
 - with CORS on, every answer varies on `Origin` (also those to requests without one, so a
   shared cache never hands a same-origin answer to another origin) and API answers still vary
@@ -15,8 +15,7 @@ replaces `Vary` with `Origin` on cross-origin answers) and fixes the answer's ca
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Coroutine
-from typing import Any
+from collections.abc import Iterable
 
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
@@ -68,36 +67,65 @@ def _tokens(value: bytes) -> list[bytes]:
     return [part.strip() for part in value.split(b",") if part.strip()]
 
 
-def caching_headers(settings: Settings) -> Callable[[Message, Scope], Coroutine[Any, Any, None]]:
-    """A `before_send` hook that makes API answers private in production and keeps `Vary`
-    complete when CORS is on."""
-    private = settings.service_env == Environment.PRODUCTION
-    cors = bool(settings.cors_origin_list)
+Headers = list[tuple[bytes, bytes]]
 
-    async def fix(message: Message, scope: Scope) -> None:
-        if message["type"] != "http.response.start":
-            return
-        api = scope.get("path", "").startswith(API_PREFIXES)
-        if not (cors or (private and api)):
-            return
-        headers: list[tuple[bytes, bytes]] = []
+
+class CachingHeaders:
+    """Makes API answers private in production and keeps `Vary` complete when CORS is on.
+
+    `fixed` is the rule, on a list of header fields; the answered-content front door
+    (api/rest/answered.py) applies it
+    once to an answer it keeps, since it sends answers without Litestar. `around` applies it
+    to the responses of the rest of the application."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.private = settings.service_env == Environment.PRODUCTION
+        self.cors = bool(settings.cors_origin_list)
+
+    def fixed(self, headers: Iterable[tuple[bytes, bytes]], api: bool) -> Headers | None:
+        """The fields as they must leave, or None when the rule changes nothing here."""
+        private = self.private and api
+        if not (self.cors or private):
+            return None
+        kept: Headers = []
         vary: list[bytes] = []
-        for name, value in message.get("headers", ()):
-            if name.lower() == b"vary":
+        for name, value in headers:
+            lowered = name.lower()
+            if lowered == b"vary":
                 vary += _tokens(value)
-            elif private and api and name.lower() == b"cache-control":
+            elif private and lowered == b"cache-control":
                 directives = [b"private" if d == b"public" else d for d in _tokens(value)]
-                headers.append((name, b", ".join(directives)))
+                kept.append((name, b", ".join(directives)))
             else:
-                headers.append((name, value))
-        if cors:
+                kept.append((name, value))
+        if self.cors:
             vary += [b"Origin"] + ([b"Accept-Language"] if api else [])
         if vary:
             unique = {v.lower(): v for v in reversed(vary)}  # first spelling wins
-            headers.append((b"vary", b", ".join(reversed(list(unique.values())))))
-        message["headers"] = headers  # a new list: a response may reuse its own
+            kept.append((b"vary", b", ".join(reversed(list(unique.values())))))
+        return kept  # a new list: a response may reuse its own
 
-    return fix
+    def around(self, app: ASGIApp) -> ASGIApp:
+        """`app` with the rule applied to its responses. Around Litestar's handler, not as a
+        `before_send` hook: a hook runs on every response the application sends, those of
+        the answered-content front door too, which are already fixed."""
+
+        async def with_caching_headers(scope: Scope, receive: Receive, send: Send) -> None:
+            api = scope["type"] == ScopeType.HTTP and scope["path"].startswith(API_PREFIXES)
+            if not (self.cors or (self.private and api)):
+                await app(scope, receive, send)
+                return
+
+            async def fixing(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    headers = self.fixed(message.get("headers", ()), api)
+                    if headers is not None:
+                        message["headers"] = headers
+                await send(message)
+
+            await app(scope, receive, fixing)
+
+        return with_caching_headers
 
 
 PREFLIGHT_MAX_AGE_SECONDS = 600

@@ -235,6 +235,13 @@ class KeyVerifier:
             sizeof=_cached_size,
         )
 
+    def known(self, key: str) -> Identity | None:
+        """The identity of a key verified within `ttl`, without asking anything else."""
+        cached = self._known.get(key)
+        if cached is not None and cached.expires > time.monotonic():
+            return cached.identity
+        return None
+
     async def verify(
         self, engine: AsyncEngine, key: str, guard: Callable[[], None] | None = None
     ) -> Identity | None:

@@ -15,12 +15,13 @@ development, where secret keys are not), and it counts against its own limits, p
 """
 
 import asyncio
+from dataclasses import dataclass
 
 from litestar import Litestar
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.api.common.scopes import remember_identity
+from service.api.common.scopes import missing_scope, remember_identity
 from service.api.problems import (
     ProblemError,
     origin_not_allowed,
@@ -33,6 +34,8 @@ from service.config import Environment, Settings
 from service.security.abuse import FailedAuthLimiter, client_address, client_network
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
 from service.security.ratelimit import Decision, LocalRateLimiter, RateLimiter
+
+Headers = list[tuple[bytes, bytes]]
 
 # Paths that need an API key in production; health, metrics and the docs stay open.
 KEYED_PREFIXES = ("/v1", "/graphql")
@@ -92,8 +95,15 @@ def same_origin(scope: Scope, origin: str) -> bool:
     return bool(own) and origin.partition("://")[2] == own  # no Host: no own origin
 
 
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    identity: Identity | None  # None: development, without a key
+    organisation: str | None  # whose policy applies: production only, as `admit` records
+
+
 class Trust:
-    """The per-application state the middleware needs: settings, key cache, rate limiter."""
+    """Who is calling and whether they may go on (`admit`), with what that needs: settings,
+    the key cache, the rate limiters."""
 
     def __init__(self, settings: Settings) -> None:
         self.production = settings.service_env == Environment.PRODUCTION
@@ -122,36 +132,69 @@ class Trust:
     def middleware(self, app: ASGIApp) -> ASGIApp:
         return TrustMiddleware(app, self)
 
+    async def admit(self, scope: Scope) -> Headers:
+        """Identify the caller, record it for the scope checks and count it: the rate-limit
+        fields for the response. Raises a `ProblemError` to refuse."""
+        if not scope["path"].startswith(KEYED_PREFIXES):
+            return []
+        identity = await self._identify(scope)
+        if identity is not None and identity.publishable:
+            remember_identity(scope, identity)  # its scopes hold in development too
+            return await self._admit_publishable(scope, identity)
+        if identity is None:
+            return []
+        if self.production:
+            remember_identity(scope, identity)
+        decision = await self._count(scope, identity)
+        if decision is None:
+            return []
+        if not decision.allowed:
+            assert self.limiter is not None
+            raise rate_limited(
+                f"This API key may make {decision.limit} requests per "
+                f"{self.limiter.window_seconds} s; retry after {decision.reset_seconds} s.",
+                decision.headers(),
+            )
+        return decision.encoded_headers()
 
-class TrustMiddleware:
-    def __init__(self, app: ASGIApp, trust: Trust) -> None:
-        self.app = app
-        self.trust = trust
+    def recognised(self, scope: Scope) -> Recognised | None:
+        """Who calls, for an answer sent before routing (api/rest/answered.py), when that is
+        known without asking PostgreSQL and needs no refusal: a secret key verified within
+        the key cache's time (or, in development, no key). None leaves the request to the
+        routed path, which decides as for any request."""
+        try:
+            key = presented_key(scope)
+        except ProblemError:
+            return None
+        if key is None:
+            return None if self.production else Recognised(None, None)
+        identity = self.verifier.known(key)
+        if identity is None or identity.publishable:
+            return None
+        return Recognised(identity, identity.organisation if self.production else None)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP:
-            await self.app(scope, receive, send)
-            return
-        extra_headers: list[tuple[bytes, bytes]] = []
-        if scope["path"].startswith(KEYED_PREFIXES):
-            identity = await self._identify(scope)
-            if identity is not None and identity.publishable:
-                remember_identity(scope, identity)  # its scopes hold in development too
-                extra_headers = await self._admit_publishable(scope, identity)
-            elif identity is not None and self.trust.production:
-                remember_identity(scope, identity)
-            if identity is not None and not identity.publishable and self.trust.limiter:
-                engine = Litestar.from_scope(scope).state.engine
-                decision = await self.trust.limiter.hit(engine, f"key:{identity.key_id}")
-                if not decision.allowed:
-                    raise rate_limited(
-                        f"This API key may make {decision.limit} requests per "
-                        f"{self.trust.limiter.window_seconds} s; retry after "
-                        f"{decision.reset_seconds} s.",
-                        decision.headers(),
-                    )
-                extra_headers = decision.encoded_headers()
-        await self._within_timeout(scope, receive, send, extra_headers)
+    async def admit_recognised(
+        self, scope: Scope, caller: Recognised, scopes: frozenset[str]
+    ) -> Headers | None:
+        """`admit` for a recognised caller, where nothing is refused: the rate-limit fields
+        when it holds `scopes` and is within its limit, counted; else None, for the routed
+        path to refuse (a request over the limit is counted there once more, which changes
+        nothing: it is refused either way)."""
+        identity = caller.identity
+        if identity is None:
+            return []
+        if self.production and missing_scope(identity, scopes) is not None:
+            return None
+        decision = await self._count(scope, identity)
+        if decision is None:
+            return []
+        return decision.encoded_headers() if decision.allowed else None
+
+    async def _count(self, scope: Scope, identity: Identity) -> Decision | None:
+        if self.limiter is None:
+            return None
+        engine = Litestar.from_scope(scope).state.engine
+        return await self.limiter.hit(engine, f"key:{identity.key_id}")
 
     async def _admit_publishable(
         self, scope: Scope, identity: Identity
@@ -173,7 +216,7 @@ class TrustMiddleware:
                 )
             )
         decision: Decision | None = None
-        address_limiter = self.trust.publishable_address_limiter
+        address_limiter = self.publishable_address_limiter
         if address_limiter is not None:
             decision = address_limiter.hit(f"{identity.key_id}:{client_network(scope)}")
             if not decision.allowed:
@@ -183,15 +226,15 @@ class TrustMiddleware:
                     f"{decision.reset_seconds} s.",
                     decision.headers(),
                 )
-        if self.trust.publishable_limiter is not None:
+        if self.publishable_limiter is not None:
             engine = Litestar.from_scope(scope).state.engine
-            key_decision = await self.trust.publishable_limiter.hit(
+            key_decision = await self.publishable_limiter.hit(
                 engine, f"publishable:{identity.key_id}"
             )
             if not key_decision.allowed:
                 raise rate_limited(
                     f"This key may make {key_decision.limit} requests per "
-                    f"{self.trust.publishable_limiter.window_seconds} s; retry after "
+                    f"{self.publishable_limiter.window_seconds} s; retry after "
                     f"{key_decision.reset_seconds} s.",
                     key_decision.headers(),
                 )
@@ -202,7 +245,7 @@ class TrustMiddleware:
     async def _identify(self, scope: Scope) -> Identity | None:
         key = presented_key(scope)
         if key is None:
-            if self.trust.production:
+            if self.production:
                 raise unauthorized(
                     "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`."
                 )
@@ -210,17 +253,29 @@ class TrustMiddleware:
         address = client_address(scope)
         engine = Litestar.from_scope(scope).state.engine
         try:
-            identity = await self.trust.verifier.verify(
-                engine, key, guard=lambda: self.trust.failed_auth.check(address)
+            identity = await self.verifier.verify(
+                engine, key, guard=lambda: self.failed_auth.check(address)
             )
         except KeyUnverifiable:
             raise unavailable(
                 "database-unavailable", "The API key cannot be verified right now; retry shortly."
             ) from None
         if identity is None:
-            self.trust.failed_auth.record_failure(address)
+            self.failed_auth.record_failure(address)
             raise unauthorized("The API key is unknown or revoked.")
         return identity
+
+
+class TrustMiddleware:
+    def __init__(self, app: ASGIApp, trust: Trust) -> None:
+        self.app = app
+        self.trust = trust
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != ScopeType.HTTP:
+            await self.app(scope, receive, send)
+            return
+        await self._within_timeout(scope, receive, send, await self.trust.admit(scope))
 
     async def _within_timeout(
         self, scope: Scope, receive: Receive, send: Send, extra_headers: list[tuple[bytes, bytes]]

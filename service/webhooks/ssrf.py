@@ -11,6 +11,8 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from service.config import Environment, Settings
+
 MAX_URL_LENGTH = 2000
 RESOLVE_TIMEOUT_SECONDS = 5.0
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -28,6 +30,13 @@ class UrlPolicy:
     @property
     def loopback_allowed(self) -> bool:
         return self.allow_loopback and not self.production
+
+
+def url_policy(settings: Settings) -> UrlPolicy:
+    return UrlPolicy(
+        production=settings.service_env == Environment.PRODUCTION,
+        allow_loopback=settings.webhook_allow_loopback,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,12 @@ from procrastinate.jobs import Job
 from procrastinate.retry import BaseRetryStrategy, RetryDecision
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from service.config import Environment, Settings
+from service.config import Settings
 from service.db import plain_url
 from service.webhooks import deliveries
 from service.webhooks.outbox import DELIVER_TASK, FAN_OUT_TASK, QUEUE, RECOVER_TASK
 from service.webhooks.queue_schema import PROCRASTINATE_SCHEMA
-from service.webhooks.ssrf import UrlPolicy
+from service.webhooks.ssrf import url_policy
 
 logger = logging.getLogger("service.webhooks")
 
@@ -60,13 +60,6 @@ def delivery_options(settings: Settings) -> deliveries.DeliveryOptions:
         retry_delays=settings.webhook_retry_delays,
         timeout_seconds=settings.webhook_timeout_seconds,
         max_response_bytes=settings.webhook_max_response_bytes,
-    )
-
-
-def url_policy(settings: Settings) -> UrlPolicy:
-    return UrlPolicy(
-        production=settings.service_env == Environment.PRODUCTION,
-        allow_loopback=settings.webhook_allow_loopback,
     )
 
 

@@ -75,8 +75,10 @@ def content_response(
     key = request_key(request.scope, view.content_version) if only_known else None
     if key is not None:
         raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
-        answer = Answer(etag, raw_headers, body, route_scopes(request.route_handler))
-        request.app.state.answered.put(key, answer)
+        sent = request.app.state.caching_headers.fixed(raw_headers, api=True) or raw_headers
+        scopes = route_scopes(request.route_handler)
+        route = request.scope["path_template"]
+        request.app.state.answered.put(key, Answer(etag, raw_headers, sent, body, scopes, route))
     return Response(content=body, media_type=JSON, headers=headers)
 
 

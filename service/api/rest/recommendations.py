@@ -11,8 +11,9 @@ from litestar.params import Parameter
 
 from service.api.common.guarded_routes import guarded_get, guarded_post
 from service.api.common.json_limits import JSONTooDeep, decode_json
-from service.api.common.scopes import Scope, requires
+from service.api.common.scopes import Scope, requires, route_scopes
 from service.api.problems import Problem, ProblemError, problem
+from service.api.rest.answered import RecommendationAnswer, RecommendationCache, recommendation_key
 from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.api.rest.organisations import caller_organisation
@@ -21,6 +22,7 @@ from service.domain.organisations.service import OrganisationPolicies
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
+from service.garbage_collection import give_back_freed_memory
 from service.observability.metrics import record_recommendation
 
 AnyRequest = Request[Any, Any, Any]
@@ -77,7 +79,10 @@ _BODY_DECODER = msgspec.json.Decoder(float_hook=_json_number)
 
 
 async def _json_body(request: AnyRequest) -> object:
-    raw = await request.body()
+    return _parsed(await request.body())
+
+
+def _parsed(raw: bytes) -> object:
     if not raw.strip():
         return None  # an empty body is an invalid situation (422), not malformed JSON
     try:
@@ -90,17 +95,17 @@ async def _json_body(request: AnyRequest) -> object:
         raise ProblemError(problem(400, "malformed-json", "Malformed JSON", str(exc))) from None
 
 
-def _localized(request: AnyRequest, locale: str, body: bytes, card: str) -> Response[bytes]:
-    return Response(
-        content=body,
-        media_type=JSON,
-        headers={
-            "Content-Language": locale,
-            "Vary": "Accept-Language",
-            "Cache-Control": "no-store",
-            "Link": f'<{card}>; rel="describedby"',  # the policy card: how to use the answer
-        },
-    )
+def _localized_headers(locale: str, card: str) -> dict[str, str]:
+    return {
+        "Content-Language": locale,
+        "Vary": "Accept-Language",
+        "Cache-Control": "no-store",
+        "Link": f'<{card}>; rel="describedby"',  # the policy card: how to use the answer
+    }
+
+
+def _localized(locale: str, body: bytes, card: str) -> Response[bytes]:
+    return Response(content=body, media_type=JSON, headers=_localized_headers(locale, card))
 
 
 async def _organisation_scope(request: AnyRequest) -> decisions.Scope | None:
@@ -153,13 +158,30 @@ class RecommendationController(Controller):
         current = snapshot(request.app.state)
         locale = request_locale(request, current, request.query_params.get("locale"))
         scope = await _organisation_scope(request)
-        scoped = current if scope is None else scope.adjust(current)
-        result = decisions.recommend(scoped, locale, await _json_body(request), scope)
-        record_recommendation(result.primary.variant)
-        return _localized(request, locale, msgspec.json.encode(result), result.policy_card)
+        raw = await request.body()
+        organisation = caller_organisation(request)
+        key = recommendation_key(current.version, locale, organisation, scope, raw)
+        answers: RecommendationCache = request.app.state.recommendations
+        answer = answers.get(key) if key else None
+        if answer is None:
+            scoped = current if scope is None else scope.adjust(current)
+            result = decisions.recommend(scoped, locale, _parsed(raw), scope)
+            headers = _localized_headers(locale, result.policy_card)
+            raw_headers = [
+                (name.lower().encode(), value.encode()) for name, value in headers.items()
+            ]
+            sent = request.app.state.caching_headers.fixed(raw_headers, api=True) or raw_headers
+            body = msgspec.json.encode(result)
+            scopes = route_scopes(request.route_handler)
+            answer = RecommendationAnswer(headers, sent, body, result.primary.variant, scopes)
+            if key:
+                answers.put(key, answer)
+        record_recommendation(answer.top_variant)
+        return Response(content=answer.body, media_type=JSON, headers=answer.headers)
 
     @guarded_post(
         "/batch",
+        after_response=give_back_freed_memory,  # a full batch's answer is about 20 MB
         operation_id="CreateRecommendationBatch",
         summary=f"Recommend for up to {MAX_BATCH} situations at once",
         description="Each item gets its result or its own problem (`problem.status` 422 with "
@@ -211,7 +233,7 @@ class RecommendationController(Controller):
         for top_variant, count in tops.items():
             record_recommendation(top_variant, count)
         card = decisions.policy_card_link(locale, current.policy.version)
-        return _localized(request, locale, msgspec.json.encode(result), card)
+        return _localized(locale, msgspec.json.encode(result), card)
 
     @guarded_get(
         "/policy",

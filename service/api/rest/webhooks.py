@@ -23,7 +23,7 @@ from service.webhooks.schemas import (
     WebhookCreate,
     WebhookPage,
 )
-from service.webhooks.worker import url_policy
+from service.webhooks.ssrf import url_policy
 
 AnyRequest = Request[Any, Any, Any]
 Limit = Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
