@@ -7,13 +7,14 @@ fields, building a resolve info for every field, completing every value by its t
 does that walk once per document, from its validated AST, and keeps per field only what the
 request changes: the source object, the variables and the context.
 
-A plan calls the very resolvers graphql-core would call (the functions Strawberry put on the
-schema's fields, with the same arguments and the same resolve info) and completes their values
-by the same type rules (non-null, lists, `coerce_output_value` of scalars and enums,
-`is_type_of`), so it builds the same result dict. It covers query operations made of fields
-(aliases, literal and variable arguments, `__typename`) over object, list, scalar and enum
-types with synchronous resolvers; a document with anything else (fragments, directives,
-interfaces or unions, an asynchronous resolver, several operations) gets no plan.
+A plan calls the same resolver functions with what Strawberry would give them (the arguments
+as graphql-core coerces and Strawberry converts them, the same `Info`) and completes their
+values by graphql-core's type rules (non-null, lists, `coerce_output_value` of scalars and
+enums, `is_type_of`), so it builds the same result dict. It covers query operations made of
+fields (aliases, literal and variable arguments, `__typename`) over object, list, scalar and
+enum types with plain synchronous resolvers; a document with anything else (fragments,
+directives, interfaces or unions, asynchronous resolvers, permission classes, several
+operations) gets no plan. `tests/graphql/test_plans.py` compares both executions' bytes.
 
 A plan answers only requests that succeed. Whatever graphql-core would turn into an error (a
 variable its type refuses, a resolver that raises, a null where the schema says non-null, a
@@ -190,7 +191,11 @@ class Plan:
                 None,  # graphql-core's async helpers: no planned resolver awaits anything
                 None,  # type: ignore[arg-type]  # operation extensions: execute gets none
             )
-            return complete(request, call(source, info, arguments), field_path)
+            value = call(source, info, arguments)
+            if optimized_is_awaitable(value):  # graphql-core would await it: leave it to it
+                getattr(value, "close", lambda: None)()
+                raise Declined
+            return complete(request, value, field_path)
 
         return resolver_step
 
