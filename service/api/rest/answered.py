@@ -26,6 +26,7 @@ Two doors answer from these caches:
   refuses it.
 """
 
+import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ from service.api.common.accept_language import MAX_ACCEPT_LANGUAGE_CHARS
 from service.api.common.conditional import etag_matches
 from service.api.common.locale import negotiate
 from service.api.common.scopes import granted
+from service.api.problems import send_problem
 from service.cache import BoundedCache
 from service.domain.decisions.service import Scope as PolicyScope
 from service.domain.store import ContentStore
@@ -207,7 +209,13 @@ class AnsweredFrontDoor:
         caller = self.trust.recognised(scope)
         if snapshot is None or caller is None or scope["query_string"]:
             return False, receive  # `?locale=` and the rest: the route parses queries
-        body, receive = await _read_at_most(receive, MAX_SITUATION_BYTES)
+        scope["path_template"] = RECOMMENDATIONS_PATH  # for metrics, whoever answers
+        try:  # the routed path reads it under the same timeout (security/middleware.py)
+            async with asyncio.timeout(self.trust.timeout_seconds):
+                body, receive = await _read_at_most(receive, MAX_SITUATION_BYTES)
+        except TimeoutError:
+            await send_problem(send, self.trust.timed_out())
+            return True, receive
         if body is None:
             return False, receive
         locale = negotiate(_header(scope, b"accept-language"), snapshot.locales)
@@ -222,7 +230,6 @@ class AnsweredFrontDoor:
         limits = await self.trust.admit_recognised(scope, caller, answer.scopes)
         if limits is None:
             return False, receive
-        scope["path_template"] = RECOMMENDATIONS_PATH
         record_recommendation(answer.top_variant)
         await _send(answer.body, [*answer.sent_headers, *limits], False, send)
         return True, receive
