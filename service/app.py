@@ -13,14 +13,14 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import License, Server
 
 from service.api import contract
-from service.api.graphql.controller import graphql_controller
-from service.api.problems import handle_exception
-from service.api.rest.answered import (
+from service.api.common.answered import (
     AnsweredContentMiddleware,
     AnsweredFrontDoor,
     answered_cache,
     recommendation_cache,
 )
+from service.api.graphql.controller import graphql_controller
+from service.api.problems import handle_exception
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples

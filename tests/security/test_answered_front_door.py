@@ -1,4 +1,4 @@
-"""Repeated content GETs answered in front of Litestar (api/rest/answered.py) look, to a client,
+"""Repeated content GETs answered in front of Litestar (api/common/answered.py) look, to a client,
 exactly like the first answer the route built, and meet the same keys, scopes and limits."""
 
 import asyncio

@@ -9,10 +9,10 @@ import msgspec
 from litestar import Request, Response
 from litestar.datastructures import State
 
+from service.api.common.answered import Answer, encoded_headers, request_key
 from service.api.common.conditional import body_etag, content_etag, etag_matches
 from service.api.common.locale import current_snapshot, resolve_locale
 from service.api.common.scopes import route_scopes
-from service.api.rest.answered import Answer, encoded_headers, request_key
 from service.domain.content import LocaleView, Snapshot
 
 AnyRequest = Request[Any, Any, Any]
