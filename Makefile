@@ -82,6 +82,10 @@ bench: .venv/.synced ## Benchmark the production configuration (~10 min): rates,
 bench-engine: .venv/.synced ## CPU per never-seen situation in-process (batch core + encoding, no server)
 	$(PY) -m bench.engine_cpu
 
+.PHONY: bench-requests
+bench-requests: .venv/.synced ## CPU per request in-process, production settings, against bare Litestar (no server)
+	$(PY) -m bench.requests_cpu
+
 .PHONY: bench-smoke
 bench-smoke: .venv/.synced ## The benchmark's ~30 s smoke (1 s per scenario, one round, no PostGraphile)
 	$(PY) -m bench --smoke --results-dir $${TMPDIR:-/tmp}/bench-results

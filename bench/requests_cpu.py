@@ -89,10 +89,9 @@ async def _lifespan(app: ASGI) -> Callable[[], Awaitable[None]]:
 
 
 async def measure(url: str, key: str, rounds: int) -> None:
-    from bench.situations import situation
-
     import msgspec
 
+    from bench.situations import situation
     from service.app import create_app
     from service.config import Settings
     from service.garbage_collection import settle_after_start
@@ -133,9 +132,7 @@ async def measure(url: str, key: str, rounds: int) -> None:
     bare = _bare_app(bodies)
     ceilings = {
         "GET": lambda: _call(bare, "GET", "/ceiling", [(b"host", b"127.0.0.1")], b""),
-        "POST": lambda: _call(
-            bare, "POST", "/ceiling", [(b"host", b"127.0.0.1")], repeated
-        ),
+        "POST": lambda: _call(bare, "POST", "/ceiling", [(b"host", b"127.0.0.1")], repeated),
     }
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in scenarios}
     for _ in range(rounds):

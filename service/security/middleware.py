@@ -190,6 +190,12 @@ class Trust:
             return []
         return decision.encoded_headers() if decision.allowed else None
 
+    def timed_out(self) -> ProblemError:
+        return unavailable(
+            "request-timeout",
+            f"The request took longer than {self.timeout_seconds:g} s; retry shortly.",
+        )
+
     async def _count(self, scope: Scope, identity: Identity) -> Decision | None:
         if self.limiter is None:
             return None
@@ -298,7 +304,4 @@ class TrustMiddleware:
         except TimeoutError:
             if started:
                 raise  # the status line is gone; the server will cut the connection
-            raise unavailable(
-                "request-timeout",
-                f"The request took longer than {self.trust.timeout_seconds:g} s; retry shortly.",
-            ) from None
+            raise self.trust.timed_out() from None

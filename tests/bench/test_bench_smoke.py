@@ -60,6 +60,29 @@ def test_smoke_run_answers_every_scenario_in_production_configuration(
     assert "| GET /v1/variants |" in result.stdout
 
 
+@pytest.mark.slow
+def test_in_process_cpu_per_request_covers_every_get_and_post_scenario(
+    database_url: str, client: object
+) -> None:
+    """`make bench-requests`: every request answered 200 (it stops otherwise), each scenario
+    printed with the service's and the bare app's CPU and their ratio."""
+    env = {**os.environ, "DATABASE_URL": database_url}
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.requests_cpu", "1"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.splitlines()
+    for scenario in ("GET /v1/variants", "GET /v1/export", "POST /v1/recommendations (repeated)"):
+        [line] = [line for line in lines if line.startswith(scenario + " ")]
+        service_us, bare_us, ratio = (float(field) for field in line.split()[-3:])
+        assert service_us > 0 and bare_us > 0 and ratio > 0, line
+
+
 def test_batch_bodies_never_repeat_a_situation_and_each_is_valid() -> None:
     body = batch_bodies(500, 1_000_000)
     first, second = msgspec.json.decode(body()), msgspec.json.decode(body())

@@ -1,27 +1,36 @@
-"""Repeated content GETs answered from their final bytes, before Litestar parses parameters.
+"""Answers the routes have already sent, sent again without running them.
 
-A content answer depends only on the path, the query string, the Accept-Language header and
-the content version, so once a handler has built one, the same request gets the same bytes
-(or a 304) from here. Only successful answers to requests whose every query parameter the
-route knows are kept (`http.content_response`); errors always go through the handler. The
-route's scopes (its guards, which run after routing) are kept with the answer.
+- Content GETs: a content answer depends only on the path, the query string, the
+  Accept-Language header and the content version, so once a handler has built one, the same
+  request gets the same bytes (or a 304). Only successful answers to requests whose every
+  query parameter the route knows are kept (`http.content_response`).
+- `POST /v1/recommendations`: the same situation under the same policy gives the same bytes,
+  kept by content version, locale, organisation policy and the exact body (below).
 
-Two doors answer from the cache:
+Errors always go through the handler. Each answer keeps its route's scopes (its guards run
+after routing) and its headers as they must leave.
+
+Two doors answer from these caches:
 
 - `AnsweredFrontDoor`, in front of Litestar (inside request ids, metrics, the access log and
-  security headers): requests without `Origin` whose secret key the trust middleware verified
-  recently, holds the route's scopes and is within its rate limit (`Trust.admit_verified`).
-  Litestar's router, exception layer, middleware and `before_send` hook cost more than the
-  answer itself (in-process, production: 55 us of CPU per cached `GET /v1/variants` through
-  them, against 20 us for a bare Litestar app), so the answer keeps its headers as they must
-  leave (`sent_headers`). Anything it cannot decide without refusing goes on to Litestar.
-- `AnsweredContentMiddleware`, inside Litestar after the trust middleware, for the rest
-  (browser requests with `Origin`, whose CORS headers Litestar adds; keys not verified yet);
-  a key that lacks a scope goes on to the route, whose guard refuses it.
+  security headers), for requests without `Origin` from a caller the trust middleware can
+  admit without asking PostgreSQL or refusing (`Trust.recognised`, `Trust.admit_recognised`:
+  a secret key verified recently, holding the route's scopes, within its rate limit).
+  Litestar's router, exception layer and middleware cost more than the answer itself
+  (in-process, production: 55 us of CPU per cached `GET /v1/variants` through them, 22 us
+  here, 20-27 us for a bare Litestar app; a repeated recommendation 155 us through them,
+  32 us here). Anything else goes on to Litestar, which decides as for any request.
+- `AnsweredContentMiddleware`, inside Litestar after the trust middleware, for the content
+  GETs the front door leaves (browser requests with `Origin`, whose CORS headers Litestar
+  adds; keys not verified yet); a key that lacks a scope goes on to the route, whose guard
+  refuses it.
 """
 
+import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from litestar.datastructures import State
 from litestar.enums import ScopeType
 from litestar.types import (
     ASGIApp,
@@ -37,6 +46,7 @@ from service.api.common.accept_language import MAX_ACCEPT_LANGUAGE_CHARS
 from service.api.common.conditional import etag_matches
 from service.api.common.locale import negotiate
 from service.api.common.scopes import granted
+from service.api.problems import send_problem
 from service.cache import BoundedCache
 from service.domain.decisions.service import Scope as PolicyScope
 from service.domain.store import ContentStore
@@ -61,6 +71,13 @@ class Answer:
     body: bytes
     scopes: frozenset[str]  # what the route's guards require
     route: str  # the route's template, for metrics and the access log
+
+
+def encoded_headers(state: State, headers: Mapping[str, str]) -> tuple[Headers, Headers]:
+    """A route's header fields as ASGI pairs, and as they leave the application (with
+    `security.cors.CachingHeaders`, which the front door does not pass through)."""
+    fields = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+    return fields, state.caching_headers.fixed(fields, api=True) or fields
 
 
 def answer_size(answer: Answer) -> int:
@@ -192,7 +209,13 @@ class AnsweredFrontDoor:
         caller = self.trust.recognised(scope)
         if snapshot is None or caller is None or scope["query_string"]:
             return False, receive  # `?locale=` and the rest: the route parses queries
-        body, receive = await _read_at_most(receive, MAX_SITUATION_BYTES)
+        scope["path_template"] = RECOMMENDATIONS_PATH  # for metrics, whoever answers
+        try:  # the routed path reads it under the same timeout (security/middleware.py)
+            async with asyncio.timeout(self.trust.timeout_seconds):
+                body, receive = await _read_at_most(receive, MAX_SITUATION_BYTES)
+        except TimeoutError:
+            await send_problem(send, self.trust.timed_out())
+            return True, receive
         if body is None:
             return False, receive
         locale = negotiate(_header(scope, b"accept-language"), snapshot.locales)
@@ -207,7 +230,6 @@ class AnsweredFrontDoor:
         limits = await self.trust.admit_recognised(scope, caller, answer.scopes)
         if limits is None:
             return False, receive
-        scope["path_template"] = RECOMMENDATIONS_PATH
         record_recommendation(answer.top_variant)
         await _send(answer.body, [*answer.sent_headers, *limits], False, send)
         return True, receive

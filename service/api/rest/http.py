@@ -12,7 +12,7 @@ from litestar.datastructures import State
 from service.api.common.conditional import body_etag, content_etag, etag_matches
 from service.api.common.locale import current_snapshot, resolve_locale
 from service.api.common.scopes import route_scopes
-from service.api.rest.answered import Answer, request_key
+from service.api.rest.answered import Answer, encoded_headers, request_key
 from service.domain.content import LocaleView, Snapshot
 
 AnyRequest = Request[Any, Any, Any]
@@ -74,8 +74,7 @@ def content_response(
     body = msgspec.json.encode(payload)
     key = request_key(request.scope, view.content_version) if only_known else None
     if key is not None:
-        raw_headers = [(name.lower().encode(), value.encode()) for name, value in headers.items()]
-        sent = request.app.state.caching_headers.fixed(raw_headers, api=True) or raw_headers
+        raw_headers, sent = encoded_headers(request.app.state, headers)
         scopes = route_scopes(request.route_handler)
         route = request.scope["path_template"]
         request.app.state.answered.put(key, Answer(etag, raw_headers, sent, body, scopes, route))

@@ -13,7 +13,12 @@ from service.api.common.guarded_routes import guarded_get, guarded_post
 from service.api.common.json_limits import JSONTooDeep, decode_json
 from service.api.common.scopes import Scope, requires, route_scopes
 from service.api.problems import Problem, ProblemError, problem
-from service.api.rest.answered import RecommendationAnswer, RecommendationCache, recommendation_key
+from service.api.rest.answered import (
+    RecommendationAnswer,
+    RecommendationCache,
+    encoded_headers,
+    recommendation_key,
+)
 from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.api.rest.organisations import caller_organisation
@@ -167,10 +172,7 @@ class RecommendationController(Controller):
             scoped = current if scope is None else scope.adjust(current)
             result = decisions.recommend(scoped, locale, _parsed(raw), scope)
             headers = _localized_headers(locale, result.policy_card)
-            raw_headers = [
-                (name.lower().encode(), value.encode()) for name, value in headers.items()
-            ]
-            sent = request.app.state.caching_headers.fixed(raw_headers, api=True) or raw_headers
+            _, sent = encoded_headers(request.app.state, headers)
             body = msgspec.json.encode(result)
             scopes = route_scopes(request.route_handler)
             answer = RecommendationAnswer(headers, sent, body, result.primary.variant, scopes)
