@@ -1,5 +1,5 @@
-"""Process management for the benchmark: free ports, servers started and stopped by pid,
-CPU pinning with taskset, readiness checks and the resident memory of a server's workers."""
+"""Process management for the benchmark: servers started and stopped (tools.machine.serving),
+CPU pinning with taskset and the resident memory of a server's workers."""
 
 import contextlib
 import os
@@ -7,11 +7,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
+
+from tools.machine import serving
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,43 +52,31 @@ def send(
         return 0, str(error).encode()
 
 
-def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float) -> None:
-    """Wait until `url` answers anything below 500 (a 401 or 404 is a server that is up)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode} before answering")
-        status, _ = send(url, timeout=2)
-        if 0 < status < 500:
-            return
-        time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
+# Any answer below 500 is a server that is up: PostGraphile answers a bare GET with a 4xx.
+UP_STATUSES = range(100, 500)
 
 
-@contextlib.contextmanager
 def running(
-    command: list[str], env: dict[str, str], log_file: Path, cwd: Path = PROJECT_ROOT
-) -> Iterator[subprocess.Popen[bytes]]:
-    """Run a server in a session of its own; on exit stop it (SIGINT, then SIGKILL) by pid."""
-    with open(log_file, "wb") as output:
-        process = subprocess.Popen(
-            command,
-            env=env,
-            cwd=cwd,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            yield process
-        finally:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGINT)
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    os.killpg(process.pid, signal.SIGKILL)
-                    process.wait()
+    command: list[str],
+    env: dict[str, str],
+    log_file: Path,
+    ready_url: str,
+    seconds: float,
+    cwd: Path = PROJECT_ROOT,
+) -> contextlib.AbstractContextManager[subprocess.Popen[bytes]]:
+    """A server (output to `log_file`) once `ready_url` answers within `seconds`; at the end
+    its process group is stopped with SIGINT (a graceful stop for granian and Node), then
+    SIGKILL."""
+    return serving(
+        command,
+        env,
+        ready_url=ready_url,
+        ready_statuses=UP_STATUSES,
+        output=log_file,
+        cwd=cwd,
+        timeout_seconds=seconds,
+        stop_signal=signal.SIGINT,
+    )
 
 
 def descendants(pid: int) -> list[int]:

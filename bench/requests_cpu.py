@@ -91,6 +91,13 @@ async def _lifespan(app: ASGI) -> Callable[[], Awaitable[None]]:
 async def measure(url: str, key: str, rounds: int) -> None:
     import msgspec
 
+    from bench.scenarios import (
+        LOCALES,
+        SERVICE_SCREEN_OPERATION,
+        catalogue_from,
+        persisted_get_path,
+        varied_service_bodies,
+    )
     from bench.situations import situation
     from service.app import create_app
     from service.config import Settings
@@ -103,6 +110,13 @@ async def measure(url: str, key: str, rounds: int) -> None:
     posted = [*keyed, (b"content-type", b"application/json")]
     repeated = msgspec.json.encode(situation(1))
     fresh = iter(range(10_000_000, 20_000_000))
+    terms = {
+        locale: await _body(app, "GET", f"/v1/terms?limit=100&locale={locale}", keyed, b"")
+        for locale in LOCALES
+    }
+    glossary_search = varied_service_bodies(catalogue_from(terms))
+    searches = iter(range(10_000_000))
+    picker = persisted_get_path(SERVICE_SCREEN_OPERATION, {"locale": "en"})
     scenarios: dict[str, Callable[[], Awaitable[int]]] = {
         "GET /v1/variants": lambda: _call(app, "GET", "/v1/variants", keyed, b""),
         "GET /v1/terms?q=reverse+mentoring": lambda: _call(
@@ -119,6 +133,10 @@ async def measure(url: str, key: str, rounds: int) -> None:
             posted,
             msgspec.json.encode(situation(next(fresh))),
         ),
+        "POST /graphql GlossarySearch (varied)": lambda: _call(
+            app, "POST", "/graphql", posted, glossary_search(next(searches), 1)[0]
+        ),
+        "GET /graphql VariantPicker (repeated)": lambda: _call(app, "GET", picker, keyed, b""),
     }
     bodies: dict[str, bytes] = {}
     for name, call in scenarios.items():
@@ -137,7 +155,7 @@ async def measure(url: str, key: str, rounds: int) -> None:
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in scenarios}
     for _ in range(rounds):
         for name, call in scenarios.items():
-            ceiling = ceilings[name.split()[0]]
+            ceiling = ceilings[name.split()[0]]  # GraphQL: against the same method's ceiling
             ours = await _block(call)
             theirs = await _block(ceiling)
             results[name].append((ours, theirs))

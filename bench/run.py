@@ -33,7 +33,6 @@ from bench.processes import (
     pinning_available,
     running,
     send,
-    wait_until_up,
     worker_rss_mb,
 )
 from bench.report import Outcome
@@ -107,19 +106,16 @@ def start_service(stack: contextlib.ExitStack, url: str, workdir: Path) -> tuple
     }
     service_log = workdir / "service.log"
     log(f"starting the service (production, granian, 1 worker) on 127.0.0.1:{port}")
+    base = f"http://127.0.0.1:{port}"
     process = stack.enter_context(
         running(
             pinned([sys.executable, "-m", "service", "run", "--workers", "1"], SERVER_CORE),
             env,
             service_log,
+            base + "/health/ready",
+            120,
         )
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/health/ready", process, 120)
-    except RuntimeError:
-        log(service_log.read_text()[-3000:])
-        raise
     return base, process.pid
 
 
@@ -131,11 +127,16 @@ def start_ceiling(stack: contextlib.ExitStack, which: str, workdir: Path) -> str
         "BENCH_CEILING_POST_FILE": str(workdir / "ceiling-post.json"),
     }
     command = [sys.executable, "-m", "bench.ceilings", which, str(port)]
-    process = stack.enter_context(
-        running(pinned(command, SERVER_CORE), env, workdir / f"ceiling-{which}.log")
-    )
     base = f"http://127.0.0.1:{port}"
-    wait_until_up(base + "/ceiling", process, 60)
+    stack.enter_context(
+        running(
+            pinned(command, SERVER_CORE),
+            env,
+            workdir / f"ceiling-{which}.log",
+            base + "/ceiling",
+            60,
+        )
+    )
     return base
 
 

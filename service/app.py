@@ -13,14 +13,14 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import License, Server
 
 from service.api import contract
-from service.api.graphql.controller import graphql_controller
-from service.api.problems import handle_exception
-from service.api.rest.answered import (
+from service.api.common.answered import (
     AnsweredContentMiddleware,
     AnsweredFrontDoor,
     answered_cache,
     recommendation_cache,
 )
+from service.api.graphql.controller import GraphQLDoor, graphql_controller
+from service.api.problems import handle_exception
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples
@@ -120,6 +120,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
     caching_headers = CachingHeaders(settings)
     content = ContentStore()
     answered = answered_cache(settings.answered_cache_max_bytes)
+    graphql = GraphQLDoor.create(settings)
     state: dict[str, Any] = {
         "settings": settings,
         "trust": trust,  # the embed page verifies its publishable key with the same cache
@@ -127,6 +128,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
         "content": content,
         "answered": answered,
         "recommendations": recommendation_cache(),
+        "graphql": graphql,  # its planned answers are sent by the front door too
         "replayer": Replayer(),
         "policy_cards": PolicyCards(),
         "organisation_policies": OrganisationPolicies(),
@@ -141,7 +143,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
             ReleaseController,
             WebhookController,
             EmbedController,
-            graphql_controller(settings),
+            graphql_controller(graphql),
             metrics_endpoint,
         ],
         lifespan=[observability.lifespan, lifespan],

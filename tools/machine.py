@@ -1,12 +1,22 @@
-"""What tests and the benchmark need from this machine: a free loopback port, and Debian
-programs (pgbouncer, chromium, wrk, ...) installed with apt-get when they are missing and we
-are root, so that a fresh clone needs nothing installed by hand."""
+"""What tests and the benchmark need from this machine: a free loopback port, servers started
+and stopped as process groups, and Debian programs (pgbouncer, chromium, wrk, ...) installed
+with apt-get when they are missing and we are root, so that a fresh clone needs nothing
+installed by hand."""
 
+import contextlib
+import functools
 import os
 import shutil
+import signal
 import socket
 import subprocess
-from collections.abc import Iterable
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Container, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO
 
 APT_TIMEOUT_SECONDS = 900  # chromium is about 100 MB from Debian's mirrors
 
@@ -51,3 +61,102 @@ def debian_program(binary: str, package: str, also_at: Iterable[str] = ()) -> st
     if path is None:
         raise RuntimeError(f"{binary} is not there after apt-get install {package}")
     return path
+
+
+OUTPUT_TAIL_CHARACTERS = 3000  # of a server's output, in the error when it did not start
+
+# Straight to 127.0.0.1, whatever http_proxy says.
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def answers(url: str, statuses: Container[int] = (200,)) -> bool:
+    """Whether a GET of `url` answers with one of `statuses` (no answer at all: False)."""
+    try:
+        with _NO_PROXY.open(url, timeout=2) as response:
+            return response.status in statuses
+    except urllib.error.HTTPError as error:
+        error.close()
+        return error.code in statuses
+    except OSError:  # refused, reset or timed out: not up yet (URLError is an OSError)
+        return False
+
+
+def accepts(port: int) -> bool:
+    """Whether something accepts TCP connections on 127.0.0.1:`port`."""
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+@contextlib.contextmanager
+def serving(
+    argv: list[str],
+    env: Mapping[str, str],
+    *,
+    ready_url: str | None = None,
+    ready_port: int | None = None,
+    ready_statuses: Container[int] = (200,),
+    output: Path | None = None,
+    cwd: Path | None = None,
+    timeout_seconds: float = 60,
+    stop_signal: signal.Signals = signal.SIGTERM,
+    stop_seconds: float = 15,
+) -> Iterator["subprocess.Popen[bytes]"]:
+    """Run `argv` as a server until the block ends; yields its process once it is ready.
+
+    Ready means `ready_url` answers one of `ready_statuses`, or, for a server that does not
+    speak HTTP, 127.0.0.1:`ready_port` accepts a connection. Its stdout and stderr go to
+    `output` (a temporary file when None); when it exits or `timeout_seconds` pass before it
+    is ready, RuntimeError with the output's tail. On exit the process group is stopped.
+    """
+    if ready_url is not None and ready_port is None:
+        what, is_ready = ready_url, functools.partial(answers, ready_url, ready_statuses)
+    elif ready_port is not None and ready_url is None:
+        what, is_ready = f"127.0.0.1:{ready_port}", functools.partial(accepts, ready_port)
+    else:
+        raise ValueError("give either ready_url or ready_port")
+    with open(output, "wb") if output else tempfile.TemporaryFile() as sink:
+        process = subprocess.Popen(
+            argv,
+            env=env,
+            cwd=cwd,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            # Its own process group, so that stopping it reaches every process it started
+            # (granian's workers) and a Ctrl-C at the terminal does not.
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + timeout_seconds
+            while not is_ready():
+                if process.poll() is not None:
+                    raise RuntimeError(
+                        f"{argv[0]} exited with {process.returncode} before {what} was ready:\n"
+                        f"{_tail(sink)}"
+                    )
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"{what} was not ready within {timeout_seconds:.0f} s:\n{_tail(sink)}"
+                    )
+                time.sleep(0.2)
+            yield process
+        finally:
+            stop_group(process, stop_signal, stop_seconds)
+
+
+def stop_group(process: "subprocess.Popen[bytes]", stop_signal: int, seconds: float) -> None:
+    """Stop the process group that `process` leads, by its id: `stop_signal`, and SIGKILL for
+    whatever is left after `seconds` or after the leader exited (a worker it orphaned)."""
+    with contextlib.suppress(ProcessLookupError):  # the whole group has exited already
+        os.killpg(process.pid, stop_signal)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=seconds)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=seconds)
+
+
+def _tail(sink: IO[bytes]) -> str:
+    """The end of what the server wrote to `sink`, read without moving the file offset the
+    server shares (it would then overwrite its own output)."""
+    written = os.pread(sink.fileno(), os.fstat(sink.fileno()).st_size, 0)
+    return written.decode(errors="replace")[-OUTPUT_TAIL_CHARACTERS:]

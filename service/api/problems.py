@@ -2,7 +2,7 @@
 
 Every exception that reaches Litestar goes through `handle_exception`; GraphQL reuses
 `classify` so that both doors name the same problem the same way; what answers before Litestar
-(api/rest/answered.py) sends its refusals with `send_problem`.
+(api/common/answered.py) sends its refusals with `send_problem`.
 """
 
 import logging

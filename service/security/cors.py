@@ -74,7 +74,7 @@ class CachingHeaders:
     """Makes API answers private in production and keeps `Vary` complete when CORS is on.
 
     `fixed` is the rule, on a list of header fields; the answered-content front door
-    (api/rest/answered.py) applies it
+    (api/common/answered.py) applies it
     once to an answer it keeps, since it sends answers without Litestar. `around` applies it
     to the responses of the rest of the application."""
 

@@ -158,7 +158,7 @@ class Trust:
         return decision.encoded_headers()
 
     def recognised(self, scope: Scope) -> Recognised | None:
-        """Who calls, for an answer sent before routing (api/rest/answered.py), when that is
+        """Who calls, for an answer sent before routing (api/common/answered.py), when that is
         known without asking PostgreSQL and needs no refusal: a secret key verified within
         the key cache's time (or, in development, no key). None leaves the request to the
         routed path, which decides as for any request."""

@@ -6,13 +6,9 @@ Everything started here is stopped here: the server's process group, the page se
 browser. Each wait is bounded.
 """
 
-import contextlib
 import os
-import signal
-import subprocess
 import sys
 import threading
-import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,7 +16,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 from playwright.async_api import Browser, async_playwright
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -29,7 +24,7 @@ from service.api.rest.embed import bundle
 from service.config import PROJECT_ROOT
 from service.security.keys import create_key
 from tools import embed
-from tools.machine import debian_program, free_port
+from tools.machine import debian_program, free_port, serving
 
 START_TIMEOUT_SECONDS = 90
 SCREENSHOTS = Path(__file__).parent / "screenshots"  # git-ignored
@@ -60,32 +55,16 @@ def service(database_url: str, client: Any) -> Iterator[Service]:
         "PUBLISHABLE_ORIGINS_REFRESH_SECONDS": "1",
         "ACCESS_LOG": "false",
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "service", "run"],
-        cwd=PROJECT_ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # its own process group: granian's worker stops with it
-    )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_SECONDS
-        while True:
-            assert server.poll() is None, "the server stopped during its start"
-            assert time.monotonic() < deadline, "the server did not start in time"
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{base}/health/ready", timeout=2).status_code == 200:
-                    break
-            time.sleep(0.3)
+    with serving(
+        [sys.executable, "-m", "service", "run"],
+        environment,
+        ready_url=f"{base}/health/ready",
+        cwd=PROJECT_ROOT,
+        timeout_seconds=START_TIMEOUT_SECONDS,
+        stop_seconds=30,
+    ):
         yield Service(base)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=10)
 
 
 class PartnerSite:

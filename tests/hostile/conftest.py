@@ -8,7 +8,6 @@ figure a container's memory limit acts on.
 import asyncio
 import contextlib
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from service.config import PROJECT_ROOT
 from service.db import async_url
 from service.security.keys import create_key
 from tests.conftest import migrated_database
-from tools.machine import free_port
+from tools.machine import free_port, serving
 
 pytestmark = pytest.mark.slow
 
@@ -51,34 +50,15 @@ def rss_bytes(pid: int) -> int:
 
 
 class Server:
-    """`python -m granian service.app:app` (or `python -m service run`) as a child process."""
+    """A started server (see `running`): its process, address and output."""
 
-    def __init__(self, database_url: str, command: str = "granian", **settings: Any) -> None:
-        self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
-        self.log_path = Path(tempfile.mkstemp(prefix="mc-hostile-", suffix=".log")[1])
-        environment = os.environ | {
-            "DATABASE_URL": database_url,
-            "PORT": str(self.port),
-            "LOG_LEVEL": "INFO",
-            "ACCESS_LOG": "false",
-            "CONTENT_POLL_SECONDS": "600",
-        }
-        environment.pop("PROMETHEUS_MULTIPROC_DIR", None)
-        environment |= {name.upper(): str(value) for name, value in settings.items()}
-        if command == "granian":
-            argv = [sys.executable, "-m", "granian", "--interface", "asgi", "--loop", "uvloop"]
-            argv += ["--host", "127.0.0.1", "--port", str(self.port), "--workers", "1"]
-            argv += ["service.app:app"]
-        else:  # the service's own command line, as `make run` starts it
-            argv = [sys.executable, "-m", "service", "run"]
-        self._log = self.log_path.open("wb")
-        self.process = subprocess.Popen(
-            argv, cwd=PROJECT_ROOT, env=environment, stdout=self._log, stderr=subprocess.STDOUT
-        )
+    def __init__(self, process: "subprocess.Popen[bytes]", port: int, log_path: Path) -> None:
+        self.process = process
+        self.port = port
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.log_path = log_path
 
     def log(self) -> str:
-        self._log.flush()
         return self.log_path.read_text(errors="replace")
 
     def workers(self) -> list[int]:
@@ -87,18 +67,6 @@ class Server:
     def worker_rss(self) -> int:
         (worker,) = self.workers()
         return rss_bytes(worker)
-
-    async def wait_ready(self, within_seconds: float = 90.0) -> None:
-        deadline = time.monotonic() + within_seconds
-        async with httpx.AsyncClient(base_url=self.base_url) as client:
-            while time.monotonic() < deadline:
-                with contextlib.suppress(httpx.TransportError):
-                    if (await client.get("/health/ready")).status_code == 200:
-                        return
-                if self.process.poll() is not None:
-                    raise AssertionError(f"the server exited:\n{self.log()[-3000:]}")
-                await asyncio.sleep(0.2)
-        raise TimeoutError(f"the server did not become ready:\n{self.log()[-3000:]}")
 
     def started_workers(self) -> int:
         return self.log().count("Started worker")  # granian's line once a worker serves
@@ -111,32 +79,46 @@ class Server:
             await asyncio.sleep(0.1)
         return time.monotonic() - started
 
-    def stop(self) -> None:
-        workers = self.workers()
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()  # ours, by pid
-                self.process.wait(5)
-        for worker in workers:  # a worker orphaned by a killed main process: ours, by pid
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(worker, signal.SIGKILL)
-        self._log.close()
-        self.log_path.unlink(missing_ok=True)
-
 
 @contextlib.asynccontextmanager
 async def running(
     database_url: str, command: str = "granian", **settings: Any
 ) -> AsyncIterator[Server]:
-    server = Server(database_url, command, **settings)
-    try:
-        await server.wait_ready()
-        yield server
-    finally:
-        server.stop()
+    """`python -m granian service.app:app` (or `python -m service run`) on a free port, ready."""
+    port = free_port()
+    environment = os.environ | {
+        "DATABASE_URL": database_url,
+        "PORT": str(port),
+        "LOG_LEVEL": "INFO",
+        "ACCESS_LOG": "false",
+        "CONTENT_POLL_SECONDS": "600",
+    }
+    environment.pop("PROMETHEUS_MULTIPROC_DIR", None)
+    environment |= {name.upper(): str(value) for name, value in settings.items()}
+    if command == "granian":
+        argv = [sys.executable, "-m", "granian", "--interface", "asgi", "--loop", "uvloop"]
+        argv += ["--host", "127.0.0.1", "--port", str(port), "--workers", "1"]
+        argv += ["service.app:app"]
+    else:  # the service's own command line, as `make run` starts it
+        argv = [sys.executable, "-m", "service", "run"]
+    with (
+        tempfile.TemporaryDirectory(prefix="mc-hostile-") as folder,
+        contextlib.ExitStack() as stack,
+    ):
+        log_path = Path(folder) / "server.log"
+        # The wait in a thread: the session's event loop (and what runs on it) goes on.
+        process = await asyncio.to_thread(
+            stack.enter_context,
+            serving(
+                argv,
+                environment,
+                ready_url=f"http://127.0.0.1:{port}/health/ready",
+                output=log_path,
+                cwd=PROJECT_ROOT,
+                timeout_seconds=90,
+            ),
+        )
+        yield Server(process, port, log_path)
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,6 @@
 
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -12,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from service.config import PROJECT_ROOT
-from tools.machine import free_port
+from tools.machine import free_port, serving
 
 START_TIMEOUT_SECONDS = 90
 
@@ -26,33 +24,23 @@ def test_a_first_start_shows_where_it_serves_and_prints_every_line_once() -> Non
         for key, value in os.environ.items()
         if key not in ("DATABASE_URL", "XDG_RUNTIME_DIR", "LOG_LEVEL", "SERVICE_ENV")
     } | {"EMBEDDED_PG_DIR": str(data_dir / "pg"), "PORT": str(port)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "service", "run"],
-        cwd=PROJECT_ROOT,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,  # its own process group: granian's worker stops with it
-    )
+    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + START_TIMEOUT_SECONDS
-        while True:
-            assert server.poll() is None, "the server stopped during its start"
-            assert time.monotonic() < deadline, "the server did not start in time"
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health/live").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.3)
-        assert httpx.get(f"http://127.0.0.1:{port}/v1/variants").status_code == 200
-        time.sleep(1.0)  # the access log writes in batches, at most 0.5 s apart
+        with serving(
+            [sys.executable, "-m", "service", "run"],
+            environment,
+            ready_url=f"{base}/health/live",
+            output=data_dir / "output.log",
+            cwd=PROJECT_ROOT,
+            timeout_seconds=START_TIMEOUT_SECONDS,
+            stop_seconds=60,  # it also stops its embedded PostgreSQL
+        ):
+            assert httpx.get(f"{base}/v1/variants").status_code == 200
+            time.sleep(1.0)  # the access log writes in batches, at most 0.5 s apart
+        output = (data_dir / "output.log").read_text()  # all of it: the server has stopped
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        output, _ = server.communicate(timeout=60)
         shutil.rmtree(data_dir, ignore_errors=True)
 
-    base = f"http://127.0.0.1:{port}"
     first_screen = output.split("[INFO] Starting granian")[0]
     assert f"serving on {base}" in first_screen
     assert f"{base}/schema/openapi.json" in first_screen

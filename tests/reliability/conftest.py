@@ -1,5 +1,6 @@
 """A private PostgreSQL per module, on a free TCP port in a temporary folder, that tests may stop
-and restart. It never touches the shared server or the run's database."""
+and restart. It never touches the shared server or the run's database. And live granian
+servers (`live_server`), for these tests and others."""
 
 import asyncio
 import contextlib
@@ -8,17 +9,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
-import httpx
 import pytest
 
 from service.cli.database import migrate
 from service.config import PROJECT_ROOT
-from tools.machine import free_port
+from tools.machine import free_port, serving
 
 
 class PrivatePostgres:
@@ -96,59 +96,35 @@ async def create_database(server: PrivatePostgres, name: str, migrated: bool = T
     return url
 
 
+@dataclass(frozen=True)
 class LiveServer:
-    """granian serving `app` (the service plus probe routes by default) on a free port, as a
-    child process."""
+    """granian serving an app on 127.0.0.1, as a child process (see `live_server`)."""
 
-    def __init__(
-        self, database_url: str, app: str = "tests.reliability.live_app:app", **settings: str
-    ) -> None:
-        self.port = free_port()
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115  (read back when the start fails)
-        self.base_url = f"http://127.0.0.1:{self.port}"
-        environment = os.environ | {"DATABASE_URL": database_url, "LOG_LEVEL": "WARNING"}
-        environment |= {name.upper(): value for name, value in settings.items()}
-        command = [sys.executable, "-m", "granian", "--interface", "asgi", "--host", "127.0.0.1"]
-        command += ["--port", str(self.port), "--workers", "1", app]
-        self.process = subprocess.Popen(
-            command,
-            cwd=PROJECT_ROOT,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log,
-        )
-
-    async def wait_ready(self, within_seconds: float = 90.0) -> None:
-        deadline = time.monotonic() + within_seconds
-        async with httpx.AsyncClient(base_url=self.base_url) as client:
-            while time.monotonic() < deadline:
-                with contextlib.suppress(httpx.TransportError):
-                    if (await client.get("/health/ready")).status_code == 200:
-                        return
-                if self.process.poll() is not None:
-                    self.log.seek(0)
-                    tail = self.log.read().decode(errors="replace")[-3000:]
-                    raise AssertionError(f"the server exited:\n{tail}")
-                await asyncio.sleep(0.2)
-        raise TimeoutError("the live server did not become ready")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+    process: "subprocess.Popen[bytes]"
+    base_url: str
 
 
 @contextlib.asynccontextmanager
 async def live_server(
     database_url: str, app: str = "tests.reliability.live_app:app", **settings: str
 ) -> AsyncIterator[LiveServer]:
-    server = LiveServer(database_url, app, **settings)
-    try:
-        await server.wait_ready()
-        yield server
-    finally:
-        server.stop()
+    """granian serving `app` (the service plus probe routes by default) on a free port, ready."""
+    port = free_port()
+    environment = os.environ | {"DATABASE_URL": database_url, "LOG_LEVEL": "WARNING"}
+    environment |= {name.upper(): value for name, value in settings.items()}
+    command = [sys.executable, "-m", "granian", "--interface", "asgi", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--workers", "1", app]
+    base_url = f"http://127.0.0.1:{port}"
+    with contextlib.ExitStack() as stack:
+        # The wait in a thread: the session's event loop (and what runs on it) goes on meanwhile.
+        process = await asyncio.to_thread(
+            stack.enter_context,
+            serving(
+                command,
+                environment,
+                ready_url=f"{base_url}/health/ready",
+                cwd=PROJECT_ROOT,
+                timeout_seconds=90,
+            ),
+        )
+        yield LiveServer(process, base_url)

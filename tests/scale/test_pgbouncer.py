@@ -12,7 +12,6 @@ import os
 import pwd
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +29,7 @@ from service.domain.bundle import read_files, store
 from service.security.keys import create_key
 from tests.api.test_content_versions import renamed
 from tests.conftest import migrated_database
-from tools.machine import debian_program, free_port
+from tools.machine import debian_program, free_port, serving
 
 pytestmark = pytest.mark.slow
 
@@ -71,41 +70,22 @@ def running_pgbouncer(direct_url: str) -> Iterator[str]:
         f"listen_addr = 127.0.0.1\nlisten_port = {port}\nunix_socket_dir =\n"
         "auth_type = any\npool_mode = transaction\n"
         "default_pool_size = 4\nmax_client_conn = 200\n"
-        f"logfile = {folder / 'pgbouncer.log'}\n"
-    )
-    user = unprivileged_user()
-    shutil.chown(folder, user)  # it writes its log there after dropping root
+    )  # no logfile: it logs to stderr, which `serving` keeps and shows if the start fails
     (folder / "pgbouncer.ini").chmod(0o644)
-    command = [pgbouncer_binary(), "-u", user, str(folder / "pgbouncer.ini")]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    command = [pgbouncer_binary(), "-u", unprivileged_user(), str(folder / "pgbouncer.ini")]
     try:
-        wait_for_port(port, process)
-        yield f"postgresql://{target.username}@127.0.0.1:{port}/service"
+        with serving(
+            command,
+            os.environ,
+            ready_port=port,  # it speaks PostgreSQL's protocol, not HTTP
+            output=folder / "output.log",
+            timeout_seconds=15,
+            stop_signal=signal.SIGINT,
+            stop_seconds=10,
+        ):
+            yield f"postgresql://{target.username}@127.0.0.1:{port}/service"
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
-    import socket
-
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            output = process.stdout.read().decode() if process.stdout else ""
-            log = Path(process.args[-1]).with_name("pgbouncer.log")  # type: ignore[index]
-            output += log.read_text() if log.exists() else ""
-            pytest.fail(f"pgbouncer exited with {process.returncode}: {output}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    pytest.fail(f"pgbouncer did not listen on {port}")
 
 
 @contextlib.contextmanager
@@ -117,33 +97,17 @@ def service_process(env: dict[str, str], log: Path) -> Iterator[str]:
         "--host", "127.0.0.1", "--port", str(port), "--workers", "1", "--no-ws",
         "service.app:app",
     ]  # fmt: skip
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            command,
-            env=env,
-            cwd=PROJECT_ROOT,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, log.read_text()[-3000:]
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(base + "/health/ready", timeout=2).status_code == 200:
-                    break
-            assert time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(0.2)
+    with serving(
+        command,
+        env,
+        ready_url=base + "/health/ready",
+        output=log,
+        cwd=PROJECT_ROOT,
+        timeout_seconds=60,
+        stop_signal=signal.SIGINT,
+    ):
         yield base
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Repeated content GETs answered in front of Litestar (api/rest/answered.py) look, to a client,
+"""Repeated content GETs answered in front of Litestar (api/common/answered.py) look, to a client,
 exactly like the first answer the route built, and meet the same keys, scopes and limits."""
 
 import asyncio
@@ -7,6 +7,7 @@ from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from bench.scenarios import LOCALES, catalogue_from, varied_service_bodies
 from service.app import create_app
 from service.security.keys import revoke_key, split_key
 from tests.observability.test_metrics import sample, scrape
@@ -147,3 +148,43 @@ async def test_a_repeated_recommendation_leaves_with_the_first_ones_bytes_and_he
         for _ in range(2):
             problem = await production.post("/v1/recommendations", content=invalid, headers=key)
             assert_problem(problem, 422, "invalid-situation")
+
+
+async def test_planned_graphql_answers_leave_as_the_route_sends_them(
+    database_url: str, client: Client, make_key: MakeKey
+) -> None:
+    reader = {"X-API-Key": await make_key("content:read"), "Content-Type": "application/json"}
+    settings = production_settings(database_url, rate_limit_requests=1000)
+    app = create_app(settings)
+    door = app.state.graphql
+    async for production in started(app):
+        terms = {
+            locale: (await production.get(f"/v1/terms?limit=100&locale={locale}", headers=reader))
+            for locale in LOCALES
+        }
+        bodies = varied_service_bodies(catalogue_from({k: v.content for k, v in terms.items()}))
+        routed = {**reader, "Origin": "https://elsewhere.example"}  # the front door leaves it
+        for body in bodies(0, 40):
+            planned_before = door.planned
+            front = await production.post("/graphql", content=body, headers=reader)
+            assert door.planned == planned_before + 1  # by its plan, not graphql-core
+            assert front.status_code == 200 and "errors" not in front.json()
+            again = await production.post("/graphql", content=body, headers=routed)
+            assert again.content == front.content
+            assert fields(again) == fields(front)
+        # Requests a plan cannot answer go to the route, which answers them as before.
+        unknown = (
+            b'{"extensions":{"persistedQuery":{"version":1,"sha256Hash":"' + b"0" * 64 + b'"}}}'
+        )
+        for headers in (reader, routed):
+            refused = await production.post("/graphql", content=unknown, headers=headers)
+            assert refused.status_code == 200
+            assert refused.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_FOUND"
+        # A key without content:read meets the route's guard.
+        recommender = {"X-API-Key": await make_key("recommend"), "Content-Type": "application/json"}
+        body = bodies(41, 1)[0]
+        assert_problem(
+            await production.post("/graphql", content=body, headers=recommender), 403, "forbidden"
+        )
+        labels = {"method": "POST", "route": "/graphql", "status": "200"}
+        assert (sample(await scrape(production), "http_requests_total", **labels) or 0) >= 80

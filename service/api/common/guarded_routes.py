@@ -4,7 +4,7 @@ Litestar's `authorize_connection` hands each guard a `copy.copy` of the route ha
 a guard cannot change it): for a handler of 40-odd attributes about 10-20 us of CPU per request
 (measured in-process; 7 % of a GraphQL request answered from its cache). The guards of this
 service (`requires`, api/common/scopes.py) read the connection only, so the copy buys nothing.
-Content GETs answered from their final bytes (api/rest/answered.py) never reach a guard.
+Content GETs answered from their final bytes (api/common/answered.py) never reach a guard.
 """
 
 from typing import Any

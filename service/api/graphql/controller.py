@@ -10,7 +10,7 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from service.api.common.answered import keep
 from service.api.common.conditional import body_etag, etag_matches
 from service.api.common.guarded_routes import guarded_get, guarded_post
 from service.api.common.json_limits import JSONTooDeep, decode_json
@@ -29,7 +30,8 @@ from service.api.common.locale import negotiate
 from service.api.common.scopes import Scope, identity_of, requires
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.errors import graphql_error, shape_error
-from service.api.graphql.schema import build_schema
+from service.api.graphql.plans import Plan, plan_document
+from service.api.graphql.schema import build_schema, rules_of
 from service.api.graphql.validation import RequestTooLarge, check_request_size, variables_key
 from service.cache import BoundedCache
 from service.config import Environment, Settings
@@ -44,6 +46,10 @@ MAX_BATCH = 10
 MAX_CACHED_RESPONSES = 4096
 MAX_REGISTERED_QUERIES = 10_000
 GET_CACHE_CONTROL = "public, max-age=300"
+# Every operation reads content; fields that need more declare it (`permissions.py`).
+ROUTE_SCOPES = (Scope.CONTENT_READ,)
+# A GET that sends only these is kept for the front door (api/common/answered.py).
+GET_PARAMETERS = frozenset({"query", "operationName", "variables", "extensions"})
 PERSISTED_QUERIES_FILE = Path(__file__).with_name("persisted_queries.json")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -94,7 +100,11 @@ class GraphQLDoor:
     # Keyed by a digest of (document, variables, operation name, locale) and the content
     # version, so a key is small whatever the client sends; the value is the response.
     responses: BoundedCache[tuple[bytes, int], bytes]
+    # The shipped documents' plans (plans.py), by query text.
+    plans: dict[str, Plan] = field(default_factory=dict)
+    scopes: frozenset[str] = frozenset(ROUTE_SCOPES)  # its route's, for the front door
     executions: int = 0  # operations actually executed (not answered from the cache)
+    planned: int = 0  # ... of which answered by a plan
 
     @classmethod
     def create(cls, settings: Settings) -> "GraphQLDoor":
@@ -103,10 +113,17 @@ class GraphQLDoor:
         for digest, query in shipped.items():
             if sha256(query) != digest:
                 raise ValueError(f"{PERSISTED_QUERIES_FILE.name}: {digest} is not its query's hash")
+        schema = build_schema(production, settings.graphql_document_cache_max_bytes)
+        plans = {
+            query: plan
+            for query in shipped.values()
+            if (plan := plan_document(schema, query, rules_of(production))) is not None
+        }
         return cls(
-            schema=build_schema(production, settings.graphql_document_cache_max_bytes),
+            schema=schema,
             production=production,
             shipped=shipped,
+            plans=plans,
             registered=BoundedCache(
                 "graphql_persisted_queries",
                 max_entries=MAX_REGISTERED_QUERIES,
@@ -181,20 +198,80 @@ class GraphQLDoor:
             query = self._document(operation)
         except RequestError as exc:
             return Answer(exc.body, cacheable=False, status=exc.status)
-        key: tuple[bytes, int] | None = None
-        if snapshot is not None:
-            key = (
-                _response_key(query, operation, negotiate(accept_language, snapshot.locales)),
-                snapshot.version,
-            )
+        key = _cache_key(query, operation, snapshot, accept_language)
+        ready = self._ready(query, operation, key, snapshot, accept_language, identity, request)
+        if ready is not None:
+            return ready
+        self.executions += 1
+        context = self._context(snapshot, accept_language, identity, request)
+        executed = await self._execute(query, operation, context, get)
+        if isinstance(executed, Answer):
+            return executed
+        document, errors = executed
+        body = msgspec.json.encode(document)
+        if errors or key is None or context.no_store:
+            return Answer(body, cacheable=False)
+        self.responses.put(key, body)
+        return Answer(body, cacheable=True)
+
+    def answer_ready(
+        self,
+        body: bytes,
+        snapshot: Snapshot,
+        accept_language: str | None,
+        identity: Identity | None,
+    ) -> bytes | None:
+        """For the front door (api/common/answered.py): the answer to a POST body of one
+        operation when it needs no execution (a response-cache hit, or a plan that succeeded);
+        None leaves the request to the route, which answers the rest, errors included."""
+        try:
+            payload = _decode(body, "The request body")
+            if not isinstance(payload, dict):
+                return None  # a batch
+            operation = _operation(payload)
+            query = self._document(operation)
+        except RequestError:
+            return None
+        key = _cache_key(query, operation, snapshot, accept_language)
+        ready = self._ready(query, operation, key, snapshot, accept_language, identity)
+        return None if ready is None else ready.body
+
+    def _ready(
+        self,
+        query: str,
+        operation: Operation,
+        key: tuple[bytes, int] | None,
+        snapshot: Snapshot | None,
+        accept_language: str | None,
+        identity: Identity | None,
+        request: AnyRequest | None = None,
+    ) -> Answer | None:
+        """The answer without graphql-core's executor: from the response cache, or from the
+        document's plan (plans.py) when the plan succeeds; None: the executor must run."""
+        if key is not None:
             cached = self.responses.get(key)
             if cached is not None:
                 return Answer(cached, cacheable=True)
+        plan = self.plans.get(query)
+        if plan is None:
+            return None
+        context = self._context(snapshot, accept_language, identity, request)
+        data = plan.run(operation.variables, operation.operation_name, context)
+        if data is None:
+            return None  # the executor runs with a fresh context: the plan may have spent some
         self.executions += 1
-        context = GraphQLContext(snapshot, accept_language, identity=identity)
-        if request is not None:
-            context.sessions = request.app.state.sessions
-            context.state = request.app.state
+        self.planned += 1
+        body = msgspec.json.encode({"data": data})
+        if key is None or context.no_store:
+            return Answer(body, cacheable=False)
+        self.responses.put(key, body)
+        return Answer(body, cacheable=True)
+
+    async def _execute(
+        self, query: str, operation: Operation, context: GraphQLContext, get: bool
+    ) -> tuple[dict[str, Any], bool] | Answer:
+        """Strawberry's execution: the response document and whether it holds errors, or the
+        answer refusing the operation."""
         try:
             result = await self.schema.execute(
                 query,
@@ -215,11 +292,30 @@ class GraphQLDoor:
         document: dict[str, Any] = {"data": result.data}
         if result.errors:
             document["errors"] = [shape_error(error).formatted for error in result.errors]
-        body = msgspec.json.encode(document)
-        if result.errors or key is None or context.no_store:
-            return Answer(body, cacheable=False)
-        self.responses.put(key, body)
-        return Answer(body, cacheable=True)
+        return document, bool(result.errors)
+
+    @staticmethod
+    def _context(
+        snapshot: Snapshot | None,
+        accept_language: str | None,
+        identity: Identity | None,
+        request: AnyRequest | None,
+    ) -> GraphQLContext:
+        context = GraphQLContext(snapshot, accept_language, identity=identity)
+        if request is not None:
+            context.sessions = request.app.state.sessions
+            context.state = request.app.state
+        return context
+
+
+def _cache_key(
+    query: str, operation: Operation, snapshot: Snapshot | None, accept_language: str | None
+) -> tuple[bytes, int] | None:
+    """The response cache's key, or None without a snapshot (nothing is kept then)."""
+    if snapshot is None:
+        return None
+    locale = negotiate(accept_language, snapshot.locales)
+    return _response_key(query, operation, locale), snapshot.version
 
 
 def _response_key(query: str, operation: Operation, locale: str) -> bytes:
@@ -264,15 +360,13 @@ def _error_response(exc: RequestError) -> Response[bytes]:
     return Response(content=exc.body, status_code=exc.status, media_type=JSON)
 
 
-def graphql_controller(settings: Settings) -> type[Controller]:
-    """A controller class bound to a new door (so each application has its own caches)."""
-    door = GraphQLDoor.create(settings)
+def graphql_controller(door: GraphQLDoor) -> type[Controller]:
+    """A controller class bound to `door` (each application has its own, with its caches)."""
 
     class GraphQLController(Controller):
         path = "/graphql"
         include_in_schema = False
-        # Every operation reads content; fields that need more declare it (`permissions.py`).
-        guards = [requires(Scope.CONTENT_READ)]
+        guards = [requires(*ROUTE_SCOPES)]
         opt = {"graphql_door": door}  # lets tests and benchmarks read the door's counters
 
         @guarded_post("", status_code=200, include_in_schema=False)
@@ -326,9 +420,10 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                 )
             except RequestError as exc:
                 return Response(content=exc.body, status_code=exc.status, media_type=JSON)
+            snapshot = request.app.state.content.snapshot
             answer = await door.answer(
                 operation,
-                request.app.state.content.snapshot,
+                snapshot,
                 request.headers.get("accept-language"),
                 get=True,
                 identity=identity_of(request.scope),
@@ -347,6 +442,8 @@ def graphql_controller(settings: Settings) -> type[Controller]:
                 "Cache-Control": GET_CACHE_CONTROL,
                 "Vary": "Accept-Language",
             }
+            if snapshot is not None and params.keys() <= GET_PARAMETERS:
+                keep(request, snapshot.version, etag, headers, answer.body)  # for repeats
             if etag_matches(request.headers.get("if-none-match"), etag):
                 return Response(content=b"", status_code=304, headers=headers)
             return Response(content=answer.body, media_type=JSON, headers=headers)

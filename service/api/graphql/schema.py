@@ -23,6 +23,7 @@ from service.api.graphql.permissions import MayRecommend
 from service.api.graphql.recommend import recommend, recommendation_policy
 from service.api.graphql.releases import CHANGES_FIELD, RELEASES_FIELD
 from service.api.graphql.validation import (
+    Rules,
     alias_limit_rule,
     depth_limit_rule,
     rules_extension,
@@ -290,11 +291,15 @@ PRODUCTION_RULES = validation_rules(
 )
 
 
+def rules_of(production: bool) -> Rules:
+    return PRODUCTION_RULES if production else DEVELOPMENT_RULES
+
+
 def extensions(production: bool, document_cache_bytes: int) -> list[Callable[[], SchemaExtension]]:
     """Factories: Strawberry builds fresh extensions per operation; the caches are shared."""
     return [
         DocumentCaches(document_cache_bytes).extension(),
-        rules_extension(PRODUCTION_RULES if production else DEVELOPMENT_RULES),
+        rules_extension(rules_of(production)),
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
     ]
 

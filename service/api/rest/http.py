@@ -9,10 +9,9 @@ import msgspec
 from litestar import Request, Response
 from litestar.datastructures import State
 
+from service.api.common.answered import keep
 from service.api.common.conditional import body_etag, content_etag, etag_matches
 from service.api.common.locale import current_snapshot, resolve_locale
-from service.api.common.scopes import route_scopes
-from service.api.rest.answered import Answer, encoded_headers, request_key
 from service.domain.content import LocaleView, Snapshot
 
 AnyRequest = Request[Any, Any, Any]
@@ -72,12 +71,8 @@ def content_response(
     if etag_matches(request.headers.get("if-none-match"), etag):
         return Response(content=b"", status_code=304, headers=headers)
     body = msgspec.json.encode(payload)
-    key = request_key(request.scope, view.content_version) if only_known else None
-    if key is not None:
-        raw_headers, sent = encoded_headers(request.app.state, headers)
-        scopes = route_scopes(request.route_handler)
-        route = request.scope["path_template"]
-        request.app.state.answered.put(key, Answer(etag, raw_headers, sent, body, scopes, route))
+    if only_known:
+        keep(request, view.content_version, etag, headers, body)
     return Response(content=body, media_type=JSON, headers=headers)
 
 

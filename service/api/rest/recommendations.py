@@ -9,16 +9,16 @@ from litestar import Controller, Request, Response
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 from litestar.params import Parameter
 
-from service.api.common.guarded_routes import guarded_get, guarded_post
-from service.api.common.json_limits import JSONTooDeep, decode_json
-from service.api.common.scopes import Scope, requires, route_scopes
-from service.api.problems import Problem, ProblemError, problem
-from service.api.rest.answered import (
+from service.api.common.answered import (
     RecommendationAnswer,
     RecommendationCache,
     encoded_headers,
     recommendation_key,
 )
+from service.api.common.guarded_routes import guarded_get, guarded_post
+from service.api.common.json_limits import JSONTooDeep, decode_json
+from service.api.common.scopes import Scope, requires, route_scopes
+from service.api.problems import Problem, ProblemError, problem
 from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.api.rest.organisations import caller_organisation

@@ -29,7 +29,9 @@ Two doors answer from these caches:
 import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any, Protocol
 
+from litestar import Request
 from litestar.datastructures import State
 from litestar.enums import ScopeType
 from litestar.types import (
@@ -45,13 +47,15 @@ from litestar.types import (
 from service.api.common.accept_language import MAX_ACCEPT_LANGUAGE_CHARS
 from service.api.common.conditional import etag_matches
 from service.api.common.locale import negotiate
-from service.api.common.scopes import granted
+from service.api.common.scopes import granted, route_scopes
 from service.api.problems import send_problem
 from service.cache import BoundedCache
+from service.domain.content import Snapshot
 from service.domain.decisions.service import Scope as PolicyScope
 from service.domain.store import ContentStore
 from service.observability.metrics import record_recommendation
-from service.security.middleware import Trust
+from service.security.keys import Identity
+from service.security.middleware import Recognised, Trust
 
 MAX_ANSWERS = 4096
 # Longer requests are answered by the handler every time: the key's size is not counted.
@@ -71,6 +75,25 @@ class Answer:
     body: bytes
     scopes: frozenset[str]  # what the route's guards require
     route: str  # the route's template, for metrics and the access log
+
+
+def keep(
+    request: Request[Any, Any, Any],
+    version: int,
+    etag: str,
+    headers: Mapping[str, str],
+    body: bytes,
+) -> None:
+    """Keep a successful GET answer (built from content `version`) for both doors. The caller
+    has checked that the route knows every query parameter the request sent: unknown ones
+    would let a client grow the cache with `?x=1`, `?x=2`, ..."""
+    key = request_key(request.scope, version)
+    if key is None:
+        return
+    fields, sent = encoded_headers(request.app.state, headers)
+    scopes = route_scopes(request.route_handler)
+    answer = Answer(etag, fields, sent, body, scopes, request.scope["path_template"])
+    request.app.state.answered.put(key, answer)
 
 
 def encoded_headers(state: State, headers: Mapping[str, str]) -> tuple[Headers, Headers]:
@@ -169,6 +192,36 @@ def recommendation_key(
     return version, locale, organisation, None if policy is None else policy.version, body
 
 
+class GraphQLAnswers(Protocol):
+    """What the GraphQL door (api/graphql/controller.py) offers the front door."""
+
+    scopes: frozenset[str]  # what its route's guards require
+
+    def answer_ready(
+        self,
+        body: bytes,
+        snapshot: Snapshot,
+        accept_language: str | None,
+        identity: Identity | None,
+    ) -> bytes | None: ...
+
+
+GRAPHQL_PATH = "/graphql"
+MAX_GRAPHQL_BODY_BYTES = 8192  # a persisted query by hash with its variables: about 300 bytes
+# The POST routes the front door answers, and the longest body it reads for each.
+POSTED = {RECOMMENDATIONS_PATH: MAX_SITUATION_BYTES, GRAPHQL_PATH: MAX_GRAPHQL_BODY_BYTES}
+
+
+@dataclass(frozen=True, slots=True)
+class Ready:
+    """A POST's answer, ready to send."""
+
+    body: bytes
+    sent_headers: Headers
+    scopes: frozenset[str]
+    top_variant: str | None = None  # a recommendation's, for the recommendations metric
+
+
 class AnsweredFrontDoor:
     """Answers kept by the routes, sent in front of Litestar (see the module's docstring)."""
 
@@ -180,8 +233,8 @@ class AnsweredFrontDoor:
         if scope["type"] == ScopeType.HTTP and _header(scope, b"origin") is None:
             if scope["method"] == "GET" and await self._content(scope, send):
                 return
-            if scope["method"] == "POST" and scope["path"] == RECOMMENDATIONS_PATH:
-                answered, receive = await self._recommendation(scope, receive, send)
+            if scope["method"] == "POST" and scope["path"] in POSTED:
+                answered, receive = await self._posted(scope, receive, send)
                 if answered:
                     return
         await self.app(scope, receive, send)
@@ -200,39 +253,62 @@ class AnsweredFrontDoor:
         await _send(answer.body, [*answer.sent_headers, *limits], not_modified, send)
         return True
 
-    async def _recommendation(
-        self, scope: Scope, receive: Receive, send: Send
-    ) -> tuple[bool, Receive]:
+    async def _posted(self, scope: Scope, receive: Receive, send: Send) -> tuple[bool, Receive]:
         """Answered or not, and the `receive` the routed path must read the body from."""
         state = scope["litestar_app"].state
         snapshot = state.content.snapshot
         caller = self.trust.recognised(scope)
         if snapshot is None or caller is None or scope["query_string"]:
-            return False, receive  # `?locale=` and the rest: the route parses queries
-        scope["path_template"] = RECOMMENDATIONS_PATH  # for metrics, whoever answers
+            return False, receive  # `?locale=` and the rest: the routes parse queries
+        path = scope["path"]
+        scope["path_template"] = path  # for metrics, whoever answers: both are plain paths
         try:  # the routed path reads it under the same timeout (security/middleware.py)
             async with asyncio.timeout(self.trust.timeout_seconds):
-                body, receive = await _read_at_most(receive, MAX_SITUATION_BYTES)
+                body, receive = await _read_at_most(receive, POSTED[path])
         except TimeoutError:
             await send_problem(send, self.trust.timed_out())
             return True, receive
         if body is None:
             return False, receive
+        if path == RECOMMENDATIONS_PATH:
+            ready = await self._recommendation(scope, state, snapshot, caller, body)
+        else:
+            ready = self._graphql(scope, state, snapshot, caller, body)
+        if ready is None:
+            return False, receive
+        limits = await self.trust.admit_recognised(scope, caller, ready.scopes)
+        if limits is None:
+            return False, receive
+        if ready.top_variant is not None:
+            record_recommendation(ready.top_variant)
+        await _send(ready.body, [*ready.sent_headers, *limits], False, send)
+        return True, receive
+
+    @staticmethod
+    async def _recommendation(
+        scope: Scope, state: State, snapshot: Snapshot, caller: Recognised, body: bytes
+    ) -> Ready | None:
         locale = negotiate(_header(scope, b"accept-language"), snapshot.locales)
         try:
             policy = await state.organisation_policies.scope_for(state.engine, caller.organisation)
         except Exception:  # the route reports it
-            return False, receive
+            return None
         key = recommendation_key(snapshot.version, locale, caller.organisation, policy, body)
-        answer = key and state.recommendations.get(key)
+        answer: RecommendationAnswer | None = key and state.recommendations.get(key)
         if not answer:
-            return False, receive
-        limits = await self.trust.admit_recognised(scope, caller, answer.scopes)
-        if limits is None:
-            return False, receive
-        record_recommendation(answer.top_variant)
-        await _send(answer.body, [*answer.sent_headers, *limits], False, send)
-        return True, receive
+            return None
+        return Ready(answer.body, answer.sent_headers, answer.scopes, answer.top_variant)
+
+    @staticmethod
+    def _graphql(
+        scope: Scope, state: State, snapshot: Snapshot, caller: Recognised, body: bytes
+    ) -> Ready | None:
+        door: GraphQLAnswers = state.graphql
+        accept_language = _header(scope, b"accept-language")
+        answer = door.answer_ready(body, snapshot, accept_language, caller.identity)
+        if answer is None:
+            return None
+        return Ready(answer, state.caching_headers.fixed([], api=True) or [], door.scopes)
 
 
 async def _read_at_most(receive: Receive, limit: int) -> tuple[bytes | None, Receive]:

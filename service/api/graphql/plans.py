@@ -1,0 +1,352 @@
+"""The shipped persisted queries, answered by a plan built once instead of graphql-core's executor.
+
+Production runs only the shipped documents (`persisted_queries.json`), and with new variables
+every request misses the response cache. Strawberry's `execute` then spends most of a request
+on generic work that is the same every time: extension hooks, choosing the operation, collecting
+fields, building a resolve info for every field, completing every value by its type. A plan
+does that walk once per document, from its validated AST, and keeps per field only what the
+request changes: the source object, the variables and the context.
+
+A plan calls the same resolver functions with what Strawberry would give them (the arguments
+as graphql-core coerces and Strawberry converts them, the same `Info`) and completes their
+values by graphql-core's type rules (non-null, lists, `coerce_output_value` of scalars and
+enums, `is_type_of`), so it builds the same result dict. It covers query operations made of
+fields (aliases, literal and variable arguments, `__typename`) over object, list, scalar and
+enum types with plain synchronous resolvers; a document with anything else (fragments,
+directives, interfaces or unions, asynchronous resolvers, permission classes, several
+operations) gets no plan. `tests/graphql/test_plans.py` compares both executions' bytes.
+
+A plan answers only requests that succeed. Whatever graphql-core would turn into an error (a
+variable its type refuses, a resolver that raises, a null where the schema says non-null, a
+value of the wrong type) makes the plan decline, and the request runs through the generic
+executor with a fresh context, which reports it with its exact message, locations and path.
+Running a resolver twice is harmless because planned fields are synchronous reads of the
+snapshot (asynchronous resolvers, the ones that read the database, are never planned).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    GraphQLError,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLString,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    get_argument_values,
+    get_named_type,
+    get_variable_values,
+    is_leaf_type,
+    is_list_type,
+    is_object_type,
+    parse,
+)
+from graphql.execution.values import VariableValues
+from graphql.pyutils import Path, Undefined, is_iterable
+from graphql.validation import ASTValidationRule
+from strawberry import Schema
+from strawberry.execution import optimized_is_awaitable
+
+# The resolve info Strawberry's execution context gives resolvers (graphql-core's, plus the
+# operation's extensions): a plan gives them the same.
+from strawberry.schema.schema import _OperationContextAwareGraphQLResolveInfo, validate_document
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.arguments import convert_argument
+from strawberry.types.field import StrawberryField
+
+_STRAWBERRY_FIELD = GraphQLCoreConverter.DEFINITION_BACKREF  # where a field keeps its own
+
+
+class NotPlannable(Exception):
+    """The document uses something a plan does not cover: the generic executor runs it."""
+
+
+class Declined(Exception):
+    """This request would not succeed as planned: the generic executor answers it."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """What one request gives a plan: its coerced variables and the resolvers' context."""
+
+    variables: VariableValues
+    context: Any
+
+
+# A field of a selection set: (request, source object, path of the parent) -> completed value.
+_Step = Callable[[_Request, Any, Path | None], Any]
+# A resolver's call: (source object, raw resolve info, argument values) -> its value.
+_Call = Callable[[Any, Any, dict[str, Any]], Any]
+# A value's completion by its type: (request, value, path of the value) -> completed value.
+_Completion = Callable[[_Request, Any, Path | None], Any]
+
+
+class Plan:
+    """One operation of one document, walked once: `run` gives the `data` of a request."""
+
+    def __init__(self, schema: Schema, operation: OperationDefinitionNode) -> None:
+        self._schema = schema._schema
+        self._config = schema.config
+        self._scalar_registry = schema.schema_converter.scalar_registry
+        self._operation = operation
+        self.name = operation.name.value if operation.name else None
+        self._variable_definitions = operation.variable_definitions or ()
+        root = self._schema.query_type
+        if operation.operation != OperationType.QUERY or root is None or operation.directives:
+            raise NotPlannable("only query operations without directives are planned")
+        self._fields = self._selection(root, operation.selection_set)
+
+    def run(
+        self, variables: dict[str, Any] | None, operation_name: str | None, context: Any
+    ) -> dict[str, Any] | None:
+        """The result's `data`, or None when the generic executor must answer."""
+        if operation_name is not None and operation_name != self.name:
+            return None
+        # The first refusal is enough to decline: the generic executor words every one.
+        coerced = get_variable_values(
+            self._schema, self._variable_definitions, variables or {}, max_errors=1
+        )
+        if isinstance(coerced, list):
+            return None
+        request = _Request(coerced, context)
+        try:
+            return {key: step(request, None, None) for key, step in self._fields}
+        except Exception:  # any error (Declined included) is the generic executor's to report
+            return None
+
+    # --- building --------------------------------------------------------------------------
+
+    def _selection(
+        self, parent: GraphQLObjectType, selection_set: SelectionSetNode | None
+    ) -> list[tuple[str, _Step]]:
+        steps: list[tuple[str, _Step]] = []
+        for selection in selection_set.selections if selection_set else ():
+            if not isinstance(selection, FieldNode) or selection.directives:
+                raise NotPlannable("fragments and directives are not planned")
+            key = selection.alias.value if selection.alias else selection.name.value
+            if any(key == seen for seen, _ in steps):
+                raise NotPlannable("a response key asked twice is merged by graphql-core")
+            steps.append((key, self._field(parent, selection, key)))
+        return steps
+
+    def _field(self, parent: GraphQLObjectType, node: FieldNode, key: str) -> _Step:
+        name = node.name.value
+        if name == "__typename":
+            typename = parent.name
+
+            def typename_step(request: _Request, source: Any, path: Path | None) -> Any:
+                return typename
+
+            return typename_step
+        field_def = parent.fields.get(name)
+        definition = field_def.extensions.get(_STRAWBERRY_FIELD) if field_def else None
+        if field_def is None or not isinstance(definition, StrawberryField):
+            raise NotPlannable(f"{parent.name}.{name} is not a Strawberry field")
+        # Paths are built only where a resolver below may read its own (`info.path`).
+        track = self._resolvers_below(field_def.type, node.selection_set)
+        complete = self._completion(field_def.type, node.selection_set, track)
+        parent_name = parent.name
+
+        if definition.is_basic_field:
+            # What Strawberry's resolver of a plain attribute does, without its two calls.
+            read, attribute = definition.default_resolver, definition.python_name
+
+            def basic_step(request: _Request, source: Any, path: Path | None) -> Any:
+                value = read(source, attribute)
+                return complete(request, value, Path(path, key, parent_name) if track else None)
+
+            return basic_step
+
+        call = self._call(definition)
+        nodes = [node]
+        schema, operation, return_type = self._schema, self._operation, field_def.type
+        has_arguments = bool(field_def.args or node.arguments)
+
+        def resolver_step(request: _Request, source: Any, path: Path | None) -> Any:
+            field_path = Path(path, key, parent_name)
+            arguments = (
+                get_argument_values(field_def, node, request.variables) if has_arguments else {}
+            )
+            # The resolve info Strawberry's execution context builds for the same field.
+            info = _OperationContextAwareGraphQLResolveInfo(
+                name,
+                nodes,
+                return_type,
+                parent,
+                field_path,
+                schema,
+                {},
+                None,
+                operation,
+                request.variables.coerced,
+                request.context,
+                optimized_is_awaitable,
+                None,  # abort signal: none is passed to Strawberry's execute either
+                None,  # graphql-core's async helpers: no planned resolver awaits anything
+                None,  # type: ignore[arg-type]  # operation extensions: execute gets none
+            )
+            value = call(source, info, arguments)
+            if optimized_is_awaitable(value):  # graphql-core would await it: leave it to it
+                getattr(value, "close", lambda: None)()
+                raise Declined
+            return complete(request, value, field_path)
+
+        return resolver_step
+
+    def _call(self, definition: StrawberryField) -> _Call:
+        """Strawberry's call of a resolver (`get_arguments` in strawberry/schema/
+        schema_converter.py), with what depends only on the field worked out once: the
+        arguments' GraphQL names, and the parameters that get the source and the info.
+
+        Only plain synchronous resolvers are planned: field extensions (permission classes
+        among them) and asynchronous resolvers are left to the generic executor.
+        """
+        resolver = definition.base_resolver
+        if (
+            resolver is None
+            or definition.extensions
+            or definition.is_async
+            or resolver.self_parameter
+        ):
+            raise NotPlannable(f"{definition.python_name} is not a plain synchronous resolver")
+        config, registry = self._config, self._scalar_registry
+        arguments = [
+            (config.name_converter.from_argument(argument), argument.python_name, argument.type)
+            for argument in definition.arguments
+        ]
+        source_names = [
+            parameter.name
+            for parameter in (resolver.parent_parameter, resolver.root_parameter)
+            if parameter is not None
+        ]
+        info_name = resolver.info_parameter.name if resolver.info_parameter else None
+
+        def call(source: Any, raw_info: Any, values: dict[str, Any]) -> Any:
+            info = config.info_class(_raw_info=raw_info, _field=definition)
+            kwargs = {
+                python_name: convert_argument(
+                    values[name], type_, registry, config, info, path=(name,)
+                )
+                for name, python_name, type_ in arguments
+                if name in values
+            }
+            for name in source_names:
+                kwargs[name] = source
+            if info_name is not None:
+                kwargs[info_name] = info
+            return resolver(**kwargs)
+
+        return call
+
+    def _resolvers_below(
+        self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None
+    ) -> bool:
+        """Whether a field below calls a resolver (which gets a resolve info and its path)."""
+        named = get_named_type(type_)
+        for selection in selection_set.selections if selection_set else ():
+            if not isinstance(selection, FieldNode) or not is_object_type(named):
+                return True  # not planned anyway
+            if selection.name.value == "__typename":
+                continue
+            field_def = named.fields.get(selection.name.value)
+            if field_def is None:
+                return True
+            definition = field_def.extensions.get(_STRAWBERRY_FIELD)
+            if not isinstance(definition, StrawberryField) or not definition.is_basic_field:
+                return True
+            if self._resolvers_below(field_def.type, selection.selection_set):
+                return True
+        return False
+
+    def _completion(
+        self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None, track: bool
+    ) -> _Completion:
+        """A value's completion; non-null is a flag of the inner type's completion (which
+        returns None only for None), saving a call per value."""
+        required = isinstance(type_, GraphQLNonNull)
+        if isinstance(type_, GraphQLNonNull):
+            type_ = type_.of_type
+        if is_list_type(type_):
+            item = self._completion(type_.of_type, selection_set, track)
+
+            def listed(request: _Request, value: Any, path: Path | None) -> Any:
+                if value is None:
+                    if required:
+                        raise Declined
+                    return None
+                if type(value) not in (list, tuple) and (
+                    isinstance(value, Exception) or not is_iterable(value)
+                ):
+                    raise Declined
+                if not track:
+                    return [item(request, element, None) for element in value]
+                return [
+                    item(request, element, Path(path, index, None))
+                    for index, element in enumerate(value)
+                ]
+
+            return listed
+        if is_leaf_type(type_):
+            coerce = type_.coerce_output_value
+            # String's coercion returns a str unchanged: most leaves skip the call.
+            identity = str if type_ is GraphQLString else None
+
+            def leaf(request: _Request, value: Any, path: Path | None) -> Any:
+                if type(value) is identity:
+                    return value
+                if value is None:
+                    if required:
+                        raise Declined
+                    return None
+                if isinstance(value, Exception):
+                    raise Declined
+                completed = coerce(value)
+                if completed is Undefined or completed is None:
+                    raise Declined
+                return completed
+
+            return leaf
+        if is_object_type(type_):
+            steps = self._selection(type_, selection_set)
+            # Called without a resolve info: our types' `is_type_of` is an isinstance check.
+            is_type_of: Any = type_.is_type_of
+
+            def object_value(request: _Request, value: Any, path: Path | None) -> Any:
+                if value is None:
+                    if required:
+                        raise Declined
+                    return None
+                if isinstance(value, Exception):
+                    raise Declined
+                if is_type_of is not None and is_type_of(value, None) is not True:
+                    raise Declined
+                return {key: step(request, value, path) for key, step in steps}
+
+            return object_value
+        raise NotPlannable(f"{type_} (an interface or a union) is not planned")
+
+
+def plan_document(
+    schema: Schema, query: str, rules: tuple[type[ASTValidationRule], ...]
+) -> Plan | None:
+    """The plan of a document with exactly one operation, valid under `rules`; else None."""
+    graphql_schema = schema._schema
+    try:
+        document: DocumentNode = parse(query)
+    except GraphQLError:
+        return None
+    if validate_document(graphql_schema, document, rules):
+        return None
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if len(operations) != 1 or len(document.definitions) != 1:
+        return None
+    try:
+        return Plan(schema, operations[0])
+    except NotPlannable:
+        return None

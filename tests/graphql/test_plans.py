@@ -1,0 +1,189 @@
+"""The shipped documents' plans (service/api/graphql/plans.py) answer exactly as Strawberry would.
+
+Every shipped document runs with many varied variable sets, valid and not (all locales and
+regional or unknown ones, page sizes at and past the bounds, cursors, typos, refused variables,
+operation names), through a door with plans and through one without, and the answers (bytes,
+status, whether cacheable) must be equal. The content comes from the repository's files: no
+database is needed.
+"""
+
+import json
+import random
+import re
+from typing import Any
+
+import pytest
+from graphql import parse
+from strawberry.schema.schema import validate_document
+
+from service.api.graphql.context import GraphQLContext
+from service.api.graphql.controller import PERSISTED_QUERIES_FILE, GraphQLDoor, Operation
+from service.api.graphql.plans import Plan, plan_document
+from service.api.graphql.schema import build_schema, rules_of
+from service.config import Environment, Settings
+from service.domain.bundle import StoredBundle, read_files
+from service.domain.content import Snapshot, build_snapshot
+
+SHIPPED: dict[str, str] = json.loads(PERSISTED_QUERIES_FILE.read_text(encoding="utf-8"))
+LOCALES = ["en", "de", "es", "fr", "es-MX", "de-AT", "FR", "xx", "", 7]
+SIZES = [1, 5, 7, 20, 50, 100, 101, 0, -1, "ten", 2.5, None]
+ACCEPT_LANGUAGES = [None, "en", "de-DE,de;q=0.9", "fr", "es;q=0.5, en;q=0.4", "xx"]
+CASES = 1500
+
+
+@pytest.fixture(scope="module")
+def snapshot() -> Snapshot:
+    return build_snapshot(StoredBundle(read_files(), 1))
+
+
+def door(environment: Environment, planned: bool) -> GraphQLDoor:
+    settings = Settings(service_env=environment, database_url="postgresql://test@127.0.0.1/test")
+    created = GraphQLDoor.create(settings)
+    if not planned:
+        created.plans = {}
+    return created
+
+
+def operation_name(query: str) -> str:
+    found = re.match(r"query (\w+)", query)
+    assert found is not None
+    return found.group(1)
+
+
+def words(snapshot: Snapshot, locale: str) -> list[str]:
+    found: set[str] = set()
+    for term in snapshot.view(locale).terms:
+        found.update(re.findall(r"[^\W\d_]{3,}", f"{term.name} {term.definition}".lower()))
+    return sorted(found)
+
+
+def varied(snapshot: Snapshot, rnd: random.Random, query: str, cursors: list[str]) -> Any:
+    """Variables for one request of `query`: mostly valid, some edge cases and errors."""
+    name = operation_name(query)
+    variables: dict[str, Any] = {}
+    if rnd.random() < 0.9:
+        variables["locale"] = rnd.choice(LOCALES)
+    if name == "GlossarySearch":
+        pool = words(snapshot, rnd.choice(("en", "de", "es", "fr")))
+        search: Any = " ".join(rnd.choice(pool) for _ in range(rnd.choice((1, 2, 2, 2, 3))))
+        search = rnd.choice(
+            [search] * 12 + [search + "x", "a" * 201, "!!! ???", "", None, 5, ["list"]]
+        )
+        variables["search"] = search
+        if rnd.random() < 0.8:
+            variables["first"] = rnd.choice(SIZES)
+        if rnd.random() < 0.25:
+            variables["after"] = rnd.choice([*cursors[-5:], "garbage", "", None])
+    elif name == "TopicPage":
+        slugs = [topic.slug for topic in snapshot.view("en").topics]
+        if rnd.random() < 0.95:
+            variables["slug"] = rnd.choice([*slugs, "nope", "", None, 1])
+    elif name == "VariantPicker":
+        stages = ["early_career", "mid_career", "senior", "executive", "EARLY", "nope", None, 3]
+        if rnd.random() < 0.9:
+            variables["careerStage"] = rnd.choice(stages)
+    if rnd.random() < 0.05:
+        variables["unused"] = rnd.random()
+    return variables or rnd.choice([None, {}])
+
+
+@pytest.mark.parametrize("environment", [Environment.PRODUCTION, Environment.DEVELOPMENT])
+async def test_plans_answer_byte_for_byte_as_strawberry(
+    snapshot: Snapshot, environment: Environment
+) -> None:
+    planned, generic = door(environment, True), door(environment, False)
+    assert set(planned.plans) == set(SHIPPED.values()), "every shipped document has a plan"
+    rnd = random.Random(16)
+    cursors: list[str] = []
+    errors = 0
+    for _ in range(CASES):
+        digest, query = rnd.choice(list(SHIPPED.items()))
+        operation = Operation(
+            query=query if rnd.random() < 0.2 else None,
+            variables=varied(snapshot, rnd, query, cursors),
+            operation_name=rnd.choice([None] * 8 + [operation_name(query), "Other"]),
+            extensions={"persistedQuery": {"version": 1, "sha256Hash": digest}},
+        )
+        accept_language, get = rnd.choice(ACCEPT_LANGUAGES), rnd.random() < 0.3
+        ours = await planned.answer(operation, snapshot, accept_language, get)
+        theirs = await generic.answer(operation, snapshot, accept_language, get)
+        assert (ours.body, ours.status, ours.cacheable) == (
+            theirs.body,
+            theirs.status,
+            theirs.cacheable,
+        ), (operation, accept_language, get)
+        errors += b'"errors"' in ours.body
+        found = re.search(rb'"nextCursor":"([^"]+)"', ours.body)
+        if found:
+            cursors.append(found.group(1).decode())
+    # Both kinds were compared, and the plans answered every request that succeeded.
+    assert 0.1 * CASES < errors < 0.6 * CASES
+    assert cursors
+    assert planned.planned == planned.executions - errors > 0
+    assert generic.planned == 0
+
+
+async def test_a_plan_declines_what_the_generic_executor_reports(snapshot: Snapshot) -> None:
+    """A resolver that raises, or a value of the wrong type: the plan gives no data."""
+    query = next(query for query in SHIPPED.values() if "GlossarySearch" in query)
+    plan = plan_document(build_schema(True), query, rules_of(True))
+    assert isinstance(plan, Plan)
+    context = GraphQLContext(snapshot, None)
+    variables = {"search": "mentor", "locale": "en", "first": 5}
+    assert plan.run(variables, None, context) is not None
+    assert plan.run(variables, "Other", context) is None
+    assert plan.run({**variables, "first": "five"}, None, context) is None
+    assert plan.run({**variables, "after": "garbage"}, None, context) is None
+    assert plan.run({**variables, "locale": "xx"}, None, context) is None
+
+
+def test_documents_a_plan_does_not_cover_have_none() -> None:
+    schema = build_schema(False)
+    rules = rules_of(False)
+    uncovered = [
+        "{ approaches { ...Page } } fragment Page on ApproachPage { nextCursor }",
+        "{ approaches { items { slug @include(if: true) } } }",
+        '{ node(id: "Term:mentoring") { id } }',  # an interface
+        "{ a: contentVersion a: contentVersion }",  # graphql-core merges the two
+        "query A { contentVersion } query B { contentVersion }",
+        "{ __schema { types { name } } }",
+        # Asynchronous, and guarded by a permission class (MayRecommend): Strawberry's own.
+        "query($s: SituationInput!) { recommend(situation: $s) { policyVersion } }",
+    ]
+    for query in uncovered:
+        assert not validate_document(schema._schema, parse(query), rules), query  # valid
+        assert plan_document(schema, query, rules) is None, query
+    assert plan_document(schema, "{ nope }", rules) is None  # invalid
+    assert plan_document(schema, "{ v: contentVersion __typename }", rules) is not None
+
+
+# Beyond the shipped documents: aliases, `__typename`, literal arguments, links two levels deep.
+COVERED = [
+    '{ t: terms(first: 3, locale: "de") { __typename items { __typename s: slug linkedApproaches '
+    "{ slug } linkedVariant { slug linkedTerm { name } } } } n: contentVersion }",
+    "query($l: String) { aspects(locale: $l, first: 4) { items { key linkedTopics { slug "
+    'linkedAspects { key } } } nextCursor } approach(slug: "coaching") { aspects { key '
+    "linkedAspect { name } } } }",
+    'query($l: String) { variant(slug: "peer-coaching", locale: $l) { slug baseApproach '
+    "careerStages formality linkedApproaches { name } } }",
+    "query($l: String) { topics(locale: $l, first: 2) { items { slug } } "
+    'x: topic(slug: "nope") { slug } }',  # a resolver's error: the plan declines
+]
+
+
+async def test_aliases_typename_and_links_answer_as_strawberry(snapshot: Snapshot) -> None:
+    planned, generic = door(Environment.DEVELOPMENT, True), door(Environment.DEVELOPMENT, False)
+    schema, rules = planned.schema, rules_of(False)
+    for query in COVERED:
+        plan = plan_document(schema, query, rules)
+        assert plan is not None, query
+        planned.plans[query] = plan
+    for query in COVERED:
+        for locale in [None, "en", "de", "es", "fr", "xx"]:
+            operation = Operation(query=query, variables={"l": locale})
+            ours = await planned.answer(operation, snapshot, "fr", get=False)
+            theirs = await generic.answer(operation, snapshot, "fr", get=False)
+            assert ours == theirs, (query, locale)
+    # The first document once (it declares no variable: then the response cache answers), the
+    # next two in every locale but `xx` (refused), the last never.
+    assert planned.planned == 1 + 2 * 5
