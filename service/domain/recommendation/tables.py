@@ -193,6 +193,8 @@ class Tables:
             raise ValueError(f"at most {TIE - 1} variants are supported")
         self.columns = self._build_columns()
         self._goal_columns: dict[int, Column] = {}  # at most 2048 goal sets
+        # Context key per context said: each flag true, false or not said, 243 at most.
+        self._context_keys: dict[SituationContext, int] = {}
         self._horizon_columns: dict[int, Column] = {}  # at most 520 weeks
         # Time entries, shared by every (hours, minutes) that reads the same.
         self._time_entries: BoundedCache[tuple[int, ...], Entry] = BoundedCache(
@@ -589,15 +591,9 @@ class Tables:
         goals = 0
         for goal in s.goals:
             goals |= GOAL_BIT[goal]
-        c = s.context
-        said_yes = said_no = 0
-        flags = (c.senior_learns_from_juniors, c.sponsors_available, c.peers_available,
-                 c.coach_budget, c.ai_acceptable)  # fmt: skip
-        for bit, flag in enumerate(flags):
-            if flag is True:
-                said_yes |= 1 << bit
-            elif flag is False:
-                said_no |= 1 << bit
+        context = self._context_keys.get(s.context)
+        if context is None:
+            context = self._context_keys[s.context] = _context_key_of(s.context)
         urgent = NOT_SAID if s.urgent is None else int(s.urgent)
         return Keys(
             goals,
@@ -606,8 +602,20 @@ class Tables:
             s.career_stage,
             s.relationship_preference,
             s.structure_preference,
-            context_key(said_yes, said_no),
+            context,
         )
+
+
+def _context_key_of(c: SituationContext) -> int:
+    said_yes = said_no = 0
+    flags = (c.senior_learns_from_juniors, c.sponsors_available, c.peers_available,
+             c.coach_budget, c.ai_acceptable)  # fmt: skip
+    for bit, flag in enumerate(flags):
+        if flag is True:
+            said_yes |= 1 << bit
+        elif flag is False:
+            said_no |= 1 << bit
+    return context_key(said_yes, said_no)
 
 
 def shown_time_key(hours: float) -> int:
