@@ -82,6 +82,7 @@ class CounterfactualSearch:
         # Deltas of the categorical and horizon changes: finite keys (a change of one urgency,
         # preference or context flag, or of the horizon's band): at most about 1,300.
         self._deltas: dict[tuple[Factor, object, object], Delta] = {}
+        self._horizon_changes: dict[int, tuple[Candidate, ...]] = {}  # per horizon: <= 520
         # Described changes: (field, current, suggested, winner) repeats across situations.
         self._described: BoundedCache[tuple[object, ...], Counterfactual] = BoundedCache(
             f"recommendation_counterfactuals_{tables.messages.locale}",
@@ -133,15 +134,8 @@ class CounterfactualSearch:
             cached = _switches(*switches)
             self._switches.put(switches, cached)
         found = list(cached)
-        h = s.horizon_weeks
-        bounds = self.tables.bands
-        for bound in bounds:
-            # The fit changes only where a band ends: just past it going up, at it going down.
-            week = bound + 1 if bound >= h else bound
-            if week != h and h / 2 <= week <= 2 * h:
-                cost = HORIZON + abs(math.log2(week / h))
-                candidate = (cost, 0, "horizon_weeks", h, week, Factor.HORIZON, k.horizon, week)
-                found.append(candidate)
+        horizons = self._horizon_changes.get(s.horizon_weeks)
+        found += self._horizons(s.horizon_weeks) if horizons is None else horizons
         # More time only: giving a model the time it needs is the actionable direction.
         hours, minutes = s.hours_per_week, s.minutes_per_session
         time = (hours, minutes)
@@ -160,6 +154,18 @@ class CounterfactualSearch:
         # Equal costs fall back to the field order, then the values (same types within a field).
         found.sort()
         return found
+
+    def _horizons(self, h: int) -> tuple[Candidate, ...]:
+        """The horizon changes from `h` weeks: at most two per band, kept per horizon."""
+        found: list[Candidate] = []
+        for bound in self.tables.bands:
+            # The fit changes only where a band ends: just past it going up, at it going down.
+            week = bound + 1 if bound >= h else bound
+            if week != h and h / 2 <= week <= 2 * h:
+                cost = HORIZON + abs(math.log2(week / h))
+                found.append((cost, 0, "horizon_weeks", h, week, Factor.HORIZON, h, week))
+        changes = self._horizon_changes[h] = tuple(found)
+        return changes
 
     def _describe(self, candidate: Candidate, winner: VariantTables) -> Counterfactual:
         key = (candidate[2], candidate[3], candidate[4], winner.index)
