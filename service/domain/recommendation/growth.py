@@ -31,6 +31,11 @@ class GrowthPlanner:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
         locale = tables.messages.locale
+        tracks = tables.policy.goal_tracks
+        self._growth_goals = frozenset(
+            g for g, track in tracks.items() if track is GoalTrack.GROWTH
+        )
+        self._skill_goals = frozenset(g for g, track in tracks.items() if track is GoalTrack.SKILL)
         self._goal_lists: BoundedCache[tuple[Goal, ...], str] = BoundedCache(
             f"recommendation_goal_lists_{locale}",
             max_entries=MAX_GOAL_LISTS,
@@ -48,9 +53,8 @@ class GrowthPlanner:
 
     def plan(self, s: Situation, scored: Scored) -> GrowthPlan | None:
         t = self.tables
-        tracks = t.policy.goal_tracks
-        growth = tuple(g for g in s.goals if tracks[g] is GoalTrack.GROWTH)
-        skill = tuple(g for g in s.goals if tracks[g] is GoalTrack.SKILL)
+        growth = tuple(filter(self._growth_goals.__contains__, s.goals))  # in C, goals' order
+        skill = tuple(filter(self._skill_goals.__contains__, s.goals))
         if not growth or not skill:
             return None
         # Each track's variant is judged on the track's goals: every variant's packed score
