@@ -6,6 +6,7 @@ is their exact sum, so the breakdown always adds up and ties are real ties (brok
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -55,7 +56,31 @@ class Scorer:
         self.tables = tables
         # The slug tie-break of packed keys: variants are in slug order, the lower index wins.
         variants = tables.variants
-        self._tie_break = tuple(TIE - 1 - i for i in range(len(variants)))
+        tie_break = tuple(TIE - 1 - i for i in range(len(variants)))
+        # Urgency, career stage, relationship and structure summed with the tie-break once per
+        # combination of their keys (3 x 4 x 6 x 4 = 288).
+        c = tables.columns
+        self._fixed = {
+            (u, st, r, sp): tuple(
+                map(
+                    sum,
+                    zip(
+                        c[Factor.URGENCY][u].scaled,
+                        c[Factor.CAREER_STAGE][st].scaled,
+                        c[Factor.RELATIONSHIP][r].scaled,
+                        c[Factor.STRUCTURE][sp].scaled,
+                        tie_break,
+                        strict=True,
+                    ),
+                )
+            )
+            for u, st, r, sp in itertools.product(
+                c[Factor.URGENCY],
+                c[Factor.CAREER_STAGE],
+                c[Factor.RELATIONSHIP],
+                c[Factor.STRUCTURE],
+            )
+        }
         self._ranks = range(1, len(variants) + 1)
         self._slugs = [v.slug for v in variants]
         self._names = [v.name for v in variants]
@@ -65,19 +90,25 @@ class Scorer:
         t = self.tables
         k = t.keys(situation)
         table = t.columns
+        goals = t.column_of(Factor.GOALS, k.goals)
+        horizon = t.column_of(Factor.HORIZON, k.horizon)
+        time = t.column_of(Factor.TIME, (situation.hours_per_week, situation.minutes_per_session))
+        context = table[Factor.CONTEXT][k.context]
+        fixed = self._fixed[k.urgent, k.stage, k.relationship, k.structure]
+        scaled = (goals.scaled, horizon.scaled, time.scaled, context.scaled, fixed)
         columns = (  # same order as FACTORS
-            t.column_of(Factor.GOALS, k.goals),
-            t.column_of(Factor.HORIZON, k.horizon),
+            goals,
+            horizon,
             table[Factor.URGENCY][k.urgent],
             table[Factor.CAREER_STAGE][k.stage],
             table[Factor.RELATIONSHIP][k.relationship],
             table[Factor.STRUCTURE][k.structure],
-            t.column_of(Factor.TIME, (situation.hours_per_week, situation.minutes_per_session)),
-            table[Factor.CONTEXT][k.context],
+            time,
+            context,
         )
         # Score and slug packed into one int per variant, summed in C (zip, map, sum): ranking
-        # and the counterfactual compare plain ints.
-        packed = list(map(sum, zip(*[c.scaled for c in columns], self._tie_break, strict=True)))
+        # and the counterfactual compare plain ints. The four factors with few keys come summed.
+        packed = list(map(sum, zip(*scaled, strict=True)))
         order = sorted(range(len(packed)), key=packed.__getitem__, reverse=True)
         return Scored(k, columns, packed, order)
 
