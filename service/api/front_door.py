@@ -32,7 +32,6 @@ from litestar.types import ASGIApp, Receive, ReceiveMessage, Scope, Send
 
 from service.api.common.answered import (
     MAX_SITUATION_BYTES,
-    Headers,
     RecommendationAnswer,
     cached_answer,
     header,
@@ -47,7 +46,7 @@ from service.api.rest.recommendations import SCOPES as RECOMMENDATION_SCOPES
 from service.api.rest.recommendations import recommendation_answer
 from service.domain.content import Snapshot
 from service.observability.metrics import record_recommendation
-from service.security.middleware import Recognised, Trust
+from service.security.middleware import Headers, Recognised, Trust
 
 RECOMMENDATIONS_PATH = "/v1/recommendations"
 GRAPHQL_PATH = "/graphql"

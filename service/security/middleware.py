@@ -35,7 +35,7 @@ from service.security.abuse import FailedAuthLimiter, client_address, client_net
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
 from service.security.ratelimit import Decision, LocalRateLimiter, RateLimiter
 
-Headers = list[tuple[bytes, bytes]]
+Headers = list[tuple[bytes, bytes]]  # ASGI header fields, as responses carry them
 
 # Paths that need an API key in production; health, metrics and the docs stay open.
 KEYED_PREFIXES = ("/v1", "/graphql")
@@ -163,7 +163,7 @@ class Trust:
         return decision.encoded_headers()
 
     def recognised(self, scope: Scope) -> Recognised | None:
-        """Who calls, for an answer sent before routing (api/common/answered.py), when that is
+        """Who calls, for an answer sent before routing (service/api/front_door.py), when that is
         known without asking PostgreSQL and needs no refusal: a secret key verified within
         the key cache's time (or, in development, no key). None leaves the request to the
         routed path, which decides as for any request."""

@@ -37,15 +37,13 @@ from service.api.common.scopes import granted, route_scopes
 from service.cache import BoundedCache
 from service.domain.decisions.service import Scope as PolicyScope
 from service.domain.store import ContentStore
+from service.security.middleware import Headers
 
 MAX_ANSWERS = 4096
 # Longer requests are answered by the handler every time: the key's size is not counted.
 MAX_KEY_BYTES = 1024
 
 Key = tuple[int, str, bytes, bytes]  # content version, path, query string, Accept-Language
-
-
-Headers = list[tuple[bytes, bytes]]
 
 
 @dataclass(frozen=True, slots=True)
