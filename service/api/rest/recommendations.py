@@ -144,7 +144,7 @@ def recommendation_answer(
     """The answer to one situation as `POST /v1/recommendations` sends it (and keeps it), for
     the route and the front door; raises what the route reports (an invalid situation...)."""
     scoped = current if scope is None else scope.adjust(current)
-    result = decisions.recommend(scoped, locale, _parsed(raw), scope)
+    result = decisions.recommend_encoded(scoped, locale, _parsed(raw), scope)
     headers = _localized_headers(locale, result.policy_card)
     _, sent = encoded_headers(state, headers)
     body = msgspec.json.encode(result)
@@ -242,7 +242,7 @@ class RecommendationController(Controller):
         body = await _json_body(request)
         scope = await _organisation_scope(request)
         scoped = current if scope is None else scope.adjust(current)
-        result = decisions.recommend_batch(scoped, locale, body, detail, scope)
+        result = decisions.recommend_batch_encoded(scoped, locale, body, detail, scope)
         answered = (item.result for item in result.items if item.result is not None)
         tops = Counter(answer.primary.variant for answer in answered)
         for top_variant, count in tops.items():
