@@ -162,7 +162,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
     contract.complete(application.openapi_schema, example_snapshot().locales)
     application.asgi_handler = caching_headers.around(application.asgi_handler)
     # Repeated content GETs without `Origin`, from recently verified keys, skip Litestar.
-    application.asgi_handler = FrontDoor(application.asgi_handler, trust)
+    application.asgi_handler = FrontDoor(application.asgi_handler, application.state)
     # Outside Litestar's CORS middleware, which knows only CORS_ORIGINS: publishable keys'
     # origins are read from PostgreSQL.
     application.asgi_handler = PublishableCors(

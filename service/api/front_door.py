@@ -32,7 +32,8 @@ from litestar.types import ASGIApp, Receive, ReceiveMessage, Scope, Send
 
 from service.api.common.answered import (
     MAX_SITUATION_BYTES,
-    RecommendationAnswer,
+    AnswerCache,
+    RecommendationCache,
     cached_answer,
     header,
     recommendation_key,
@@ -45,6 +46,7 @@ from service.api.problems import send_problem
 from service.api.rest.recommendations import SCOPES as RECOMMENDATION_SCOPES
 from service.api.rest.recommendations import recommendation_answer
 from service.domain.content import Snapshot
+from service.domain.store import ContentStore
 from service.observability.metrics import record_recommendation
 from service.security.middleware import Headers, Recognised, Trust
 
@@ -67,9 +69,17 @@ class Ready:
 
 
 class FrontDoor:
-    def __init__(self, app: ASGIApp, trust: Trust) -> None:
+    def __init__(self, app: ASGIApp, state: State) -> None:
         self.app = app
-        self.trust = trust
+        # What every request reads, taken out of the application's state once (a `State`
+        # attribute is a Python-level `__getattr__`); `engine` appears in the lifespan.
+        self.state = state
+        self.trust: Trust = state.trust
+        self.content: ContentStore = state.content
+        self.answered: AnswerCache = state.answered
+        self.recommendations: RecommendationCache = state.recommendations
+        self.graphql: GraphQLDoor = state.graphql
+        self.graphql_headers: Headers = state.caching_headers.fixed([], api=True) or []
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == ScopeType.HTTP and header(scope, b"origin") is None:
@@ -82,8 +92,7 @@ class FrontDoor:
         await self.app(scope, receive, send)
 
     async def _content(self, scope: Scope, send: Send) -> bool:
-        state = scope["litestar_app"].state
-        answer = cached_answer(scope, state.content, state.answered)
+        answer = cached_answer(scope, self.content, self.answered)
         caller = answer and self.trust.recognised(scope)
         if not (answer and caller):
             return False
@@ -97,8 +106,7 @@ class FrontDoor:
 
     async def _posted(self, scope: Scope, receive: Receive, send: Send) -> tuple[bool, Receive]:
         """Answered or not, and the `receive` the routed path must read the body from."""
-        state = scope["litestar_app"].state
-        snapshot = state.content.snapshot
+        snapshot = self.content.snapshot
         caller = self.trust.recognised(scope)
         if snapshot is None or caller is None or scope["query_string"]:
             return False, receive  # `?locale=` and the rest: the routes parse queries
@@ -113,9 +121,9 @@ class FrontDoor:
         if body is None:
             return False, receive
         if path == RECOMMENDATIONS_PATH:
-            ready = await self._recommendation(scope, state, snapshot, caller, body)
+            ready = await self._recommendation(scope, snapshot, caller, body)
         else:
-            ready = self._graphql(scope, state, snapshot, caller, body)
+            ready = self._graphql(scope, snapshot, caller, body)
         if ready is None:
             return False, receive
         limits = ready.limits
@@ -129,15 +137,16 @@ class FrontDoor:
         return True, receive
 
     async def _recommendation(
-        self, scope: Scope, state: State, snapshot: Snapshot, caller: Recognised, body: bytes
+        self, scope: Scope, snapshot: Snapshot, caller: Recognised, body: bytes
     ) -> Ready | None:
+        state = self.state
         locale = negotiate(header(scope, b"accept-language"), snapshot.locales)
         try:
             policy = await state.organisation_policies.scope_for(state.engine, caller.organisation)
         except Exception:  # the route reports it
             return None
         key = recommendation_key(snapshot.version, locale, caller.organisation, policy, body)
-        answer: RecommendationAnswer | None = state.recommendations.get(key) if key else None
+        answer = self.recommendations.get(key) if key else None
         limits = None
         if answer is None:
             # Admitted before the engine runs: its CPU is what the key's limit bounds.
@@ -150,19 +159,17 @@ class FrontDoor:
             except Exception:  # an invalid situation, malformed JSON: the route reports it
                 return None
             if key:
-                state.recommendations.put(key, answer)
+                self.recommendations.put(key, answer)
         return Ready(answer.body, answer.sent_headers, answer.scopes, answer.top_variant, limits)
 
-    @staticmethod
     def _graphql(
-        scope: Scope, state: State, snapshot: Snapshot, caller: Recognised, body: bytes
+        self, scope: Scope, snapshot: Snapshot, caller: Recognised, body: bytes
     ) -> Ready | None:
-        door: GraphQLDoor = state.graphql
         accept_language = header(scope, b"accept-language")
-        answer = door.answer_ready(body, snapshot, accept_language, caller.identity)
+        answer = self.graphql.answer_ready(body, snapshot, accept_language, caller.identity)
         if answer is None:
             return None
-        return Ready(answer, state.caching_headers.fixed([], api=True) or [], door.scopes)
+        return Ready(answer, self.graphql_headers, self.graphql.scopes)
 
 
 async def _read_at_most(receive: Receive, limit: int) -> tuple[bytes | None, Receive]:

@@ -95,16 +95,15 @@ class RateLimiter:
         window_start = int(now // self.window_seconds) * self.window_seconds
         reset = max(1, math.ceil(window_start + self.window_seconds - now))
         lease = self._current_lease(subject, window_start)
-        lock = self._locks.setdefault(subject, asyncio.Lock())
         if lease.tokens == 0 and not lease.exhausted:
-            async with lock:
+            async with self._lock(subject):
                 if lease.tokens == 0 and not lease.exhausted:  # nobody leased while we waited
                     await self._lease(engine, subject, lease)
         elif lease.tokens <= self.lease_size // 4 and not lease.exhausted and not lease.prefetching:
             # Marked at once: `lock.locked()` stays false until the task first runs, and every
             # request in between used to start one more task (half of all requests, profiled).
             lease.prefetching = True
-            task = asyncio.create_task(self._prefetch(engine, subject, lease, lock))
+            task = asyncio.create_task(self._prefetch(engine, subject, lease, self._lock(subject)))
             self._prefetches.add(task)  # keep a reference until it is done
             task.add_done_callback(self._prefetches.discard)
         if lease.tokens == 0:
@@ -112,6 +111,13 @@ class RateLimiter:
         lease.tokens -= 1
         remaining = max(0, self.limit - lease.granted_everywhere) + lease.tokens
         return Decision(True, self.limit, remaining, reset)
+
+    def _lock(self, subject: str) -> asyncio.Lock:
+        """The subject's lock, made on first use only (not on every hit: a Lock costs ~1 us)."""
+        lock = self._locks.get(subject)
+        if lock is None:
+            lock = self._locks[subject] = asyncio.Lock()
+        return lock
 
     def _current_lease(self, subject: str, window_start: int) -> _Lease:
         lease = self._leases.get(subject)
