@@ -26,12 +26,16 @@ snapshot (asynchronous resolvers, the ones that read the database, are never pla
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from graphql import (
     DocumentNode,
     FieldNode,
+    GraphQLArgument,
     GraphQLError,
+    GraphQLField,
+    GraphQLLeafType,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
@@ -39,16 +43,19 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
-    get_argument_values,
+    VariableNode,
     get_named_type,
     get_variable_values,
     is_leaf_type,
     is_list_type,
+    is_non_null_type,
     is_object_type,
+    is_required_argument,
     parse,
 )
-from graphql.execution.values import VariableValues
+from graphql.execution.get_variable_signature import get_variable_signature
 from graphql.pyutils import Path, Undefined, is_iterable
+from graphql.utilities.coerce_input_value import coerce_default_value, coerce_input_literal
 from graphql.validation import ASTValidationRule
 from strawberry import Schema
 from strawberry.execution import optimized_is_awaitable
@@ -57,7 +64,8 @@ from strawberry.execution import optimized_is_awaitable
 # operation's extensions): a plan gives them the same.
 from strawberry.schema.schema import _OperationContextAwareGraphQLResolveInfo, validate_document
 from strawberry.schema.schema_converter import GraphQLCoreConverter
-from strawberry.types.arguments import convert_argument
+from strawberry.types.arguments import StrawberryArgument, convert_argument
+from strawberry.types.base import StrawberryOptional
 from strawberry.types.field import StrawberryField
 
 _STRAWBERRY_FIELD = GraphQLCoreConverter.DEFINITION_BACKREF  # where a field keeps its own
@@ -75,14 +83,48 @@ class Declined(Exception):
 class _Request:
     """What one request gives a plan: its coerced variables and the resolvers' context."""
 
-    variables: VariableValues
+    variables: dict[str, Any]
     context: Any
+
+
+# Values that a plan may hand to every request (a default, a literal argument): graphql-core
+# coerces them afresh for each request, which only matters for values a resolver could change.
+_IMMUTABLE = (str, int, float, bool, Enum, type(None))
+
+
+@dataclass(frozen=True, slots=True)
+class _Variable:
+    """A variable of a leaf type, coerced the way graphql-core's `coerce_variable_values`
+    coerces it: a default when absent, null unless non-null, else the type's `parse_value`."""
+
+    name: str
+    leaf_type: GraphQLLeafType
+    required: bool  # non-null without a default
+    non_null: bool
+    default: Any  # coerced once (graphql-core memoises it too); Undefined: none
+    unchanged: type[str] | None  # the Python type `parse_value` returns unchanged (str for String)
+
+
+@dataclass(frozen=True, slots=True)
+class _Argument:
+    """One argument of a resolver, as graphql-core's `coerce_argument` and then Strawberry's
+    `convert_arguments` give it: `python_name` gets the value of `variable` (None: a literal
+    or no argument node, whose value is `default`)."""
+
+    python_name: str
+    graphql_name: str
+    variable: str | None
+    default: Any  # literal's or the argument's default, coerced; Undefined: none
+    required: bool  # graphql-core's `is_required_argument`
+    non_null: bool
+    # The type Strawberry converts the value to; None where it returns it unchanged.
+    converted_type: Any
 
 
 # A field of a selection set: (request, source object, path of the parent) -> completed value.
 _Step = Callable[[_Request, Any, Path | None], Any]
 # A resolver's call: (source object, raw resolve info, argument values) -> its value.
-_Call = Callable[[Any, Any, dict[str, Any]], Any]
+_Call = Callable[[Any, Any, dict[str, Any]], Any]  # (source, raw info, variables)
 # A value's completion by its type: (request, value, path of the value) -> completed value.
 _Completion = Callable[[_Request, Any, Path | None], Any]
 
@@ -97,6 +139,7 @@ class Plan:
         self._operation = operation
         self.name = operation.name.value if operation.name else None
         self._variable_definitions = operation.variable_definitions or ()
+        self._variables = self._leaf_variables()
         root = self._schema.query_type
         if operation.operation != OperationType.QUERY or root is None or operation.directives:
             raise NotPlannable("only query operations without directives are planned")
@@ -108,17 +151,80 @@ class Plan:
         """The result's `data`, or None when the generic executor must answer."""
         if operation_name is not None and operation_name != self.name:
             return None
-        # The first refusal is enough to decline: the generic executor words every one.
-        coerced = get_variable_values(
-            self._schema, self._variable_definitions, variables or {}, max_errors=1
-        )
-        if isinstance(coerced, list):
+        coerced = self._coerce(variables or {})
+        if coerced is None:
             return None
         request = _Request(coerced, context)
         try:
             return {key: step(request, None, None) for key, step in self._fields}
         except Exception:  # any error (Declined included) is the generic executor's to report
             return None
+
+    def _coerce(self, inputs: dict[str, Any]) -> dict[str, Any] | None:
+        """The coerced variables, or None if graphql-core refuses them.
+
+        Variables of leaf types, given as the types' usual Python values, are coerced here;
+        anything else (another kind of value, a refusal, an input object or a list) goes to
+        graphql-core's `get_variable_values`, so a refusal is always graphql-core's."""
+        coerced: dict[str, Any] = {}
+        for variable in self._variables or ():
+            value = inputs.get(variable.name, Undefined)
+            if value is Undefined:
+                if variable.default is not Undefined:
+                    coerced[variable.name] = variable.default
+                elif variable.required:
+                    break
+                continue
+            if value is None:
+                if variable.non_null:
+                    break
+            elif type(value) is not variable.unchanged:
+                try:
+                    value = variable.leaf_type.parse_value(value)
+                except Exception:
+                    break
+                if value is Undefined:
+                    break
+            coerced[variable.name] = value
+        else:
+            if self._variables is not None:
+                return coerced
+        # The first refusal is enough to decline: the generic executor words every one.
+        generic = get_variable_values(
+            self._schema, self._variable_definitions, inputs, max_errors=1
+        )
+        return None if isinstance(generic, list) else generic.coerced
+
+    def _leaf_variables(self) -> tuple[_Variable, ...] | None:
+        """The variables as `_coerce` coerces them; None if one is not of a leaf type (or has
+        a default a request could change): graphql-core coerces them all."""
+        variables = []
+        for definition in self._variable_definitions:
+            signature = get_variable_signature(self._schema, definition)
+            if isinstance(signature, GraphQLError):
+                return None
+            non_null = isinstance(signature.type, GraphQLNonNull)
+            named = (
+                signature.type.of_type
+                if isinstance(signature.type, GraphQLNonNull)
+                else (signature.type)
+            )
+            if not isinstance(named, GraphQLLeafType):
+                return None  # a list or an input object
+            default = coerce_default_value(signature) if definition.default_value else Undefined
+            if default is not Undefined and not isinstance(default, _IMMUTABLE):
+                return None
+            variables.append(
+                _Variable(
+                    signature.name,
+                    named,
+                    non_null and default is Undefined,
+                    non_null,
+                    default,
+                    str if named is GraphQLString else None,
+                )
+            )
+        return tuple(variables)
 
     # --- building --------------------------------------------------------------------------
 
@@ -163,18 +269,15 @@ class Plan:
 
             return basic_step
 
-        call = self._call(definition)
+        call = self._call(definition, field_def, node)
         nodes = [node]
         schema, operation, return_type = self._schema, self._operation, field_def.type
-        has_arguments = bool(field_def.args or node.arguments)
+        raw_info = _OperationContextAwareGraphQLResolveInfo
 
         def resolver_step(request: _Request, source: Any, path: Path | None) -> Any:
             field_path = Path(path, key, parent_name)
-            arguments = (
-                get_argument_values(field_def, node, request.variables) if has_arguments else {}
-            )
             # The resolve info Strawberry's execution context builds for the same field.
-            info = _OperationContextAwareGraphQLResolveInfo(
+            info = raw_info(
                 name,
                 nodes,
                 return_type,
@@ -184,14 +287,14 @@ class Plan:
                 {},
                 None,
                 operation,
-                request.variables.coerced,
+                request.variables,
                 request.context,
                 optimized_is_awaitable,
                 None,  # abort signal: none is passed to Strawberry's execute either
                 None,  # graphql-core's async helpers: no planned resolver awaits anything
                 None,  # type: ignore[arg-type]  # operation extensions: execute gets none
             )
-            value = call(source, info, arguments)
+            value = call(source, info, request.variables)
             if optimized_is_awaitable(value):  # graphql-core would await it: leave it to it
                 getattr(value, "close", lambda: None)()
                 raise Declined
@@ -199,10 +302,12 @@ class Plan:
 
         return resolver_step
 
-    def _call(self, definition: StrawberryField) -> _Call:
+    def _call(self, definition: StrawberryField, field_def: GraphQLField, node: FieldNode) -> _Call:
         """Strawberry's call of a resolver (`get_arguments` in strawberry/schema/
-        schema_converter.py), with what depends only on the field worked out once: the
-        arguments' GraphQL names, and the parameters that get the source and the info.
+        schema_converter.py) with the arguments graphql-core's `get_argument_values` gives
+        it, with what depends only on the document worked out once: where each argument's
+        value comes from, its default, whether Strawberry converts it, and the parameters
+        that get the source and the info.
 
         Only plain synchronous resolvers are planned: field extensions (permission classes
         among them) and asynchronous resolvers are left to the generic executor.
@@ -213,36 +318,93 @@ class Plan:
             or definition.extensions
             or definition.is_async
             or resolver.self_parameter
+            or not callable(resolver.wrapped_func)
         ):
             raise NotPlannable(f"{definition.python_name} is not a plain synchronous resolver")
+        function = resolver.wrapped_func  # what `StrawberryResolver.__call__` calls
         config, registry = self._config, self._scalar_registry
+        nodes = {argument.name.value: argument for argument in node.arguments or ()}
         arguments = [
-            (config.name_converter.from_argument(argument), argument.python_name, argument.type)
-            for argument in definition.arguments
+            self._argument(argument, field_def, nodes) for argument in definition.arguments
         ]
+        if set(field_def.args) != {argument.graphql_name for argument in arguments}:
+            raise NotPlannable(f"{definition.python_name}'s arguments are not Strawberry's")
         source_names = [
             parameter.name
             for parameter in (resolver.parent_parameter, resolver.root_parameter)
             if parameter is not None
         ]
         info_name = resolver.info_parameter.name if resolver.info_parameter else None
+        info_class = config.info_class
 
-        def call(source: Any, raw_info: Any, values: dict[str, Any]) -> Any:
-            info = config.info_class(_raw_info=raw_info, _field=definition)
-            kwargs = {
-                python_name: convert_argument(
-                    values[name], type_, registry, config, info, path=(name,)
-                )
-                for name, python_name, type_ in arguments
-                if name in values
-            }
+        def call(source: Any, raw_info: Any, variables: dict[str, Any]) -> Any:
+            info = info_class(raw_info, definition)
+            kwargs: dict[str, Any] = {}
+            for argument in arguments:
+                if argument.variable is None:
+                    value = argument.default
+                elif argument.variable in variables:
+                    value = variables[argument.variable]
+                    if value is None and argument.non_null:
+                        raise Declined  # graphql-core: the argument has an invalid value
+                elif argument.required:
+                    raise Declined
+                else:
+                    value = argument.default
+                if value is Undefined:
+                    continue
+                if argument.converted_type is not None:
+                    value = convert_argument(
+                        value,
+                        argument.converted_type,
+                        registry,
+                        config,
+                        info,
+                        path=(argument.graphql_name,),
+                    )
+                kwargs[argument.python_name] = value
             for name in source_names:
                 kwargs[name] = source
             if info_name is not None:
                 kwargs[info_name] = info
-            return resolver(**kwargs)
+            return function(**kwargs)
 
         return call
+
+    def _argument(
+        self,
+        argument: StrawberryArgument,
+        field_def: GraphQLField,
+        nodes: dict[str, Any],
+    ) -> _Argument:
+        name = self._config.name_converter.from_argument(argument)
+        definition: GraphQLArgument | None = field_def.args.get(name)
+        if definition is None or (definition.out_name or name) != name:
+            raise NotPlannable(f"argument {name} is not planned")
+        node = nodes.get(name)
+        required = is_required_argument(definition)
+        default = coerce_default_value(definition)
+        variable = None
+        if node is None:
+            if required:
+                raise NotPlannable(f"argument {name} is missing")  # validation refuses it
+        elif isinstance(node.value, VariableNode):
+            variable = node.value.name.value
+        else:
+            default = coerce_input_literal(node.value, definition.type)  # no variables: const
+        if default is not Undefined and not isinstance(default, _IMMUTABLE):
+            raise NotPlannable(f"argument {name}'s value could be changed by a resolver")
+        type_ = argument.type
+        plain = type_.of_type if type(type_) is StrawberryOptional else type_
+        return _Argument(
+            argument.python_name,
+            name,
+            variable,
+            default,
+            required,
+            is_non_null_type(definition.type),
+            None if plain in (str, int, float, bool) else type_,
+        )
 
     def _resolvers_below(
         self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None
