@@ -426,6 +426,28 @@ class Plan:
                 return True
         return False
 
+    def _string_attributes(
+        self, parent: GraphQLObjectType, selection_set: SelectionSetNode | None
+    ) -> dict[str, str]:
+        """The response keys of the selection's fields that Strawberry reads with `getattr`
+        and that are of type String: a `str` read there is the field's completed value."""
+        found: dict[str, str] = {}
+        for selection in selection_set.selections if selection_set else ():
+            if not isinstance(selection, FieldNode):
+                continue
+            field_def = parent.fields.get(selection.name.value)
+            definition = field_def.extensions.get(_STRAWBERRY_FIELD) if field_def else None
+            if (
+                field_def is not None
+                and isinstance(definition, StrawberryField)
+                and definition.is_basic_field
+                and definition.default_resolver is getattr
+                and _is_string(field_def.type)
+            ):
+                key = selection.alias.value if selection.alias else selection.name.value
+                found[key] = definition.python_name
+        return found
+
     def _completion(
         self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None, track: bool
     ) -> _Completion:
@@ -436,6 +458,8 @@ class Plan:
             type_ = type_.of_type
         if is_list_type(type_):
             item = self._completion(type_.of_type, selection_set, track)
+            # A list of strings completes to a copy of itself: no call per string.
+            strings = _is_string(type_.of_type)
 
             def listed(request: _Request, value: Any, path: Path | None) -> Any:
                 if value is None:
@@ -447,6 +471,12 @@ class Plan:
                 ):
                     raise Declined
                 if not track:
+                    if strings and type(value) in (list, tuple):  # not an iterator: read twice
+                        for element in value:
+                            if type(element) is not str:
+                                break
+                        else:
+                            return list(value)
                     return [item(request, element, None) for element in value]
                 return [
                     item(request, element, Path(path, index, None))
@@ -475,7 +505,13 @@ class Plan:
 
             return leaf
         if is_object_type(type_):
-            steps = self._selection(type_, selection_set)
+            # The string fields Strawberry reads with `getattr` are read here: a `str` there is
+            # the field's completed value; anything else is completed by the field's step.
+            attributes = self._string_attributes(type_, selection_set)
+            fields = [
+                (key, attributes.get(key), step)
+                for key, step in self._selection(type_, selection_set)
+            ]
             # Called without a resolve info: our types' `is_type_of` is an isinstance check.
             is_type_of: Any = type_.is_type_of
 
@@ -488,10 +524,24 @@ class Plan:
                     raise Declined
                 if is_type_of is not None and is_type_of(value, None) is not True:
                     raise Declined
-                return {key: step(request, value, path) for key, step in steps}
+                result = {}
+                for key, attribute, step in fields:
+                    if attribute is not None:
+                        read = getattr(value, attribute)
+                        if type(read) is str:
+                            result[key] = read
+                            continue
+                    result[key] = step(request, value, path)
+                return result
 
             return object_value
         raise NotPlannable(f"{type_} (an interface or a union) is not planned")
+
+
+def _is_string(type_: GraphQLOutputType) -> bool:
+    """String or String!: a `str` completes to itself."""
+    inner = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
+    return inner is GraphQLString
 
 
 def plan_document(
