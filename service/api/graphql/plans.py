@@ -273,6 +273,7 @@ class Plan:
         nodes = [node]
         schema, operation, return_type = self._schema, self._operation, field_def.type
         raw_info = _OperationContextAwareGraphQLResolveInfo
+        leaf = is_leaf_type(get_named_type(return_type))
 
         def resolver_step(request: _Request, source: Any, path: Path | None) -> Any:
             field_path = Path(path, key, parent_name)
@@ -295,10 +296,17 @@ class Plan:
                 None,  # type: ignore[arg-type]  # operation extensions: execute gets none
             )
             value = call(source, info, request.variables)
-            if optimized_is_awaitable(value):  # graphql-core would await it: leave it to it
-                getattr(value, "close", lambda: None)()
+            # graphql-core would await an awaitable: the plan leaves it to it. A leaf's
+            # coercion might accept one (JSON's does), so leaves are checked first; objects
+            # and lists refuse it by type and close it as they decline.
+            if leaf and optimized_is_awaitable(value):
+                _close(value)
                 raise Declined
-            return complete(request, value, field_path)
+            try:
+                return complete(request, value, field_path)
+            except Declined:
+                _close(value)
+                raise
 
         return resolver_step
 
@@ -339,7 +347,9 @@ class Plan:
 
         def call(source: Any, raw_info: Any, variables: dict[str, Any]) -> Any:
             info = info_class(raw_info, definition)
-            kwargs: dict[str, Any] = {}
+            kwargs: dict[str, Any] = dict.fromkeys(source_names, source)
+            if info_name is not None:
+                kwargs[info_name] = info
             for argument in arguments:
                 if argument.variable is None:
                     value = argument.default
@@ -363,10 +373,6 @@ class Plan:
                         path=(argument.graphql_name,),
                     )
                 kwargs[argument.python_name] = value
-            for name in source_names:
-                kwargs[name] = source
-            if info_name is not None:
-                kwargs[info_name] = info
             return function(**kwargs)
 
         return call
@@ -520,9 +526,10 @@ class Plan:
                     if required:
                         raise Declined
                     return None
-                if isinstance(value, Exception):
-                    raise Declined
-                if is_type_of is not None and is_type_of(value, None) is not True:
+                if is_type_of is not None:  # which an Exception is not either
+                    if is_type_of(value, None) is not True:
+                        raise Declined
+                elif isinstance(value, Exception):
                     raise Declined
                 result = {}
                 for key, attribute, step in fields:
@@ -536,6 +543,12 @@ class Plan:
 
             return object_value
         raise NotPlannable(f"{type_} (an interface or a union) is not planned")
+
+
+def _close(value: Any) -> None:
+    """Close an awaitable the plan will not await (a coroutine would warn that it never ran)."""
+    if optimized_is_awaitable(value):
+        getattr(value, "close", lambda: None)()
 
 
 def _is_string(type_: GraphQLOutputType) -> bool:
