@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import strawberry
-from graphql import get_variable_values, parse, specified_rules
+from graphql import OperationDefinitionNode, get_variable_values, parse, specified_rules
 from strawberry.schema.schema import validate_document
 
 from service.api.graphql.context import GraphQLContext
@@ -245,6 +245,7 @@ def test_variables_are_coerced_as_graphql_core_coerces_them() -> None:
     plan = plan_document(schema, ECHO, tuple(specified_rules))
     assert isinstance(plan, Plan)
     operation = parse(ECHO).definitions[0]
+    assert isinstance(operation, OperationDefinitionNode)
     rnd = random.Random(5)
     accepted = refused = 0
     for _ in range(3000):
@@ -253,7 +254,7 @@ def test_variables_are_coerced_as_graphql_core_coerces_them() -> None:
             for name in "tnfrksml"
             if rnd.random() < 0.8
         } | ({"unused": 1} if rnd.random() < 0.1 else {})
-        expected = get_variable_values(schema._schema, operation.variable_definitions, inputs)
+        expected = get_variable_values(schema._schema, operation.variable_definitions or (), inputs)
         coerced = plan._coerce(inputs)
         if isinstance(expected, list):
             assert coerced is None, inputs
