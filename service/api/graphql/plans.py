@@ -68,6 +68,8 @@ from strawberry.types.arguments import StrawberryArgument, convert_argument
 from strawberry.types.base import StrawberryOptional
 from strawberry.types.field import StrawberryField
 
+from service.api.graphql.types import InstanceOf
+
 _STRAWBERRY_FIELD = GraphQLCoreConverter.DEFINITION_BACKREF  # where a field keeps its own
 
 
@@ -518,15 +520,20 @@ class Plan:
                 (key, attributes.get(key), step)
                 for key, step in self._selection(type_, selection_set)
             ]
-            # Called without a resolve info: our types' `is_type_of` is an isinstance check.
+            # Called without a resolve info: our types' `is_type_of` is an isinstance check,
+            # done inline.
             is_type_of: Any = type_.is_type_of
+            instance_of = is_type_of.struct if isinstance(is_type_of, InstanceOf) else None
 
             def object_value(request: _Request, value: Any, path: Path | None) -> Any:
                 if value is None:
                     if required:
                         raise Declined
                     return None
-                if is_type_of is not None:  # which an Exception is not either
+                if instance_of is not None:  # which an Exception is not either
+                    if not isinstance(value, instance_of):
+                        raise Declined
+                elif is_type_of is not None:
                     if is_type_of(value, None) is not True:
                         raise Declined
                 elif isinstance(value, Exception):
