@@ -15,10 +15,10 @@ from litestar.openapi.spec import License, Server
 from service.api import contract
 from service.api.common.answered import (
     AnsweredContentMiddleware,
-    AnsweredFrontDoor,
     answered_cache,
     recommendation_cache,
 )
+from service.api.front_door import FrontDoor
 from service.api.graphql.controller import GraphQLDoor, graphql_controller
 from service.api.problems import handle_exception
 from service.api.rest.content import ContentController
@@ -162,7 +162,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
     contract.complete(application.openapi_schema, example_snapshot().locales)
     application.asgi_handler = caching_headers.around(application.asgi_handler)
     # Repeated content GETs without `Origin`, from recently verified keys, skip Litestar.
-    application.asgi_handler = AnsweredFrontDoor(application.asgi_handler, trust)
+    application.asgi_handler = FrontDoor(application.asgi_handler, trust)
     # Outside Litestar's CORS middleware, which knows only CORS_ORIGINS: publishable keys'
     # origins are read from PostgreSQL.
     application.asgi_handler = PublishableCors(

@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.config import Environment, Settings
 from service.security.keys import publishable_origins
-from service.security.middleware import request_origin
+from service.security.middleware import Headers, request_origin
 
 ASGIScope = Scope
 logger = logging.getLogger("service.security")
@@ -65,9 +65,6 @@ def cors_config(settings: Settings) -> CORSConfig | None:
 
 def _tokens(value: bytes) -> list[bytes]:
     return [part.strip() for part in value.split(b",") if part.strip()]
-
-
-Headers = list[tuple[bytes, bytes]]
 
 
 class CachingHeaders:

@@ -35,7 +35,7 @@ from service.security.abuse import FailedAuthLimiter, client_address, client_net
 from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
 from service.security.ratelimit import Decision, LocalRateLimiter, RateLimiter
 
-Headers = list[tuple[bytes, bytes]]
+Headers = list[tuple[bytes, bytes]]  # ASGI header fields, as responses carry them
 
 # Paths that need an API key in production; health, metrics and the docs stay open.
 KEYED_PREFIXES = ("/v1", "/graphql")
@@ -55,6 +55,8 @@ PUBLISHABLE_READS = (
     "/v1/variants",
 )
 PUBLISHABLE_POSTS = frozenset({"/v1/recommendations"})
+# Where `Trust.admitted` leaves the rate-limit fields of a request the front door counted.
+ADMITTED_STATE_KEY = "trust_admitted"
 
 
 def publishable_may_reach(method: str, path: str) -> bool:
@@ -135,6 +137,9 @@ class Trust:
     async def admit(self, scope: Scope) -> Headers:
         """Identify the caller, record it for the scope checks and count it: the rate-limit
         fields for the response. Raises a `ProblemError` to refuse."""
+        admitted: Headers | None = scope.get("state", {}).get(ADMITTED_STATE_KEY)
+        if admitted is not None:
+            return admitted  # by the front door, which counted it
         if not scope["path"].startswith(KEYED_PREFIXES):
             return []
         identity = await self._identify(scope)
@@ -158,7 +163,7 @@ class Trust:
         return decision.encoded_headers()
 
     def recognised(self, scope: Scope) -> Recognised | None:
-        """Who calls, for an answer sent before routing (api/common/answered.py), when that is
+        """Who calls, for an answer sent before routing (service/api/front_door.py), when that is
         known without asking PostgreSQL and needs no refusal: a secret key verified within
         the key cache's time (or, in development, no key). None leaves the request to the
         routed path, which decides as for any request."""
@@ -189,6 +194,13 @@ class Trust:
         if decision is None:
             return []
         return decision.encoded_headers() if decision.allowed else None
+
+    def admitted(self, scope: Scope, caller: Recognised, limits: Headers) -> None:
+        """Record that the front door admitted (and counted) the request it then leaves to the
+        routed path, so that `admit` there neither counts it again nor asks anything."""
+        if caller.identity is not None and self.production:
+            remember_identity(scope, caller.identity)
+        scope.setdefault("state", {})[ADMITTED_STATE_KEY] = limits
 
     def timed_out(self) -> ProblemError:
         return unavailable(

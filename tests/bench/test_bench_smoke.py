@@ -25,20 +25,25 @@ PEER_ROWS = {"postgraphile-varied", "postgraphile-repeated"}
 COMPARED_WITH_PEER = {"graphql-varied", "graphql-repeated"}
 
 
-@pytest.mark.slow
-def test_smoke_run_answers_every_scenario_in_production_configuration(
-    database_url: str, tmp_path: Path
-) -> None:
-    env = {**os.environ, "DATABASE_URL": database_url}
+def run_module(database_url: str, module: str, *args: str) -> "subprocess.CompletedProcess[str]":
+    """`python -m module args` on the run's database; it must exit 0 within five minutes."""
     result = subprocess.run(
-        [sys.executable, "-m", "bench", "--smoke", "--results-dir", str(tmp_path)],
+        [sys.executable, "-m", module, *args],
         cwd=PROJECT_ROOT,
-        env=env,
+        env={**os.environ, "DATABASE_URL": database_url},
         capture_output=True,
         text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+@pytest.mark.slow
+def test_smoke_run_answers_every_scenario_in_production_configuration(
+    database_url: str, tmp_path: Path
+) -> None:
+    result = run_module(database_url, "bench", "--smoke", "--results-dir", str(tmp_path))
     [written] = tmp_path.glob("*-smoke.json")
     report = json.loads(written.read_text())
     rows = {row["key"]: row for row in report["scenarios"]}
@@ -66,16 +71,7 @@ def test_in_process_cpu_per_request_covers_every_get_and_post_scenario(
 ) -> None:
     """`make bench-requests`: every request answered 200 (it stops otherwise), each scenario
     printed with the service's and the bare app's CPU and their ratio."""
-    env = {**os.environ, "DATABASE_URL": database_url}
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.requests_cpu", "1"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = run_module(database_url, "bench.requests_cpu", "1")
     lines = result.stdout.splitlines()
     for scenario in ("GET /v1/variants", "GET /v1/export", "POST /v1/recommendations (repeated)"):
         [line] = [line for line in lines if line.startswith(scenario + " ")]

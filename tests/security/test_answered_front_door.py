@@ -103,7 +103,8 @@ async def test_a_repeated_recommendation_leaves_with_the_first_ones_bytes_and_he
 ) -> None:
     key = {"X-API-Key": await make_key("recommend"), "Content-Type": "application/json"}
     settings = production_settings(database_url, rate_limit_requests=100)
-    async for production in started(create_app(settings)):
+    app = create_app(settings)
+    async for production in started(app):
         before = await scrape(production)
         first, *repeated = [
             await production.post("/v1/recommendations", content=SITUATION, headers=key)
@@ -144,10 +145,24 @@ async def test_a_repeated_recommendation_leaves_with_the_first_ones_bytes_and_he
         reader = {"X-API-Key": await make_key("content:read"), "Content-Type": "application/json"}
         refused = await production.post("/v1/recommendations", content=SITUATION, headers=reader)
         assert_problem(refused, 403, "forbidden")
+        # Each request is counted once, also one the front door admits and the route refuses.
         invalid = SITUATION.replace(b'"mid"', b'"middle"')
+        left = []
         for _ in range(2):
             problem = await production.post("/v1/recommendations", content=invalid, headers=key)
             assert_problem(problem, 422, "invalid-situation")
+            left.append(int(problem.headers["ratelimit-remaining"]))
+        assert left[0] - left[1] == 1
+        # A situation never sent before is computed in front: the route's bytes and headers.
+        routed = {**key, "Origin": "https://elsewhere.example"}  # the front door leaves it
+        for hours in (3, 4, 5):
+            new = SITUATION.replace(b'"hours_per_week":2', b'"hours_per_week":%d' % hours)
+            front = await production.post("/v1/recommendations", content=new, headers=key)
+            app.state.recommendations.clear()  # so that the route computes it too
+            by_route = await production.post("/v1/recommendations", content=new, headers=routed)
+            assert front.status_code == by_route.status_code == 200
+            assert front.content == by_route.content
+            assert fields(front) == fields(by_route)
 
 
 async def test_planned_graphql_answers_leave_as_the_route_sends_them(

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response
+from litestar.datastructures import State
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 from litestar.params import Parameter
 
@@ -17,11 +18,12 @@ from service.api.common.answered import (
 )
 from service.api.common.guarded_routes import guarded_get, guarded_post
 from service.api.common.json_limits import JSONTooDeep, decode_json
-from service.api.common.scopes import Scope, requires, route_scopes
+from service.api.common.scopes import Scope, requires
 from service.api.problems import Problem, ProblemError, problem
 from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.api.rest.organisations import caller_organisation
+from service.domain.content import Snapshot
 from service.domain.decisions import service as decisions
 from service.domain.organisations.service import OrganisationPolicies
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
@@ -132,10 +134,27 @@ def _batch_too_large() -> Problem:
     return answer_of(lambda: recommendations.recommend_batch(example_snapshot(), "en", too_many))
 
 
+# What the routes below require; the front door (service/api/front_door.py) checks the same.
+SCOPES = frozenset({Scope.RECOMMEND})
+
+
+def recommendation_answer(
+    state: State, current: Snapshot, locale: str, scope: decisions.Scope | None, raw: bytes
+) -> RecommendationAnswer:
+    """The answer to one situation as `POST /v1/recommendations` sends it (and keeps it), for
+    the route and the front door; raises what the route reports (an invalid situation...)."""
+    scoped = current if scope is None else scope.adjust(current)
+    result = decisions.recommend_encoded(scoped, locale, _parsed(raw), scope)
+    headers = _localized_headers(locale, result.policy_card)
+    _, sent = encoded_headers(state, headers)
+    body = msgspec.json.encode(result)
+    return RecommendationAnswer(headers, sent, body, result.primary.variant, SCOPES)
+
+
 class RecommendationController(Controller):
     path = "/v1/recommendations"
     tags = ["Recommendations"]
-    guards = [requires(Scope.RECOMMEND)]
+    guards = [requires(*SCOPES)]
 
     @guarded_post(
         "/",
@@ -169,13 +188,7 @@ class RecommendationController(Controller):
         answers: RecommendationCache = request.app.state.recommendations
         answer = answers.get(key) if key else None
         if answer is None:
-            scoped = current if scope is None else scope.adjust(current)
-            result = decisions.recommend(scoped, locale, _parsed(raw), scope)
-            headers = _localized_headers(locale, result.policy_card)
-            _, sent = encoded_headers(request.app.state, headers)
-            body = msgspec.json.encode(result)
-            scopes = route_scopes(request.route_handler)
-            answer = RecommendationAnswer(headers, sent, body, result.primary.variant, scopes)
+            answer = recommendation_answer(request.app.state, current, locale, scope, raw)
             if key:
                 answers.put(key, answer)
         record_recommendation(answer.top_variant)
@@ -229,7 +242,7 @@ class RecommendationController(Controller):
         body = await _json_body(request)
         scope = await _organisation_scope(request)
         scoped = current if scope is None else scope.adjust(current)
-        result = decisions.recommend_batch(scoped, locale, body, detail, scope)
+        result = decisions.recommend_batch_encoded(scoped, locale, body, detail, scope)
         answered = (item.result for item in result.items if item.result is not None)
         tops = Counter(answer.primary.variant for answer in answered)
         for top_variant, count in tops.items():

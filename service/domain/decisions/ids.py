@@ -74,7 +74,22 @@ def _parts(inputs: DecisionInputs) -> tuple[str, ...]:
 
 
 def decision_id(inputs: DecisionInputs) -> str:
-    return ".".join((PREFIX, *_parts(inputs)))
+    situation = _digest(canonical_situation(inputs.situation), _WIDTHS[0])
+    versions = _versions_id(
+        inputs.policy_version,
+        inputs.organisation_policy_version,
+        inputs.content_version,
+        inputs.locale,
+    )
+    return f"{PREFIX}.{situation}.{versions}"
+
+
+@lru_cache(maxsize=1024)
+def _versions_id(
+    policy_version: str, organisation_version: int | None, content_version: int, locale: str
+) -> str:
+    """The id's parts after the situation's, joined once per version set (a handful)."""
+    return ".".join(_version_parts(policy_version, organisation_version, content_version, locale))
 
 
 class MalformedDecisionId(ValueError):

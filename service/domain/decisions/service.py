@@ -28,12 +28,14 @@ from service.domain.decisions.ids import (
     differing_inputs,
 )
 from service.domain.errors import Conflict, InvalidParameter, NotFound
-from service.domain.recommendation import Recommendation, Situation, parse_situation
+from service.domain.recommendation import Engine, Recommendation, Situation, parse_situation
 from service.domain.recommendation import service as recommendations
-from service.domain.recommendation.output import RecommendationSummary
+from service.domain.recommendation.engine import Finish
+from service.domain.recommendation.output import EncodedRecommendation, RecommendationSummary
 from service.domain.recommendation.service import (
     BatchDetail,
     BatchResponse,
+    EncodedBatchResponse,
     SummaryBatchResponse,
 )
 
@@ -43,7 +45,7 @@ MAX_VERSION = 2**31 - 1  # PostgreSQL integer: content and organisation policy v
 REPLAY_VERSIONS = 4
 REPLAY_BYTES = 256 * 1024 * 1024
 
-Result = TypeVar("Result", bound=Recommendation | RecommendationSummary)
+Result = TypeVar("Result", bound=Recommendation | RecommendationSummary | EncodedRecommendation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,11 +86,27 @@ def recommend(
     snapshot: Snapshot, locale: str, raw: object, scope: Scope | None = None
 ) -> Recommendation:
     """`POST /v1/recommendations`: the engine's answer with its decision id and card link."""
+    engine, situation = _parsed(snapshot, locale, raw, scope)
+    return stamp(engine.recommend(situation), situation, scope)
+
+
+def recommend_encoded(
+    snapshot: Snapshot, locale: str, raw: object, scope: Scope | None = None
+) -> Recommendation | EncodedRecommendation:
+    """`recommend` for the response body: `msgspec.json.encode` of it gives the same bytes as
+    of `recommend`'s, in less time (breakdowns and cautions come encoded). Encode it; do not
+    read its ranking."""
+    engine, situation = _parsed(snapshot, locale, raw, scope)
+    return stamp(engine.recommend_encoded(situation), situation, scope)
+
+
+def _parsed(
+    snapshot: Snapshot, locale: str, raw: object, scope: Scope | None
+) -> tuple[Engine, Situation]:
     if scope is not None:
         raw = scope.defaults(raw)
     engine = snapshot.engine(locale)
-    situation = parse_situation(raw, engine.messages)
-    return stamp(engine.recommend(situation), situation, scope)
+    return engine, parse_situation(raw, engine.messages)
 
 
 def recommend_batch(
@@ -99,19 +117,37 @@ def recommend_batch(
     scope: Scope | None = None,
 ) -> BatchResponse | SummaryBatchResponse:
     """Every answered item gets its decision id, exactly as a single call would give it."""
+    return recommendations.recommend_batch(
+        snapshot, locale, _with_defaults(raw, scope), detail, _stamper(scope)
+    )
+
+
+def recommend_batch_encoded(
+    snapshot: Snapshot,
+    locale: str,
+    raw: object,
+    detail: BatchDetail = BatchDetail.FULL,
+    scope: Scope | None = None,
+) -> EncodedBatchResponse | SummaryBatchResponse:
+    """`recommend_batch` for the response body: `msgspec.json.encode` of it gives the same
+    bytes as of `recommend_batch`'s, in less time (full detail: breakdowns and cautions come
+    encoded)."""
+    return recommendations.recommend_batch_encoded(
+        snapshot, locale, _with_defaults(raw, scope), detail, _stamper(scope)
+    )
+
+
+def _with_defaults(raw: object, scope: Scope | None) -> object:
     if scope is not None and isinstance(raw, Mapping) and isinstance(raw.get("items"), list):
-        raw = {**raw, "items": [scope.defaults(item) for item in raw["items"]]}
-    response = recommendations.recommend_batch(snapshot, locale, raw, detail)
-    assert isinstance(raw, Mapping)  # recommend_batch refused anything else
-    messages = snapshot.engine(locale).messages
-    items: list[Any] = []
-    for item in response.items:
-        if item.result is not None:
-            # Parsed again (microseconds) for the canonical form the id is made of.
-            situation = parse_situation(raw["items"][item.index], messages)
-            item = msgspec.structs.replace(item, result=stamp(item.result, situation, scope))
-        items.append(item)
-    return msgspec.structs.replace(response, items=tuple(items))
+        return {**raw, "items": [scope.defaults(item) for item in raw["items"]]}
+    return raw
+
+
+def _stamper(scope: Scope | None) -> Finish:
+    def finish(result: Result, situation: Situation) -> Result:
+        return stamp(result, situation, scope)
+
+    return finish
 
 
 class ReplayRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

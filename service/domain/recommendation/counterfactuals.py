@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import operator
+from typing import cast
 
 from service.cache import BoundedCache
 from service.domain.recommendation.input import Situation
@@ -33,10 +34,12 @@ from service.domain.recommendation.tables import (
 )
 from service.domain.vocabulary import Prerequisite, RelationshipPreference, StructurePreference
 
-# A single-field change the search may suggest:
-# (cost, order, field, current value, suggested value, factor it moves, new table key).
-# Tuples sort by cost, then by a stable field order, with no further ties.
-Candidate = tuple[float, int, str, Scalar | None, Scalar, Factor, object]
+# A single-field change the search may suggest: (cost, order, field, current value, suggested
+# value, factor it moves, its current table key, its new table key). Tuples sort by cost, then
+# by a stable field order, then by the values, with no further ties.
+Candidate = tuple[float, int, str, Scalar | None, Scalar, Factor, object, object]
+# What a change does to every variant's packed ranking key, and the largest of those changes.
+Delta = tuple[tuple[int, ...], int]
 
 # How large a change is for the person; smaller first.
 CONTEXT_ON = 1.0  # one thing the organisation may offer (a budget, sponsors, peers, ...)
@@ -46,6 +49,11 @@ PREFERENCE = 1.5  # a different relationship or structure preference
 CONTEXT_OFF = 2.0  # doing without something the person has
 HORIZON = 2.0  # plus one per doubling; only within [horizon / 2, horizon * 2]
 URGENCY = 3.0  # urgency is a fact of the situation, rarely a choice
+
+# Described changes kept per engine, and what one costs (the Counterfactual, its sentence and
+# the key, estimated): a few thousand cover the horizons and times people send.
+MAX_DESCRIBED = 4_096
+DESCRIBED_BYTES = 640
 
 
 class CounterfactualSearch:
@@ -71,26 +79,51 @@ class CounterfactualSearch:
             max_bytes=32 * 1024 * 1024,
             sizeof=lambda found: 64 + 120 * len(found),
         )
+        # Deltas of the categorical and horizon changes: finite keys (a change of one urgency,
+        # preference or context flag, or of the horizon's band): at most about 1,300.
+        self._deltas: dict[tuple[Factor, object, object], Delta] = {}
+        self._horizon_changes: dict[int, tuple[Candidate, ...]] = {}  # per horizon: <= 520
+        # Described changes: (field, current, suggested, winner) repeats across situations.
+        self._described: BoundedCache[tuple[object, ...], Counterfactual] = BoundedCache(
+            f"recommendation_counterfactuals_{tables.messages.locale}",
+            max_entries=MAX_DESCRIBED,
+            max_bytes=MAX_DESCRIBED * DESCRIBED_BYTES,
+            sizeof=lambda _: DESCRIBED_BYTES,
+        )
 
     def find(self, s: Situation, scored: Scored) -> Counterfactual | None:
         order, packed = scored.order, scored.packed
         if len(order) < 2:
             return None
-        t = self.tables
         top = order[0]
-        gap = (packed[top] - packed[order[1]]) // TIE
+        lead = packed[top] - packed[order[1]]
         for candidate in self._candidates(s, scored.keys):
-            factor = candidate[5]
-            # One factor moves at most its weight up for a rival and down for the leader.
-            if gap > 2 * t.weights[factor]:
+            delta, most = self._delta(candidate, scored)
+            # Variant j overtakes the leader when delta[j] - delta[top] > packed[top] - packed[j],
+            # which is at least the lead: without that much gain, no variant can.
+            if most - delta[top] <= lead:
                 continue
-            current = scored.columns[FACTOR_POSITION[factor]].scaled
-            new = t.column_of(factor, candidate[6]).scaled
-            trial = list(map(operator.sub, map(operator.add, packed, new), current))  # C speed
-            best = max(trial)
-            if best != trial[top]:
-                return self._describe(candidate, t.variants[TIE - 1 - best % TIE])
+            best = max(map(operator.add, packed, delta))  # in C
+            if best != packed[top] + delta[top]:
+                return self._describe(candidate, self.tables.variants[TIE - 1 - best % TIE])
         return None
+
+    def _delta(self, candidate: Candidate, scored: Scored) -> Delta:
+        """The change of every variant's packed key if the candidate's factor moved."""
+        factor, current, new = candidate[5], candidate[6], candidate[7]
+        key: tuple[Factor, object, object] = (factor, current, new)
+        if factor is Factor.HORIZON:  # the fit is the band's: one delta per pair of bands
+            band_of = self.tables.band_of
+            key = (factor, band_of[cast(int, current)], band_of[cast(int, new)])
+        found = None if factor is Factor.TIME else self._deltas.get(key)
+        if found is None:
+            t = self.tables
+            was = scored.columns[FACTOR_POSITION[factor]].scaled
+            delta = tuple(map(operator.sub, t.column_of(factor, new).scaled, was))
+            found = (delta, max(delta))
+            if factor is not Factor.TIME:  # time keys are free-form: not kept
+                self._deltas[key] = found
+        return found
 
     def _candidates(self, s: Situation, k: Keys) -> list[Candidate]:
         """Single-field changes to what a person or organisation can change, most realistic
@@ -101,33 +134,49 @@ class CounterfactualSearch:
             cached = _switches(*switches)
             self._switches.put(switches, cached)
         found = list(cached)
-        h = s.horizon_weeks
-        bounds = self.tables.bands
-        for bound in bounds:
-            # The fit changes only where a band ends: just past it going up, at it going down.
-            week = bound + 1 if bound >= h else bound
-            if week != h and h / 2 <= week <= 2 * h:
-                cost = HORIZON + abs(math.log2(week / h))
-                found.append((cost, 0, "horizon_weeks", h, week, Factor.HORIZON, week))
+        horizons = self._horizon_changes.get(s.horizon_weeks)
+        found += self._horizons(s.horizon_weeks) if horizons is None else horizons
         # More time only: giving a model the time it needs is the actionable direction.
         hours, minutes = s.hours_per_week, s.minutes_per_session
+        time = (hours, minutes)
         for need in self._hour_steps:
             if hours < need <= hours * MAX_TIME_FACTOR:
                 cost = MORE_TIME + math.log2(need / hours)
-                found.append((cost, 2, "hours_per_week", hours, need, Factor.TIME, (need, minutes)))
+                key = (need, minutes)
+                found.append((cost, 2, "hours_per_week", hours, need, Factor.TIME, time, key))
         for need_minutes in self._minute_steps:
             if minutes < need_minutes <= minutes * MAX_TIME_FACTOR:
                 cost = MORE_TIME + math.log2(need_minutes / minutes)
                 key = (hours, need_minutes)
                 found.append(
-                    (cost, 3, "minutes_per_session", minutes, need_minutes, Factor.TIME, key)
+                    (cost, 3, "minutes_per_session", minutes, need_minutes, Factor.TIME, time, key)
                 )
         # Equal costs fall back to the field order, then the values (same types within a field).
         found.sort()
         return found
 
+    def _horizons(self, h: int) -> tuple[Candidate, ...]:
+        """The horizon changes from `h` weeks: at most two per band, kept per horizon."""
+        found: list[Candidate] = []
+        for bound in self.tables.bands:
+            # The fit changes only where a band ends: just past it going up, at it going down.
+            week = bound + 1 if bound >= h else bound
+            if week != h and h / 2 <= week <= 2 * h:
+                cost = HORIZON + abs(math.log2(week / h))
+                found.append((cost, 0, "horizon_weeks", h, week, Factor.HORIZON, h, week))
+        changes = self._horizon_changes[h] = tuple(found)
+        return changes
+
     def _describe(self, candidate: Candidate, winner: VariantTables) -> Counterfactual:
-        _, _, name, current, suggested, _, _ = candidate
+        key = (candidate[2], candidate[3], candidate[4], winner.index)
+        found = self._described.get(key)
+        if found is None:
+            found = self._word(candidate, winner)
+            self._described.put(key, found)
+        return found
+
+    def _word(self, candidate: Candidate, winner: VariantTables) -> Counterfactual:
+        _, _, name, current, suggested, *_ = candidate
         t = self.tables
         texts, labels = t.messages.counterfactual, t.messages.labels
         label = ""
@@ -169,18 +218,27 @@ def _switches(
     """The categorical candidates."""
     said_urgent = None if urgent == NOT_SAID else bool(urgent)
     found: list[Candidate] = [
-        (URGENCY, 1, "urgent", said_urgent, value, Factor.URGENCY, int(value))
+        (URGENCY, 1, "urgent", said_urgent, value, Factor.URGENCY, urgent, int(value))
         for value in (True, False)
         if value is not said_urgent
     ]
     found += [
         (PREFERENCE, 4, "relationship_preference", relationship.value, p.value,
-         Factor.RELATIONSHIP, p)
+         Factor.RELATIONSHIP, relationship, p)
         for p in RelationshipPreference
         if p is not relationship
     ]  # fmt: skip
     found += [
-        (PREFERENCE, 5, "structure_preference", structure.value, p.value, Factor.STRUCTURE, p)
+        (
+            PREFERENCE,
+            5,
+            "structure_preference",
+            structure.value,
+            p.value,
+            Factor.STRUCTURE,
+            structure,
+            p,
+        )
         for p in StructurePreference
         if p is not structure
     ]
@@ -190,9 +248,9 @@ def _switches(
         field = f"context.{name}"
         if said_yes & flag:  # doing without something the person has
             key = context_key(said_yes & ~flag, said_no | flag)
-            found.append((CONTEXT_OFF, 6 + bit, field, True, False, Factor.CONTEXT, key))
+            found.append((CONTEXT_OFF, 6 + bit, field, True, False, Factor.CONTEXT, context, key))
         else:  # said not available, or not said: if it were available
             current = False if said_no & flag else None
             key = context_key(said_yes | flag, said_no & ~flag)
-            found.append((CONTEXT_ON, 6 + bit, field, current, True, Factor.CONTEXT, key))
+            found.append((CONTEXT_ON, 6 + bit, field, current, True, Factor.CONTEXT, context, key))
     return tuple(found)

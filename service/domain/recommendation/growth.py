@@ -3,12 +3,14 @@ goals ("Integrating Mentoring and Coaching"), only when the situation asks for b
 
 from __future__ import annotations
 
+import operator
+
+from service.cache import BoundedCache
 from service.domain.recommendation.input import Situation
 from service.domain.recommendation.output import GrowthPlan, GrowthTrack
 from service.domain.recommendation.policy import Factor, GoalTrack
 from service.domain.recommendation.scoring import Scored
 from service.domain.recommendation.tables import (
-    CONTEXT_POSITION,
     GOAL_BIT,
     GOALS_POSITION,
     WEEKS_PER_MONTH,
@@ -17,20 +19,56 @@ from service.domain.recommendation.tables import (
 )
 from service.domain.vocabulary import BaseApproach, Goal
 
+# Plan sentences kept per engine: goal lists (ordered goals of one track), and what a plan
+# says about the horizon (per mentor, coach and horizon). Sizes estimated: the string and key.
+MAX_GOAL_LISTS = 2_048
+GOAL_LIST_BYTES = 256
+MAX_HORIZON_SENTENCES = 4_096
+HORIZON_SENTENCES_BYTES = 512
+
 
 class GrowthPlanner:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
+        locale = tables.messages.locale
+        tracks = tables.policy.goal_tracks
+        self._growth_goals = frozenset(
+            g for g, track in tracks.items() if track is GoalTrack.GROWTH
+        )
+        self._skill_goals = frozenset(g for g, track in tracks.items() if track is GoalTrack.SKILL)
+        self._goal_lists: BoundedCache[tuple[Goal, ...], str] = BoundedCache(
+            f"recommendation_goal_lists_{locale}",
+            max_entries=MAX_GOAL_LISTS,
+            max_bytes=MAX_GOAL_LISTS * GOAL_LIST_BYTES,
+            sizeof=lambda _: GOAL_LIST_BYTES,
+        )
+        self._about_horizon: BoundedCache[tuple[int, ...], tuple[str, ...]] = BoundedCache(
+            f"recommendation_plan_horizons_{locale}",
+            max_entries=MAX_HORIZON_SENTENCES,
+            max_bytes=MAX_HORIZON_SENTENCES * HORIZON_SENTENCES_BYTES,
+            sizeof=lambda _: HORIZON_SENTENCES_BYTES,
+        )
+        # At most variants x 243 context keys.
+        self._about_context: dict[tuple[int, int], tuple[str, ...]] = {}
 
     def plan(self, s: Situation, scored: Scored) -> GrowthPlan | None:
         t = self.tables
-        tracks = t.policy.goal_tracks
-        growth = tuple(g for g in s.goals if tracks[g] is GoalTrack.GROWTH)
-        skill = tuple(g for g in s.goals if tracks[g] is GoalTrack.SKILL)
+        growth = tuple(filter(self._growth_goals.__contains__, s.goals))  # in C, goals' order
+        skill = tuple(filter(self._skill_goals.__contains__, s.goals))
         if not growth or not skill:
             return None
-        mentor = self._best_for(BaseApproach.MENTORING, growth, scored)
-        coach = self._best_for(BaseApproach.COACHING, skill, scored)
+        # Each track's variant is judged on the track's goals: every variant's packed score
+        # (slug tie-break included, the lower index wins) without the situation's goal column,
+        # plus a bonus above any score for a variant that can start. Summed in C.
+        judged = list(
+            map(
+                operator.add,
+                map(operator.sub, scored.packed, scored.columns[GOALS_POSITION].scaled),
+                t.startable[scored.keys.context],
+            )
+        )
+        mentor = self._best_for(BaseApproach.MENTORING, growth, judged)
+        coach = self._best_for(BaseApproach.COACHING, skill, judged)
         m_track = _track(mentor, growth, s, long_term=True)
         c_track = _track(coach, skill, s, long_term=False)
         load = sum(track.cadence_per_month * track.session_minutes for track in (m_track, c_track))
@@ -39,69 +77,96 @@ class GrowthPlanner:
             m_track = _track(mentor, growth, s, long_term=True, lowest=True)
             c_track = _track(coach, skill, s, long_term=False, lowest=True)
         texts = t.messages.growth_plan
-        labels = t.messages.labels.goals
         sentences = [
             t.render(
                 texts.summary,
                 growth_variant=mentor.grammar,
-                growth_goals=t.labels(growth, labels),
+                growth_goals=self._goal_list(growth),
                 growth_weeks=m_track.duration_weeks,
                 growth_count=len(growth),
                 skill_variant=coach.grammar,
-                skill_goals=t.labels(skill, labels),
+                skill_goals=self._goal_list(skill),
                 skill_weeks=c_track.duration_weeks,
                 skill_count=len(skill),
-            )
+            ),
+            *self._horizon_sentences(mentor, coach, m_track, c_track, s.horizon_weeks),
+            *self._context_sentences(mentor, scored.keys.context),
+            *self._context_sentences(coach, scored.keys.context),
         ]
-        horizon = t.weeks(s.horizon_weeks)
-        for v, track in ((mentor, m_track), (coach, c_track)):
+        summary = " ".join(sentences)
+        return GrowthPlan(summary, t.policy.growth_plan_topic, (m_track, c_track))
+
+    def _goal_list(self, goals: tuple[Goal, ...]) -> str:
+        """The goals' labels joined as a list ("a, b and c"): Babel's list formatting is the
+        slowest step of a plan, and people name the same few goal lists."""
+        found = self._goal_lists.get(goals)
+        if found is None:
+            found = self.tables.labels(goals, self.tables.messages.labels.goals)
+            self._goal_lists.put(goals, found)
+        return found
+
+    def _horizon_sentences(
+        self, mentor: VariantTables, coach: VariantTables, m: GrowthTrack, c: GrowthTrack, h: int
+    ) -> tuple[str, ...]:
+        """What the plan says about the tracks' lengths against the horizon; one tuple per
+        (mentor, coach, their weeks, horizon), finite: weeks derive from the horizon."""
+        key = (mentor.index, coach.index, m.duration_weeks, c.duration_weeks, h)
+        found = self._about_horizon.get(key)
+        if found is not None:
+            return found
+        t = self.tables
+        texts = t.messages.growth_plan
+        sentences = []
+        horizon = t.weeks(h)
+        for v, track in ((mentor, m), (coach, c)):
             # A model's usual span may not match the horizon: say so rather than stretch it.
             weeks = t.weeks(track.duration_weeks)
-            if track.duration_weeks > s.horizon_weeks:
+            if track.duration_weeks > h:
                 sentences.append(
                     t.render(
                         texts.runs_past_horizon, variant=v.grammar, weeks=weeks, horizon=horizon
                     )
                 )
-        if m_track.duration_weeks < s.horizon_weeks:
-            weeks = t.weeks(m_track.duration_weeks)
+        if m.duration_weeks < h:
+            weeks = t.weeks(m.duration_weeks)
             sentences.append(
                 t.render(texts.another_cycle, variant=mentor.grammar, weeks=weeks, horizon=horizon)
             )
+        found = tuple(sentences)
+        self._about_horizon.put(key, found)
+        return found
+
+    def _context_sentences(self, v: VariantTables, context: int) -> tuple[str, ...]:
+        """A plan never pairs a track with a missing prerequisite without a word. One tuple per
+        (variant, context key): finite, kept."""
+        found = self._about_context.get((v.index, context))
+        if found is not None:
+            return found
+        t = self.tables
+        texts = t.messages.growth_plan
         prerequisites = t.messages.labels.prerequisites
-        for v in (mentor, coach):
-            # A plan never pairs a track with a missing prerequisite without a word.
-            missing, unknown = t.context_state(v, scored.keys.context)
-            for template, found in ((texts.needs, missing), (texts.confirm, unknown)):
-                if found:
-                    label = t.labels(found, prerequisites)
-                    sentences.append(t.render(template, variant=v.grammar, prerequisite=label))
-        summary = " ".join(sentences)
-        return GrowthPlan(summary, t.policy.growth_plan_topic, (m_track, c_track))
+        missing, unknown = t.context_state(v, context)
+        found = tuple(
+            t.render(template, variant=v.grammar, prerequisite=t.labels(named, prerequisites))
+            for template, named in ((texts.needs, missing), (texts.confirm, unknown))
+            if named
+        )
+        self._about_context[v.index, context] = found
+        return found
 
     def _best_for(
-        self, approach: BaseApproach, goals: tuple[Goal, ...], scored: Scored
+        self, approach: BaseApproach, goals: tuple[Goal, ...], judged: list[int]
     ) -> VariantTables:
-        """The variant of one approach that scores best when judged on this track's goals,
-        preferring one that can start (its prerequisites are available)."""
+        """The variant of one approach that scores best with this track's goals added to its
+        `judged` score, preferring one that can start (its prerequisites are available)."""
         t = self.tables
         mask = 0
         for goal in goals:
             mask |= GOAL_BIT[goal]
-        track_goals = t.column_of(Factor.GOALS, mask).contributions
-        rows, totals = scored.rows, scored.totals
-        unmet = t.unmet_context
+        with_track = list(map(operator.add, judged, t.column_of(Factor.GOALS, mask).scaled))
         candidates = t.by_approach[approach]
         assert candidates, f"the catalogue has no {approach} variant"
-        best = max(
-            candidates,
-            key=lambda i: (
-                rows[i][CONTEXT_POSITION].fit != unmet or not t.variants[i].record.prerequisites,
-                totals[i] - rows[i][GOALS_POSITION].contribution + track_goals[i],
-                -i,
-            ),
-        )
-        return t.variants[best]
+        return t.variants[max(candidates, key=with_track.__getitem__)]
 
 
 def _track(

@@ -6,15 +6,31 @@ is their exact sum, so the breakdown always adds up and ties are real ties (brok
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+import msgspec
 
 from service.domain.recommendation.input import Situation
 from service.domain.recommendation.limits import SCALE
-from service.domain.recommendation.output import BreakdownItem, RankedVariant, Reason
+from service.domain.recommendation.output import (
+    BreakdownItem,
+    Caution,
+    EncodedRankedVariant,
+    RankedScore,
+    RankedVariant,
+    Reason,
+)
 from service.domain.recommendation.policy import Factor
 from service.domain.recommendation.tables import TIE, Column, Entry, Keys, Tables, to_float
+from service.domain.vocabulary import BaseApproach
 
 SCORES = [to_float(i) for i in range(SCALE + 1)]  # every possible score, rounded once
+Ranked = TypeVar("Ranked", RankedVariant, EncodedRankedVariant)
+Breakdown = TypeVar("Breakdown", tuple[BreakdownItem, ...], tuple[msgspec.Raw, ...])
+Cautions = TypeVar("Cautions", tuple[Caution, ...], msgspec.Raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,62 +39,123 @@ class Scored:
 
     keys: Keys
     columns: tuple[Column, ...]
-    totals: list[int]
-    rows: list[tuple[Entry, ...]]
-    items: list[tuple[BreakdownItem, ...]]
     packed: list[int]  # score * TIE + slug tie-break: ranking compares plain ints
     order: list[int]  # variant indexes, best first
+
+    def total(self, i: int) -> int:
+        """Variant i's score in units of 1e-4."""
+        return self.packed[i] // TIE
+
+    def scores(self) -> list[float]:
+        """Every variant's score, in ranking order."""
+        return [SCORES[self.packed[i] // TIE] for i in self.order]
 
 
 class Scorer:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
+        # The slug tie-break of packed keys: variants are in slug order, the lower index wins.
+        variants = tables.variants
+        tie_break = tuple(TIE - 1 - i for i in range(len(variants)))
+        # Urgency, career stage, relationship and structure summed with the tie-break once per
+        # combination of their keys (3 x 4 x 6 x 4 = 288).
+        c = tables.columns
+        self._fixed = {
+            (u, st, r, sp): tuple(
+                map(
+                    sum,
+                    zip(
+                        c[Factor.URGENCY][u].scaled,
+                        c[Factor.CAREER_STAGE][st].scaled,
+                        c[Factor.RELATIONSHIP][r].scaled,
+                        c[Factor.STRUCTURE][sp].scaled,
+                        tie_break,
+                        strict=True,
+                    ),
+                )
+            )
+            for u, st, r, sp in itertools.product(
+                c[Factor.URGENCY],
+                c[Factor.CAREER_STAGE],
+                c[Factor.RELATIONSHIP],
+                c[Factor.STRUCTURE],
+            )
+        }
+        self._ranks = range(1, len(variants) + 1)
+        self._slugs = [v.slug for v in variants]
+        self._names = [v.name for v in variants]
+        self._approaches = [v.base_approach for v in variants]
 
     def score(self, situation: Situation) -> Scored:
         t = self.tables
         k = t.keys(situation)
         table = t.columns
+        goals = t.column_of(Factor.GOALS, k.goals)
+        horizon = t.column_of(Factor.HORIZON, k.horizon)
+        time = t.column_of(Factor.TIME, (situation.hours_per_week, situation.minutes_per_session))
+        context = table[Factor.CONTEXT][k.context]
+        fixed = self._fixed[k.urgent, k.stage, k.relationship, k.structure]
+        scaled = (goals.scaled, horizon.scaled, time.scaled, context.scaled, fixed)
         columns = (  # same order as FACTORS
-            t.column_of(Factor.GOALS, k.goals),
-            t.column_of(Factor.HORIZON, k.horizon),
+            goals,
+            horizon,
             table[Factor.URGENCY][k.urgent],
             table[Factor.CAREER_STAGE][k.stage],
             table[Factor.RELATIONSHIP][k.relationship],
             table[Factor.STRUCTURE][k.structure],
-            t.column_of(Factor.TIME, (situation.hours_per_week, situation.minutes_per_session)),
-            table[Factor.CONTEXT][k.context],
+            time,
+            context,
         )
-        # Transposing columns into per-variant rows and summing them runs in C (zip, map, sum).
-        totals = list(map(sum, zip(*[c.contributions for c in columns], strict=True)))
-        rows = list(zip(*[c.entries for c in columns], strict=True))
-        items = list(zip(*[c.items for c in columns], strict=True))
-        # Score and slug packed into one int (variants are in slug order, the lower index wins a
-        # tie), so ranking and the counterfactual compare plain ints.
-        packed = [total * TIE + (TIE - 1 - i) for i, total in enumerate(totals)]
-        order = sorted(range(len(rows)), key=packed.__getitem__, reverse=True)
-        return Scored(k, columns, totals, rows, items, packed, order)
+        # Score and slug packed into one int per variant, summed in C (zip, map, sum): ranking
+        # and the counterfactual compare plain ints. The four factors with few keys come summed.
+        packed = list(map(sum, zip(*scaled, strict=True)))
+        order = sorted(range(len(packed)), key=packed.__getitem__, reverse=True)
+        return Scored(k, columns, packed, order)
 
     def ranking(self, scored: Scored) -> tuple[RankedVariant, ...]:
-        variants = self.tables.variants
-        ranking = []
-        for rank, i in enumerate(scored.order, start=1):
-            row = scored.rows[i]
-            # One pass over eight entries: cheaper than any cache lookup.
-            why = pick_reasons(row)
-            v = variants[i]
-            ranking.append(
-                RankedVariant(
-                    rank,
-                    v.slug,
-                    v.name,
-                    v.base_approach,
-                    SCORES[scored.totals[i]],
-                    scored.items[i],
-                    why,
-                    v.cautions[scored.keys.context],
-                )
+        # Transposing columns into per-variant tuples runs in C (zip).
+        breakdowns = list(zip(*[c.items for c in scored.columns], strict=True))
+        return self._ranked(scored, RankedVariant, breakdowns, self.tables.cautions)
+
+    def scores_ranking(self, scored: Scored) -> tuple[RankedScore, ...]:
+        """The ranking without explanations (summary detail), built in C (map)."""
+        slugs = map(self._slugs.__getitem__, scored.order)
+        return tuple(map(RankedScore, self._ranks, slugs, scored.scores()))
+
+    def encoded_ranking(self, scored: Scored) -> tuple[EncodedRankedVariant, ...]:
+        """`ranking` with each breakdown already JSON: the same bytes once encoded."""
+        # A tuple of encoded items encodes as the list of items: no join, nothing allocated.
+        breakdowns: list[tuple[msgspec.Raw, ...]]
+        breakdowns = list(zip(*[c.items_json for c in scored.columns], strict=True))
+        return self._ranked(scored, EncodedRankedVariant, breakdowns, self.tables.cautions_json)
+
+    def _ranked(
+        self,
+        scored: Scored,
+        kind: Callable[
+            [int, str, str, BaseApproach, float, Breakdown, tuple[Reason, ...], Cautions], Ranked
+        ],
+        breakdowns: list[Breakdown],
+        cautions: dict[int, tuple[Cautions, ...]],
+    ) -> tuple[Ranked, ...]:
+        """Every variant in ranking order, each field's values taken in C (map) from tables in
+        variant order."""
+        rows = list(zip(*[c.entries for c in scored.columns], strict=True))
+        ranked = scored.order
+        return tuple(
+            map(
+                kind,
+                self._ranks,
+                map(self._slugs.__getitem__, ranked),
+                map(self._names.__getitem__, ranked),
+                map(self._approaches.__getitem__, ranked),
+                scored.scores(),
+                map(breakdowns.__getitem__, ranked),
+                # One pass over eight entries per variant: cheaper than any cache lookup.
+                map(pick_reasons, map(rows.__getitem__, ranked)),
+                map(cautions[scored.keys.context].__getitem__, ranked),
             )
-        return tuple(ranking)
+        )
 
 
 def pick_reasons(row: tuple[Entry, ...]) -> tuple[Reason, ...]:

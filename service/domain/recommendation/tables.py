@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
+import msgspec
+
 from service.cache import BoundedCache
 from service.domain.content_files import Catalogue, CatalogueVariant, LocaleTexts, Range
 from service.domain.recommendation.input import Situation, SituationContext
@@ -40,12 +42,12 @@ WEEKS_PER_MONTH = 52 / 12
 FACTORS = tuple(Factor)
 FACTOR_POSITION = {factor: i for i, factor in enumerate(FACTORS)}
 GOALS_POSITION = FACTOR_POSITION[Factor.GOALS]
-CONTEXT_POSITION = FACTOR_POSITION[Factor.CONTEXT]
 # Time columns kept per engine: hours and minutes are free-form, so the keys are unbounded.
 # Each locale has its own, so they are kept small (four locales: at most 16 MB by estimate).
 MAX_CACHED_TIME_COLUMNS = 4_000
 TIME_COLUMNS_BYTES = 2 * 1024 * 1024
 TIE = 64  # room for the slug tie-break below the score in packed ranking keys
+STARTABLE = (SCALE + 1) * TIE  # above any packed ranking key
 GOALS = tuple(Goal)
 GOAL_BIT = {goal: 1 << i for i, goal in enumerate(GOALS)}
 PREREQUISITES = tuple(Prerequisite)
@@ -72,6 +74,7 @@ class Entry:
     fit: int
     loss: int  # weight - contribution: what this factor costs the variant
     item: BreakdownItem
+    item_json: msgspec.Raw  # the item encoded (floats are most of what a full answer costs)
     match: Reason | None  # the reason to cite when this factor drives the fit
     gap: Reason | None  # the reason to cite when this factor holds the variant back
 
@@ -114,16 +117,16 @@ class Column:
     """One factor's entries for one input key across all variants (in variant order)."""
 
     entries: tuple[Entry, ...]
-    contributions: tuple[int, ...]
     items: tuple[BreakdownItem, ...]
+    items_json: tuple[msgspec.Raw, ...]
     scaled: tuple[int, ...]  # contributions * TIE, to add to packed ranking keys
 
 
 def column(entries: tuple[Entry, ...]) -> Column:
     return Column(
         entries,
-        tuple(e.contribution for e in entries),
         tuple(e.item for e in entries),
+        tuple(e.item_json for e in entries),
         tuple(e.contribution * TIE for e in entries),
     )
 
@@ -180,14 +183,18 @@ class Tables:
         if unnamed:
             raise ValueError(f"messages/{messages.locale}.yaml names: missing {sorted(unnamed)}")
         self.weights = {f: to_int(policy.factors[f].weight) for f in FACTORS}
+        # At most factors x 10,001 fits; a few thousand in practice.
+        self._items_json: dict[tuple[Factor, int], msgspec.Raw] = {}
         self.bands = policy.horizon_bands
-        self._band_of = [self._band(week) for week in range(HORIZON_WEEKS[1] + 1)]
+        self.band_of = [self._band(week) for week in range(HORIZON_WEEKS[1] + 1)]
         records = sorted(catalogue.variants, key=lambda v: v.slug)  # index order = slug order
         self.variants = [self._build_variant(i, record) for i, record in enumerate(records)]
         if len(self.variants) >= TIE:
             raise ValueError(f"at most {TIE - 1} variants are supported")
         self.columns = self._build_columns()
         self._goal_columns: dict[int, Column] = {}  # at most 2048 goal sets
+        # Context key per context said: each flag true, false or not said, 243 at most.
+        self._context_keys: dict[SituationContext, int] = {}
         self._horizon_columns: dict[int, Column] = {}  # at most 520 weeks
         # Time entries, shared by every (hours, minutes) that reads the same.
         self._time_entries: BoundedCache[tuple[int, ...], Entry] = BoundedCache(
@@ -205,7 +212,28 @@ class Tables:
         self.by_approach = {
             a: [v.index for v in self.variants if v.base_approach is a] for a in BaseApproach
         }
-        self.unmet_context = to_int(policy.context.unmet)
+        # Per context key, every variant's cautions (in variant order).
+        self.cautions = {key: tuple(v.cautions[key] for v in self.variants) for key in CONTEXT_KEYS}
+        # The same, encoded: a variant's cautions depend on a few of the context flags only, so
+        # equal tuples (a handful per variant) share one encoding.
+        encoded: dict[tuple[Caution, ...], msgspec.Raw] = {}
+        self.cautions_json = {
+            key: tuple(
+                encoded.setdefault(found, msgspec.Raw(msgspec.json.encode(found)))
+                for found in self.cautions[key]
+            )
+            for key in CONTEXT_KEYS
+        }
+        unmet = to_int(policy.context.unmet)
+        # Per context key, a bonus above any packed score for each variant that can start (no
+        # prerequisite said unavailable): a growth track prefers such a variant.
+        self.startable = {
+            key: tuple(
+                0 if v.context[key].fit == unmet and v.record.prerequisites else STARTABLE
+                for v in self.variants
+            )
+            for key in CONTEXT_KEYS
+        }
 
     # -- texts --------------------------------------------------------------------------------
 
@@ -263,6 +291,11 @@ class Tables:
         weight = self.weights[factor]
         contribution = (weight * fit_int + SCALE // 2) // SCALE
         item = BreakdownItem(factor, to_float(weight), to_float(fit_int), to_float(contribution))
+        # One encoding per (factor, fit), shared by every entry that shows the same item.
+        item_json = self._items_json.get((factor, fit_int))
+        if item_json is None:
+            item_json = msgspec.Raw(msgspec.json.encode(item))
+            self._items_json[factor, fit_int] = item_json
         thresholds = self.policy.reason_thresholds
         match = gap = None
         if text is not None:
@@ -270,7 +303,7 @@ class Tables:
                 match = self._reason(v, factor, "match", text("match"))
             elif fit_int < to_int(thresholds.gap):
                 gap = self._reason(v, factor, "gap", text("gap"))
-        return Entry(contribution, fit_int, weight - contribution, item, match, gap)
+        return Entry(contribution, fit_int, weight - contribution, item, item_json, match, gap)
 
     def _reason(
         self, v: VariantTables, factor: Factor, kind: str, text: str | None
@@ -453,7 +486,7 @@ class Tables:
         relates to this very horizon: fits, partly fits (and how), or does not fit."""
         entry = v.horizon.get(weeks)
         if entry is None:
-            fit = self.policy.variants[v.slug].horizon[self._band_of[weeks]]
+            fit = self.policy.variants[v.slug].horizon[self.band_of[weeks]]
             d = v.record.duration_weeks
             template = getattr(self.messages.reasons.horizon, horizon_relation(d, weeks))
             wording = {
@@ -558,15 +591,9 @@ class Tables:
         goals = 0
         for goal in s.goals:
             goals |= GOAL_BIT[goal]
-        c = s.context
-        said_yes = said_no = 0
-        flags = (c.senior_learns_from_juniors, c.sponsors_available, c.peers_available,
-                 c.coach_budget, c.ai_acceptable)  # fmt: skip
-        for bit, flag in enumerate(flags):
-            if flag is True:
-                said_yes |= 1 << bit
-            elif flag is False:
-                said_no |= 1 << bit
+        context = self._context_keys.get(s.context)
+        if context is None:
+            context = self._context_keys[s.context] = _context_key_of(s.context)
         urgent = NOT_SAID if s.urgent is None else int(s.urgent)
         return Keys(
             goals,
@@ -575,8 +602,20 @@ class Tables:
             s.career_stage,
             s.relationship_preference,
             s.structure_preference,
-            context_key(said_yes, said_no),
+            context,
         )
+
+
+def _context_key_of(c: SituationContext) -> int:
+    said_yes = said_no = 0
+    flags = (c.senior_learns_from_juniors, c.sponsors_available, c.peers_available,
+             c.coach_budget, c.ai_acceptable)  # fmt: skip
+    for bit, flag in enumerate(flags):
+        if flag is True:
+            said_yes |= 1 << bit
+        elif flag is False:
+            said_no |= 1 << bit
+    return context_key(said_yes, said_no)
 
 
 def shown_time_key(hours: float) -> int:

@@ -194,21 +194,25 @@ class Wording:
                 continue
             _, kind, branches = node
             if kind == "plural":
-                assert isinstance(value, int | float), f"{node[0]} must be a number"
-                exact = f"={self.number(value)}"
+                assert isinstance(value, (int, float)), f"{node[0]} must be a number"
+                number = self.number(value)  # "=2" selects an exact branch, "#" shows it
                 branch = (
-                    branches.get(exact) or branches.get(self.plural(value)) or branches["other"]
+                    branches.get(f"={number}")
+                    or branches.get(self.plural(value))
+                    or branches["other"]
                 )
-                self._render(branch, values, out, self.number(value))
+                self._render(branch, values, out, number)
             else:
                 key = value.category if isinstance(value, Name) else str(value)
                 self._render(branches.get(key, branches["other"]), values, out, count)
 
     def _value(self, value: object, form: str) -> str:
+        if isinstance(value, str):  # most values: labels and phrases already worded
+            return value
         if isinstance(value, Name):
             return value.form(form)
         if isinstance(value, bool):
             return str(value).lower()
-        if isinstance(value, int | float):
+        if isinstance(value, (int, float)):  # a tuple: `int | float` builds a union per call
             return self.number(value)
         return str(value)
