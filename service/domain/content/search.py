@@ -123,8 +123,11 @@ class Analyzer:
         if self.german:
             text = _GERMAN_GENDER_MARK.sub("", text)
         for match in _WORD.finditer(text):
-            parts = [part for part in _HYPHEN.split(match.group()) if part]
-            yield parts
+            word = match.group()
+            if word.isalnum():  # no hyphen (most words): no split
+                yield [word]
+            else:
+                yield [part for part in _HYPHEN.split(word) if part]
 
     def is_stop(self, word: str) -> bool:
         return fold(word) in self.stop_words
