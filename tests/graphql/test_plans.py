@@ -206,8 +206,9 @@ def echo(
     key: strawberry.ID | None = None,
     shade: Shade | None = None,
     limit: int = 5,
+    tags: list[str] | None = None,
 ) -> str:
-    return repr((text, count, flag, ratio, key, shade, limit))
+    return repr((text, count, flag, ratio, key, shade, limit, tags))
 
 
 @strawberry.type
@@ -267,3 +268,16 @@ def test_variables_are_coerced_as_graphql_core_coerces_them() -> None:
             result = schema.execute_sync(ECHO, inputs)
             assert plan.run(inputs, None, None) == (None if result.errors else result.data)
     assert accepted > 300 and refused > 300
+
+
+def test_literal_arguments_a_request_could_change_are_not_planned() -> None:
+    """A list literal (graphql-core builds a new one per request; with a variable inside,
+    from the variables) has no plan; scalar and enum literals are coerced once."""
+    schema = strawberry.Schema(query=Echo)
+    rules = tuple(specified_rules)
+    assert plan_document(schema, 'query($a: String) { echo(tags: [$a, "x"]) }', rules) is None
+    assert plan_document(schema, '{ echo(tags: ["x"]) }', rules) is None
+    literals = '{ echo(text: "x", count: 2, shade: LIGHT, flag: null) }'
+    plan = plan_document(schema, literals, rules)
+    assert plan is not None
+    assert plan.run(None, None, None) == schema.execute_sync(literals).data

@@ -168,34 +168,36 @@ class Plan:
         Variables of leaf types, given as the types' usual Python values, are coerced here;
         anything else (another kind of value, a refusal, an input object or a list) goes to
         graphql-core's `get_variable_values`, so a refusal is always graphql-core's."""
+        if self._variables is None:
+            return self._coerce_generic(inputs)
         coerced: dict[str, Any] = {}
-        for variable in self._variables or ():
+        for variable in self._variables:
             value = inputs.get(variable.name, Undefined)
             if value is Undefined:
                 if variable.default is not Undefined:
                     coerced[variable.name] = variable.default
                 elif variable.required:
-                    break
+                    return self._coerce_generic(inputs)
                 continue
             if value is None:
                 if variable.non_null:
-                    break
+                    return self._coerce_generic(inputs)
             elif type(value) is not variable.unchanged:
                 try:
                     value = variable.leaf_type.parse_value(value)
                 except Exception:
-                    break
+                    return self._coerce_generic(inputs)
                 if value is Undefined:
-                    break
+                    return self._coerce_generic(inputs)
             coerced[variable.name] = value
-        else:
-            if self._variables is not None:
-                return coerced
+        return coerced
+
+    def _coerce_generic(self, inputs: dict[str, Any]) -> dict[str, Any] | None:
         # The first refusal is enough to decline: the generic executor words every one.
-        generic = get_variable_values(
+        coerced = get_variable_values(
             self._schema, self._variable_definitions, inputs, max_errors=1
         )
-        return None if isinstance(generic, list) else generic.coerced
+        return None if isinstance(coerced, list) else coerced.coerced
 
     def _leaf_variables(self) -> tuple[_Variable, ...] | None:
         """The variables as `_coerce` coerces them; None if one is not of a leaf type (or has
@@ -398,8 +400,10 @@ class Plan:
                 raise NotPlannable(f"argument {name} is missing")  # validation refuses it
         elif isinstance(node.value, VariableNode):
             variable = node.value.name.value
-        else:
-            default = coerce_input_literal(node.value, definition.type)  # no variables: const
+        else:  # a literal, coerced once: a scalar or an enum value (else not planned)
+            default = coerce_input_literal(node.value, definition.type)
+            if default is Undefined:
+                raise NotPlannable(f"argument {name}'s literal is not a constant")
         if default is not Undefined and not isinstance(default, _IMMUTABLE):
             raise NotPlannable(f"argument {name}'s value could be changed by a resolver")
         type_ = argument.type
