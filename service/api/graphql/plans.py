@@ -11,10 +11,17 @@ A plan calls the same resolver functions with what Strawberry would give them (t
 as graphql-core coerces and Strawberry converts them, the same `Info`) and completes their
 values by graphql-core's type rules (non-null, lists, `coerce_output_value` of scalars and
 enums, `is_type_of`), so it builds the same result dict. It covers query operations made of
-fields (aliases, literal and variable arguments, `__typename`) over object, list, scalar and
-enum types with plain synchronous resolvers; a document with anything else (fragments,
-directives, interfaces or unions, asynchronous resolvers, permission classes, several
-operations) gets no plan. `tests/graphql/test_plans.py` compares both executions' bytes.
+fields (aliases, constant literal and variable arguments, `__typename`) over object, list,
+scalar and enum types with plain synchronous resolvers; a document with anything else
+(fragments, directives, interfaces or unions, asynchronous resolvers, permission classes,
+several operations, list or input-object literals) gets no plan. `tests/graphql/test_plans.py`
+compares both executions' bytes.
+
+What graphql-core and Strawberry decide per request from the document alone is decided once:
+where each argument's value comes from and its default, whether Strawberry converts it, how a
+leaf-typed variable is coerced (its type's `parse_value`; any other value goes to graphql-core's
+`get_variable_values`), which fields are plain string attributes (read in their object's own
+loop), and the resolver function Strawberry's resolver wraps (called directly).
 
 A plan answers only requests that succeed. Whatever graphql-core would turn into an error (a
 variable its type refuses, a resolver that raises, a null where the schema says non-null, a
