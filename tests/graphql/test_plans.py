@@ -8,12 +8,15 @@ database is needed.
 """
 
 import json
+import math
 import random
 import re
+from enum import Enum
 from typing import Any
 
 import pytest
-from graphql import parse
+import strawberry
+from graphql import OperationDefinitionNode, get_variable_values, parse, specified_rules
 from strawberry.schema.schema import validate_document
 
 from service.api.graphql.context import GraphQLContext
@@ -187,3 +190,94 @@ async def test_aliases_typename_and_links_answer_as_strawberry(snapshot: Snapsho
     # The first document once (it declares no variable: then the response cache answers), the
     # next two in every locale but `xx` (refused), the last never.
     assert planned.planned == 1 + 2 * 5
+
+
+@strawberry.enum
+class Shade(Enum):
+    LIGHT = "light"
+    DARK = "dark"
+
+
+def echo(
+    text: str | None = None,
+    count: int | None = None,
+    flag: bool | None = None,
+    ratio: float | None = None,
+    key: strawberry.ID | None = None,
+    shade: Shade | None = None,
+    limit: int = 5,
+    tags: list[str] | None = None,
+) -> str:
+    return repr((text, count, flag, ratio, key, shade, limit, tags))
+
+
+@strawberry.type
+class Echo:
+    echo: str = strawberry.field(resolver=echo)
+
+
+ECHO = (
+    "query($t: String, $n: Int! = 20, $f: Boolean, $r: Float!, $k: ID, $s: Shade = DARK, "
+    "$m: Int, $l: Int = 3) { a: echo(text: $t, count: $n, flag: $f, ratio: $r, key: $k, "
+    'shade: $s) b: echo(count: $m, text: "x", limit: $l) }'
+)
+VALUES = [
+    "text", "", "DARK", "LIGHT", "dark", 0, 1, -7, 2**31 - 1, 2**31, -(2**31) - 1, True,
+    False, 2.0, 2.5, math.nan, math.inf, None, [], ["text"], {}, {"a": 1},
+]  # fmt: skip
+
+
+TYPICAL: dict[str, list[Any]] = {
+    "t": ["text", "", None],
+    "n": [0, 20, -7, 2**31 - 1, 3.0],
+    "f": [True, False, None],
+    "r": [0.5, 2, 1e300],
+    "k": ["key", 7, None],
+    "s": ["DARK", "LIGHT", None],
+    "m": [1, None, -(2**31)],
+    "l": [4, None],  # null for the non-null argument `limit`: an error in execution
+}
+
+
+def test_variables_are_coerced_as_graphql_core_coerces_them() -> None:
+    """The plan's coercion of leaf-typed variables (its own where it can, graphql-core's
+    elsewhere) against graphql-core's, over every kind of value, absent ones included."""
+    schema = strawberry.Schema(query=Echo)
+    plan = plan_document(schema, ECHO, tuple(specified_rules))
+    assert isinstance(plan, Plan)
+    operation = parse(ECHO).definitions[0]
+    assert isinstance(operation, OperationDefinitionNode)
+    rnd = random.Random(5)
+    accepted = refused = 0
+    for _ in range(3000):
+        inputs = {
+            name: rnd.choice(TYPICAL[name] if rnd.random() < 0.9 else VALUES)
+            for name in "tnfrksml"
+            if rnd.random() < 0.8
+        } | ({"unused": 1} if rnd.random() < 0.1 else {})
+        expected = get_variable_values(schema._schema, operation.variable_definitions or (), inputs)
+        coerced = plan._coerce(inputs)
+        if isinstance(expected, list):
+            assert coerced is None, inputs
+            refused += 1
+        else:
+            assert coerced is not None, inputs
+            assert repr(coerced) == repr(expected.coerced), inputs  # nan == nan, types
+            accepted += 1
+            # The resolver gets what Strawberry gives it; an error: the plan declines.
+            result = schema.execute_sync(ECHO, inputs)
+            assert plan.run(inputs, None, None) == (None if result.errors else result.data)
+    assert accepted > 300 and refused > 300
+
+
+def test_literal_arguments_a_request_could_change_are_not_planned() -> None:
+    """A list literal (graphql-core builds a new one per request; with a variable inside,
+    from the variables) has no plan; scalar and enum literals are coerced once."""
+    schema = strawberry.Schema(query=Echo)
+    rules = tuple(specified_rules)
+    assert plan_document(schema, 'query($a: String) { echo(tags: [$a, "x"]) }', rules) is None
+    assert plan_document(schema, '{ echo(tags: ["x"]) }', rules) is None
+    literals = '{ echo(text: "x", count: 2, shade: LIGHT, flag: null) }'
+    plan = plan_document(schema, literals, rules)
+    assert plan is not None
+    assert plan.run(None, None, None) == schema.execute_sync(literals).data

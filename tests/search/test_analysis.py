@@ -109,3 +109,19 @@ def test_a_query_without_letters_or_digits_is_a_bad_parameter() -> None:
     with pytest.raises(InvalidParameter) as raised:
         SPRINTS.search(" -- ?! ")
     assert raised.value.parameter == "q"
+
+
+def test_remembered_word_analysis_answers_as_a_fresh_one() -> None:
+    """Typed words' analysis is remembered per index (bounded): the same results as an index
+    that analyses every word, typos and German compounds included."""
+    glossary = [
+        term("k", "Karrierecoaching", definition="Coaching für die Karriere."),
+        term("m", "Mentorenprogramm", synonyms=("Mentoring-Programm",)),
+        term("r", "Reverse Mentoring"),
+    ]
+    remembering, fresh = SearchIndex("de", glossary), SearchIndex("de", glossary)
+    queries = ["karriere", "mentorin", "programm", "mentroing", "Karriere Coaching"] * 3
+    for query in queries:
+        fresh._remembered.clear()
+        assert remembering.search(query) == fresh.search(query), query
+    assert 0 < len(remembering._remembered) <= 5

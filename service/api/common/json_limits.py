@@ -32,6 +32,14 @@ def nests_deeper_than(value: Any, limit: int) -> bool:
     return False
 
 
+def _brackets(raw: bytes | str) -> int:
+    """An upper bound of the nesting: each level opens a bracket (brackets in strings count
+    too). Far cheaper than walking the value, which only a text with many brackets needs."""
+    if isinstance(raw, str):
+        return raw.count("{") + raw.count("[")
+    return raw.count(b"{") + raw.count(b"[")
+
+
 _PLAIN = msgspec.json.Decoder()
 
 
@@ -42,6 +50,6 @@ def decode_json(raw: bytes | str, decoder: "msgspec.json.Decoder[Any]" = _PLAIN)
         value = decoder.decode(raw)
     except RecursionError:
         raise JSONTooDeep from None
-    if nests_deeper_than(value, MAX_JSON_DEPTH):
+    if _brackets(raw) > MAX_JSON_DEPTH and nests_deeper_than(value, MAX_JSON_DEPTH):
         raise JSONTooDeep
     return value

@@ -60,9 +60,10 @@ class GraphQLContext:
         self._views[root_key(info.path)] = view
         return view
 
-    def _locale_of(self, info: Info) -> str:
+    def _view_of(self, info: Info) -> LocaleView:
+        """The view of the field's root (the one `root_view` chose for it)."""
         view = self._views.get(root_key(info.path))
-        return view.locale if view is not None else self.header_locale()
+        return view if view is not None else self.current().view(self.header_locale())
 
     def _spend(self, count: int) -> None:
         self.linked_objects += count
@@ -72,10 +73,10 @@ class GraphQLContext:
     def load(self, kind: str, key: str, info: Info) -> Any:
         """A linked object, from the snapshot, in the locale of the field's root."""
         self._spend(1)
-        return self.current().view(self._locale_of(info)).get(kind, key)
+        return self._view_of(info).get(kind, key)
 
     def load_many(self, kind: str, keys: Iterable[str], info: Info) -> list[Any]:
         keys = list(keys)
         self._spend(len(keys))
-        view = self.current().view(self._locale_of(info))
+        view = self._view_of(info)
         return [view.get(kind, key) for key in keys]

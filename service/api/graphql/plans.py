@@ -11,10 +11,17 @@ A plan calls the same resolver functions with what Strawberry would give them (t
 as graphql-core coerces and Strawberry converts them, the same `Info`) and completes their
 values by graphql-core's type rules (non-null, lists, `coerce_output_value` of scalars and
 enums, `is_type_of`), so it builds the same result dict. It covers query operations made of
-fields (aliases, literal and variable arguments, `__typename`) over object, list, scalar and
-enum types with plain synchronous resolvers; a document with anything else (fragments,
-directives, interfaces or unions, asynchronous resolvers, permission classes, several
-operations) gets no plan. `tests/graphql/test_plans.py` compares both executions' bytes.
+fields (aliases, constant literal and variable arguments, `__typename`) over object, list,
+scalar and enum types with plain synchronous resolvers; a document with anything else
+(fragments, directives, interfaces or unions, asynchronous resolvers, permission classes,
+several operations, list or input-object literals) gets no plan. `tests/graphql/test_plans.py`
+compares both executions' bytes.
+
+What graphql-core and Strawberry decide per request from the document alone is decided once:
+where each argument's value comes from and its default, whether Strawberry converts it, how a
+leaf-typed variable is coerced (its type's `parse_value`; any other value goes to graphql-core's
+`get_variable_values`), which fields are plain string attributes (read in their object's own
+loop), and the resolver function Strawberry's resolver wraps (called directly).
 
 A plan answers only requests that succeed. Whatever graphql-core would turn into an error (a
 variable its type refuses, a resolver that raises, a null where the schema says non-null, a
@@ -26,12 +33,16 @@ snapshot (asynchronous resolvers, the ones that read the database, are never pla
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from graphql import (
     DocumentNode,
     FieldNode,
+    GraphQLArgument,
     GraphQLError,
+    GraphQLField,
+    GraphQLLeafType,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
@@ -39,16 +50,19 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
-    get_argument_values,
+    VariableNode,
     get_named_type,
     get_variable_values,
     is_leaf_type,
     is_list_type,
+    is_non_null_type,
     is_object_type,
+    is_required_argument,
     parse,
 )
-from graphql.execution.values import VariableValues
+from graphql.execution.get_variable_signature import get_variable_signature
 from graphql.pyutils import Path, Undefined, is_iterable
+from graphql.utilities.coerce_input_value import coerce_default_value, coerce_input_literal
 from graphql.validation import ASTValidationRule
 from strawberry import Schema
 from strawberry.execution import optimized_is_awaitable
@@ -57,8 +71,11 @@ from strawberry.execution import optimized_is_awaitable
 # operation's extensions): a plan gives them the same.
 from strawberry.schema.schema import _OperationContextAwareGraphQLResolveInfo, validate_document
 from strawberry.schema.schema_converter import GraphQLCoreConverter
-from strawberry.types.arguments import convert_argument
+from strawberry.types.arguments import StrawberryArgument, convert_argument
+from strawberry.types.base import StrawberryOptional
 from strawberry.types.field import StrawberryField
+
+from service.api.graphql.types import InstanceOf
 
 _STRAWBERRY_FIELD = GraphQLCoreConverter.DEFINITION_BACKREF  # where a field keeps its own
 
@@ -75,14 +92,48 @@ class Declined(Exception):
 class _Request:
     """What one request gives a plan: its coerced variables and the resolvers' context."""
 
-    variables: VariableValues
+    variables: dict[str, Any]
     context: Any
+
+
+# Values that a plan may hand to every request (a default, a literal argument): graphql-core
+# coerces them afresh for each request, which only matters for values a resolver could change.
+_IMMUTABLE = (str, int, float, bool, Enum, type(None))
+
+
+@dataclass(frozen=True, slots=True)
+class _Variable:
+    """A variable of a leaf type, coerced the way graphql-core's `coerce_variable_values`
+    coerces it: a default when absent, null unless non-null, else the type's `parse_value`."""
+
+    name: str
+    leaf_type: GraphQLLeafType
+    required: bool  # non-null without a default
+    non_null: bool
+    default: Any  # coerced once (graphql-core memoises it too); Undefined: none
+    unchanged: type[str] | None  # the Python type `parse_value` returns unchanged (str for String)
+
+
+@dataclass(frozen=True, slots=True)
+class _Argument:
+    """One argument of a resolver, as graphql-core's `coerce_argument` and then Strawberry's
+    `convert_arguments` give it: `python_name` gets the value of `variable` (None: a literal
+    or no argument node, whose value is `default`)."""
+
+    python_name: str
+    graphql_name: str
+    variable: str | None
+    default: Any  # literal's or the argument's default, coerced; Undefined: none
+    required: bool  # graphql-core's `is_required_argument`
+    non_null: bool
+    # The type Strawberry converts the value to; None where it returns it unchanged.
+    converted_type: Any
 
 
 # A field of a selection set: (request, source object, path of the parent) -> completed value.
 _Step = Callable[[_Request, Any, Path | None], Any]
 # A resolver's call: (source object, raw resolve info, argument values) -> its value.
-_Call = Callable[[Any, Any, dict[str, Any]], Any]
+_Call = Callable[[Any, Any, dict[str, Any]], Any]  # (source, raw info, variables)
 # A value's completion by its type: (request, value, path of the value) -> completed value.
 _Completion = Callable[[_Request, Any, Path | None], Any]
 
@@ -97,6 +148,7 @@ class Plan:
         self._operation = operation
         self.name = operation.name.value if operation.name else None
         self._variable_definitions = operation.variable_definitions or ()
+        self._variables = self._leaf_variables()
         root = self._schema.query_type
         if operation.operation != OperationType.QUERY or root is None or operation.directives:
             raise NotPlannable("only query operations without directives are planned")
@@ -108,17 +160,82 @@ class Plan:
         """The result's `data`, or None when the generic executor must answer."""
         if operation_name is not None and operation_name != self.name:
             return None
-        # The first refusal is enough to decline: the generic executor words every one.
-        coerced = get_variable_values(
-            self._schema, self._variable_definitions, variables or {}, max_errors=1
-        )
-        if isinstance(coerced, list):
+        coerced = self._coerce(variables or {})
+        if coerced is None:
             return None
         request = _Request(coerced, context)
         try:
             return {key: step(request, None, None) for key, step in self._fields}
         except Exception:  # any error (Declined included) is the generic executor's to report
             return None
+
+    def _coerce(self, inputs: dict[str, Any]) -> dict[str, Any] | None:
+        """The coerced variables, or None if graphql-core refuses them.
+
+        Variables of leaf types, given as the types' usual Python values, are coerced here;
+        anything else (another kind of value, a refusal, an input object or a list) goes to
+        graphql-core's `get_variable_values`, so a refusal is always graphql-core's."""
+        if self._variables is None:
+            return self._coerce_generic(inputs)
+        coerced: dict[str, Any] = {}
+        for variable in self._variables:
+            value = inputs.get(variable.name, Undefined)
+            if value is Undefined:
+                if variable.default is not Undefined:
+                    coerced[variable.name] = variable.default
+                elif variable.required:
+                    return self._coerce_generic(inputs)
+                continue
+            if value is None:
+                if variable.non_null:
+                    return self._coerce_generic(inputs)
+            elif type(value) is not variable.unchanged:
+                try:
+                    value = variable.leaf_type.parse_value(value)
+                except Exception:
+                    return self._coerce_generic(inputs)
+                if value is Undefined:
+                    return self._coerce_generic(inputs)
+            coerced[variable.name] = value
+        return coerced
+
+    def _coerce_generic(self, inputs: dict[str, Any]) -> dict[str, Any] | None:
+        # The first refusal is enough to decline: the generic executor words every one.
+        coerced = get_variable_values(
+            self._schema, self._variable_definitions, inputs, max_errors=1
+        )
+        return None if isinstance(coerced, list) else coerced.coerced
+
+    def _leaf_variables(self) -> tuple[_Variable, ...] | None:
+        """The variables as `_coerce` coerces them; None if one is not of a leaf type (or has
+        a default a request could change): graphql-core coerces them all."""
+        variables = []
+        for definition in self._variable_definitions:
+            signature = get_variable_signature(self._schema, definition)
+            if isinstance(signature, GraphQLError):
+                return None
+            non_null = isinstance(signature.type, GraphQLNonNull)
+            named = (
+                signature.type.of_type
+                if isinstance(signature.type, GraphQLNonNull)
+                else (signature.type)
+            )
+            if not isinstance(named, GraphQLLeafType):
+                return None  # a list or an input object
+            default = coerce_default_value(signature) if definition.default_value else Undefined
+            if default is not Undefined and not isinstance(default, _IMMUTABLE):
+                return None
+            variables.append(
+                _Variable(
+                    signature.name,
+                    named,
+                    non_null and default is Undefined,
+                    non_null,
+                    default,
+                    str if named is GraphQLString else None,
+                )
+            )
+        return tuple(variables)
 
     # --- building --------------------------------------------------------------------------
 
@@ -163,18 +280,16 @@ class Plan:
 
             return basic_step
 
-        call = self._call(definition)
+        call = self._call(definition, field_def, node)
         nodes = [node]
         schema, operation, return_type = self._schema, self._operation, field_def.type
-        has_arguments = bool(field_def.args or node.arguments)
+        raw_info = _OperationContextAwareGraphQLResolveInfo
+        leaf = is_leaf_type(get_named_type(return_type))
 
         def resolver_step(request: _Request, source: Any, path: Path | None) -> Any:
             field_path = Path(path, key, parent_name)
-            arguments = (
-                get_argument_values(field_def, node, request.variables) if has_arguments else {}
-            )
             # The resolve info Strawberry's execution context builds for the same field.
-            info = _OperationContextAwareGraphQLResolveInfo(
+            info = raw_info(
                 name,
                 nodes,
                 return_type,
@@ -184,25 +299,34 @@ class Plan:
                 {},
                 None,
                 operation,
-                request.variables.coerced,
+                request.variables,
                 request.context,
                 optimized_is_awaitable,
                 None,  # abort signal: none is passed to Strawberry's execute either
                 None,  # graphql-core's async helpers: no planned resolver awaits anything
                 None,  # type: ignore[arg-type]  # operation extensions: execute gets none
             )
-            value = call(source, info, arguments)
-            if optimized_is_awaitable(value):  # graphql-core would await it: leave it to it
-                getattr(value, "close", lambda: None)()
+            value = call(source, info, request.variables)
+            # graphql-core would await an awaitable: the plan leaves it to it. A leaf's
+            # coercion might accept one (JSON's does), so leaves are checked first; objects
+            # and lists refuse it by type and close it as they decline.
+            if leaf and optimized_is_awaitable(value):
+                _close(value)
                 raise Declined
-            return complete(request, value, field_path)
+            try:
+                return complete(request, value, field_path)
+            except Declined:
+                _close(value)
+                raise
 
         return resolver_step
 
-    def _call(self, definition: StrawberryField) -> _Call:
+    def _call(self, definition: StrawberryField, field_def: GraphQLField, node: FieldNode) -> _Call:
         """Strawberry's call of a resolver (`get_arguments` in strawberry/schema/
-        schema_converter.py), with what depends only on the field worked out once: the
-        arguments' GraphQL names, and the parameters that get the source and the info.
+        schema_converter.py) with the arguments graphql-core's `get_argument_values` gives
+        it, with what depends only on the document worked out once: where each argument's
+        value comes from, its default, whether Strawberry converts it, and the parameters
+        that get the source and the info.
 
         Only plain synchronous resolvers are planned: field extensions (permission classes
         among them) and asynchronous resolvers are left to the generic executor.
@@ -213,36 +337,93 @@ class Plan:
             or definition.extensions
             or definition.is_async
             or resolver.self_parameter
+            or not callable(resolver.wrapped_func)
         ):
             raise NotPlannable(f"{definition.python_name} is not a plain synchronous resolver")
+        function = resolver.wrapped_func  # what `StrawberryResolver.__call__` calls
         config, registry = self._config, self._scalar_registry
+        nodes = {argument.name.value: argument for argument in node.arguments or ()}
         arguments = [
-            (config.name_converter.from_argument(argument), argument.python_name, argument.type)
-            for argument in definition.arguments
+            self._argument(argument, field_def, nodes) for argument in definition.arguments
         ]
+        if set(field_def.args) != {argument.graphql_name for argument in arguments}:
+            raise NotPlannable(f"{definition.python_name}'s arguments are not Strawberry's")
         source_names = [
             parameter.name
             for parameter in (resolver.parent_parameter, resolver.root_parameter)
             if parameter is not None
         ]
         info_name = resolver.info_parameter.name if resolver.info_parameter else None
+        info_class = config.info_class
 
-        def call(source: Any, raw_info: Any, values: dict[str, Any]) -> Any:
-            info = config.info_class(_raw_info=raw_info, _field=definition)
-            kwargs = {
-                python_name: convert_argument(
-                    values[name], type_, registry, config, info, path=(name,)
-                )
-                for name, python_name, type_ in arguments
-                if name in values
-            }
-            for name in source_names:
-                kwargs[name] = source
+        def call(source: Any, raw_info: Any, variables: dict[str, Any]) -> Any:
+            info = info_class(raw_info, definition)
+            kwargs: dict[str, Any] = dict.fromkeys(source_names, source)
             if info_name is not None:
                 kwargs[info_name] = info
-            return resolver(**kwargs)
+            for argument in arguments:
+                if argument.variable is None:
+                    value = argument.default
+                elif argument.variable in variables:
+                    value = variables[argument.variable]
+                    if value is None and argument.non_null:
+                        raise Declined  # graphql-core: the argument has an invalid value
+                elif argument.required:
+                    raise Declined
+                else:
+                    value = argument.default
+                if value is Undefined:
+                    continue
+                if argument.converted_type is not None:
+                    value = convert_argument(
+                        value,
+                        argument.converted_type,
+                        registry,
+                        config,
+                        info,
+                        path=(argument.graphql_name,),
+                    )
+                kwargs[argument.python_name] = value
+            return function(**kwargs)
 
         return call
+
+    def _argument(
+        self,
+        argument: StrawberryArgument,
+        field_def: GraphQLField,
+        nodes: dict[str, Any],
+    ) -> _Argument:
+        name = self._config.name_converter.from_argument(argument)
+        definition: GraphQLArgument | None = field_def.args.get(name)
+        if definition is None or (definition.out_name or name) != name:
+            raise NotPlannable(f"argument {name} is not planned")
+        node = nodes.get(name)
+        required = is_required_argument(definition)
+        default = coerce_default_value(definition)
+        variable = None
+        if node is None:
+            if required:
+                raise NotPlannable(f"argument {name} is missing")  # validation refuses it
+        elif isinstance(node.value, VariableNode):
+            variable = node.value.name.value
+        else:  # a literal, coerced once: a scalar or an enum value (else not planned)
+            default = coerce_input_literal(node.value, definition.type)
+            if default is Undefined:
+                raise NotPlannable(f"argument {name}'s literal is not a constant")
+        if default is not Undefined and not isinstance(default, _IMMUTABLE):
+            raise NotPlannable(f"argument {name}'s value could be changed by a resolver")
+        type_ = argument.type
+        plain = type_.of_type if type(type_) is StrawberryOptional else type_
+        return _Argument(
+            argument.python_name,
+            name,
+            variable,
+            default,
+            required,
+            is_non_null_type(definition.type),
+            None if plain in (str, int, float, bool) else type_,
+        )
 
     def _resolvers_below(
         self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None
@@ -264,6 +445,28 @@ class Plan:
                 return True
         return False
 
+    def _string_attributes(
+        self, parent: GraphQLObjectType, selection_set: SelectionSetNode | None
+    ) -> dict[str, str]:
+        """The response keys of the selection's fields that Strawberry reads with `getattr`
+        and that are of type String: a `str` read there is the field's completed value."""
+        found: dict[str, str] = {}
+        for selection in selection_set.selections if selection_set else ():
+            if not isinstance(selection, FieldNode):
+                continue
+            field_def = parent.fields.get(selection.name.value)
+            definition = field_def.extensions.get(_STRAWBERRY_FIELD) if field_def else None
+            if (
+                field_def is not None
+                and isinstance(definition, StrawberryField)
+                and definition.is_basic_field
+                and definition.default_resolver is getattr
+                and _is_string(field_def.type)
+            ):
+                key = selection.alias.value if selection.alias else selection.name.value
+                found[key] = definition.python_name
+        return found
+
     def _completion(
         self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None, track: bool
     ) -> _Completion:
@@ -274,6 +477,8 @@ class Plan:
             type_ = type_.of_type
         if is_list_type(type_):
             item = self._completion(type_.of_type, selection_set, track)
+            # A list of strings completes to a copy of itself: no call per string.
+            strings = _is_string(type_.of_type)
 
             def listed(request: _Request, value: Any, path: Path | None) -> Any:
                 if value is None:
@@ -285,6 +490,12 @@ class Plan:
                 ):
                     raise Declined
                 if not track:
+                    if strings and type(value) in (list, tuple):  # not an iterator: read twice
+                        for element in value:
+                            if type(element) is not str:
+                                break
+                        else:
+                            return list(value)
                     return [item(request, element, None) for element in value]
                 return [
                     item(request, element, Path(path, index, None))
@@ -313,23 +524,55 @@ class Plan:
 
             return leaf
         if is_object_type(type_):
-            steps = self._selection(type_, selection_set)
-            # Called without a resolve info: our types' `is_type_of` is an isinstance check.
+            # The string fields Strawberry reads with `getattr` are read here: a `str` there is
+            # the field's completed value; anything else is completed by the field's step.
+            attributes = self._string_attributes(type_, selection_set)
+            fields = [
+                (key, attributes.get(key), step)
+                for key, step in self._selection(type_, selection_set)
+            ]
+            # Called without a resolve info: our types' `is_type_of` is an isinstance check,
+            # done inline.
             is_type_of: Any = type_.is_type_of
+            instance_of = is_type_of.struct if isinstance(is_type_of, InstanceOf) else None
 
             def object_value(request: _Request, value: Any, path: Path | None) -> Any:
                 if value is None:
                     if required:
                         raise Declined
                     return None
-                if isinstance(value, Exception):
+                if instance_of is not None:  # which an Exception is not either
+                    if not isinstance(value, instance_of):
+                        raise Declined
+                elif is_type_of is not None:
+                    if is_type_of(value, None) is not True:
+                        raise Declined
+                elif isinstance(value, Exception):
                     raise Declined
-                if is_type_of is not None and is_type_of(value, None) is not True:
-                    raise Declined
-                return {key: step(request, value, path) for key, step in steps}
+                result = {}
+                for key, attribute, step in fields:
+                    if attribute is not None:
+                        read = getattr(value, attribute)
+                        if type(read) is str:
+                            result[key] = read
+                            continue
+                    result[key] = step(request, value, path)
+                return result
 
             return object_value
         raise NotPlannable(f"{type_} (an interface or a union) is not planned")
+
+
+def _close(value: Any) -> None:
+    """Close an awaitable the plan will not await (a coroutine would warn that it never ran)."""
+    if optimized_is_awaitable(value):
+        getattr(value, "close", lambda: None)()
+
+
+def _is_string(type_: GraphQLOutputType) -> bool:
+    """String or String!: a `str` completes to itself."""
+    inner = type_.of_type if isinstance(type_, GraphQLNonNull) else type_
+    return inner is GraphQLString
 
 
 def plan_document(

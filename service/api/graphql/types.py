@@ -14,6 +14,7 @@ and get a navigable sibling named `linked...` that resolves from the snapshot.
 import inspect
 import types
 import typing
+from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Any
 
@@ -107,6 +108,17 @@ def node_id(kind: str, key: str) -> str:
     return f"{kind}:{key}"
 
 
+@dataclass(frozen=True, slots=True)
+class InstanceOf:
+    """A mirrored type's `is_type_of`: whether a value is an instance of its Struct. Plans
+    (plans.py) read `struct` and check it inline rather than call it for every value."""
+
+    struct: type[msgspec.Struct]
+
+    def __call__(self, obj: Any, info: Any) -> bool:
+        return isinstance(obj, self.struct)
+
+
 def mirror_struct(
     struct: type[msgspec.Struct],
     links: dict[str, tuple[str, Any, str]] | None = None,
@@ -141,7 +153,7 @@ def mirror_struct(
             resolver=resolve_id, description="Stable id: `Kind:key` (see `Node`)."
         )
     # Resolvers return the domain Structs: this tells GraphQL which type an interface value is.
-    namespace["is_type_of"] = classmethod(lambda cls, obj, info: isinstance(obj, struct))
+    namespace["is_type_of"] = staticmethod(InstanceOf(struct))
     generated = type(struct.__name__, bases, namespace)
     own_doc: str | None = struct.__doc__ if struct.__doc__ != msgspec.Struct.__doc__ else None
     doc = description or (inspect.cleandoc(own_doc) if own_doc else TYPES.get(struct.__name__))

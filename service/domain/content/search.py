@@ -44,6 +44,10 @@ TWO_TYPOS_MIN_LENGTH = 9  # ... and this long, two (optimal string alignment dis
 COMPOUND_PART_MIN_LENGTH = 4  # German compound parts shorter than this are not split off
 COMPOUND_MAX_LENGTH = 40  # longer "words" are not split (each cut costs two stemmings)
 MAX_QUERY_WORDS = 10  # distinct non-stop words of a query that are searched; the rest is ignored
+# Typed words remembered with their analysis, per locale: people search for the glossary's own
+# words, so a few thousand cover nearly every query. Longer words are analysed every time.
+MAX_REMEMBERED_WORDS = 4096
+MAX_REMEMBERED_WORD_LENGTH = 40
 GERMAN_LINKING_LETTERS = ("s", "n", "en", "e", "es")  # Fugenelemente: Mentor-en-programm
 
 # A word, with its hyphenated parts: "just-in-time", "KI-gestütztes".
@@ -119,8 +123,11 @@ class Analyzer:
         if self.german:
             text = _GERMAN_GENDER_MARK.sub("", text)
         for match in _WORD.finditer(text):
-            parts = [part for part in _HYPHEN.split(match.group()) if part]
-            yield parts
+            word = match.group()
+            if word.isalnum():  # no hyphen (most words): no split
+                yield [word]
+            else:
+                yield [part for part in _HYPHEN.split(word) if part]
 
     def is_stop(self, word: str) -> bool:
         return fold(word) in self.stop_words
@@ -192,6 +199,8 @@ class SearchIndex:
         self._in_titles = {key: tuple(found) for key, found in in_titles.items()}
         self._typo_choices = {choice: frozenset(keys) for choice, keys in typo_choices.items()}
         self._typo_list = tuple(self._typo_choices)
+        # A typed word -> what it matches by (`_query_word`), bounded, emptied when full.
+        self._remembered: dict[str, tuple[_QueryWord, ...]] = {}
 
     # -- analysis of the content ---------------------------------------------------------
 
@@ -269,8 +278,20 @@ class SearchIndex:
                 if folded in analyzer.stop_words or folded in seen or len(seen) >= MAX_QUERY_WORDS:
                     continue
                 seen.add(folded)
-                words.extend(self._query_word(part))
+                words.extend(self._analysed(part))
         return words
+
+    def _analysed(self, word: str) -> tuple[_QueryWord, ...]:
+        """`_query_word`, remembered: stemming and the typo search depend only on the word
+        and the content, which an index never changes."""
+        found = self._remembered.get(word)
+        if found is None:
+            found = tuple(self._query_word(word))
+            if len(word) <= MAX_REMEMBERED_WORD_LENGTH:
+                if len(self._remembered) >= MAX_REMEMBERED_WORDS:
+                    self._remembered.clear()
+                self._remembered[word] = found
+        return found
 
     def _query_word(self, word: str) -> list[_QueryWord]:
         """A typed word as the words it matches by: itself, its parts, or a near spelling."""
