@@ -2,6 +2,7 @@
 compared with and its target (issue 16). Edit here to add a scenario; `bench.run` runs
 whatever `scenarios()` lists."""
 
+import functools
 import itertools
 import json
 import re
@@ -52,6 +53,7 @@ query GlossaryPage($locale: String!, $first: Int!, $offset: Int!) {
 }"""
 
 
+@functools.cache  # read once: varied scenarios build thousands of bodies
 def shipped_query_hash(operation: str) -> str:
     from service.api.graphql.controller import PERSISTED_QUERIES_FILE
 
