@@ -164,6 +164,15 @@ def render_table(report: dict[str, Any]) -> str:
         f"{memory['worker_rss_mb']:.0f} MB | | | | "
         f"< {memory['target_mb']:.0f} MB | {'yes' if memory['met'] else '**no**'} |"
     )
+    missed = [row["scenario"] for row in report["scenarios"] if row.get("met") is False]
+    if not memory["met"]:
+        missed.append("worker memory")
+    if missed:
+        lines.append(
+            f"\nMissed: {'; '.join(missed)}. What limits each (profiled) and what was tried: "
+            'docs/benchmarks.md, "Targets and what limits them"; `make bench-requests` and '
+            "`make bench-engine` measure the CPU behind them in-process."
+        )
     if memory.get("cache_bytes"):
         held = ", ".join(
             f"{name} {size / 2**20:.1f} MB" for name, size in sorted(memory["cache_bytes"].items())
