@@ -30,7 +30,9 @@ from service.domain.vocabulary import (
 MAX_GOALS = len(Goal)
 
 
-class SituationContext(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+# Situations are kept with the engine's cached answers; immutable and never part of a
+# reference cycle, so not tracked by the cyclic collector (output.py says why it matters).
+class SituationContext(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     """What the organisation and the person can offer: each flag true, false or not said."""
 
     # Not said (left out or null) is neutral in the score and in the texts, never a "no"
@@ -67,7 +69,7 @@ class SituationContext(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     ] = None
 
 
-class Situation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class Situation(msgspec.Struct, frozen=True, forbid_unknown_fields=True, gc=False):
     """An employee's situation. Nothing in it is stored or logged."""
 
     career_stage: Annotated[

@@ -66,8 +66,10 @@ def to_float(value: int) -> float:
     return round(value / SCALE, 4)
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # identity hash: rows of entries key a cache
-class Entry:
+# Identity equality and hash (eq=False): rows of entries key a cache. Not tracked by the
+# cyclic collector (gc=False: immutable, never part of a cycle): the engine's lazily filled
+# columns hold thousands, and a full collection scanned them all (output.py says why).
+class Entry(msgspec.Struct, frozen=True, eq=False, gc=False):
     """One factor of one variant for one input key: everything the response needs from it."""
 
     contribution: int
