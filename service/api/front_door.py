@@ -35,7 +35,6 @@ from service.api.common.answered import (
     AnswerCache,
     RecommendationCache,
     cached_answer,
-    header,
     recommendation_key,
     send_answer,
 )
@@ -48,7 +47,7 @@ from service.api.rest.recommendations import recommendation_answer
 from service.domain.content import Snapshot
 from service.domain.store import ContentStore
 from service.observability.metrics import record_recommendation
-from service.security.middleware import Headers, Recognised, Trust
+from service.security.middleware import Headers, Recognised, Trust, header
 
 RECOMMENDATIONS_PATH = "/v1/recommendations"
 GRAPHQL_PATH = "/graphql"
@@ -155,11 +154,9 @@ class FrontDoor:
                 return None
             self.trust.admitted(scope, caller, limits)  # the route must not count it again
             try:
-                answer = recommendation_answer(state, snapshot, locale, policy, body)
+                answer = recommendation_answer(state, snapshot, locale, policy, body, key)
             except Exception:  # an invalid situation, malformed JSON: the route reports it
                 return None
-            if key:
-                self.recommendations.put(key, answer)
         return Ready(answer.body, answer.sent_headers, answer.scopes, answer.top_variant, limits)
 
     def _graphql(

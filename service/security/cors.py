@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.config import Environment, Settings
 from service.security.keys import publishable_origins
-from service.security.middleware import Headers, request_origin
+from service.security.middleware import Headers, header, request_origin
 
 ASGIScope = Scope
 logger = logging.getLogger("service.security")
@@ -182,7 +182,7 @@ class PublishableCors:
         if origin not in await self.origins.current(engine):
             await self.app(scope, receive, send)
             return
-        if scope["method"] == "OPTIONS" and _header(scope, b"access-control-request-method"):
+        if scope["method"] == "OPTIONS" and header(scope, b"access-control-request-method"):
             start: HTTPResponseStartEvent = {
                 "type": "http.response.start",
                 "status": 204,
@@ -203,10 +203,6 @@ class PublishableCors:
             await send(message)
 
         await self.app(scope, receive, with_cors)
-
-
-def _header(scope: ASGIScope, wanted: bytes) -> bytes | None:
-    return next((value for name, value in scope["headers"] if name == wanted), None)
 
 
 def _preflight(origin: str) -> list[tuple[bytes, bytes]]:

@@ -79,21 +79,25 @@ def presented_key(scope: Scope) -> str | None:
     return None
 
 
+def header(scope: Scope, wanted: bytes) -> str | None:
+    """The first `wanted` header field of the request (a lower-case name), or None."""
+    for name, value in scope["headers"]:
+        if name == wanted:
+            return value.decode("latin-1")
+    return None
+
+
 def request_origin(scope: Scope) -> str | None:
     """The `Origin` header, lower-cased as origins are compared; None when absent or `null`."""
-    for name, value in scope["headers"]:
-        if name == b"origin":
-            origin = value.decode("latin-1").strip().lower()
-            return None if origin in ("", "null") else origin
-    return None
+    origin = (header(scope, b"origin") or "").strip().lower()
+    return None if origin in ("", "null") else origin
 
 
 def same_origin(scope: Scope, origin: str) -> bool:
     """The request comes from a page of this service (the embed iframe page calls the API
     from here). Host only, not scheme: behind a TLS-terminating proxy the scheme seen here
     is http while the page's is https."""
-    host = next((value for name, value in scope["headers"] if name == b"host"), b"")
-    own = host.decode("latin-1").strip().lower()
+    own = (header(scope, b"host") or "").strip().lower()
     return bool(own) and origin.partition("://")[2] == own  # no Host: no own origin
 
 

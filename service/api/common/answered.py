@@ -37,7 +37,7 @@ from service.api.common.scopes import granted, route_scopes
 from service.cache import BoundedCache
 from service.domain.decisions.service import Scope as PolicyScope
 from service.domain.store import ContentStore
-from service.security.middleware import Headers
+from service.security.middleware import Headers, header
 
 MAX_ANSWERS = 4096
 # Longer requests are answered by the handler every time: the key's size is not counted.
@@ -110,13 +110,6 @@ def request_key(scope: Scope, version: int) -> Key | None:
     if len(path) + len(query) + len(accept_language) > MAX_KEY_BYTES:
         return None
     return version, path, query, accept_language
-
-
-def header(scope: Scope, wanted: bytes) -> str | None:
-    for name, value in scope["headers"]:
-        if name == wanted:
-            return value.decode("latin-1")
-    return None
 
 
 def cached_answer(scope: Scope, content: ContentStore, answers: AnswerCache) -> Answer | None:
