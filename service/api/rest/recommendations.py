@@ -13,6 +13,7 @@ from litestar.params import Parameter
 from service.api.common.answered import (
     RecommendationAnswer,
     RecommendationCache,
+    RecommendationKey,
     encoded_headers,
     recommendation_key,
 )
@@ -139,16 +140,25 @@ SCOPES = frozenset({Scope.RECOMMEND})
 
 
 def recommendation_answer(
-    state: State, current: Snapshot, locale: str, scope: decisions.Scope | None, raw: bytes
+    state: State,
+    current: Snapshot,
+    locale: str,
+    scope: decisions.Scope | None,
+    raw: bytes,
+    key: RecommendationKey | None,
 ) -> RecommendationAnswer:
-    """The answer to one situation as `POST /v1/recommendations` sends it (and keeps it), for
-    the route and the front door; raises what the route reports (an invalid situation...)."""
+    """The answer to one situation as `POST /v1/recommendations` sends it, kept under `key`
+    (None: not kept), for the route and the front door; raises what the route reports (an
+    invalid situation...)."""
     scoped = current if scope is None else scope.adjust(current)
     result = decisions.recommend_encoded(scoped, locale, _parsed(raw), scope)
     headers = _localized_headers(locale, result.policy_card)
     _, sent = encoded_headers(state, headers)
     body = msgspec.json.encode(result)
-    return RecommendationAnswer(headers, sent, body, result.primary.variant, SCOPES)
+    answer = RecommendationAnswer(headers, sent, body, result.primary.variant, SCOPES)
+    if key is not None:
+        state.recommendations.put(key, answer)
+    return answer
 
 
 class RecommendationController(Controller):
@@ -188,9 +198,7 @@ class RecommendationController(Controller):
         answers: RecommendationCache = request.app.state.recommendations
         answer = answers.get(key) if key else None
         if answer is None:
-            answer = recommendation_answer(request.app.state, current, locale, scope, raw)
-            if key:
-                answers.put(key, answer)
+            answer = recommendation_answer(request.app.state, current, locale, scope, raw, key)
         record_recommendation(answer.top_variant)
         return Response(content=answer.body, media_type=JSON, headers=answer.headers)
 
