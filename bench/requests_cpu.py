@@ -55,9 +55,13 @@ def _scope(method: str, path: str, query: bytes, headers: list[tuple[bytes, byte
     }
 
 
-async def _call(app: ASGI, method: str, target: str, headers: Any, body: bytes) -> int:
+async def _exchange(
+    app: ASGI, method: str, target: str, headers: Any, body: bytes
+) -> tuple[int, bytes]:
+    """One request through `app`: the status and the body it answered."""
     path, _, query = target.partition("?")
     status = 0
+    chunks: list[bytes] = []
 
     async def receive() -> dict[str, Any]:
         return {"type": "http.request", "body": body, "more_body": False}
@@ -66,9 +70,19 @@ async def _call(app: ASGI, method: str, target: str, headers: Any, body: bytes) 
         nonlocal status
         if message["type"] == "http.response.start":
             status = message["status"]
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
 
     await app(_scope(method, path, query.encode(), list(headers)), receive, send)
-    return status
+    return status, b"".join(chunks)
+
+
+async def _call(app: ASGI, method: str, target: str, headers: Any, body: bytes) -> int:
+    return (await _exchange(app, method, target, headers, body))[0]
+
+
+async def _body(app: ASGI, method: str, target: str, headers: Any, body: bytes) -> bytes:
+    return (await _exchange(app, method, target, headers, body))[1]
 
 
 async def _lifespan(app: ASGI) -> Callable[[], Awaitable[None]]:
@@ -168,21 +182,6 @@ async def measure(url: str, key: str, rounds: int) -> None:
         theirs = statistics.median(p[1] for p in pairs)
         ratio = statistics.median(p[1] / p[0] for p in pairs)
         print(f"{name:<40} {ours:>11.1f} {theirs:>8.1f} {ratio:>13.2f}")
-
-
-async def _body(app: ASGI, method: str, target: str, headers: Any, body: bytes) -> bytes:
-    chunks: list[bytes] = []
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.body":
-            chunks.append(message.get("body", b""))
-
-    path, _, query = target.partition("?")
-    await app(_scope(method, path, query.encode(), list(headers)), receive, send)
-    return b"".join(chunks)
 
 
 def _bare_app(bodies: dict[str, bytes]) -> ASGI:
