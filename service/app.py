@@ -13,21 +13,15 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import License, Server
 
 from service.api import contract
-from service.api.common.answered import (
-    AnsweredContentMiddleware,
-    answered_cache,
-    recommendation_cache,
-)
-from service.api.front_door import FrontDoor
+from service.api.common.answered import AnsweredContentMiddleware, answered_cache
 from service.api.graphql.controller import GraphQLDoor, graphql_controller
-from service.api.problems import handle_exception
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples
 from service.api.rest.embed import EmbedController
 from service.api.rest.health import HealthController
 from service.api.rest.organisations import OrganisationController
-from service.api.rest.recommendations import RecommendationController
+from service.api.rest.recommendations import RecommendationController, kept_answers
 from service.api.rest.releases import ReleaseController
 from service.api.rest.webhooks import WebhookController
 from service.bootstrap import store_content_files
@@ -39,9 +33,10 @@ from service.domain.organisations.service import OrganisationPolicies
 from service.domain.store import ContentStore
 from service.garbage_collection import settle_after_start
 from service.observability import Observability, metrics_endpoint
+from service.problems import handle_exception
 from service.security.cors import CachingHeaders, PublishableCors, PublishableOrigins, cors_config
 from service.security.headers import FrameablePages, security_headers
-from service.security.middleware import Trust
+from service.security.middleware import Admission
 
 logger = logging.getLogger("service")
 
@@ -116,19 +111,15 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
                 await worker.stop()
             await engine.dispose()
 
-    trust = Trust(settings)
-    caching_headers = CachingHeaders(settings)
-    content = ContentStore()
-    answered = answered_cache(settings.answered_cache_max_bytes)
+    admission = Admission(settings)
     graphql = GraphQLDoor.create(settings)
     state: dict[str, Any] = {
         "settings": settings,
-        "trust": trust,  # the embed page verifies its publishable key with the same cache
-        "caching_headers": caching_headers,  # applied once to the answers kept in `answered`
-        "content": content,
-        "answered": answered,
-        "recommendations": recommendation_cache(),
-        "graphql": graphql,  # its planned answers are sent by the front door too
+        "admission": admission,  # the embed page verifies its publishable key with it too
+        "content": ContentStore(),
+        "answered": answered_cache(settings.answered_cache_max_bytes),
+        "recommendations": kept_answers(),
+        "graphql": graphql,
         "replayer": Replayer(),
         "policy_cards": PolicyCards(),
         "organisation_policies": OrganisationPolicies(),
@@ -151,19 +142,17 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
         exception_handlers={Exception: handle_exception},
         openapi_config=openapi_config(),
         cors_config=cors_config(settings),
-        # Inside Trust: keys and rate limits apply to answers served from the content cache
-        # (which also honours the scopes its routes' guards declare).
-        middleware=[trust.middleware, AnsweredContentMiddleware],
+        # After routing, in this order, for every route: admission (the route's declared
+        # access: key, scope, rate limit), then the content answers kept from earlier requests.
+        middleware=[admission.middleware, AnsweredContentMiddleware],
+        before_send=[CachingHeaders(settings)],
         request_max_body_size=settings.request_max_body_bytes,
         logging_config=None,  # service.observability configures logging
         debug=False,
     )
     # Litestar rebuilds `components` from its registry, so complete the document afterwards.
-    contract.complete(application.openapi_schema, example_snapshot().locales)
-    application.asgi_handler = caching_headers.around(application.asgi_handler)
-    # Repeated content GETs without `Origin`, from recently verified keys, skip Litestar.
-    application.asgi_handler = FrontDoor(application.asgi_handler, application.state)
-    # Outside Litestar's CORS middleware, which knows only CORS_ORIGINS: publishable keys'
+    contract.complete(application, example_snapshot().locales)
+    # Beside Litestar's CORS middleware, which knows only CORS_ORIGINS: publishable keys'
     # origins are read from PostgreSQL.
     application.asgi_handler = PublishableCors(
         application.asgi_handler,
@@ -172,8 +161,10 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
     )
     # Security headers go on with the request id, on every response (errors and 404s too).
     observability.install(application, security_headers(settings.service_env == "production"))
-    if server:
-        application.on_startup.append(settle_after_start)  # service/garbage_collection.py
+    if server:  # service/garbage_collection.py
+        application.on_startup.append(
+            settle_after_start(settings.gc_young_threshold, settings.gc_middle_threshold)
+        )
     application.asgi_handler = FrameablePages(application.asgi_handler)  # the embed page
     return application
 

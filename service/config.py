@@ -2,9 +2,10 @@
 
 from enum import StrEnum
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -181,6 +182,51 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+    public_base_url: str | None = Field(
+        None,
+        pattern=r"^https?://[^/?#\s]+/?$",
+        description="The service's own public origin as browsers reach it "
+        "(`https://api.example.com`): the embed page calls the API from there, so a "
+        "publishable key is accepted from this origin besides its own. Unset: only the keys' "
+        "origins. Never taken from the request's `Host`.",
+    )
+    trusted_proxies: str = Field(
+        "",
+        description="Comma-separated networks (CIDR) of the proxies in front (an ingress), "
+        "whose `Forwarded` or `X-Forwarded-For` is believed: the rightmost address not in them "
+        "is the client's, for per-address budgets. Empty: nothing forwarded is believed and "
+        "the TCP peer is the client.",
+    )
+
+    @property
+    def trusted_proxy_networks(self) -> list[IPv4Network | IPv6Network]:
+        return [
+            ip_network(part.strip()) for part in self.trusted_proxies.split(",") if part.strip()
+        ]
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for part in value.split(","):
+            if part.strip():
+                ip_network(part.strip())  # ValueError names the bad network
+        return value
+
+    gc_young_threshold: int = Field(
+        50_000,
+        ge=100,
+        le=10_000_000,
+        description="Allocations between young collections of the served worker (Python's "
+        "default is 700; service/garbage_collection.py says why).",
+    )
+    gc_middle_threshold: int = Field(
+        20,
+        ge=1,
+        le=1_000,
+        description="Young collections between collections of the middle generation (Python's "
+        "default is 10).",
+    )
 
     webhook_worker_in_service: bool = Field(
         True,

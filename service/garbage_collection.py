@@ -26,16 +26,18 @@ import ctypes
 import gc
 from collections.abc import Callable
 
-YOUNG_THRESHOLD = 50_000
-MIDDLE_THRESHOLD = 20
 
+def settle_after_start(young: int, middle: int) -> Callable[[], None]:
+    """The start-up hook of a served app: collect once, freeze what is alive, and set the
+    young and middle thresholds (`GC_YOUNG_THRESHOLD`, `GC_MIDDLE_THRESHOLD`)."""
 
-def settle_after_start() -> None:
-    """Collect once, freeze what is alive, and raise the young and middle thresholds."""
-    gc.collect()
-    gc.freeze()
-    old = gc.get_threshold()[2]
-    gc.set_threshold(YOUNG_THRESHOLD, MIDDLE_THRESHOLD, old)
+    def settle() -> None:
+        gc.collect()
+        gc.freeze()
+        old = gc.get_threshold()[2]
+        gc.set_threshold(young, middle, old)
+
+    return settle
 
 
 def _malloc_trim() -> Callable[[int], int] | None:

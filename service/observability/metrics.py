@@ -24,6 +24,7 @@ from prometheus_client import (
 )
 
 from service.cache import flush_cache_metrics
+from service.security.scopes import open_access
 
 # A route that did not match (404, 405) is counted under one label: raw paths would let any
 # client create new time series.
@@ -173,7 +174,7 @@ def exposition(state: Any) -> bytes:
     return bytes(generate_latest(REGISTRY))
 
 
-@get("/metrics", include_in_schema=False, sync_to_thread=False, cache=False)
+@get("/metrics", include_in_schema=False, sync_to_thread=False, cache=False, opt=open_access())
 def metrics_endpoint(request: Request[Any, Any, Any]) -> Response[bytes]:
     return Response(
         exposition(request.app.state),

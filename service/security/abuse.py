@@ -1,26 +1,30 @@
 """Failed authentication limited per client address.
 
 Each failed authentication (a malformed, unknown or revoked key) counts against the client's
-address in a fixed window of `window_seconds`; past `limit` failures in the window, requests
-from that address that do not carry an already verified key are refused with 429 and
-`Retry-After` before any database lookup. Known keys are never refused here, so a flood
-from a shared address (a NAT, a proxy) cannot lock out the real clients behind it.
+address in a fixed window of `window_seconds`; past `limit` failures in the window, the
+address's failing requests get 429 with `Retry-After` instead of 401. Only keys that fail are
+refused here, and an unknown key costs no database lookup (service/security/keys.py), so a
+flood from a shared address (a NAT, a proxy) neither locks out the clients behind it nor
+reaches PostgreSQL.
 
 Counted per worker process, in memory (a `BoundedCache`, so a flood from many addresses stays
 bounded too): with `WORKERS=n` an address gets up to n x `limit` failures per window. The
-address is the peer of the TCP connection: behind a proxy, configure the proxy to limit too.
+address is the one `ClientAddresses` finds (behind trusted proxies, the forwarded client).
 """
 
 import ipaddress
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from litestar.types import Scope
 from prometheus_client import Counter
 
-from service.api.problems import ProblemError, problem
 from service.cache import BoundedCache
+from service.problems import ProblemError, problem
+
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 AUTH_FAILURES_REFUSED = Counter(
     "auth_failures_refused",
@@ -52,6 +56,10 @@ class FailedAuthLimiter:
             return None
         return window
 
+    def over_limit(self, address: str) -> bool:
+        window = self._window(address, time.monotonic())
+        return self.limit > 0 and window is not None and window.failures >= self.limit
+
     def check(self, address: str) -> None:
         """Raise a 429 problem when `address` is over its failures for this window."""
         now = time.monotonic()
@@ -78,19 +86,65 @@ class FailedAuthLimiter:
         window.failures += 1
 
 
-def client_address(scope: Scope) -> str:
-    client = scope.get("client")
-    return str(client[0]) if client else "unknown"
+class ClientAddresses:
+    """The client's address for per-address budgets: the TCP peer, or, when the peer is a
+    trusted proxy (`TRUSTED_PROXIES`), the rightmost address of `Forwarded` (else
+    `X-Forwarded-For`) that is not itself a trusted proxy. Nothing is believed by default: a
+    client could otherwise name any address and take a fresh budget per request."""
 
+    def __init__(self, trusted: Sequence[IPNetwork] = ()) -> None:
+        self.trusted = tuple(trusted)
 
-def client_network(scope: Scope) -> str:
-    """The client's address for per-address budgets, an IPv6 one as its /64: one subscriber
-    usually holds a whole /64 and could otherwise take a fresh budget per request."""
-    address = client_address(scope)
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
+    def _trusted(self, address: str) -> bool:
+        try:
+            parsed = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(parsed in network for network in self.trusted)
+
+    def of(self, scope: Scope) -> str:
+        client = scope.get("client")
+        peer = str(client[0]) if client else "unknown"
+        if not self.trusted or not self._trusted(peer):
+            return peer
+        for address in reversed(_forwarded_for(scope)):
+            if not self._trusted(address):
+                return address
+        return peer  # every hop is a trusted proxy: the request started inside
+
+    def network_of(self, scope: Scope) -> str:
+        """`of`, an IPv6 address as its /64: one subscriber usually holds a whole /64 and
+        could otherwise take a fresh budget per request."""
+        address = self.of(scope)
+        try:
+            parsed = ipaddress.ip_address(address)
+        except ValueError:
+            return address
+        if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is None:
+            return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
         return address
-    if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is None:
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return address
+
+
+def _forwarded_for(scope: Scope) -> list[str]:
+    """The addresses a proxy chain appended, oldest first: RFC 7239 `Forwarded: for=` when
+    sent, else `X-Forwarded-For`. Ports, brackets and quotes are dropped."""
+    forwarded = [v.decode("latin-1") for n, v in scope["headers"] if n == b"forwarded"]
+    if forwarded:
+        found = []
+        for element in ",".join(forwarded).split(","):
+            for pair in element.split(";"):
+                name, _, value = pair.strip().partition("=")
+                if name.lower() == "for":
+                    found.append(_bare_address(value))
+        return found
+    listed = [v.decode("latin-1") for n, v in scope["headers"] if n == b"x-forwarded-for"]
+    return [_bare_address(item) for item in ",".join(listed).split(",") if item.strip()]
+
+
+def _bare_address(value: str) -> str:
+    value = value.strip().strip('"')
+    if value.startswith("["):  # "[2001:db8::1]:443"
+        return value[1 : value.find("]")] if "]" in value else value
+    if value.count(":") == 1:  # "192.0.2.1:443"
+        return value.partition(":")[0]
+    return value

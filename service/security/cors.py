@@ -2,20 +2,14 @@
 keys: `PublishableCors` below) and the caching headers that must go with it and with API keys.
 
 Preflights allow only what the API uses: GET/HEAD/POST and the request headers a client of
-this API sends. `CachingHeaders` below wraps Litestar's handler, outside its CORS middleware
-(which replaces `Vary` with `Origin` on cross-origin answers), and fixes the caching headers:
-
-- with CORS on, every answer varies on `Origin` (also those to requests without one, so a
-  shared cache never hands a same-origin answer to another origin) and API answers still vary
-  on `Accept-Language`;
-- in production, API answers need a key, so a shared cache in front must not keep them for
-  others: `Cache-Control: public` becomes `private` (browsers still reuse and revalidate).
+this API sends. Like Litestar's own CORS middleware, `PublishableCors` sits in front of the
+router (a preflight carries no key to admit); it decides CORS headers and nothing else.
+`CachingHeaders` is the application's `before_send` hook for the caching headers.
 """
 
 import asyncio
 import logging
 import time
-from collections.abc import Iterable
 
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
@@ -25,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.config import Environment, Settings
 from service.security.keys import publishable_origins
-from service.security.middleware import Headers, header, request_origin
+from service.security.middleware import Headers, header, request_origin, route_access
 
 ASGIScope = Scope
 logger = logging.getLogger("service.security")
@@ -49,7 +43,6 @@ EXPOSED_HEADERS = [
     "Retry-After",
     "X-Request-ID",
 ]
-API_PREFIXES = ("/v1", "/graphql")
 
 
 def cors_config(settings: Settings) -> CORSConfig | None:
@@ -68,25 +61,31 @@ def _tokens(value: bytes) -> list[bytes]:
 
 
 class CachingHeaders:
-    """Makes API answers private in production and keeps `Vary` complete when CORS is on.
+    """A `before_send` hook: the caching headers every answer must leave with.
 
-    `fixed` is the rule, on a list of header fields; the answered-content front door
-    (api/common/answered.py) applies it
-    once to an answer it keeps, since it sends answers without Litestar. `around` applies it
-    to the responses of the rest of the application."""
+    - with CORS on, every answer varies on `Origin` (also those to requests without one, so a
+      shared cache never hands a same-origin answer to another origin), and answers of keyed
+      routes still vary on `Accept-Language` (Litestar's CORS middleware replaces `Vary`);
+    - in production, a keyed route's answer (its route's declared `Access`, whatever the
+      spelling of its path) is for one key: `Cache-Control: public` becomes `private`
+      (browsers still reuse and revalidate, shared caches do not keep it for others).
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.private = settings.service_env == Environment.PRODUCTION
         self.cors = bool(settings.cors_origin_list)
 
-    def fixed(self, headers: Iterable[tuple[bytes, bytes]], api: bool) -> Headers | None:
-        """The fields as they must leave, or None when the rule changes nothing here."""
-        private = self.private and api
+    async def __call__(self, message: Message, scope: Scope) -> None:
+        if message["type"] != "http.response.start":
+            return
+        access = route_access(scope)
+        keyed = access is not None and access.keyed
+        private = self.private and keyed
         if not (self.cors or private):
-            return None
+            return
         kept: Headers = []
         vary: list[bytes] = []
-        for name, value in headers:
+        for name, value in message.get("headers", ()):
             lowered = name.lower()
             if lowered == b"vary":
                 vary += _tokens(value)
@@ -96,33 +95,11 @@ class CachingHeaders:
             else:
                 kept.append((name, value))
         if self.cors:
-            vary += [b"Origin"] + ([b"Accept-Language"] if api else [])
+            vary += [b"Origin"] + ([b"Accept-Language"] if keyed else [])
         if vary:
             unique = {v.lower(): v for v in reversed(vary)}  # first spelling wins
             kept.append((b"vary", b", ".join(reversed(list(unique.values())))))
-        return kept  # a new list: a response may reuse its own
-
-    def around(self, app: ASGIApp) -> ASGIApp:
-        """`app` with the rule applied to its responses. Around Litestar's handler, not as a
-        `before_send` hook: a hook runs on every response the application sends, those of
-        the answered-content front door too, which are already fixed."""
-
-        async def with_caching_headers(scope: Scope, receive: Receive, send: Send) -> None:
-            api = scope["type"] == ScopeType.HTTP and scope["path"].startswith(API_PREFIXES)
-            if not (self.cors or (self.private and api)):
-                await app(scope, receive, send)
-                return
-
-            async def fixing(message: Message) -> None:
-                if message["type"] == "http.response.start":
-                    headers = self.fixed(message.get("headers", ()), api)
-                    if headers is not None:
-                        message["headers"] = headers
-                await send(message)
-
-            await app(scope, receive, fixing)
-
-        return with_caching_headers
+        message["headers"] = kept
 
 
 PREFLIGHT_MAX_AGE_SECONDS = 600
@@ -171,7 +148,7 @@ class PublishableCors:
         self.global_origins = frozenset(settings.cors_origin_list)
 
     async def __call__(self, scope: ASGIScope, receive: Receive, send: Send) -> None:
-        if scope["type"] != ScopeType.HTTP or not scope["path"].startswith(API_PREFIXES):
+        if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
         origin = request_origin(scope)

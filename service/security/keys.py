@@ -8,13 +8,15 @@ import asyncio
 import hashlib
 import hmac
 import ipaddress
+import math
 import re
 import secrets
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 from urllib.parse import urlsplit
 
 from prometheus_client import Counter
@@ -24,7 +26,9 @@ from sqlmodel import col
 
 from service.cache import BoundedCache
 from service.domain.organisations.models import DEFAULT_ORGANISATION
+from service.security.identity import Identity
 from service.security.models import ApiKey
+from service.security.scopes import Scope
 
 KEY_PREFIX = "mck"
 LOOKUP_TIMEOUT_SECONDS = 1.0
@@ -33,12 +37,6 @@ API_KEY_LOOKUPS = Counter(
     "API keys looked up in PostgreSQL (not answered from the key caches), by result.",
     ["result"],
 )
-
-
-class Scope(StrEnum):
-    CONTENT_READ = "content:read"
-    RECOMMEND = "recommend"
-    ADMIN = "admin"  # grants every other scope
 
 
 class KeyKind(StrEnum):
@@ -97,23 +95,6 @@ def normalise_origin(value: str) -> str:
         raise ValueError(f"{value!r}: a publishable key's origins must use https")
     default_port = 443 if parts.scheme == "https" else 80
     return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default_port else "")
-
-
-@dataclass(frozen=True, slots=True)
-class Identity:
-    key_id: str
-    name: str
-    scopes: frozenset[str]
-    organisation: str = DEFAULT_ORGANISATION  # whose policy its recommendations use
-    # A publishable key's origins (what `Origin` must be); empty for a secret key.
-    origins: frozenset[str] = frozenset()
-
-    @property
-    def publishable(self) -> bool:
-        return bool(self.origins)
-
-    def allows(self, scope: str) -> bool:
-        return scope in self.scopes or Scope.ADMIN in self.scopes
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,114 +171,200 @@ async def revoke_key(session: AsyncSession, key_id: str) -> bool:
 
 
 class KeyUnverifiable(Exception):
-    """The key is not in the cache and the database cannot be asked right now."""
+    """The key table was never read and the database cannot be asked right now."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class _ActiveKey:
+    secret_hash: str
+    identity: Identity
+
+
+@dataclass(frozen=True, slots=True)
 class _Cached:
-    identity: Identity | None  # None: the key is unknown or revoked
+    active: _ActiveKey | None  # None: no active key has this id
     expires: float
 
 
-def _cached_size(_: _Cached) -> int:
-    return 200  # the entry, its key (at most 100 characters) and a small identity
-
-
 class KeyVerifier:
-    """Verify keys against the database, remembering answers for `ttl` seconds.
+    """Verify keys in memory against a table of the active keys, read from PostgreSQL.
 
-    The cache is what lets content reads go on for known keys while PostgreSQL is down: an
-    expired entry is still used when the database cannot be asked. A revoked key therefore
-    keeps working for up to `ttl` seconds on each replica.
+    - The whole table (id -> secret hash and identity) is re-read by the first request that
+      finds it older than `refresh_seconds` (a few milliseconds, once per period per worker):
+      a revoked key works at most that long.
+    - A key id the table does not hold (a key created since, or a made-up one) is looked up by
+      its id, and the answer remembered. From a client address over its failed-authentication
+      limit (`look_up=False`, abuse.py) it is not: instead the keys created lately are read
+      again, at most once per `CATCH_UP_SECONDS` whatever the number of requests. So a flood
+      of made-up keys costs PostgreSQL one small query a second per worker once its address
+      is over the limit, and a valid key is never refused for the failures of others: every
+      key that existed at the last read is in the table, and one created since is found by the
+      next catch-up, at most a second away (the refusal's `Retry-After`).
+    - While PostgreSQL is down the last table read keeps serving (known keys go on working
+      through an outage; a read is tried again every `RETRY_SECONDS`); a worker that never read
+      one answers `KeyUnverifiable`.
 
-    Known keys and unknown ones are remembered in two caches, so that a flood of made-up keys
-    only ever evicts other made-up keys: the known ones stay, and keep working through a
-    database outage. Unknown keys are remembered briefly so a stranger's retries do not each
-    cost a query; random keys never repeat, which is what the failed-authentication limit per
-    client address (`service.security.abuse`) is for.
+    At most `max_keys` active keys are held (about 400 bytes each); past that, ids outside the
+    table are looked up one by one, each answer remembered for `refresh_seconds`.
     """
 
-    UNKNOWN_TTL_SECONDS = 5.0
-    MAX_KNOWN = 10_000
-    MAX_UNKNOWN = 10_000
+    RETRY_SECONDS = 5.0
+    UNKNOWN_SECONDS = 5.0  # how long an id no active key has is remembered as unknown
 
-    def __init__(
-        self, ttl: float, max_known: int = MAX_KNOWN, max_unknown: int = MAX_UNKNOWN
-    ) -> None:
-        self.ttl = ttl
-        self._known: BoundedCache[str, _Cached] = BoundedCache(
-            "api_keys_known", max_entries=max_known, max_bytes=max_known * 200, sizeof=_cached_size
-        )
-        self._unknown: BoundedCache[str, _Cached] = BoundedCache(
-            "api_keys_unknown",
-            max_entries=max_unknown,
-            max_bytes=max_unknown * 200,
-            sizeof=_cached_size,
+    CATCH_UP_SECONDS = 1.0
+    # Keys created this long before the newest one held are read again on a catch-up: a key
+    # stamped by a transaction that committed late is not missed.
+    CREATED_MARGIN = timedelta(minutes=5)
+    MAX_KEYS = 50_000
+
+    def __init__(self, refresh_seconds: float, max_keys: int = MAX_KEYS) -> None:
+        self.refresh_seconds = refresh_seconds
+        self.max_keys = max_keys
+        self._table: dict[str, _ActiveKey] = {}
+        self._verified: dict[str, Identity] = {}  # full keys checked against this table
+        self._complete = True  # the table holds every active key
+        self._newest: datetime | None = None  # the latest `created_at` in the table
+        self._loaded_at: float | None = None  # monotonic time the last full read started
+        self._caught_up_at = -math.inf  # ... and the last read of new keys
+        self._failed_at = -math.inf  # ... and the last full read that failed
+        self._lock = asyncio.Lock()
+        # Ids looked up one by one: unknown ones, and known ones past `max_keys`.
+        self._looked_up: BoundedCache[str, _Cached] = BoundedCache(
+            "api_keys_looked_up", max_entries=10_000, max_bytes=4_000_000, sizeof=lambda _: 400
         )
 
     def known(self, key: str) -> Identity | None:
-        """The identity of a key verified within `ttl`, without asking anything else."""
-        cached = self._known.get(key)
-        if cached is not None and cached.expires > time.monotonic():
-            return cached.identity
-        return None
+        """The identity of a key already verified against the current table."""
+        return self._verified.get(key)
 
-    async def verify(
-        self, engine: AsyncEngine, key: str, guard: Callable[[], None] | None = None
-    ) -> Identity | None:
-        """The key's identity, or None when it is unknown or revoked.
-
-        `guard` runs before anything is spent on a key not verified yet (an unknown-cache
-        answer or a database lookup); it raises to refuse (the failed-authentication limit),
-        so known keys never pay for the failures of others.
-        """
-        now = time.monotonic()
-        known = self._known.get(key)  # first: a known key is the common case
-        if known is not None and known.identity is not None and known.expires > now:
-            return known.identity
+    async def verify(self, engine: AsyncEngine, key: str, look_up: bool = True) -> Identity | None:
+        """The key's identity, or None when it is unknown, revoked or malformed. `look_up`
+        False: an id outside the table waits for the next catch-up instead of a lookup."""
+        arrived = time.monotonic()
+        loaded = self._loaded_at
+        if loaded is None or (
+            arrived - loaded >= self.refresh_seconds
+            and arrived - self._failed_at >= self.RETRY_SECONDS
+        ):
+            await self._read_all(engine, arrived)
+        identity = self._verified.get(key)
+        if identity is not None:
+            return identity
         parts = split_key(key)
         if parts is None:
             return None
-        if guard is not None and (known is None or known.identity is None):
-            guard()
-        cached = known or self._unknown.get(key)
-        if cached is not None and cached.expires > now:
-            return cached.identity
-        try:
-            identity = await self._lookup(engine, *parts)
-        except Exception as exc:
-            API_KEY_LOOKUPS.labels("unavailable").inc()
-            if cached is not None and cached.identity is not None:
-                return cached.identity  # stale but known: keep serving through an outage
-            raise KeyUnverifiable from exc
-        API_KEY_LOOKUPS.labels("known" if identity is not None else "unknown").inc()
-        if identity is not None or known is not None:
-            # A key seen valid stays in the known cache, revoked from now on if it is.
-            ttl = self.ttl if identity is not None else self.UNKNOWN_TTL_SECONDS
-            self._known.put(key, _Cached(identity, now + ttl))
-        else:
-            self._unknown.put(key, _Cached(None, now + self.UNKNOWN_TTL_SECONDS))
-        return identity
+        key_id, secret = parts
+        active = self._table.get(key_id)
+        if active is None and (look_up or not self._complete):
+            active = await self._look_up(engine, key_id, arrived)
+        elif active is None and arrived - self._caught_up_at >= self.CATCH_UP_SECONDS:
+            await self._catch_up(engine, arrived)  # a key created since the last read?
+            active = self._table.get(key_id)
+        if active is None or not hmac.compare_digest(active.secret_hash, hash_secret(secret)):
+            return None
+        if key_id in self._table:
+            self._verified[key] = active.identity
+        return active.identity
+
+    async def _read_all(self, engine: AsyncEngine, arrived: float) -> None:
+        async with self._lock:
+            if self._loaded_at is not None and self._loaded_at >= arrived:
+                return  # another request read the table while this one waited
+            started = time.monotonic()
+            try:
+                rows = await self._rows(engine, self._active_keys().limit(self.max_keys + 1))
+            except Exception as exc:
+                API_KEY_LOOKUPS.labels("unavailable").inc()
+                self._failed_at = started
+                if self._loaded_at is None:
+                    raise KeyUnverifiable from exc
+                return  # keep serving the last table read
+            API_KEY_LOOKUPS.labels("table").inc()
+            self._table = self._entries(rows[: self.max_keys])
+            self._verified = {}
+            self._complete = len(rows) <= self.max_keys
+            self._newest = max((row.created_at for row in rows), default=None)
+            self._loaded_at = self._caught_up_at = started
+
+    async def _catch_up(self, engine: AsyncEngine, arrived: float) -> None:
+        """Read the keys created lately, unless a read started since `arrived` (requests that
+        waited for the lock share the read that ran meanwhile)."""
+        async with self._lock:
+            if self._caught_up_at >= arrived:
+                return
+            started = time.monotonic()
+            query = self._active_keys()
+            if self._newest is not None:
+                query = query.where(col(ApiKey.created_at) >= self._newest - self.CREATED_MARGIN)
+            try:
+                rows = await self._rows(engine, query.limit(self.max_keys))
+            except Exception as exc:
+                API_KEY_LOOKUPS.labels("unavailable").inc()
+                raise KeyUnverifiable from exc
+            API_KEY_LOOKUPS.labels("new").inc()
+            self._table = {**self._table, **self._entries(rows)}
+            self._newest = max((row.created_at for row in rows), default=self._newest)
+            self._caught_up_at = started
 
     @staticmethod
-    async def _lookup(engine: AsyncEngine, key_id: str, secret: str) -> Identity | None:
-        query = select(
-            col(ApiKey.name),
-            col(ApiKey.scopes),
-            col(ApiKey.secret_hash),
-            col(ApiKey.organisation),
-            col(ApiKey.kind),
-            col(ApiKey.origins),
-        ).where(
-            col(ApiKey.id) == key_id,
-            ApiKey.revoked_at.is_(None),  # type: ignore[union-attr]
+    def _entries(rows: Sequence[Any]) -> dict[str, _ActiveKey]:
+        scopes: dict[frozenset[str], frozenset[str]] = {}  # shared, not one set per key
+        entries = {}
+        for row in rows:
+            granted = frozenset(row.scopes)
+            identity = _identity(row, scopes.setdefault(granted, granted))
+            entries[row.id] = _ActiveKey(row.secret_hash, identity)
+        return entries
+
+    @staticmethod
+    def _active_keys() -> Any:
+        return (
+            select(
+                col(ApiKey.id),
+                col(ApiKey.name),
+                col(ApiKey.scopes),
+                col(ApiKey.secret_hash),
+                col(ApiKey.organisation),
+                col(ApiKey.kind),
+                col(ApiKey.origins),
+                col(ApiKey.created_at),
+            )
+            .where(ApiKey.revoked_at.is_(None))  # type: ignore[union-attr]
+            .order_by(col(ApiKey.created_at).desc())  # past the cap, the newest are held
         )
+
+    @staticmethod
+    async def _rows(engine: AsyncEngine, query: Any) -> Sequence[Any]:
         async with asyncio.timeout(LOOKUP_TIMEOUT_SECONDS), engine.connect() as connection:
-            row = (await connection.execute(query)).first()
-        if row is None or not hmac.compare_digest(row.secret_hash, hash_secret(secret)):
+            return (await connection.execute(query)).all()
+
+    async def _look_up(self, engine: AsyncEngine, key_id: str, now: float) -> _ActiveKey | None:
+        """One id's row, remembered: an active key joins the table (while it has room), an
+        unknown id is remembered as such for `UNKNOWN_SECONDS`."""
+        cached = self._looked_up.get(key_id)
+        if cached is not None and cached.expires > now:
+            return cached.active
+        try:
+            rows = await self._rows(engine, self._active_keys().where(col(ApiKey.id) == key_id))
+        except Exception as exc:
+            API_KEY_LOOKUPS.labels("unavailable").inc()
+            raise KeyUnverifiable from exc
+        API_KEY_LOOKUPS.labels("known" if rows else "unknown").inc()
+        if not rows:
+            self._looked_up.put(key_id, _Cached(None, now + self.UNKNOWN_SECONDS))
             return None
-        origins = frozenset(row.origins) if row.kind == KeyKind.PUBLISHABLE else frozenset()
-        return Identity(key_id, row.name, frozenset(row.scopes), row.organisation, origins)
+        active = self._entries(rows)[key_id]
+        if len(self._table) < self.max_keys:
+            self._table[key_id] = active
+        else:
+            self._looked_up.put(key_id, _Cached(active, now + self.refresh_seconds))
+        return active
+
+
+def _identity(row: Any, scopes: frozenset[str] | None = None) -> Identity:
+    origins = frozenset(row.origins) if row.kind == KeyKind.PUBLISHABLE else frozenset()
+    granted = scopes if scopes is not None else frozenset(row.scopes)
+    return Identity(row.id, row.name, granted, row.organisation, origins)
 
 
 MAX_PUBLISHABLE_ORIGINS = 20_000

@@ -1,70 +1,41 @@
-"""Who is calling and how often: one ASGI middleware before every route.
+"""Admission: who is calling, whether the route lets it, and how often. One Litestar middleware,
+registered on the application, so it runs after routing for every matched route.
 
-Order per request under `/v1` and `/graphql`: find the key (`Authorization: Bearer` or
-`X-API-Key`), verify it, record it for the routes' scope checks (production only: development
-is open), count it against the key's rate limit, then run the route under the request timeout.
-What a key may do is declared where it applies (guards on controllers, a permission class on
-GraphQL fields: `service/api/common/scopes.py`), not here. Refusals are `ProblemError`s built
-in `service/api/problems.py`, so they leave as problem documents through the application's one
-exception handler.
-
-A publishable key (meant for web pages) is checked further whatever the environment: the
-request's `Origin` must be one of the key's origins, its scopes are enforced (also in
-development, where secret keys are not), and it counts against its own limits, per key
-(shared by the replicas) and per key and client address (per worker).
+Per request, in this order:
+1. the route's declared `Access` (`service/security/scopes.py`): an open route goes on;
+2. the caller: an API key (`Authorization: Bearer` or `X-API-Key`), verified (production: one
+   is required; development serves without one);
+3. what the route allows: a publishable key only where the route declares `browser=True` and
+   from one of its origins (in development too); a key's scopes (production);
+4. its rate limit, counted once;
+then the route runs under the request timeout. Refusals are `ProblemError`s from
+`service/problems.py`, so they leave through the application's one exception handler.
 """
 
 import asyncio
-from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from litestar import Litestar
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.api.common.scopes import missing_scope, remember_identity
-from service.api.problems import (
+from service.config import Environment, Settings
+from service.problems import (
     ProblemError,
+    lacks_scope,
     origin_not_allowed,
     problem,
     rate_limited,
     unauthorized,
     unavailable,
 )
-from service.config import Environment, Settings
-from service.security.abuse import FailedAuthLimiter, client_address, client_network
-from service.security.keys import Identity, KeyUnverifiable, KeyVerifier
+from service.security.abuse import ClientAddresses, FailedAuthLimiter
+from service.security.identity import Identity, missing_scope, remember_identity
+from service.security.keys import KeyUnverifiable, KeyVerifier
 from service.security.ratelimit import Decision, LocalRateLimiter, RateLimiter
+from service.security.scopes import Access, declared
 
 Headers = list[tuple[bytes, bytes]]  # ASGI header fields, as responses carry them
-
-# Paths that need an API key in production; health, metrics and the docs stay open.
-KEYED_PREFIXES = ("/v1", "/graphql")
-
-# What a publishable key may reach, whatever its scopes: what the component calls and the
-# content reads a partner's own script may want, one situation per request. A publishable key
-# is public (anyone viewing the partner's page can copy it), so bulk routes (a batch is up to
-# 1,000 situations and 20 MB for one request of the per-address budget), exports, replays,
-# organisation policies (internal weights and the ids of the keys that published them) and
-# GraphQL need a secret key even where the scope would allow them.
-PUBLISHABLE_READS = (
-    "/v1/approaches",
-    "/v1/aspects",
-    "/v1/locales",
-    "/v1/terms",
-    "/v1/topics",
-    "/v1/variants",
-)
-PUBLISHABLE_POSTS = frozenset({"/v1/recommendations"})
-# Where `Trust.admitted` leaves the rate-limit fields of a request the front door counted.
-ADMITTED_STATE_KEY = "trust_admitted"
-
-
-def publishable_may_reach(method: str, path: str) -> bool:
-    if method == "POST":
-        return path in PUBLISHABLE_POSTS
-    if method not in ("GET", "HEAD"):
-        return False
-    return any(path == read or path.startswith(read + "/") for read in PUBLISHABLE_READS)
 
 
 def presented_key(scope: Scope) -> str | None:
@@ -93,23 +64,23 @@ def request_origin(scope: Scope) -> str | None:
     return None if origin in ("", "null") else origin
 
 
-def same_origin(scope: Scope, origin: str) -> bool:
-    """The request comes from a page of this service (the embed iframe page calls the API
-    from here). Host only, not scheme: behind a TLS-terminating proxy the scheme seen here
-    is http while the page's is https."""
-    own = (header(scope, b"host") or "").strip().lower()
-    return bool(own) and origin.partition("://")[2] == own  # no Host: no own origin
+def route_access(scope: Scope) -> Access | None:
+    """The access the matched route declares (None: Litestar's own routes, such as OPTIONS)."""
+    handler = scope.get("route_handler")
+    return None if handler is None else declared(handler.opt)
 
 
-@dataclass(frozen=True, slots=True)
-class Recognised:
-    identity: Identity | None  # None: development, without a key
-    organisation: str | None  # whose policy applies: production only, as `admit` records
+def own_origin(public_base_url: str | None) -> str | None:
+    """The service's own origin (`scheme://host[:port]`), from its configured public URL:
+    the embed page calls the API from there. Never from the request's `Host`."""
+    if not public_base_url:
+        return None
+    parts = urlsplit(public_base_url.strip().lower())
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
-class Trust:
-    """Who is calling and whether they may go on (`admit`), with what that needs: settings,
-    the key cache, the rate limiters."""
+class Admission:
+    """The admission's settings, key cache and rate limiters; one per application."""
 
     def __init__(self, settings: Settings) -> None:
         self.production = settings.service_env == Environment.PRODUCTION
@@ -132,28 +103,29 @@ class Trust:
             if settings.publishable_rate_limit_per_address > 0
             else None
         )
+        self.addresses = ClientAddresses(settings.trusted_proxy_networks)
         self.failed_auth = FailedAuthLimiter(settings.auth_failures_per_minute, 60.0)
         self.timeout_seconds = settings.request_timeout_seconds
+        self.own_origin = own_origin(settings.public_base_url)
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
-        return TrustMiddleware(app, self)
+        return AdmissionMiddleware(app, self)
 
-    async def admit(self, scope: Scope) -> Headers:
-        """Identify the caller, record it for the scope checks and count it: the rate-limit
-        fields for the response. Raises a `ProblemError` to refuse."""
-        admitted: Headers | None = scope.get("state", {}).get(ADMITTED_STATE_KEY)
-        if admitted is not None:
-            return admitted  # by the front door, which counted it
-        if not scope["path"].startswith(KEYED_PREFIXES):
-            return []
-        identity = await self._identify(scope)
-        if identity is not None and identity.publishable:
-            remember_identity(scope, identity)  # its scopes hold in development too
-            return await self._admit_publishable(scope, identity)
+    async def admit(self, scope: Scope, access: Access) -> Headers:
+        """Identify the caller, check what the route allows, count it: the rate-limit fields
+        for the response. Raises a `ProblemError` to refuse."""
+        identity = await self.identify(scope)
         if identity is None:
-            return []
-        if self.production:
-            remember_identity(scope, identity)
+            return []  # development, without a key
+        if identity.publishable:
+            remember_identity(scope, identity)  # its scopes hold in development too
+            return await self._admit_publishable(scope, identity, access)
+        if not self.production:
+            return []  # development: a secret key is optional and its scopes not enforced
+        remember_identity(scope, identity)
+        lacking = missing_scope(identity, access.scopes)
+        if lacking is not None:
+            raise lacks_scope(lacking)
         decision = await self._count(scope, identity)
         if decision is None:
             return []
@@ -166,45 +138,36 @@ class Trust:
             )
         return decision.encoded_headers()
 
-    def recognised(self, scope: Scope) -> Recognised | None:
-        """Who calls, for an answer sent before routing (service/api/front_door.py), when that is
-        known without asking PostgreSQL and needs no refusal: a secret key verified within
-        the key cache's time (or, in development, no key). None leaves the request to the
-        routed path, which decides as for any request."""
-        try:
-            key = presented_key(scope)
-        except ProblemError:
-            return None
+    async def identify(self, scope: Scope) -> Identity | None:
+        """The verified caller (None: none sent, in development). Raises 401 for an unknown
+        key, or 429 for an address that keeps sending unknown ones."""
+        key = presented_key(scope)
         if key is None:
-            return None if self.production else Recognised(None, None)
-        identity = self.verifier.known(key)
-        if identity is None or identity.publishable:
-            return None
-        return Recognised(identity, identity.organisation if self.production else None)
+            if self.production:
+                raise unauthorized(
+                    "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`."
+                )
+            return None  # development: reads and recommendations are open
+        return await self.verify(scope, key)
 
-    async def admit_recognised(
-        self, scope: Scope, caller: Recognised, scopes: frozenset[str]
-    ) -> Headers | None:
-        """`admit` for a recognised caller, where nothing is refused: the rate-limit fields
-        when it holds `scopes` and is within its limit, counted; else None, for the routed
-        path to refuse (a request over the limit is counted there once more, which changes
-        nothing: it is refused either way)."""
-        identity = caller.identity
+    async def verify(self, scope: Scope, key: str) -> Identity:
+        """`key`'s identity, or a refusal. A valid key is never refused for the failures of
+        others: the failed-authentication limit applies to keys that fail."""
+        address = self.addresses.of(scope)
+        engine = Litestar.from_scope(scope).state.engine
+        try:
+            # From an address that keeps failing, an unknown key costs no lookup of its own.
+            look_up = not self.failed_auth.over_limit(address)
+            identity = await self.verifier.verify(engine, key, look_up)
+        except KeyUnverifiable:
+            raise unavailable(
+                "database-unavailable", "The API key cannot be verified right now; retry shortly."
+            ) from None
         if identity is None:
-            return []
-        if self.production and missing_scope(identity, scopes) is not None:
-            return None
-        decision = await self._count(scope, identity)
-        if decision is None:
-            return []
-        return decision.encoded_headers() if decision.allowed else None
-
-    def admitted(self, scope: Scope, caller: Recognised, limits: Headers) -> None:
-        """Record that the front door admitted (and counted) the request it then leaves to the
-        routed path, so that `admit` there neither counts it again nor asks anything."""
-        if caller.identity is not None and self.production:
-            remember_identity(scope, caller.identity)
-        scope.setdefault("state", {})[ADMITTED_STATE_KEY] = limits
+            self.failed_auth.check(address)  # 429 once the address is over its failures
+            self.failed_auth.record_failure(address)
+            raise unauthorized("The API key is unknown or revoked.")
+        return identity
 
     def timed_out(self) -> ProblemError:
         return unavailable(
@@ -218,16 +181,17 @@ class Trust:
         engine = Litestar.from_scope(scope).state.engine
         return await self.limiter.hit(engine, f"key:{identity.key_id}")
 
-    async def _admit_publishable(
-        self, scope: Scope, identity: Identity
-    ) -> list[tuple[bytes, bytes]]:
+    def _origin_allowed(self, identity: Identity, origin: str | None) -> bool:
+        return origin is not None and (origin in identity.origins or origin == self.own_origin)
+
+    async def _admit_publishable(self, scope: Scope, identity: Identity, access: Access) -> Headers:
         origin = request_origin(scope)
-        if origin is None or not (origin in identity.origins or same_origin(scope, origin)):
+        if not self._origin_allowed(identity, origin):
             raise origin_not_allowed(
                 "This publishable key is not allowed on this site: its origin "
                 f"({origin or 'none sent'}) is not among the key's origins."
             )
-        if not publishable_may_reach(str(scope.get("method", "")), scope["path"]):
+        if not access.browser:
             raise ProblemError(
                 problem(
                     403,
@@ -237,10 +201,14 @@ class Trust:
                     "this route needs a secret key (from a server, never a web page).",
                 )
             )
+        lacking = missing_scope(identity, access.scopes)
+        if lacking is not None:
+            raise lacks_scope(lacking)
         decision: Decision | None = None
         address_limiter = self.publishable_address_limiter
         if address_limiter is not None:
-            decision = address_limiter.hit(f"{identity.key_id}:{client_network(scope)}")
+            network = self.addresses.network_of(scope)
+            decision = address_limiter.hit(f"{identity.key_id}:{network}")
             if not decision.allowed:
                 raise rate_limited(
                     f"This address may make {decision.limit} requests per "
@@ -264,43 +232,22 @@ class Trust:
                 decision = key_decision  # the headers tell the nearer of the two limits
         return decision.encoded_headers() if decision is not None else []
 
-    async def _identify(self, scope: Scope) -> Identity | None:
-        key = presented_key(scope)
-        if key is None:
-            if self.production:
-                raise unauthorized(
-                    "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`."
-                )
-            return None  # development: reads and recommendations are open
-        address = client_address(scope)
-        engine = Litestar.from_scope(scope).state.engine
-        try:
-            identity = await self.verifier.verify(
-                engine, key, guard=lambda: self.failed_auth.check(address)
-            )
-        except KeyUnverifiable:
-            raise unavailable(
-                "database-unavailable", "The API key cannot be verified right now; retry shortly."
-            ) from None
-        if identity is None:
-            self.failed_auth.record_failure(address)
-            raise unauthorized("The API key is unknown or revoked.")
-        return identity
 
-
-class TrustMiddleware:
-    def __init__(self, app: ASGIApp, trust: Trust) -> None:
+class AdmissionMiddleware:
+    def __init__(self, app: ASGIApp, admission: Admission) -> None:
         self.app = app
-        self.trust = trust
+        self.admission = admission
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
             await self.app(scope, receive, send)
             return
-        await self._within_timeout(scope, receive, send, await self.trust.admit(scope))
+        access = route_access(scope)
+        limits = await self.admission.admit(scope, access) if access and access.keyed else []
+        await self._within_timeout(scope, receive, send, limits)
 
     async def _within_timeout(
-        self, scope: Scope, receive: Receive, send: Send, extra_headers: list[tuple[bytes, bytes]]
+        self, scope: Scope, receive: Receive, send: Send, extra_headers: Headers
     ) -> None:
         """Run the route under the request timeout; the response gets `extra_headers` (the
         rate-limit fields), added here so that a response passes one wrapper, not two."""
@@ -315,9 +262,9 @@ class TrustMiddleware:
             await send(message)
 
         try:
-            async with asyncio.timeout(self.trust.timeout_seconds):
+            async with asyncio.timeout(self.admission.timeout_seconds):
                 await self.app(scope, receive, tracking_send)
         except TimeoutError:
             if started:
                 raise  # the status line is gone; the server will cut the connection
-            raise self.trust.timed_out() from None
+            raise self.admission.timed_out() from None

@@ -32,6 +32,7 @@ def production_settings(database_url: str, **overrides: Any) -> Settings:
         "service_env": "production",
         "load_content_on_start": False,  # the session-wide app loaded it already
         "content_poll_seconds": 60,
+        "public_base_url": "http://testserver.local",  # the test client's own origin
     }
     return Settings(**(values | overrides))
 

@@ -98,7 +98,8 @@ async def test_it_works_from_its_origins_only(production: Client, partner_key: s
 
 
 async def test_the_service_s_own_pages_may_use_it(production: Client, partner_key: str) -> None:
-    """The iframe page runs on the service's origin and calls the API from there."""
+    """The iframe page runs on the service's origin (`PUBLIC_BASE_URL`) and calls the API
+    from there."""
     own = {"X-API-Key": partner_key, "Origin": "http://testserver.local"}
     assert (await production.get("/v1/variants", headers=own)).status_code == 200
     lookalike = {**own, "Origin": "http://testserver.local.evil.example"}

@@ -11,10 +11,12 @@ from litestar.testing import AsyncTestClient
 from litestar.types import Scope
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from service.api.contract import declared_access
 from service.api.rest.recommendations import EXAMPLE_SITUATION
-from service.security.abuse import client_network
+from service.config import PROJECT_ROOT
+from service.security.abuse import ClientAddresses
 from service.security.keys import normalise_origin
-from service.security.middleware import publishable_may_reach, same_origin
+from service.security.middleware import own_origin
 from tests.security.test_keys_and_scopes import SITUATION, assert_problem
 from tests.security.test_publishable_keys import PARTNER, publishable
 
@@ -55,12 +57,29 @@ async def test_a_publishable_key_reaches_only_what_the_component_needs(
         assert answer.status_code == 200, (method, path, answer.text)
 
 
-def test_the_allowed_prefixes_are_whole_path_segments() -> None:
-    assert publishable_may_reach("GET", "/v1/variants/classic-mentoring")
-    assert not publishable_may_reach("GET", "/v1/variantsx")
-    assert not publishable_may_reach("POST", "/v1/variants")
-    assert not publishable_may_reach("DELETE", "/v1/variants/classic-mentoring")
-    assert not publishable_may_reach("POST", "/v1/recommendations/batch")
+def _browser_routes_in_the_docs() -> set[tuple[str, str]]:
+    """The routes docs/embedding.md lists between its `browser-routes` markers."""
+    text = (PROJECT_ROOT / "docs" / "embedding.md").read_text(encoding="utf-8")
+    listed = text.split("<!-- browser-routes -->")[1].split("<!-- /browser-routes -->")[0]
+    found = set()
+    for line in listed.splitlines():
+        line = line.strip()
+        if line.startswith("- `"):
+            method, path = line.split("`")[1].split(" ", 1)
+            found.add((path, method.lower()))
+    return found
+
+
+def test_the_docs_list_exactly_the_routes_that_declare_browser_reach(production: Client) -> None:
+    """What a publishable key reaches is declared once, on each route (`browser=True`); the
+    docs say the same. Declaring a new route reachable without the docs fails here."""
+    declared = {
+        (path, method)
+        for (path, method), access in declared_access(production.app).items()
+        if access.browser and method != "options"
+    }
+    assert declared == _browser_routes_in_the_docs()
+    assert ("/v1/export", "get") not in declared  # the whole catalogue is a server's call
 
 
 @pytest.mark.parametrize(
@@ -100,16 +119,34 @@ def _scope(client: str, host: bytes | None = b"api.example.com") -> Scope:
 def test_an_ipv6_client_s_budget_is_its_slash_64() -> None:
     """A subscriber usually holds a whole /64; per address it would get a fresh budget per
     request."""
-    first = client_network(_scope("2001:db8:1:2::1"))
-    assert first == client_network(_scope("2001:db8:1:2:ffff:ffff:ffff:ffff"))
-    assert first != client_network(_scope("2001:db8:1:3::1"))
-    assert client_network(_scope("203.0.113.7")) == "203.0.113.7"
-    assert client_network(_scope("::ffff:203.0.113.7")) != client_network(
-        _scope("::ffff:203.0.113.8")
-    )
+    network_of = ClientAddresses().network_of
+    first = network_of(_scope("2001:db8:1:2::1"))
+    assert first == network_of(_scope("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+    assert first != network_of(_scope("2001:db8:1:3::1"))
+    assert network_of(_scope("203.0.113.7")) == "203.0.113.7"
+    assert network_of(_scope("::ffff:203.0.113.7")) != network_of(_scope("::ffff:203.0.113.8"))
 
 
-def test_without_a_host_header_nothing_is_the_service_s_own_origin() -> None:
-    assert same_origin(_scope("203.0.113.7"), "https://api.example.com")
-    assert not same_origin(_scope("203.0.113.7", host=None), "https://")
-    assert not same_origin(_scope("203.0.113.7", host=b""), "http://")
+def test_the_service_s_own_origin_comes_from_its_public_url_only() -> None:
+    assert own_origin("https://API.example.com/") == "https://api.example.com"
+    assert own_origin("http://127.0.0.1:8000") == "http://127.0.0.1:8000"
+    assert own_origin(None) is None
+    assert own_origin("") is None
+
+
+async def test_a_host_header_never_makes_an_origin_the_service_s_own(
+    production: Client, engine: AsyncEngine
+) -> None:
+    """Red team: `Host: attacker.example` with `Origin: https://attacker.example` turned 403
+    into 200 when the own origin was read from `Host`."""
+    partner_key = await publishable(engine, PARTNER)
+    for path in ("/v1/variants", "/v1/locales"):
+        refused = await production.get(
+            path,
+            headers={
+                "X-API-Key": partner_key,
+                "Host": "attacker.example",
+                "Origin": "https://attacker.example",
+            },
+        )
+        assert_problem(refused, 403, "origin-not-allowed")

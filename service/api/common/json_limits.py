@@ -44,12 +44,15 @@ _PLAIN = msgspec.json.Decoder()
 
 
 def decode_json(raw: bytes | str, decoder: "msgspec.json.Decoder[Any]" = _PLAIN) -> Any:
-    """Decode with `decoder`, raising `JSONTooDeep` for over-nested input (and
-    `msgspec.DecodeError` for invalid JSON, as before)."""
+    """Decode with `decoder`, raising `JSONTooDeep` for over-nested input and
+    `msgspec.DecodeError` for invalid JSON, invalid UTF-8 included (msgspec raises a
+    `UnicodeDecodeError` for bytes that are not UTF-8 inside a string)."""
     try:
         value = decoder.decode(raw)
     except RecursionError:
         raise JSONTooDeep from None
+    except UnicodeDecodeError:
+        raise msgspec.DecodeError("The JSON is not valid UTF-8.") from None
     if _brackets(raw) > MAX_JSON_DEPTH and nests_deeper_than(value, MAX_JSON_DEPTH):
         raise JSONTooDeep
     return value

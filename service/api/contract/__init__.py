@@ -2,7 +2,8 @@
 
 One pass over the generated document, in one place, so that the handlers stay thin:
 
-- security: `Authorization: Bearer` and `X-API-Key` on every `/v1` operation, none on `/health`;
+- security, derived from each route's declared `Access` (service/security/scopes.py): the key
+  schemes, the scope in the description, and the answers admission gives (401, 403, 429);
 - conditional GETs: `If-None-Match` in, `ETag` and `Cache-Control` out, and the 304 answer;
 - locales: `Accept-Language` in, `Content-Language` and `Vary` out, and `locale` described by
   the served values and the one rule (`service/api/rest/http.py` `served_locale`);
@@ -17,10 +18,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import msgspec
+from litestar import Litestar
 from litestar.openapi.spec import (
     Components,
+    Example,
     OpenAPI,
     OpenAPIHeader,
+    OpenAPIMediaType,
     OpenAPIResponse,
     OpenAPIType,
     Operation,
@@ -36,9 +40,10 @@ from service.domain.decisions.service import ReplayRequest
 from service.domain.organisations.policy import OrganisationPolicyDocument
 from service.domain.recommendation import Situation
 from service.domain.recommendation.service import BatchRequest
+from service.problems import PROBLEM_MEDIA_TYPE, Problem, problem
+from service.security.scopes import Access, Scope, declared
 from service.webhooks.outbox import SUBSCRIBABLE_EVENTS
 
-GUARDED_PREFIX = "/v1"
 BEARER = "bearerAuth"
 API_KEY = "apiKeyAuth"
 REQUIRES_KEY: list[dict[str, list[str]]] = [{BEARER: []}, {API_KEY: []}]
@@ -47,13 +52,6 @@ RECOMMEND_PREFIX = "/v1/recommendations"
 # one the recommendation named), so it takes neither.
 REPLAY = f"{RECOMMEND_PREFIX}/replay"
 RECOMMEND_POSTS = frozenset({RECOMMEND_PREFIX, f"{RECOMMEND_PREFIX}/batch"})
-# The scope each `/v1` family's controller guards with (`requires(...)` in `service/api/rest/`),
-# most specific prefix first; anything else under `/v1` is content (`content:read`).
-SCOPE_BY_PREFIX: tuple[tuple[str, str], ...] = (
-    (RECOMMEND_PREFIX, "recommend"),
-    ("/v1/organisations", "recommend"),
-    ("/v1/webhooks", "admin"),
-)
 METHODS = ("get", "put", "post", "delete", "patch")
 
 SECURITY_SCHEMES: dict[str, SecurityScheme | Reference] = {
@@ -148,6 +146,68 @@ def parameters(locales: Sequence[str]) -> dict[str, Parameter | Reference]:
     }
 
 
+def declared_access(app: Litestar) -> dict[tuple[str, str], Access]:
+    """Every route's declared access, by (OpenAPI path, lower-case method)."""
+    found: dict[tuple[str, str], Access] = {}
+    for route in app.routes:
+        for handler in getattr(route, "route_handlers", ()):
+            access = declared(handler.opt)
+            for method in getattr(handler, "http_methods", ()):
+                if access is not None:
+                    found[(route.path_format, method.lower())] = access
+    return found
+
+
+def _problem_response(description: str, example: Problem, *headers: str) -> OpenAPIResponse:
+    return OpenAPIResponse(
+        description=description,
+        content={
+            PROBLEM_MEDIA_TYPE: OpenAPIMediaType(
+                schema=Reference("#/components/schemas/Problem"),
+                examples={f"problem-{example.status}": Example(value=msgspec.to_builtins(example))},
+            )
+        },
+        headers={name: _header(name) for name in headers} or None,
+    )
+
+
+def _forbidden_name(scope: str) -> str:
+    return "Forbidden" + "".join(part.title() for part in scope.replace(":", "_").split("_"))
+
+
+def admission_responses() -> dict[str, OpenAPIResponse | Reference]:
+    """What admission (service/security/middleware.py) answers, once, for `$ref`s."""
+    responses: dict[str, OpenAPIResponse | Reference] = {
+        "Unauthorized": _problem_response(
+            "Missing or unknown API key",
+            problem(
+                401,
+                "unauthorized",
+                "Authentication required",
+                "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`.",
+            ),
+        ),
+        "RateLimited": _problem_response(
+            "Rate limit exceeded",
+            problem(
+                429,
+                "rate-limited",
+                "Too many requests",
+                "This API key may make 600 requests per 60 s; retry after 12 s.",
+            ),
+            "Retry-After",
+            "RateLimit-Limit",
+            "RateLimit-Reset",
+        ),
+    }
+    for scope in Scope:
+        responses[_forbidden_name(scope)] = _problem_response(
+            f"The API key lacks the scope `{scope}` (or is a publishable key the route refuses)",
+            problem(403, "forbidden", "Forbidden", f"This API key lacks the scope `{scope}`."),
+        )
+    return responses
+
+
 def _operations(document: OpenAPI) -> Iterator[tuple[str, str, Operation]]:
     for path, item in (document.paths or {}).items():
         for method in METHODS:
@@ -161,11 +221,14 @@ def _add_headers(response: OpenAPIResponse | Reference, *names: str) -> None:
         response.headers = {**(response.headers or {}), **{n: _header(n) for n in names}}
 
 
-def complete(document: OpenAPI, locales: Sequence[str]) -> None:
+def complete(app: Litestar, locales: Sequence[str]) -> None:
     """Add what the handlers cannot say to the document Litestar generated (see the module)."""
+    document = app.openapi_schema
+    accesses = declared_access(app)
     components = document.components
     assert isinstance(components, Components)
     components.security_schemes = SECURITY_SCHEMES
+    components.responses = {**(components.responses or {}), **admission_responses()}
     components.headers = HEADERS
     components.parameters = parameters(locales)
     components.schemas.update(request_body_schemas())
@@ -173,18 +236,19 @@ def complete(document: OpenAPI, locales: Sequence[str]) -> None:
     if isinstance(webhook, Schema):
         _describe_webhook_create(webhook)
     for path, method, operation in _operations(document):
-        guarded = path.startswith(GUARDED_PREFIX)
+        access = accesses[(path, method)]  # every documented route declares its access
+        guarded = access.keyed
         operation.security = REQUIRES_KEY if guarded else []
-        if guarded:
-            scope = next(
-                (name for prefix, name in SCOPE_BY_PREFIX if path.startswith(prefix)),
-                "content:read",
-            )
-            operation.description = (
-                f"{operation.description}\n\n" if operation.description else ""
-            ) + (f"Needs an API key with the scope `{scope}` (production).")
         params = list(operation.parameters or [])
         responses = operation.responses or {}
+        if guarded:
+            operation.description = (
+                f"{operation.description}\n\n" if operation.description else ""
+            ) + access.describe()
+            scope = sorted(access.scopes)[0]
+            responses["401"] = Reference("#/components/responses/Unauthorized")
+            responses["403"] = Reference(f"#/components/responses/{_forbidden_name(scope)}")
+            responses["429"] = Reference("#/components/responses/RateLimited")
         localized = any(isinstance(p, Parameter) and p.name == "locale" for p in params)
         if method == "post" and path in RECOMMEND_POSTS:
             params.append(_parameter("Locale"))
@@ -210,12 +274,10 @@ def complete(document: OpenAPI, locales: Sequence[str]) -> None:
             _add_headers(ok, "Content-Language")  # the locale the replayed answer named
         if guarded and ok is not None:
             _add_headers(ok, "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
-        if "429" in responses:
-            _add_headers(responses["429"], "Retry-After", "RateLimit-Limit", "RateLimit-Reset")
         if "503" in responses:
             _add_headers(responses["503"], "Retry-After")
         operation.parameters = params
-        operation.responses = responses
+        operation.responses = dict(sorted(responses.items()))
 
 
 def _describe_webhook_create(schema: Schema) -> None:

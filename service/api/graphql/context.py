@@ -18,7 +18,7 @@ from strawberry.types import Info
 from service.api.common.locale import current_snapshot, negotiate, resolve_locale
 from service.api.graphql.errors import ResultTooLarge
 from service.domain.content import LocaleView, Snapshot
-from service.security.keys import Identity
+from service.security.identity import Identity
 
 # Links go both ways (aspect -> topics -> aspects ...), so depth alone does not bound the size
 # of an answer: a budget of linked objects per operation does.

@@ -10,12 +10,12 @@ import hashlib
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import msgspec
-from litestar import Controller, Request, Response
+from litestar import Controller, Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from strawberry import Schema
 from strawberry.http.ides import get_graphql_ide_html
@@ -24,19 +24,17 @@ from strawberry.types.graphql import OperationType
 
 from service.api.common.answered import keep
 from service.api.common.conditional import body_etag, etag_matches
-from service.api.common.guarded_routes import guarded_get, guarded_post
 from service.api.common.json_limits import JSONTooDeep, decode_json
 from service.api.common.locale import negotiate
-from service.api.common.scopes import Scope, identity_of, requires
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.errors import graphql_error, shape_error
-from service.api.graphql.plans import Plan, plan_document
-from service.api.graphql.schema import build_schema, rules_of
+from service.api.graphql.schema import build_schema
 from service.api.graphql.validation import RequestTooLarge, check_request_size, variables_key
 from service.cache import BoundedCache
 from service.config import Environment, Settings
 from service.domain.content import Snapshot
-from service.security.keys import Identity
+from service.security.identity import Identity, identity_of
+from service.security.scopes import Scope, access
 
 logger = logging.getLogger("service.graphql")
 
@@ -46,8 +44,6 @@ MAX_BATCH = 10
 MAX_CACHED_RESPONSES = 4096
 MAX_REGISTERED_QUERIES = 10_000
 GET_CACHE_CONTROL = "public, max-age=300"
-# Every operation reads content; fields that need more declare it (`permissions.py`).
-ROUTE_SCOPES = (Scope.CONTENT_READ,)
 # A GET that sends only these is kept for the front door (api/common/answered.py).
 GET_PARAMETERS = frozenset({"query", "operationName", "variables", "extensions"})
 PERSISTED_QUERIES_FILE = Path(__file__).with_name("persisted_queries.json")
@@ -100,11 +96,7 @@ class GraphQLDoor:
     # Keyed by a digest of (document, variables, operation name, locale) and the content
     # version, so a key is small whatever the client sends; the value is the response.
     responses: BoundedCache[tuple[bytes, int], bytes]
-    # The shipped documents' plans (plans.py), by query text.
-    plans: dict[str, Plan] = field(default_factory=dict)
-    scopes: frozenset[str] = frozenset(ROUTE_SCOPES)  # its route's, for the front door
     executions: int = 0  # operations actually executed (not answered from the cache)
-    planned: int = 0  # ... of which answered by a plan
 
     @classmethod
     def create(cls, settings: Settings) -> "GraphQLDoor":
@@ -114,16 +106,10 @@ class GraphQLDoor:
             if sha256(query) != digest:
                 raise ValueError(f"{PERSISTED_QUERIES_FILE.name}: {digest} is not its query's hash")
         schema = build_schema(production, settings.graphql_document_cache_max_bytes)
-        plans = {
-            query: plan
-            for query in shipped.values()
-            if (plan := plan_document(schema, query, rules_of(production))) is not None
-        }
         return cls(
             schema=schema,
             production=production,
             shipped=shipped,
-            plans=plans,
             registered=BoundedCache(
                 "graphql_persisted_queries",
                 max_entries=MAX_REGISTERED_QUERIES,
@@ -199,9 +185,10 @@ class GraphQLDoor:
         except RequestError as exc:
             return Answer(exc.body, cacheable=False, status=exc.status)
         key = _cache_key(query, operation, snapshot, accept_language)
-        ready = self._ready(query, operation, key, snapshot, accept_language, identity, request)
-        if ready is not None:
-            return ready
+        if key is not None:
+            cached = self.responses.get(key)
+            if cached is not None:
+                return Answer(cached, cacheable=True)
         self.executions += 1
         context = self._context(snapshot, accept_language, identity, request)
         executed = await self._execute(query, operation, context, get)
@@ -210,59 +197,6 @@ class GraphQLDoor:
         document, errors = executed
         body = msgspec.json.encode(document)
         if errors or key is None or context.no_store:
-            return Answer(body, cacheable=False)
-        self.responses.put(key, body)
-        return Answer(body, cacheable=True)
-
-    def answer_ready(
-        self,
-        body: bytes,
-        snapshot: Snapshot,
-        accept_language: str | None,
-        identity: Identity | None,
-    ) -> bytes | None:
-        """For the front door (api/common/answered.py): the answer to a POST body of one
-        operation when it needs no execution (a response-cache hit, or a plan that succeeded);
-        None leaves the request to the route, which answers the rest, errors included."""
-        try:
-            payload = _decode(body, "The request body")
-            if not isinstance(payload, dict):
-                return None  # a batch
-            operation = _operation(payload)
-            query = self._document(operation)
-        except RequestError:
-            return None
-        key = _cache_key(query, operation, snapshot, accept_language)
-        ready = self._ready(query, operation, key, snapshot, accept_language, identity)
-        return None if ready is None else ready.body
-
-    def _ready(
-        self,
-        query: str,
-        operation: Operation,
-        key: tuple[bytes, int] | None,
-        snapshot: Snapshot | None,
-        accept_language: str | None,
-        identity: Identity | None,
-        request: AnyRequest | None = None,
-    ) -> Answer | None:
-        """The answer without graphql-core's executor: from the response cache, or from the
-        document's plan (plans.py) when the plan succeeds; None: the executor must run."""
-        if key is not None:
-            cached = self.responses.get(key)
-            if cached is not None:
-                return Answer(cached, cacheable=True)
-        plan = self.plans.get(query)
-        if plan is None:
-            return None
-        context = self._context(snapshot, accept_language, identity, request)
-        data = plan.run(operation.variables, operation.operation_name, context)
-        if data is None:
-            return None  # the executor runs with a fresh context: the plan may have spent some
-        self.executions += 1
-        self.planned += 1
-        body = msgspec.json.encode({"data": data})
-        if key is None or context.no_store:
             return Answer(body, cacheable=False)
         self.responses.put(key, body)
         return Answer(body, cacheable=True)
@@ -366,10 +300,11 @@ def graphql_controller(door: GraphQLDoor) -> type[Controller]:
     class GraphQLController(Controller):
         path = "/graphql"
         include_in_schema = False
-        guards = [requires(*ROUTE_SCOPES)]
-        opt = {"graphql_door": door}  # lets tests and benchmarks read the door's counters
+        # Every operation reads content; fields that need more declare it (`permissions.py`).
+        # The door lets tests and benchmarks read its counters.
+        opt = {**access(Scope.CONTENT_READ), "graphql_door": door}
 
-        @guarded_post("", status_code=200, include_in_schema=False)
+        @post("", status_code=200, include_in_schema=False)
         async def query_via_post(self, request: AnyRequest) -> Response[bytes]:
             snapshot = request.app.state.content.snapshot
             accept_language = request.headers.get("accept-language")
@@ -397,7 +332,7 @@ def graphql_controller(door: GraphQLDoor) -> type[Controller]:
                 return _error_response(exc)
             return Response(content=answer.body, status_code=answer.status, media_type=JSON)
 
-        @guarded_get("", include_in_schema=False)
+        @get("", include_in_schema=False)
         async def query_via_get(self, request: AnyRequest) -> Response[bytes | str]:
             params = request.query_params
             if "query" not in params and "extensions" not in params:

@@ -13,7 +13,7 @@ from typing import Any
 import msgspec
 from graphql import GraphQLError
 
-from service.api.problems import classify
+from service.problems import classify
 
 # Problem codes (REST) -> GraphQL error codes where Apollo has its own name; any other code
 # is the problem code in upper case (`not-found` -> `NOT_FOUND`, `forbidden` -> `FORBIDDEN`).

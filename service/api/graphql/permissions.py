@@ -1,4 +1,5 @@
-"""Scopes on GraphQL fields: `permission_classes=[MayRecommend]` on the field that needs one.
+"""Scopes on GraphQL fields: `permission_classes=[MayRecommend]` on a field that needs more than
+its route's `content:read` (service/security/scopes.py).
 
 Checked when the field itself resolves, so however a document reaches it (by persisted-query
 hash, inside a batch, under an alias or in a fragment) the check applies.
@@ -9,7 +10,8 @@ from typing import Any
 from strawberry.permission import BasePermission
 from strawberry.types import Info
 
-from service.api.common.scopes import Scope, missing_scope
+from service.security.identity import missing_scope
+from service.security.scopes import Scope
 
 
 class MayRecommend(BasePermission):

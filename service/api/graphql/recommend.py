@@ -17,10 +17,10 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 from strawberry.types.unset import UNSET
 
+from service.api.common.recommending import organisation_scope
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.types import mirror_enum, mirror_struct
 from service.domain.decisions import service as decisions
-from service.domain.organisations.service import OrganisationPolicies
 from service.domain.recommendation import output
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.input import Situation, SituationContext
@@ -132,13 +132,10 @@ async def recommend(
     context: GraphQLContext = info.context
     view = context.root_view(info, locale)
     context.no_store = True  # a person's situation: never cached, never kept
-    current = context.current()
     scope = None
-    if context.identity is not None and context.state is not None:
-        policies: OrganisationPolicies = context.state.organisation_policies
-        scope = await policies.scope_for(context.state.engine, context.identity.organisation)
-    scoped = current if scope is None else scope.adjust(current)
-    result = decisions.recommend(scoped, view.locale, as_body(situation), scope)
+    if context.state is not None:
+        scope = await organisation_scope(context.state, context.identity)
+    result = decisions.recommend(context.current(), view.locale, as_body(situation), scope)
     record_recommendation(result.primary.variant)
     return result
 

@@ -5,11 +5,10 @@ from typing import Annotated, Any
 import msgspec
 from litestar import Controller, Request, Response, get
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import Parameter
+from litestar.params import FromPath, Parameter
 
 from service.api.common.locale import MAX_LOCALE_LENGTH
 from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
-from service.api.common.scopes import Scope, requires
 from service.api.rest.docs import example_snapshot, example_view, ok, problems
 from service.api.rest.http import (
     CONTENT_CACHE_CONTROL,
@@ -34,6 +33,7 @@ from service.domain.schemas import (
     VariantPage,
 )
 from service.domain.vocabulary import BaseApproach, CareerStage, RelationshipShape
+from service.security.scopes import Scope, access
 
 AnyRequest = Request[Any, Any, Any]
 # The bounds are documented here and checked by `page` (one check for both doors).
@@ -55,18 +55,19 @@ Locale = Annotated[
         max_length=MAX_LOCALE_LENGTH,
     ),
 ]
-LIST_ERRORS = problems(400, 401, 403, 429, 503)
+LIST_ERRORS = problems(400, 503)
 
 
 def item_errors(resource: str) -> dict[int, ResponseSpec]:
     """The problems of a one-item GET, with a 404 example about that kind of item."""
-    return problems(400, 401, 403, 404, 429, 503, resource=resource)
+    return problems(400, 404, 503, resource=resource)
 
 
 class ContentController(Controller):
     path = "/v1"
     tags = ["Content"]
-    guards = [requires(Scope.CONTENT_READ)]
+    # Content reads: also from web pages, with a publishable key (one item or page at a time).
+    opt = access(Scope.CONTENT_READ, browser=True)
 
     @get(
         "/approaches",
@@ -103,7 +104,7 @@ class ContentController(Controller):
         },
     )
     async def get_approach(
-        self, request: AnyRequest, slug: str, locale: Locale = None
+        self, request: AnyRequest, slug: FromPath[str], locale: Locale = None
     ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.approach(slug))
@@ -143,7 +144,7 @@ class ContentController(Controller):
         },
     )
     async def get_aspect(
-        self, request: AnyRequest, key: str, locale: Locale = None
+        self, request: AnyRequest, key: FromPath[str], locale: Locale = None
     ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.aspect(key))
@@ -181,7 +182,7 @@ class ContentController(Controller):
         },
     )
     async def get_topic(
-        self, request: AnyRequest, slug: str, locale: Locale = None
+        self, request: AnyRequest, slug: FromPath[str], locale: Locale = None
     ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.topic(slug))
@@ -235,7 +236,7 @@ class ContentController(Controller):
         },
     )
     async def get_term(
-        self, request: AnyRequest, slug: str, locale: Locale = None
+        self, request: AnyRequest, slug: FromPath[str], locale: Locale = None
     ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.term(slug))
@@ -296,7 +297,7 @@ class ContentController(Controller):
         },
     )
     async def get_variant(
-        self, request: AnyRequest, slug: str, locale: Locale = None
+        self, request: AnyRequest, slug: FromPath[str], locale: Locale = None
     ) -> Response[bytes]:
         view = content_view(request, locale)
         return content_response(request, view, lambda: view.variant(slug))
@@ -306,9 +307,10 @@ class ContentController(Controller):
         operation_id="ExportCatalogue",
         summary="The whole catalogue of one locale in one document",
         description="For partners who sync: compare `content_version` (or use `If-None-Match`).",
+        opt=access(Scope.CONTENT_READ),  # the whole catalogue: a server's call, not a page's
         responses={
             200: ok(Export, "English catalogue", example_view().export()),
-            **problems(400, 401, 403, 429, 503),
+            **problems(400, 503),
         },
     )
     async def export(self, request: AnyRequest, locale: Locale = None) -> Response[bytes]:
@@ -325,7 +327,7 @@ class ContentController(Controller):
             200: ok(
                 LocaleList, "Locales", LocaleList(example_snapshot().locale_infos(), DEFAULT_LOCALE)
             ),
-            **problems(401, 403, 429, 503),
+            **problems(503),
         },
     )
     async def list_locales(self, request: AnyRequest) -> Response[bytes]:

@@ -8,9 +8,8 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
-from litestar.params import Parameter
+from litestar.params import FromPath, Parameter
 
-from service.api.common.scopes import Scope, requires
 from service.api.rest.content import Cursor, Limit
 from service.api.rest.docs import example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
@@ -21,6 +20,7 @@ from service.domain.decisions import card, history
 from service.domain.decisions import service as decisions
 from service.domain.errors import NotFound
 from service.domain.recommendation import Recommendation
+from service.security.scopes import Scope, access
 
 AnyRequest = Request[Any, Any, Any]
 HISTORY_CACHE_CONTROL = "public, max-age=60"
@@ -44,7 +44,7 @@ def _example_replay() -> dict[str, Any]:
 
 class DecisionController(Controller):
     path = "/v1/recommendations"
-    guards = [requires(Scope.RECOMMEND)]
+    opt = access(Scope.RECOMMEND)
     tags = ["Recommendations"]
 
     @post(
@@ -69,19 +69,7 @@ class DecisionController(Controller):
                 "The replayed recommendation",
                 decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION),
             ),
-            **problems(
-                400,
-                401,
-                403,
-                404,
-                409,
-                413,
-                422,
-                429,
-                503,
-                resource="archived content version",
-                scope="recommend",
-            ),
+            **problems(400, 404, 409, 413, 422, 503, resource="archived content version"),
         },
     )
     async def replay(self, request: AnyRequest) -> Response[bytes]:
@@ -110,7 +98,7 @@ class DecisionController(Controller):
                 "Policy versions",
                 history.PolicyReleasePage((_EXAMPLE_RELEASE,), None),
             ),
-            **problems(400, 401, 403, 429, 503, scope="recommend"),
+            **problems(400, 503),
         },
     )
     async def policies(
@@ -135,10 +123,10 @@ class DecisionController(Controller):
                     policy=msgspec.to_builtins(example_snapshot().policy),
                 ),
             ),
-            **problems(400, 401, 403, 404, 429, 503, resource="policy version", scope="recommend"),
+            **problems(400, 404, 503, resource="policy version"),
         },
     )
-    async def policy_version(self, request: AnyRequest, version: str) -> Response[bytes]:
+    async def policy_version(self, request: AnyRequest, version: FromPath[str]) -> Response[bytes]:
         current = snapshot(request.app.state)
         async with request.app.state.engine.connect() as connection:
             found = await history.policy_version(connection, version, current.policy.version)
@@ -163,7 +151,7 @@ class DecisionController(Controller):
                 "The English card",
                 card.build_card(example_snapshot().policy, "en", card.committed_evidence()),
             ),
-            **problems(400, 401, 403, 404, 429, 503, resource="policy version", scope="recommend"),
+            **problems(400, 404, 503, resource="policy version"),
         },
     )
     async def policy_card(

@@ -15,10 +15,10 @@ from litestar.exceptions import HTTPException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
 
-from service.api.problems import PROBLEM_MEDIA_TYPE, Problem, classify, problem
 from service.cache import BoundedCache
 from service.domain.bundle import StoredBundle, read_files
 from service.domain.content import LocaleView, Snapshot, build_snapshot
+from service.problems import PROBLEM_MEDIA_TYPE, Problem, classify, problem
 
 # Built once, when the OpenAPI document is: one entry, and well under the byte bound (the
 # snapshot is counted by its own object size, which is all a shallow estimate can see).
@@ -94,25 +94,12 @@ def _unsupported_locale() -> Problem:
     return answer_of(lambda: explicit_locale(example_snapshot(), "xx"))
 
 
-# The texts of the trust middleware (service/security/middleware.py) and its rate limiter.
-_KEY_MISSING = problem(
-    401,
-    "unauthorized",
-    "Authentication required",
-    "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`.",
-)
 # What `classify` answers for the database (not called here: it logs every outage).
 _UNAVAILABLE = problem(
     503,
     "database-unavailable",
     "Service unavailable",
     "The database cannot be reached right now; retry shortly.",
-)
-_RATE_LIMITED = problem(
-    429,
-    "rate-limited",
-    "Too many requests",
-    "This API key may make 600 requests per 60 s; retry after 12 s.",
 )
 
 
@@ -134,32 +121,21 @@ _HANDLER_PROBLEMS = {
 _CONTENT_KINDS = frozenset({"approach", "aspect", "topic", "term", "variant"})
 
 
-def _forbidden(scope: str) -> Problem:
-    return problem(403, "forbidden", "Forbidden", f"This API key lacks the scope `{scope}`.")
-
-
 _PROBLEM_DESCRIPTIONS = {
     400: "Invalid parameter, cursor or locale",
-    401: "Missing or unknown API key",
-    403: "The API key lacks the required scope",
     404: "No item with that key",
     409: "The request contradicts what the service knows",
     412: "If-Match names an ETag that is no longer current",
     428: "If-Match is required",
     413: "Request body too large",
     422: "The body is well-formed JSON but not a valid input",
-    429: "Rate limit exceeded",
     503: "Database or content unavailable",
 }
 
 
-def _example(status: int, resource: str, scope: str, invalid: Callable[[], Problem] | None) -> Any:
+def _example(status: int, resource: str, invalid: Callable[[], Problem] | None) -> Any:
     if status == 400:
         return _unsupported_locale()
-    if status == 401:
-        return _KEY_MISSING
-    if status == 403:
-        return _forbidden(scope)
     if status == 404:
         if resource in _CONTENT_KINDS:
             return answer_of(lambda: example_view().get(resource, "unknown"))
@@ -172,21 +148,19 @@ def _example(status: int, resource: str, scope: str, invalid: Callable[[], Probl
         if invalid is None:
             return problem(422, "invalid-situation", "Invalid situation", "2 fields are invalid.")
         return invalid()
-    if status == 429:
-        return _RATE_LIMITED
     return _UNAVAILABLE
 
 
 def problems(
     *statuses: int,
     resource: str = "item",
-    scope: str = "content:read",
     invalid: Callable[[], Problem] | None = None,
     answers: dict[int, Problem] | None = None,
 ) -> dict[int, ResponseSpec]:
     """Problem responses with an example each: `resource` names the kind a 404 is about,
-    `scope` the scope a 403 lacks, `invalid` the call whose problem a 422 shows, and
-    `answers` the problems a handler writes itself."""
+    `invalid` the call whose problem a 422 shows, and `answers` the problems a handler
+    writes itself. What admission answers (401, 403, 429) the OpenAPI document derives from
+    each route's declared access (service/api/contract/)."""
     answers = answers or {}
     return {
         status: ResponseSpec(
@@ -201,7 +175,7 @@ def problems(
                     else f"problem-{status}",
                     summary=_PROBLEM_DESCRIPTIONS[status].replace("item", resource),
                     value=msgspec.to_builtins(
-                        answers.get(status) or _example(status, resource, scope, invalid)
+                        answers.get(status) or _example(status, resource, invalid)
                     ),
                 )
             ],

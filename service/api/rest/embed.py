@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from litestar import Controller, Request, Response, get
+from litestar.params import FromPath
 
-from service.api.problems import ProblemError, problem, unavailable
-from service.security.abuse import client_address
-from service.security.keys import Identity, KeyUnverifiable
-from service.security.middleware import Trust
+from service.problems import ProblemError, problem
+from service.security.identity import Identity
+from service.security.middleware import Admission
+from service.security.scopes import open_access
 
 STATIC = Path(__file__).resolve().parents[2] / "static" / "embed"
 BUNDLE_PATH = STATIC / "recommender.js"
@@ -120,6 +121,7 @@ def _attributes(request: Request[Any, Any, Any]) -> str:
 class EmbedController(Controller):
     path = "/embed/v1"
     include_in_schema = False
+    opt = open_access()  # the module holds no data; the page checks its publishable key itself
 
     @get("/recommender.js", cache=False)
     async def script(self, request: Request[Any, Any, Any]) -> Response[bytes]:
@@ -127,7 +129,7 @@ class EmbedController(Controller):
 
     @get("/{digest:str}/recommender.js", cache=False)
     async def versioned_script(
-        self, request: Request[Any, Any, Any], digest: str
+        self, request: Request[Any, Any, Any], digest: FromPath[str]
     ) -> Response[bytes]:
         if digest != bundle().digest:  # an older name: its bytes are gone, never serve others
             raise ProblemError(problem(404, "not-found", "Not found", "No such bundle version."))
@@ -164,19 +166,15 @@ class EmbedController(Controller):
 
 
 async def _publishable_identity(request: Request[Any, Any, Any], key: str) -> Identity:
-    trust: Trust = request.app.state.trust
-    address = client_address(request.scope)
+    """The page's publishable key, verified as the admission verifies any key."""
+    admission: Admission = request.app.state.admission
     try:
-        identity = await trust.verifier.verify(
-            request.app.state.engine, key, guard=lambda: trust.failed_auth.check(address)
-        )
-    except KeyUnverifiable:
-        raise unavailable(
-            "database-unavailable", "The key cannot be verified right now; retry shortly."
-        ) from None
+        identity = await admission.verify(request.scope, key)
+    except ProblemError as refused:
+        if refused.problem.status != 401:
+            raise  # 429 for an address that keeps failing, 503 for an unreachable database
+        identity = None
     if identity is None or not identity.publishable:
-        if identity is None:
-            trust.failed_auth.record_failure(address)
         raise ProblemError(
             problem(403, "forbidden", "Forbidden", "This page needs an active publishable key.")
         )

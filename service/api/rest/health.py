@@ -7,10 +7,11 @@ import msgspec
 from litestar import Controller, Request, Response, get
 from sqlalchemy import text
 
-from service.api.problems import ProblemError, problem, unavailable
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import hashed_response
 from service.domain.schemas import Health
+from service.problems import ProblemError, problem, unavailable
+from service.security.scopes import open_access
 
 READY_TIMEOUT_SECONDS = 1.5
 NO_STORE = "no-store"
@@ -25,6 +26,7 @@ def _not_ready(code: str, detail: str) -> ProblemError:
 class HealthController(Controller):
     path = "/health"
     tags = ["Health"]
+    opt = open_access()  # probes carry no key
 
     @get(
         "/live",

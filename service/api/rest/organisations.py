@@ -10,9 +10,8 @@ from typing import Any
 import msgspec
 from litestar import Controller, HttpMethod, Request, Response, get, put, route
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
+from litestar.params import FromPath
 
-from service.api.common.scopes import Scope, identity_of, requires
-from service.api.problems import ProblemError, problem
 from service.api.rest.content import Cursor, Limit
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import JSON, hashed_response, snapshot
@@ -20,6 +19,8 @@ from service.domain.content import DEFAULT_LIMIT, paginate
 from service.domain.errors import NotFound
 from service.domain.organisations import service as organisations
 from service.domain.organisations.policy import OrganisationPolicyDocument
+from service.security.identity import identity_of
+from service.security.scopes import Scope, access
 
 AnyRequest = Request[Any, Any, Any]
 EXAMPLE_DOCUMENT = OrganisationPolicyDocument(
@@ -36,19 +37,14 @@ def caller_organisation(request: AnyRequest) -> str | None:
     return None if identity is None else identity.organisation
 
 
-def _member(request: AnyRequest, organisation: str, admin: bool = False) -> str:
-    """The key id of a caller allowed here; another organisation's key learns nothing."""
+def _member(request: AnyRequest, organisation: FromPath[str]) -> str:
+    """The key id of a caller of this organisation; another organisation's key learns nothing
+    (a 404, as if the organisation did not exist)."""
     identity = identity_of(request.scope)
     if identity is None:
         return "development"
     if identity.organisation != organisation:
         raise NotFound("organisation", organisation)
-    if admin and Scope.ADMIN not in identity.scopes:
-        raise ProblemError(
-            problem(
-                403, "forbidden", "Forbidden", "Publishing needs this organisation's admin key."
-            )
-        )
     return identity.key_id
 
 
@@ -78,9 +74,9 @@ def _answer(published: organisations.PublishedPolicy, status: int = 200) -> Resp
 
 class OrganisationController(Controller):
     path = "/v1/organisations/{organisation:str}/policy"
-    # Reading needs `recommend` (the policy shapes recommendations); publishing needs `admin`
-    # of the same organisation (checked in `_member`).
-    guards = [requires(Scope.RECOMMEND)]
+    # Reading needs `recommend` (the policy shapes recommendations); publishing needs `admin`;
+    # both only for the key's own organisation (`_member`).
+    opt = access(Scope.RECOMMEND)
     tags = ["Organisations"]
 
     @route("/", http_method=HttpMethod.OPTIONS, include_in_schema=False, status_code=204)
@@ -96,10 +92,10 @@ class OrganisationController(Controller):
         description="Its `ETag` is what `PUT` needs in `If-Match`.",
         responses={
             200: ok(organisations.PublishedPolicy, "Acme", EXAMPLE),
-            **problems(400, 401, 403, 404, 429, 503, resource="organisation", scope="recommend"),
+            **problems(400, 404, 503, resource="organisation"),
         },
     )
-    async def current(self, request: AnyRequest, organisation: str) -> Response[bytes]:
+    async def current(self, request: AnyRequest, organisation: FromPath[str]) -> Response[bytes]:
         _member(request, organisation)
         async with request.app.state.engine.connect() as connection:
             published = await organisations.current_policy(connection, organisation)
@@ -116,15 +112,14 @@ class OrganisationController(Controller):
         "when another publication came first. Every version is kept, with the key and time.",
         status_code=201,
         operation_class=_PolicyBody,
+        opt=access(Scope.ADMIN),
         responses={
             201: ok(organisations.PublishedPolicy, "Published", EXAMPLE, "Published"),
-            **problems(
-                400, 401, 403, 404, 412, 428, 429, 503, resource="organisation", scope="recommend"
-            ),
+            **problems(400, 404, 412, 428, 503, resource="organisation"),
         },
     )
-    async def publish(self, request: AnyRequest, organisation: str) -> Response[bytes]:
-        key_id = _member(request, organisation, admin=True)
+    async def publish(self, request: AnyRequest, organisation: FromPath[str]) -> Response[bytes]:
+        key_id = _member(request, organisation)
         document = organisations.parse_document(await request.body())
         organisations.check_document(snapshot(request.app.state), document)
         async with request.app.state.sessions() as session, session.begin():
@@ -144,13 +139,13 @@ class OrganisationController(Controller):
                 "Acme",
                 organisations.PublishedPolicyPage((EXAMPLE,), None),
             ),
-            **problems(400, 401, 403, 404, 429, 503, resource="organisation", scope="recommend"),
+            **problems(400, 404, 503, resource="organisation"),
         },
     )
     async def history(
         self,
         request: AnyRequest,
-        organisation: str,
+        organisation: FromPath[str],
         limit: Limit = DEFAULT_LIMIT,
         cursor: Cursor = None,
     ) -> Response[bytes]:

@@ -5,33 +5,24 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import msgspec
-from litestar import Controller, Request, Response
-from litestar.datastructures import State
+from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 from litestar.params import Parameter
 
-from service.api.common.answered import (
-    RecommendationAnswer,
-    RecommendationCache,
-    RecommendationKey,
-    encoded_headers,
-    recommendation_key,
-)
-from service.api.common.guarded_routes import guarded_get, guarded_post
 from service.api.common.json_limits import JSONTooDeep, decode_json
-from service.api.common.scopes import Scope, requires
-from service.api.problems import Problem, ProblemError, problem
+from service.api.common.recommending import organisation_scope
 from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
-from service.api.rest.organisations import caller_organisation
-from service.domain.content import Snapshot
+from service.cache import BoundedCache
 from service.domain.decisions import service as decisions
-from service.domain.organisations.service import OrganisationPolicies
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
 from service.garbage_collection import give_back_freed_memory
 from service.observability.metrics import record_recommendation
+from service.problems import Problem, ProblemError, problem
+from service.security.identity import identity_of
+from service.security.scopes import Scope, access
 
 AnyRequest = Request[Any, Any, Any]
 POLICY_CACHE_CONTROL = "public, max-age=300"
@@ -116,12 +107,6 @@ def _localized(locale: str, body: bytes, card: str) -> Response[bytes]:
     return Response(content=body, media_type=JSON, headers=_localized_headers(locale, card))
 
 
-async def _organisation_scope(request: AnyRequest) -> decisions.Scope | None:
-    """The policy of the caller's organisation, if it published one (keys in production)."""
-    policies: OrganisationPolicies = request.app.state.organisation_policies
-    return await policies.scope_for(request.app.state.engine, caller_organisation(request))
-
-
 def _example_recommendation() -> Recommendation:
     return decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
 
@@ -135,39 +120,43 @@ def _batch_too_large() -> Problem:
     return answer_of(lambda: recommendations.recommend_batch(example_snapshot(), "en", too_many))
 
 
-# What the routes below require; the front door (service/api/front_door.py) checks the same.
-SCOPES = frozenset({Scope.RECOMMEND})
+# A repeated situation is answered with the bytes of the first: parsing, the engine's (kept)
+# answer, its decision id and encoding 20 KB of JSON cost about 150 us of CPU. Kept by the
+# exact request body, per organisation and its policy version (two organisations never share
+# an answer), content version and locale.
+MAX_KEPT_ANSWERS = 128
+MAX_KEPT_BYTES = 3 * 1024 * 1024  # a full answer is about 21 KB
+MAX_KEPT_SITUATION_BYTES = 2048  # a situation is about 300 bytes; longer bodies are not kept
+
+# content version, locale, organisation, its policy version, request body
+AnswerKey = tuple[int, str, str | None, int | None, bytes]
 
 
-def recommendation_answer(
-    state: State,
-    current: Snapshot,
-    locale: str,
-    scope: decisions.Scope | None,
-    raw: bytes,
-    key: RecommendationKey | None,
-) -> RecommendationAnswer:
-    """The answer to one situation as `POST /v1/recommendations` sends it, kept under `key`
-    (None: not kept), for the route and the front door; raises what the route reports (an
-    invalid situation...)."""
-    scoped = current if scope is None else scope.adjust(current)
-    result = decisions.recommend_encoded(scoped, locale, _parsed(raw), scope)
-    headers = _localized_headers(locale, result.policy_card)
-    _, sent = encoded_headers(state, headers)
-    body = msgspec.json.encode(result)
-    answer = RecommendationAnswer(headers, sent, body, result.primary.variant, SCOPES)
-    if key is not None:
-        state.recommendations.put(key, answer)
-    return answer
+@dataclass(frozen=True, slots=True)
+class KeptAnswer:
+    body: bytes
+    top_variant: str  # for the recommendations metric
+    policy_card: str
+
+
+def kept_answers() -> BoundedCache[AnswerKey, KeptAnswer]:
+    """One per application (`app.state.recommendations`)."""
+    return BoundedCache(
+        "recommendation_responses",
+        max_entries=MAX_KEPT_ANSWERS,
+        max_bytes=MAX_KEPT_BYTES,
+        sizeof=lambda answer: len(answer.body) + MAX_KEPT_SITUATION_BYTES,
+    )
 
 
 class RecommendationController(Controller):
     path = "/v1/recommendations"
     tags = ["Recommendations"]
-    guards = [requires(*SCOPES)]
+    opt = access(Scope.RECOMMEND)
 
-    @guarded_post(
+    @post(
         "/",
+        opt=access(Scope.RECOMMEND, browser=True),  # what the embedded recommender calls
         operation_id="CreateRecommendation",
         summary="Recommend mentoring, coaching, a variant or a blend for one situation",
         description="Every model variant ranked with a score in [0, 1], a per-factor breakdown "
@@ -183,26 +172,34 @@ class RecommendationController(Controller):
         ),
         responses={
             200: ok(Recommendation, "Early career, long horizon", _example_recommendation()),
-            **problems(
-                400, 401, 403, 413, 422, 429, 503, scope="recommend", invalid=_invalid_situation
-            ),
+            **problems(400, 413, 422, 503, invalid=_invalid_situation),
         },
     )
     async def create(self, request: AnyRequest) -> Response[bytes]:
-        current = snapshot(request.app.state)
+        state = request.app.state
+        current = snapshot(state)
         locale = request_locale(request, current, request.query_params.get("locale"))
-        scope = await _organisation_scope(request)
+        identity = identity_of(request.scope)
+        scope = await organisation_scope(state, identity)
         raw = await request.body()
-        organisation = caller_organisation(request)
-        key = recommendation_key(current.version, locale, organisation, scope, raw)
-        answers: RecommendationCache = request.app.state.recommendations
-        answer = answers.get(key) if key else None
+        key: AnswerKey | None = None
+        if len(raw) <= MAX_KEPT_SITUATION_BYTES:
+            organisation = None if identity is None else identity.organisation
+            version = None if scope is None else scope.version
+            key = (current.version, locale, organisation, version, raw)
+        kept: BoundedCache[AnswerKey, KeptAnswer] = state.recommendations
+        answer = kept.get(key) if key else None
         if answer is None:
-            answer = recommendation_answer(request.app.state, current, locale, scope, raw, key)
+            result = decisions.recommend(current, locale, _parsed(raw), scope)
+            answer = KeptAnswer(
+                msgspec.json.encode(result), result.primary.variant, result.policy_card
+            )
+            if key is not None:
+                kept.put(key, answer)
         record_recommendation(answer.top_variant)
-        return Response(content=answer.body, media_type=JSON, headers=answer.headers)
+        return _localized(locale, answer.body, answer.policy_card)
 
-    @guarded_post(
+    @post(
         "/batch",
         after_response=give_back_freed_memory,  # a full batch's answer is about 20 MB
         operation_id="CreateRecommendationBatch",
@@ -228,9 +225,7 @@ class RecommendationController(Controller):
                     BatchDetail.SUMMARY,
                 ),
             ),
-            **problems(
-                400, 401, 403, 413, 422, 429, 503, scope="recommend", invalid=_batch_too_large
-            ),
+            **problems(400, 413, 422, 503, invalid=_batch_too_large),
         },
     )
     async def create_batch(
@@ -245,12 +240,12 @@ class RecommendationController(Controller):
             ),
         ] = BatchDetail.FULL,
     ) -> Response[bytes]:
-        current = snapshot(request.app.state)
+        state = request.app.state
+        current = snapshot(state)
         locale = request_locale(request, current, request.query_params.get("locale"))
         body = await _json_body(request)
-        scope = await _organisation_scope(request)
-        scoped = current if scope is None else scope.adjust(current)
-        result = decisions.recommend_batch_encoded(scoped, locale, body, detail, scope)
+        scope = await organisation_scope(state, identity_of(request.scope))
+        result = decisions.recommend_batch(current, locale, body, detail, scope)
         answered = (item.result for item in result.items if item.result is not None)
         tops = Counter(answer.primary.variant for answer in answered)
         for top_variant, count in tops.items():
@@ -258,13 +253,13 @@ class RecommendationController(Controller):
         card = decisions.policy_card_link(locale, current.policy.version)
         return _localized(locale, msgspec.json.encode(result), card)
 
-    @guarded_get(
+    @get(
         "/policy",
         operation_id="GetRecommendationPolicy",
         summary="The scoring policy in service: factor weights and variant profiles",
         responses={
             200: ok(RecommendationPolicy, "Policy", example_snapshot().policy),
-            **problems(401, 403, 429, 503, scope="recommend"),
+            **problems(503),
         },
     )
     async def policy(self, request: AnyRequest) -> Response[bytes]:

@@ -9,8 +9,6 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import Parameter
 
 from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT
-from service.api.common.scopes import Scope, requires
-from service.api.problems import PROBLEM_MEDIA_TYPE, Problem, classify
 from service.api.rest.docs import AnswerExample, ok, problems
 from service.api.rest.http import JSON
 from service.domain.releases import feed
@@ -22,6 +20,8 @@ from service.domain.releases.schemas import (
     ReleasePage,
     ReleaseSummary,
 )
+from service.problems import PROBLEM_MEDIA_TYPE, Problem, classify
+from service.security.scopes import Scope, access
 
 AnyRequest = Request[Any, Any, Any]
 Limit = Annotated[int, Parameter(ge=1, le=MAX_LIMIT, description=f"Page size, 1 to {MAX_LIMIT}.")]
@@ -63,7 +63,7 @@ def _json(value: Any) -> Response[bytes]:
 class ReleaseController(Controller):
     path = "/v1"
     tags = ["Releases and changes"]
-    guards = [requires(Scope.CONTENT_READ)]
+    opt = access(Scope.CONTENT_READ)
 
     @get(
         "/releases",
@@ -76,7 +76,7 @@ class ReleaseController(Controller):
                 "The latest release",
                 ReleasePage((Release(7, 6, _EXAMPLE_TIME, "2", _EXAMPLE_SUMMARY),), None),
             ),
-            **problems(400, 401, 403, 429, 503),
+            **problems(400, 503),
         },
     )
     async def list_releases(
@@ -95,7 +95,7 @@ class ReleaseController(Controller):
                 "A release that removed a term",
                 ReleaseDetail(7, 6, _EXAMPLE_TIME, "2", _EXAMPLE_SUMMARY, _EXAMPLE_CHANGES),
             ),
-            **problems(400, 401, 403, 404, 429, 503, resource="release"),
+            **problems(400, 404, 503, resource="release"),
         },
     )
     async def get_release(
@@ -116,7 +116,7 @@ class ReleaseController(Controller):
         "`since` older than the kept history answers 410: download the export again.",
         responses={
             200: ok(ChangePage, "Changes since 6", ChangePage(_EXAMPLE_CHANGES, None, 6, 7)),
-            **problems(400, 401, 403, 429, 503),
+            **problems(400, 503),
             **GONE_RESPONSE,
         },
     )

@@ -10,9 +10,9 @@ from litestar.params import Parameter
 from litestar.routes import HTTPRoute
 
 from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT
-from service.api.common.scopes import Scope, requires
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import JSON
+from service.security.scopes import Scope, access
 from service.webhooks import subscriptions
 from service.webhooks.schemas import (
     CreatedWebhook,
@@ -72,13 +72,13 @@ _EXAMPLE = Webhook(
     None,
     _TIME,
 )
-_ERRORS = problems(400, 401, 403, 404, 429, 503, resource="webhook", scope="admin")
+_ERRORS = problems(400, 404, 503, resource="webhook")
 
 
 class WebhookController(Controller):
     path = "/v1/webhooks"
     tags = ["Webhooks"]
-    guards = [requires(Scope.ADMIN)]
+    opt = access(Scope.ADMIN)
     before_request = staticmethod(allow_every_method)
 
     @post(
@@ -96,7 +96,7 @@ class WebhookController(Controller):
                 ),
                 "Created",
             ),
-            **problems(400, 401, 403, 413, 429, 503, scope="admin"),
+            **problems(400, 413, 503),
         },
     )
     async def create_webhook(self, request: AnyRequest, data: WebhookCreate) -> Response[bytes]:
@@ -110,7 +110,7 @@ class WebhookController(Controller):
         operation_id="ListWebhooks",
         summary="The subscriptions (never their secrets)",
         responses={200: ok(WebhookPage, "One subscription", WebhookPage((_EXAMPLE,), None))}
-        | problems(400, 401, 403, 429, 503, scope="admin"),
+        | problems(400, 503),
     )
     async def list_webhooks(
         self, request: AnyRequest, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None

@@ -28,14 +28,13 @@ from service.domain.decisions.ids import (
     differing_inputs,
 )
 from service.domain.errors import Conflict, InvalidParameter, NotFound
-from service.domain.recommendation import Engine, Recommendation, Situation, parse_situation
+from service.domain.recommendation import Recommendation, Situation, parse_situation
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.engine import Finish
 from service.domain.recommendation.output import EncodedRecommendation, RecommendationSummary
 from service.domain.recommendation.service import (
     BatchDetail,
     BatchResponse,
-    EncodedBatchResponse,
     SummaryBatchResponse,
 )
 
@@ -85,28 +84,15 @@ def stamp(result: Result, situation: Situation, scope: Scope | None) -> Result:
 def recommend(
     snapshot: Snapshot, locale: str, raw: object, scope: Scope | None = None
 ) -> Recommendation:
-    """`POST /v1/recommendations`: the engine's answer with its decision id and card link."""
-    engine, situation = _parsed(snapshot, locale, raw, scope)
-    return stamp(engine.recommend(situation), situation, scope)
-
-
-def recommend_encoded(
-    snapshot: Snapshot, locale: str, raw: object, scope: Scope | None = None
-) -> Recommendation | EncodedRecommendation:
-    """`recommend` for the response body: `msgspec.json.encode` of it gives the same bytes as
-    of `recommend`'s, in less time (breakdowns and cautions come encoded). Encode it; do not
-    read its ranking."""
-    engine, situation = _parsed(snapshot, locale, raw, scope)
-    return stamp(engine.recommend_encoded(situation), situation, scope)
-
-
-def _parsed(
-    snapshot: Snapshot, locale: str, raw: object, scope: Scope | None
-) -> tuple[Engine, Situation]:
+    """The one recommendation both doors (and a replay) make: the engine's answer for the
+    released `snapshot` under the organisation's policy `scope`, with its decision id and
+    card link."""
+    scoped = snapshot if scope is None else scope.adjust(snapshot)
     if scope is not None:
         raw = scope.defaults(raw)
-    engine = snapshot.engine(locale)
-    return engine, parse_situation(raw, engine.messages)
+    engine = scoped.engine(locale)
+    situation = parse_situation(raw, engine.messages)
+    return stamp(engine.recommend(situation), situation, scope)
 
 
 def recommend_batch(
@@ -117,23 +103,9 @@ def recommend_batch(
     scope: Scope | None = None,
 ) -> BatchResponse | SummaryBatchResponse:
     """Every answered item gets its decision id, exactly as a single call would give it."""
+    scoped = snapshot if scope is None else scope.adjust(snapshot)
     return recommendations.recommend_batch(
-        snapshot, locale, _with_defaults(raw, scope), detail, _stamper(scope)
-    )
-
-
-def recommend_batch_encoded(
-    snapshot: Snapshot,
-    locale: str,
-    raw: object,
-    detail: BatchDetail = BatchDetail.FULL,
-    scope: Scope | None = None,
-) -> EncodedBatchResponse | SummaryBatchResponse:
-    """`recommend_batch` for the response body: `msgspec.json.encode` of it gives the same
-    bytes as of `recommend_batch`'s, in less time (full detail: breakdowns and cautions come
-    encoded)."""
-    return recommendations.recommend_batch_encoded(
-        snapshot, locale, _with_defaults(raw, scope), detail, _stamper(scope)
+        scoped, locale, _with_defaults(raw, scope), detail, _stamper(scope)
     )
 
 
@@ -240,10 +212,9 @@ class Replayer:
                 "organisation_policy_version",
                 "This key's organisation has no such policy version.",
             )
-        snapshot = released if scope is None else scope.adjust(released)
-        result = recommend(snapshot, request.locale, request.situation, scope)
+        result = recommend(released, request.locale, request.situation, scope)
         if request.decision_id is not None:
-            _check_decision_id(request.decision_id, result, snapshot, request, scope)
+            _check_decision_id(request.decision_id, result, released, request, scope)
         return result
 
 

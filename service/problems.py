@@ -1,8 +1,7 @@
 """The one place where failures become RFC 9457 problem documents.
 
 Every exception that reaches Litestar goes through `handle_exception`; GraphQL reuses
-`classify` so that both doors name the same problem the same way; what answers before Litestar
-(api/common/answered.py) sends its refusals with `send_problem`.
+`classify` so that both doors name the same problem the same way.
 """
 
 import logging
@@ -12,7 +11,6 @@ from typing import Any
 import msgspec
 from litestar import Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from litestar.types import Send
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 
@@ -193,6 +191,11 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
             "; ".join(f"{e.field}: {e.message}" for e in errors),
             errors,
         ), {}
+    if isinstance(exc, UnicodeDecodeError):
+        # A body decoded by Litestar (or msgspec) with bytes that are not UTF-8 in a string.
+        return problem(
+            400, "malformed-json", "Malformed JSON", "The request body is not valid UTF-8."
+        ), {}
     if isinstance(exc, HTTPException):
         code, title = _STATUS_CODES.get(exc.status_code, ("http-error", "HTTP error"))
         headers = {k: v for k, v in (exc.headers or {}).items()}
@@ -216,18 +219,6 @@ def problem_response(
         media_type=PROBLEM_MEDIA_TYPE,
         headers=dict(headers or {}),
     )
-
-
-async def send_problem(send: Send, error: ProblemError) -> None:
-    """`error` as the response, outside Litestar (the same bytes `handle_exception` sends)."""
-    body = msgspec.json.encode(error.problem)
-    headers = [
-        *((name.lower().encode(), value.encode()) for name, value in error.headers.items()),
-        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-        (b"content-length", str(len(body)).encode()),
-    ]
-    await send({"type": "http.response.start", "status": error.problem.status, "headers": headers})
-    await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
 def handle_exception(_: Request[Any, Any, Any], exc: Exception) -> Response[bytes]:
