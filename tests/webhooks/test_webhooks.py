@@ -331,3 +331,26 @@ async def test_the_in_service_worker_delivers_after_a_database_restart(
 async def _ping_when_ready(client: Client, webhook: str) -> str | None:
     answer = await client.post(f"/v1/webhooks/{webhook}/ping")
     return str(answer.json()["webhook_id"]) if answer.status_code == 202 else None
+
+
+async def test_a_release_and_its_events_commit_or_roll_back_together(
+    own_database: str, tmp_path: Path
+) -> None:
+    """The loader's caller publishes the release's events in the load's own transaction."""
+    await load(own_database, EditedContent(tmp_path / "first").bundle())  # release 1
+    content = EditedContent(tmp_path / "content")
+    content.set_text("en", "topics", "core-goals", "title", "Rolled back")
+    engine = create_async_engine(async_url(own_database))
+    count = text("SELECT (SELECT count(*) FROM webhook_events), (SELECT count(*) FROM releases)")
+    try:
+        async with AsyncSession(engine) as session, session.begin():
+            assert await store_and_publish(session, content.bundle()) == (2, True)
+            assert tuple((await session.execute(count)).one()) == (1, 2)
+            await session.rollback()
+        async with engine.connect() as connection:
+            assert tuple((await connection.execute(count)).one()) == (0, 1)
+        await load(own_database, content.bundle())
+        async with engine.connect() as connection:
+            assert tuple((await connection.execute(count)).one()) == (1, 2)
+    finally:
+        await engine.dispose()
