@@ -3,9 +3,9 @@ caller's; nothing here commits.
 
 Every subscription belongs to an organisation, and every function here takes the caller's:
 another organisation's subscription is not found (404), as if it did not exist. The cap on
-subscriptions and the ping limit are per organisation and per subscription. Content releases
-are the same for every organisation, so every subscriber of an event gets it
-(deliveries.fan_out); only a ping goes to one subscription.
+subscriptions is each organisation's, the ping limit each subscription's. Content releases are
+the same for every organisation, so every subscriber of an event gets it (deliveries.fan_out),
+whoever owns the subscription; a ping goes to its one subscription.
 """
 
 import base64
