@@ -22,6 +22,7 @@ from service.domain.errors import (
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
+    TooManyRequests,
 )
 from service.domain.recommendation import InvalidSituation
 from service.domain.recommendation.service import BatchTooLarge
@@ -162,6 +163,10 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
         return problem(428, "precondition-required", "Precondition required", str(exc)), {}
     if isinstance(exc, PreconditionFailed):
         return problem(412, "precondition-failed", "Precondition failed", str(exc)), {}
+    if isinstance(exc, TooManyRequests):
+        return problem(429, "rate-limited", "Too many requests", str(exc)), {
+            "Retry-After": str(exc.retry_after)
+        }
     if isinstance(exc, BatchTooLarge):
         # 422 like any other invalid body: the schema's `maxItems` says the same.
         errors = [FieldError(p.field, p.message) for p in exc.problems]

@@ -74,7 +74,14 @@ async def database_url(server_url: str) -> AsyncIterator[str]:
 
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, load_content_on_start=True, content_poll_seconds=1)
+    # No delivery worker on the run's shared database: the contract and SDK runs register
+    # webhook addresses outside 127.0.0.0/8 there. Webhook tests deliver on their own databases.
+    return Settings(
+        database_url=database_url,
+        load_content_on_start=True,
+        content_poll_seconds=1,
+        webhook_worker_in_service=False,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -178,7 +178,9 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
     """Make `bundle` the content in service. Returns (content version, whether it changed).
 
     Takes the caller's session and never commits: the caller owns the transaction, so a
-    failed load leaves the previous content in place.
+    failed load leaves the previous content in place. A change is a new release (recorded
+    here); announcing it is the caller's (`service/bootstrap.py` puts its webhook events into
+    the outbox in the same transaction).
     """
     await session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOAD_LOCK_ID})
     in_service = await _version_in_service(session)
@@ -212,7 +214,7 @@ async def store(session: AsyncSession, bundle: Bundle) -> tuple[int, bool]:
 
 
 async def _record_release(session: AsyncSession, bundle: Bundle, version: int) -> None:
-    """The release history and its webhook events, in this same transaction (an outbox)."""
+    """The release history, in this same transaction."""
     await record_release(
         session, version, bundle.catalogue, bundle.locales, bundle.policy, bundle.messages
     )

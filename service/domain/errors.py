@@ -45,3 +45,12 @@ class PreconditionRequired(DomainError):
 
 class PreconditionFailed(DomainError):
     """The version a change names is no longer the current one (412)."""
+
+
+class TooManyRequests(DomainError):
+    """An action bounded per resource was repeated too soon (429); it may be tried again in
+    `retry_after` seconds."""
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after

@@ -24,7 +24,7 @@ from service.webhooks.models import (
     WebhookEvent,
     WebhookSubscription,
 )
-from service.webhooks.outbox import DELIVER_TASK, enqueue
+from service.webhooks.outbox import DELIVER_TASK, EventType, enqueue
 from service.webhooks.sender import send
 from service.webhooks.ssrf import UrlPolicy
 
@@ -106,8 +106,10 @@ async def attempt(
         )
         number = delivery.attempts + 1
         now = datetime.now(UTC)
+        ping = event.type == EventType.PING
         retry_in = None
-        if not result.delivered and number <= len(options.retry_delays):
+        # A ping tests the receiver now: it is attempted once, and its outcome is the answer.
+        if not result.delivered and not ping and number <= len(options.retry_delays):
             retry_in = options.retry_delays[number - 1]
         await session.execute(
             insert(WebhookAttempt).values(
@@ -134,7 +136,7 @@ async def attempt(
                 .where(col(WebhookSubscription.id) == subscription.id)
                 .values(status="active", failure_reason=None, failing_since=None)
             )
-        elif status == "failed":
+        elif status == "failed" and not ping:
             reason = f"{event.type} {event.id} not delivered after {number} attempts: "
             await session.execute(
                 update(WebhookSubscription)

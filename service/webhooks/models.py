@@ -1,5 +1,6 @@
 """Tables of the webhooks (alembic revision 0003): subscriptions, the event outbox, one delivery
-per (event, subscription) and the log of every attempt."""
+per (event, subscription) and the log of every attempt. Revision 0006: every subscription
+belongs to an organisation (those made before belong to `default`)."""
 
 from datetime import datetime
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Identity,
+    Index,
     Text,
     UniqueConstraint,
     func,
@@ -18,7 +20,9 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
-import service.domain.models  # noqa: F401  (sets the naming convention first)
+# The organisations' table, which subscriptions refer to (its module sets the naming
+# convention first).
+import service.domain.organisations.models  # noqa: F401
 
 
 def _created_at() -> Any:
@@ -39,6 +43,10 @@ def _cascade(target: str) -> Any:
 class WebhookSubscription(SQLModel, table=True):
     __tablename__ = "webhook_subscriptions"
     id: str = Field(primary_key=True, max_length=40)
+    # Whose subscription it is: only that organisation's keys list, read, ping or delete it.
+    organisation: str = Field(
+        sa_column=Column(Text, ForeignKey("organisations.slug"), nullable=False, index=True)
+    )
     url: str = Field(max_length=2000)
     events: list[str] = Field(sa_column=Column(ARRAY(Text), nullable=False))
     description: str = Field(max_length=500)
@@ -54,6 +62,10 @@ class WebhookEvent(SQLModel, table=True):
     """The outbox: written in the transaction that causes the event; its id is `webhook-id`."""
 
     __tablename__ = "webhook_events"
+    # A subscription's pings, newest first: the ping limit counts them, retention trims them.
+    __table_args__ = (
+        Index("ix_webhook_events_subscription_id_created_at", "subscription_id", "created_at"),
+    )
     id: str = Field(primary_key=True, max_length=40)
     type: str = Field(max_length=40)
     payload: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))

@@ -1,7 +1,7 @@
 """Webhook documents of the API (REST only: webhooks are an administrator's concern)."""
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -26,8 +26,9 @@ class WebhookCreate(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class Webhook(msgspec.Struct, frozen=True):
-    """A subscription. `status` is `failing` once a delivery exhausted its retries (with the
-    reason); the next successful delivery makes it `active` again."""
+    """A subscription. `status` is `failing` once a release event exhausted its retries (with
+    the reason); the next successful delivery, a ping's included, makes it `active` again. A
+    failed ping changes nothing: it is attempted once and shows in the delivery log."""
 
     id: str
     url: str
@@ -58,8 +59,13 @@ class WebhookPage(msgspec.Struct, frozen=True):
     next_cursor: str | None
 
 
+AttemptOutcome = Literal["delivered", "retrying", "failed"]
+DeliveryStatus = Literal["pending", "delivered", "failed"]
+
+
 class DeliveryAttempt(msgspec.Struct, frozen=True):
-    """One attempt to deliver one event (`webhook_id` is the `webhook-id` header)."""
+    """One attempt to deliver one event (`webhook_id` is the `webhook-id` header). `outcome` is
+    this attempt's; `delivery_status` is the whole delivery's now, after all its attempts."""
 
     delivery_id: int
     webhook_id: str
@@ -70,9 +76,25 @@ class DeliveryAttempt(msgspec.Struct, frozen=True):
     duration_ms: int
     error: str | None
     next_retry_at: Annotated[
-        datetime | None, msgspec.Meta(description="Null when delivered or given up.")
+        datetime | None,
+        msgspec.Meta(description="When the next attempt is due; null when delivered or given up."),
     ]
-    delivery_status: Annotated[str, msgspec.Meta(description="pending, delivered or failed")]
+    outcome: Annotated[
+        AttemptOutcome,
+        msgspec.Meta(
+            description="This attempt: `delivered` (the receiver answered 2xx), `retrying` "
+            "(it failed and another attempt is due at `next_retry_at`) or `failed` (it failed "
+            "and was the last: retries exhausted, or a ping, which is never retried)."
+        ),
+    ]
+    delivery_status: Annotated[
+        DeliveryStatus,
+        msgspec.Meta(
+            description="The delivery as a whole, now: `pending` (an attempt is due), "
+            "`delivered` (one of its attempts delivered) or `failed` (none did, and none is "
+            "due). Not this attempt's: see `outcome`."
+        ),
+    ]
 
 
 class DeliveryPage(msgspec.Struct, frozen=True):

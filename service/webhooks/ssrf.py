@@ -69,25 +69,36 @@ def check_url(url: str, policy: UrlPolicy) -> tuple[str, int]:
         raise UnsafeUrl("The URL has no host.")
     if parts.fragment:
         raise UnsafeUrl("The URL must not have a fragment.")
+    if port == 0:
+        raise UnsafeUrl("The URL's port must be between 1 and 65535.")
     default_port = 443 if parts.scheme == "https" else 80
     return parts.hostname, port or default_port
 
 
-def refusal(address: IPAddress, policy: UrlPolicy) -> str | None:
-    """Why `address` may not be called, or None when it may."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    if address.is_loopback:
-        return None if policy.loopback_allowed else "a loopback address"
-    if address.is_link_local:
-        return "a link-local address (where cloud metadata services live)"
-    if address.is_private:
-        return "a private address"
-    if address.is_multicast or address.is_unspecified or address.is_reserved:
-        return "not a unicast public address"
-    if not address.is_global:
-        return "not a public address"
-    return None
+# What the standard library's properties miss (Python 3.11 counts both as global): 6to4
+# (`2002:7f00:1::` reaches 127.0.0.1 through a relay) and the 6to4 relays' anycast.
+_NOT_PUBLIC = (ipaddress.ip_network("2002::/16"), ipaddress.ip_network("192.88.99.0/24"))
+
+
+def is_public(address: IPAddress) -> bool:
+    """A unicast address of the public internet that reaches only itself: not loopback,
+    private, link-local (cloud metadata), multicast, reserved, site-local, nor an IPv6 form
+    that carries an IPv4 address to a relay (6to4, Teredo)."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return is_public(address.ipv4_mapped)
+        if address.sixtofour is not None or address.teredo is not None or address.is_site_local:
+            return False
+    if address.is_multicast or address.is_reserved or any(address in n for n in _NOT_PUBLIC):
+        return False
+    return address.is_global
+
+
+def may_call(address: IPAddress, policy: UrlPolicy) -> bool:
+    mapped = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) else None
+    if (mapped or address).is_loopback and policy.loopback_allowed:
+        return True
+    return is_public(address)
 
 
 async def resolve(url: str, policy: UrlPolicy) -> Target:
@@ -112,9 +123,10 @@ async def resolve(url: str, policy: UrlPolicy) -> Target:
         addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in infos))
         if not addresses:
             raise UnsafeUrl(f"The host {host!r} does not resolve.")
-    for address in addresses:
-        reason = refusal(address, policy)
-        if reason is not None:
-            shown = host if literal is not None else f"{host} ({address})"
-            raise UnsafeUrl(f"The URL's host {shown} is {reason}; it may not be called.")
+    if not all(may_call(address, policy) for address in addresses):
+        # Never which address, nor what kind: a refusal must not reveal what our DNS knows.
+        raise UnsafeUrl(
+            f"The URL's host {host} is not a public address; webhooks are sent to public "
+            "addresses only."
+        )
     return Target(url, host, port, str(addresses[0]))

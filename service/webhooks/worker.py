@@ -2,8 +2,9 @@
 PostgreSQL, inside each service process by default or alone as `python -m service worker`.
 
 procrastinate hands each job to one worker (`FOR UPDATE SKIP LOCKED`), retries a failed
-delivery when `deliveries.attempt` says (the same job, so the same `webhook-id`), and a
-periodic job puts back to work the jobs of a worker that stopped beating (killed, lost).
+delivery when `deliveries.attempt` says (the same job, so the same `webhook-id`), and
+periodic jobs put back to work the jobs of a worker that stopped beating (killed, lost) and,
+every hour, forget the events older than the retention (with their deliveries and log).
 """
 
 import asyncio
@@ -19,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from service.config import Settings
 from service.db import plain_url
-from service.webhooks import deliveries
-from service.webhooks.outbox import DELIVER_TASK, FAN_OUT_TASK, QUEUE, RECOVER_TASK
+from service.webhooks import deliveries, outbox
+from service.webhooks.outbox import DELIVER_TASK, FAN_OUT_TASK, FORGET_TASK, QUEUE, RECOVER_TASK
 from service.webhooks.queue_schema import PROCRASTINATE_SCHEMA
 from service.webhooks.ssrf import url_policy
 
@@ -32,6 +33,7 @@ ERROR_RETRY_LIMIT = 1000
 # procrastinate's worker stops when its database connection fails; start it again this much later.
 RESTART_SECONDS = 5.0
 _CRON_SECONDS = (1, 2, 3, 5, 10, 15, 20, 30)
+FORGET_CRON = "41 * * * *"  # every hour (procrastinate defers each run once, whatever the replicas)
 
 
 class RetryLater(Exception):
@@ -106,6 +108,12 @@ def build_queue(
             with contextlib.suppress(Exception):  # another replica got there first
                 await manager.retry_job(job)
                 logger.warning("retrying job %s of a worker that stopped", job.id)
+
+    @app.periodic(cron=FORGET_CRON)
+    @app.task(name=FORGET_TASK, queue=QUEUE)
+    async def forget_old_events(timestamp: int) -> None:
+        async with sessions() as session, session.begin():
+            await outbox.forget_old_events(session)
 
     return app
 

@@ -12,19 +12,21 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from service.app import create_app
+from service.bootstrap import store_and_publish
 from service.config import Settings
 from service.db import async_url
-from service.domain.bundle import Bundle, ContentError, store
+from service.domain.bundle import Bundle, ContentError
 from service.domain.releases.record import _prune
 from tests.conftest import migrated_database
 from tests.releases.edits import EditedContent
 
 
 async def load(url: str, bundle: Bundle) -> int:
+    """A load as the service makes it: the release and its webhook events, one transaction."""
     engine = create_async_engine(async_url(url))
     try:
         async with AsyncSession(engine) as session, session.begin():
-            version, _ = await store(session, bundle)
+            version, _ = await store_and_publish(session, bundle)
             return version
     finally:
         await engine.dispose()

@@ -108,9 +108,15 @@ class LiveServer:
 async def live_server(
     database_url: str, app: str = "tests.reliability.live_app:app", **settings: str
 ) -> AsyncIterator[LiveServer]:
-    """granian serving `app` (the service plus probe routes by default) on a free port, ready."""
+    """granian serving `app` (the service plus probe routes by default) on a free port, ready.
+    No webhook delivery worker unless `webhook_worker_in_service` says so: these servers share
+    databases on which the contract and SDK runs register addresses outside 127.0.0.0/8."""
     port = free_port()
-    environment = os.environ | {"DATABASE_URL": database_url, "LOG_LEVEL": "WARNING"}
+    environment = os.environ | {
+        "DATABASE_URL": database_url,
+        "LOG_LEVEL": "WARNING",
+        "WEBHOOK_WORKER_IN_SERVICE": "false",
+    }
     environment |= {name.upper(): value for name, value in settings.items()}
     command = [sys.executable, "-m", "granian", "--interface", "asgi", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--workers", "1", app]

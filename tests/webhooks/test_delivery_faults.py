@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from service.config import PROJECT_ROOT
 from service.db import async_url
 from service.domain.bundle import read_files
+from service.domain.organisations.models import DEFAULT_ORGANISATION
 from service.webhooks import subscriptions
 from service.webhooks.schemas import WebhookCreate
 from service.webhooks.ssrf import UrlPolicy
@@ -133,6 +134,7 @@ async def subscribe(database_url: str, receiver: Receiver, path: str) -> str:
         async with AsyncSession(engine) as session, session.begin():
             created = await subscriptions.create(
                 session,
+                DEFAULT_ORGANISATION,
                 WebhookCreate(receiver.url(path), ("content.released",)),
                 UrlPolicy(production=False, allow_loopback=True),
             )

@@ -1,5 +1,8 @@
 """Webhooks in one process: subscriptions, signed deliveries to a real receiver on 127.0.0.1,
-one event per subscription per release, retries and the delivery log, SSRF refusals."""
+one event per subscription per release, retries and the delivery log, SSRF refusals.
+
+Only receivers on 127.0.0.1 are ever registered while a delivery worker runs; the tests that
+register addresses meant to be refused run with delivery off."""
 
 import asyncio
 import time
@@ -14,9 +17,10 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from service.app import create_app
+from service.bootstrap import store_and_publish
 from service.config import Settings
 from service.db import async_url
-from service.domain.bundle import Bundle, store
+from service.domain.bundle import Bundle
 from service.security.keys import create_key
 from service.webhooks import deliveries
 from service.webhooks.ssrf import UrlPolicy
@@ -32,10 +36,11 @@ Client = AsyncTestClient[Litestar]
 
 
 async def load(url: str, bundle: Bundle) -> int:
+    """Load a release as the service does: content and webhook events in one transaction."""
     engine = create_async_engine(async_url(url))
     try:
         async with AsyncSession(engine) as session, session.begin():
-            return (await store(session, bundle))[0]
+            return (await store_and_publish(session, bundle))[0]
     finally:
         await engine.dispose()
 
@@ -146,36 +151,40 @@ async def test_one_signed_event_per_subscription_per_release_and_the_feed_behind
         exposition
     )
     log = (await client.get(f"/v1/webhooks/{first['id']}/deliveries")).json()["items"]
-    assert [(a["attempt"], a["status_code"], a["delivery_status"]) for a in log] == [
-        (1, 204, "delivered"),
-        (1, 204, "delivered"),
+    assert [(a["attempt"], a["status_code"], a["outcome"], a["delivery_status"]) for a in log] == [
+        (1, 204, "delivered", "delivered"),
+        (1, 204, "delivered", "delivered"),
     ]
 
 
-async def test_ping_receiver_down_then_up_and_a_subscription_that_keeps_failing(
-    client: Client, receiver: Receiver
+async def test_receiver_down_then_up_then_failing_and_each_attempt_logged_as_it_went(
+    client: Client, receiver: Receiver, own_database: str, tmp_path: Path
 ) -> None:
     created = await subscribe(client, receiver, "/down")
-    receiver.stop()  # down: connections refused
-    ping = await client.post(f"/v1/webhooks/{created['id']}/ping")
-    assert ping.status_code == 202
-    webhook_id = ping.json()["webhook_id"]
     log_url = f"/v1/webhooks/{created['id']}/deliveries"
+    content = EditedContent(tmp_path / "content")
+    receiver.stop()  # down: connections refused
+    content.set_text("en", "topics", "core-goals", "title", "While the receiver was down")
+    await load(own_database, content.bundle())
 
     assert await eventually(lambda: _at_least(client, log_url, 2), 15)
     receiver.start()  # up again, same port
     await eventually(lambda: receiver.for_path("/down"), 15)
     got = receiver.for_path("/down")
-    assert [r.webhook_id for r in got] == [webhook_id] and got[0].verified
-    assert got[0].payload["type"] == "ping"
+    assert len(got) == 1 and got[0].verified
+    assert got[0].payload["type"] == "content.released"
     log = (await client.get(log_url)).json()["items"]
-    assert log[0]["status_code"] == 204 and log[0]["delivery_status"] == "delivered"
-    assert all(a["error"] for a in log[1:]) and all(a["next_retry_at"] for a in log[1:])
+    assert log[0]["status_code"] == 204 and log[0]["outcome"] == "delivered"
+    # The earlier attempts failed, and say so, though their delivery went through in the end.
+    assert [a["outcome"] for a in log[1:]] == ["retrying"] * (len(log) - 1)
+    assert all(a["error"] and a["next_retry_at"] for a in log[1:])
+    assert {a["delivery_status"] for a in log} == {"delivered"}
     assert log[0]["attempt"] == len(log) >= 3
 
     # Now it always answers 503: 1 attempt + 3 retries, then the subscription is failing.
     receiver.mode = "fail"
-    again = (await client.post(f"/v1/webhooks/{created['id']}/ping")).json()["webhook_id"]
+    content.set_text("en", "topics", "core-goals", "title", "While the receiver failed")
+    await load(own_database, content.bundle())
 
     async def failing() -> bool:
         return bool(
@@ -184,10 +193,12 @@ async def test_ping_receiver_down_then_up_and_a_subscription_that_keeps_failing(
 
     assert await eventually(failing, 20)
     shown = (await client.get(f"/v1/webhooks/{created['id']}")).json()
-    assert "HTTP 503" in shown["failure_reason"] and again in shown["failure_reason"]
-    tries = [r for r in receiver.for_path("/down") if r.webhook_id == again]
-    assert len(tries) == 4 and all(r.verified for r in tries)
+    assert "HTTP 503" in shown["failure_reason"]
+    tries = receiver.for_path("/down")[1:]
+    assert len(tries) == 4 and len({r.webhook_id for r in tries}) == 1
+    assert tries[0].webhook_id in shown["failure_reason"]
     log = (await client.get(log_url)).json()["items"]
+    assert [a["outcome"] for a in log[:4]] == ["failed", "retrying", "retrying", "retrying"]
     assert log[0]["delivery_status"] == "failed" and log[0]["next_retry_at"] is None
 
 
@@ -210,6 +221,11 @@ async def test_delete_and_bad_requests(client: Client, receiver: Receiver) -> No
 
 UNSAFE_URLS = [
     "http://public.example/hook",  # not https
+    "https://[2002:7f00:1::]/hook",  # 6to4 around 127.0.0.1
+    "https://[2002:a9fe:a9fe::1]/latest/meta-data/",  # 6to4 around 169.254.169.254
+    "https://[fec0::1]/hook",  # site-local
+    "https://192.88.99.1/hook",  # the 6to4 relays' anycast
+    "https://93.184.215.14:0/hook",  # port 0
     "https://localhost:8443/hook",  # a name that resolves to loopback
     "https://127.0.0.1/hook",
     "https://[::1]/hook",
@@ -224,7 +240,7 @@ UNSAFE_URLS = [
 ]
 
 
-async def test_production_refuses_unsafe_urls(own_database: str, client: Client) -> None:
+async def test_production_refuses_unsafe_urls(own_database: str) -> None:
     engine = create_async_engine(async_url(own_database))
     async with AsyncSession(engine) as session, session.begin():
         key = (await create_key(session, "admin", ["admin"])).key
@@ -239,10 +255,15 @@ async def test_production_refuses_unsafe_urls(own_database: str, client: Client)
             )
             assert answer.status_code == 400, (url, answer.text)
             assert answer.json()["errors"][0]["field"] == "url", url
+            if url == "https://localhost:8443/hook":  # says not public, not what it resolved to
+                assert answer.json()["detail"] == (
+                    "The URL's host localhost is not a public address; webhooks are sent to "
+                    "public addresses only."
+                )
         assert (await prod.get("/v1/webhooks", headers={"X-API-Key": key})).json()["items"] == []
 
 
-async def test_admin_scope_is_required_in_production(own_database: str, client: Client) -> None:
+async def test_admin_scope_is_required_in_production(own_database: str) -> None:
     engine = create_async_engine(async_url(own_database))
     async with AsyncSession(engine) as session, session.begin():
         reader = (await create_key(session, "reader", ["content:read"])).key
@@ -281,9 +302,10 @@ async def test_the_address_is_checked_again_at_delivery_time(
         retry_in = await deliveries.attempt(sessions, delivery_id, strict)
         await engine.dispose()
         log = (await client.get(f"/v1/webhooks/{created['id']}/deliveries")).json()["items"]
-    assert retry_in == 1  # a refusal is a failed attempt like any other
+    assert retry_in is None  # a refused ping is a failed attempt, and pings are not retried
     assert receiver.for_path("/later") == []
-    assert log[0]["status_code"] is None and "loopback" in log[0]["error"]
+    assert log[0]["status_code"] is None and "not a public address" in log[0]["error"]
+    assert log[0]["outcome"] == "failed"
 
 
 async def test_the_in_service_worker_delivers_after_a_database_restart(
@@ -309,3 +331,26 @@ async def test_the_in_service_worker_delivers_after_a_database_restart(
 async def _ping_when_ready(client: Client, webhook: str) -> str | None:
     answer = await client.post(f"/v1/webhooks/{webhook}/ping")
     return str(answer.json()["webhook_id"]) if answer.status_code == 202 else None
+
+
+async def test_a_release_and_its_events_commit_or_roll_back_together(
+    own_database: str, tmp_path: Path
+) -> None:
+    """The loader's caller publishes the release's events in the load's own transaction."""
+    await load(own_database, EditedContent(tmp_path / "first").bundle())  # release 1
+    content = EditedContent(tmp_path / "content")
+    content.set_text("en", "topics", "core-goals", "title", "Rolled back")
+    engine = create_async_engine(async_url(own_database))
+    count = text("SELECT (SELECT count(*) FROM webhook_events), (SELECT count(*) FROM releases)")
+    try:
+        async with AsyncSession(engine) as session, session.begin():
+            assert await store_and_publish(session, content.bundle()) == (2, True)
+            assert tuple((await session.execute(count)).one()) == (1, 2)
+            await session.rollback()
+        async with engine.connect() as connection:
+            assert tuple((await connection.execute(count)).one()) == (0, 1)
+        await load(own_database, content.bundle())
+        async with engine.connect() as connection:
+            assert tuple((await connection.execute(count)).one()) == (1, 2)
+    finally:
+        await engine.dispose()

@@ -1,4 +1,8 @@
-"""REST: webhook subscriptions (scope `admin`). Thin: parse, ask the core, shape the answer."""
+"""REST: webhook subscriptions (scope `admin`). Thin: parse, ask the core, shape the answer.
+
+Every call acts on the caller's organisation (its key's); in development, where no key is
+recorded, on `default`'s.
+"""
 
 import re
 from datetime import UTC, datetime
@@ -6,12 +10,14 @@ from typing import Annotated, Any
 
 import msgspec
 from litestar import Controller, Request, Response, delete, get, post
-from litestar.params import Parameter
+from litestar.params import JSONBody, Parameter
 from litestar.routes import HTTPRoute
 
 from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import JSON
+from service.domain.organisations.models import DEFAULT_ORGANISATION
+from service.security.identity import identity_of
 from service.security.scopes import Scope, access
 from service.webhooks import subscriptions
 from service.webhooks.schemas import (
@@ -51,6 +57,11 @@ async def allow_every_method(request: AnyRequest) -> Response[None] | None:
         for method in candidate.methods
     }
     return Response(content=None, status_code=204, headers={"Allow": ", ".join(sorted(methods))})
+
+
+def _organisation(request: AnyRequest) -> str:
+    identity = identity_of(request.scope)
+    return DEFAULT_ORGANISATION if identity is None else identity.organisation
 
 
 def _json(value: Any, status_code: int = 200) -> Response[bytes]:
@@ -99,16 +110,18 @@ class WebhookController(Controller):
             **problems(400, 413, 503),
         },
     )
-    async def create_webhook(self, request: AnyRequest, data: WebhookCreate) -> Response[bytes]:
+    async def create_webhook(
+        self, request: AnyRequest, data: JSONBody[WebhookCreate]
+    ) -> Response[bytes]:
         policy = url_policy(request.app.state.settings)
         async with request.app.state.sessions() as session, session.begin():
-            created = await subscriptions.create(session, data, policy)
+            created = await subscriptions.create(session, _organisation(request), data, policy)
         return _json(created, 201)
 
     @get(
         "",
         operation_id="ListWebhooks",
-        summary="The subscriptions (never their secrets)",
+        summary="The subscriptions of the key's organisation (never their secrets)",
         responses={200: ok(WebhookPage, "One subscription", WebhookPage((_EXAMPLE,), None))}
         | problems(400, 503),
     )
@@ -116,7 +129,9 @@ class WebhookController(Controller):
         self, request: AnyRequest, limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None
     ) -> Response[bytes]:
         async with request.app.state.sessions() as session:
-            return _json(await subscriptions.list_all(session, limit, cursor))
+            return _json(
+                await subscriptions.list_all(session, _organisation(request), limit, cursor)
+            )
 
     @get(
         "/{webhook_id:str}",
@@ -126,7 +141,7 @@ class WebhookController(Controller):
     )
     async def get_webhook(self, request: AnyRequest, webhook_id: WebhookId) -> Response[bytes]:
         async with request.app.state.sessions() as session:
-            return _json(await subscriptions.get(session, webhook_id))
+            return _json(await subscriptions.get(session, _organisation(request), webhook_id))
 
     @delete(
         "/{webhook_id:str}",
@@ -137,18 +152,22 @@ class WebhookController(Controller):
     )
     async def delete_webhook(self, request: AnyRequest, webhook_id: WebhookId) -> None:
         async with request.app.state.sessions() as session, session.begin():
-            await subscriptions.remove(session, webhook_id)
+            await subscriptions.remove(session, _organisation(request), webhook_id)
 
     @post(
         "/{webhook_id:str}/ping",
         operation_id="PingWebhook",
         summary="Send a signed `ping` event to the subscription now",
+        description=f"Attempted once, never retried; the delivery log shows the outcome. At "
+        f"most {subscriptions.PING_LIMIT} pings per subscription every "
+        f"{subscriptions.PING_WINDOW_SECONDS} seconds (then 429 with `Retry-After`).",
         status_code=202,
         responses={202: ok(PingSent, "Queued", PingSent("msg_6c1f0e9a8b7d6c5e4f3a2b1c"))} | _ERRORS,
     )
     async def ping_webhook(self, request: AnyRequest, webhook_id: WebhookId) -> Response[bytes]:
         async with request.app.state.sessions() as session, session.begin():
-            return _json(await subscriptions.ping(session, webhook_id), 202)
+            sent = await subscriptions.ping(session, _organisation(request), webhook_id)
+        return _json(sent, 202)
 
     @get(
         "/{webhook_id:str}/deliveries",
@@ -171,6 +190,7 @@ class WebhookController(Controller):
                             None,
                             None,
                             "delivered",
+                            "delivered",
                         ),
                         DeliveryAttempt(
                             12,
@@ -182,6 +202,7 @@ class WebhookController(Controller):
                             40,
                             "HTTP 503",
                             _TIME,
+                            "retrying",
                             "delivered",
                         ),
                     ),
@@ -199,4 +220,7 @@ class WebhookController(Controller):
         cursor: Cursor = None,
     ) -> Response[bytes]:
         async with request.app.state.sessions() as session:
-            return _json(await subscriptions.attempts(session, webhook_id, limit, cursor))
+            page = await subscriptions.attempts(
+                session, _organisation(request), webhook_id, limit, cursor
+            )
+        return _json(page)

@@ -1,8 +1,10 @@
 """Recording a release while the content is loaded, in the load's own transaction.
 
 The loader (`bundle.store`) calls `record_release` with the bundle it has just stored: the
-digest of every item in every locale is compared with the previous release's digests, the
-changes are stored, and the webhook events go into the outbox, all before the load commits.
+digest of every item in every locale is compared with the previous release's digests and the
+changes are stored, before the load commits. The core knows nothing of webhooks: the loader's
+caller (`service/bootstrap.py`) puts the release's events into the outbox in the same
+transaction, from the release row written here.
 """
 
 import hashlib
@@ -16,7 +18,6 @@ from sqlmodel import col
 
 from service.domain.content_files import Catalogue, LocaleTexts
 from service.domain.releases.models import Release, ReleaseChange, ReleaseItem
-from service.webhooks.outbox import EventType, forget_old_events, publish
 
 KINDS = ("approach", "aspect", "topic", "term", "variant")
 # Releases kept for the change feed; a `since` before the oldest one is answered with 410.
@@ -198,22 +199,6 @@ async def record_release(
             insert(ReleaseChange), [{"version": version, **change} for change in changes]
         )
     await _prune(session, version, keep)
-    await forget_old_events(session)
-    if previous is not None:  # the start of the history is nobody's news
-        links = {
-            "version": version,
-            "previous_version": previous.version,
-            "release_url": f"/v1/releases/{version}",
-        }
-        if changes:
-            changes_url = f"/v1/changes?since={previous.version}"
-            await publish(session, EventType.CONTENT_RELEASED, links | {"changes_url": changes_url})
-        if policy_changed:
-            await publish(
-                session,
-                EventType.POLICY_RELEASED,
-                links | {"policy_version": str(policy["version"])},
-            )
     return True
 
 

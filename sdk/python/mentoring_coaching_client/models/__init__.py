@@ -24,6 +24,8 @@ from .context_fit import ContextFit
 from .counterfactual import Counterfactual
 from .created_webhook import CreatedWebhook
 from .delivery_attempt import DeliveryAttempt
+from .delivery_attempt_delivery_status import DeliveryAttemptDeliveryStatus
+from .delivery_attempt_outcome import DeliveryAttemptOutcome
 from .delivery_page import DeliveryPage
 from .export import Export
 from .factor import Factor
@@ -125,6 +127,8 @@ __all__ = (
     "Counterfactual",
     "CreatedWebhook",
     "DeliveryAttempt",
+    "DeliveryAttemptDeliveryStatus",
+    "DeliveryAttemptOutcome",
     "DeliveryPage",
     "Export",
     "Factor",

@@ -7,6 +7,9 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.delivery_attempt_delivery_status import DeliveryAttemptDeliveryStatus
+from ..models.delivery_attempt_outcome import DeliveryAttemptOutcome
+
 T = TypeVar("T", bound="DeliveryAttempt")
 
 
@@ -17,11 +20,16 @@ class DeliveryAttempt:
         attempt (int):
         attempted_at (datetime.datetime):
         delivery_id (int):
-        delivery_status (str): pending, delivered or failed
+        delivery_status (DeliveryAttemptDeliveryStatus): The delivery as a whole, now: `pending` (an attempt is due),
+            `delivered` (one of its attempts delivered) or `failed` (none did, and none is due). Not this attempt's: see
+            `outcome`.
         duration_ms (int):
         error (None | str):
         event_type (str):
-        next_retry_at (datetime.datetime | None): Null when delivered or given up.
+        next_retry_at (datetime.datetime | None): When the next attempt is due; null when delivered or given up.
+        outcome (DeliveryAttemptOutcome): This attempt: `delivered` (the receiver answered 2xx), `retrying` (it failed
+            and another attempt is due at `next_retry_at`) or `failed` (it failed and was the last: retries exhausted, or a
+            ping, which is never retried).
         status_code (int | None):
         webhook_id (str):
     """
@@ -29,11 +37,12 @@ class DeliveryAttempt:
     attempt: int
     attempted_at: datetime.datetime
     delivery_id: int
-    delivery_status: str
+    delivery_status: DeliveryAttemptDeliveryStatus
     duration_ms: int
     error: None | str
     event_type: str
     next_retry_at: datetime.datetime | None
+    outcome: DeliveryAttemptOutcome
     status_code: int | None
     webhook_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -45,7 +54,7 @@ class DeliveryAttempt:
 
         delivery_id = self.delivery_id
 
-        delivery_status = self.delivery_status
+        delivery_status = self.delivery_status.value
 
         duration_ms = self.duration_ms
 
@@ -59,6 +68,8 @@ class DeliveryAttempt:
             next_retry_at = self.next_retry_at.isoformat()
         else:
             next_retry_at = self.next_retry_at
+
+        outcome = self.outcome.value
 
         status_code: int | None
         status_code = self.status_code
@@ -77,6 +88,7 @@ class DeliveryAttempt:
                 "error": error,
                 "event_type": event_type,
                 "next_retry_at": next_retry_at,
+                "outcome": outcome,
                 "status_code": status_code,
                 "webhook_id": webhook_id,
             }
@@ -93,7 +105,7 @@ class DeliveryAttempt:
 
         delivery_id = d.pop("delivery_id")
 
-        delivery_status = d.pop("delivery_status")
+        delivery_status = DeliveryAttemptDeliveryStatus(d.pop("delivery_status"))
 
         duration_ms = d.pop("duration_ms")
 
@@ -121,6 +133,8 @@ class DeliveryAttempt:
 
         next_retry_at = _parse_next_retry_at(d.pop("next_retry_at"))
 
+        outcome = DeliveryAttemptOutcome(d.pop("outcome"))
+
         def _parse_status_code(data: object) -> int | None:
             if data is None:
                 return data
@@ -139,6 +153,7 @@ class DeliveryAttempt:
             error=error,
             event_type=event_type,
             next_retry_at=next_retry_at,
+            outcome=outcome,
             status_code=status_code,
             webhook_id=webhook_id,
         )

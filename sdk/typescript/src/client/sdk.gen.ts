@@ -342,7 +342,7 @@ export const getVariant = <ThrowOnError extends boolean = false>(options: Option
 });
 
 /**
- * The subscriptions (never their secrets)
+ * The subscriptions of the key's organisation (never their secrets)
  *
  * Needs an API key with the scope `admin` (production).
  */
@@ -402,6 +402,8 @@ export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(opti
 
 /**
  * Send a signed `ping` event to the subscription now
+ *
+ * Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription every 60 seconds (then 429 with `Retry-After`).
  *
  * Needs an API key with the scope `admin` (production).
  */

@@ -261,16 +261,20 @@ export type DeliveryAttempt = {
     attempted_at: string;
     delivery_id: number;
     /**
-     * pending, delivered or failed
+     * The delivery as a whole, now: `pending` (an attempt is due), `delivered` (one of its attempts delivered) or `failed` (none did, and none is due). Not this attempt's: see `outcome`.
      */
-    delivery_status: string;
+    delivery_status: 'pending' | 'delivered' | 'failed';
     duration_ms: number;
     error: string | null;
     event_type: string;
     /**
-     * Null when delivered or given up.
+     * When the next attempt is due; null when delivered or given up.
      */
     next_retry_at: string | null;
+    /**
+     * This attempt: `delivered` (the receiver answered 2xx), `retrying` (it failed and another attempt is due at `next_retry_at`) or `failed` (it failed and was the last: retries exhausted, or a ping, which is never retried).
+     */
+    outcome: 'delivered' | 'retrying' | 'failed';
     status_code: number | null;
     webhook_id: string;
 };

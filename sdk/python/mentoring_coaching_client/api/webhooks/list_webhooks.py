@@ -104,7 +104,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | WebhookPage]:
-    """The subscriptions (never their secrets)
+    """The subscriptions of the key's organisation (never their secrets)
 
      Needs an API key with the scope `admin` (production).
 
@@ -141,7 +141,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | WebhookPage | None:
-    """The subscriptions (never their secrets)
+    """The subscriptions of the key's organisation (never their secrets)
 
      Needs an API key with the scope `admin` (production).
 
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | WebhookPage]:
-    """The subscriptions (never their secrets)
+    """The subscriptions of the key's organisation (never their secrets)
 
      Needs an API key with the scope `admin` (production).
 
@@ -208,7 +208,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | WebhookPage | None:
-    """The subscriptions (never their secrets)
+    """The subscriptions of the key's organisation (never their secrets)
 
      Needs an API key with the scope `admin` (production).
 

@@ -83,7 +83,10 @@ def sync_detailed(
 ) -> Response[PingSent | Problem]:
     """Send a signed `ping` event to the subscription now
 
-     Needs an API key with the scope `admin` (production).
+     Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription
+    every 60 seconds (then 429 with `Retry-After`).
+
+    Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -114,7 +117,10 @@ def sync(
 ) -> PingSent | Problem | None:
     """Send a signed `ping` event to the subscription now
 
-     Needs an API key with the scope `admin` (production).
+     Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription
+    every 60 seconds (then 429 with `Retry-After`).
+
+    Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -140,7 +146,10 @@ async def asyncio_detailed(
 ) -> Response[PingSent | Problem]:
     """Send a signed `ping` event to the subscription now
 
-     Needs an API key with the scope `admin` (production).
+     Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription
+    every 60 seconds (then 429 with `Retry-After`).
+
+    Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
@@ -169,7 +178,10 @@ async def asyncio(
 ) -> PingSent | Problem | None:
     """Send a signed `ping` event to the subscription now
 
-     Needs an API key with the scope `admin` (production).
+     Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription
+    every 60 seconds (then 429 with `Retry-After`).
+
+    Needs an API key with the scope `admin` (production).
 
     Args:
         webhook_id (str): The subscription's id.
