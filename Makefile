@@ -2,7 +2,8 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-UV_VERSION := 0.13.9
+# uv's version is the Dockerfile's (ARG UV_VERSION): one version for the image and here.
+UV_VERSION := $(shell sed -n 's/^ARG UV_VERSION=//p' Dockerfile)
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 PY := .venv/bin/python

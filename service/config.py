@@ -1,12 +1,14 @@
 """Every setting comes from the environment; docs/configuration.md is generated from here."""
 
 import difflib
+import logging
 import os
 import re
 from collections.abc import Mapping
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import NoReturn
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -309,8 +311,22 @@ def get_settings() -> Settings:
     """
     unknown = unknown_variables(os.environ)
     if unknown:
-        raise SystemExit(unknown_variables_message(unknown))
+        _stop(unknown_variables_message(unknown))
     try:
         return Settings()
     except ValidationError as error:
-        raise SystemExit(invalid_settings_message(error)) from None
+        _stop(invalid_settings_message(error))
+
+
+def _stop(message: str) -> NoReturn:
+    """SystemExit with `message`: in production (as the environment says) one JSON log line,
+    like every other line there."""
+    env = {key.upper(): value for key, value in os.environ.items()}
+    if env.get("SERVICE_ENV", "").strip().lower() == Environment.PRODUCTION:
+        from service.observability.logs import JsonFormatter
+
+        record = logging.LogRecord(
+            "service.config", logging.CRITICAL, __file__, 0, message, None, None
+        )
+        message = JsonFormatter().format(record)
+    raise SystemExit(message) from None

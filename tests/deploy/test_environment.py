@@ -103,7 +103,11 @@ def test_the_image_refuses_the_dead_key_at_start() -> None:
         check=False,
     )
     assert done.returncode == 1, done
-    assert "unknown setting RATE_LIMIT_PER_MINUTE" in done.stderr
+    # In production even this line is JSON, like every other log line there.
+    (line,) = done.stderr.splitlines()
+    record = json.loads(line)
+    assert record["level"] == "CRITICAL" and record["logger"] == "service.config"
+    assert record["message"].startswith("unknown setting RATE_LIMIT_PER_MINUTE")
 
 
 # --------------------------------------------------------------------------- what sets them
