@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 from functools import partial
+from http import HTTPStatus
 
 import h11
 from litestar import Litestar
@@ -49,7 +50,10 @@ async def _answer(state: State, reader: asyncio.StreamReader, writer: asyncio.St
             ("cache-control", "no-store"),
             ("connection", "close"),
         ]
-        writer.write(connection.send(h11.Response(status_code=status, headers=headers)) or b"")
+        response = h11.Response(
+            status_code=status, headers=headers, reason=HTTPStatus(status).phrase.encode()
+        )
+        writer.write(connection.send(response) or b"")
         if request.method != b"HEAD":
             writer.write(connection.send(h11.Data(data=body)) or b"")
         writer.write(connection.send(h11.EndOfMessage()) or b"")
