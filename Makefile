@@ -118,6 +118,7 @@ test-image: image-deps .venv/.synced ## Build the image with podman, run it read
 	python3 -m tools.image --engine podman --tag mentoring-coaching:test
 	TEST_IMAGE=mentoring-coaching:test TEST_IMAGE_ENGINE=podman \
 	  $(PY) -m pytest -q -s -p no:cacheprovider tests/deploy/test_image.py $(PYTEST_ARGS)
+	podman image prune --force >/dev/null  # the build's untagged stages (~400 MB each run)
 
 .PHONY: clean
 clean: ## Remove the virtualenv, tools and the embedded database's data

@@ -46,12 +46,16 @@ path-exclude /usr/share/locale/*
 path-exclude /usr/share/lintian/*
 """
 # What Debian's own images configure: apt keeps no package caches in the image's layers.
-APT_DOCKER_CLEAN = """\
-DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
-APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };
-Dir::Cache::pkgcache "";
-Dir::Cache::srcpkgcache "";
-"""
+_REMOVE_APT_CACHES = (
+    '"rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb '
+    '/var/cache/apt/*.bin || true"'
+)
+APT_DOCKER_CLEAN = (
+    f"DPkg::Post-Invoke {{ {_REMOVE_APT_CACHES}; }};\n"
+    f"APT::Update::Post-Invoke {{ {_REMOVE_APT_CACHES}; }};\n"
+    'Dir::Cache::pkgcache "";\n'
+    'Dir::Cache::srcpkgcache "";\n'
+)
 SLIM_REMOVED = (
     "var/cache/apt/archives",
     "var/lib/apt/lists",
@@ -65,7 +69,9 @@ SLIM_REMOVED = (
 def local_base() -> str:
     """The local base's name; its tag changes with its recipe, so a changed recipe makes a
     new base instead of reusing the old one."""
-    recipe = repr((BASE_PACKAGES, DEBIAN_MIRROR, SLIM_DPKG_EXCLUDES, APT_DOCKER_CLEAN, SLIM_REMOVED))
+    recipe = repr(
+        (BASE_PACKAGES, DEBIAN_MIRROR, SLIM_DPKG_EXCLUDES, APT_DOCKER_CLEAN, SLIM_REMOVED)
+    )
     return f"{LOCAL_BASE_NAME}:bookworm-{hashlib.sha256(recipe.encode()).hexdigest()[:12]}"
 
 
@@ -188,9 +194,7 @@ def make_local_base(engine: str, base: str) -> None:
             ).stdout.strip()
             try:
                 subprocess.run(["buildah", "add", container, str(archive), "/"], check=True)
-                subprocess.run(
-                    ["buildah", "config", "--cmd", "python3", container], check=True
-                )
+                subprocess.run(["buildah", "config", "--cmd", "python3", container], check=True)
                 subprocess.run(["buildah", "commit", container, base], check=True)
             finally:
                 subprocess.run(["buildah", "rm", container], capture_output=True, check=False)
@@ -232,11 +236,12 @@ def build_command(engine: str, base: str, tag: str) -> list[str]:
 
 
 def image_size(engine: str, tag: str) -> int:
-    if engine == "buildah":
+    if engine == "buildah":  # it gives the size only as text: "278 MB" (decimal units)
         listed = subprocess.run(
             ["buildah", "images", "--json", tag], capture_output=True, text=True, check=True
         ).stdout
-        return int(json.loads(listed)[0]["size"])
+        number, unit = json.loads(listed)[0]["size"].split()
+        return int(float(number) * {"B": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}[unit])
     template = "{{.Size}}"
     done = subprocess.run(
         [engine, "image", "inspect", "--format", template, tag],
