@@ -244,8 +244,9 @@ class Settings(BaseSettings):
 # or a stale name (the chart once set RATE_LIMIT_PER_MINUTE, which nothing read), and stops
 # the start. OTEL_ is left out: the OpenTelemetry SDK reads its own OTEL_* variables.
 SHARED_PREFIXES = frozenset({"OTEL_"})
-# What Kubernetes (service links) and Docker (`--link`) add for every service in reach:
-# `DB_PORT`, `API_SERVICE_HOST`, `AUTH_PORT_443_TCP_ADDR`, ...
+# The address variables of service links, which Kubernetes adds for every Service in the
+# namespace (the chart turns them off) and Docker for every `--link`: `DB_PORT`,
+# `API_SERVICE_HOST`, `AUTH_PORT_443_TCP_ADDR`, ...
 SERVICE_LINK = re.compile(
     r"^[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$"
 )
