@@ -178,6 +178,12 @@ def test_metrics_have_a_port_the_ingress_does_not_route(chart: helm.Chart) -> No
     assert endpoint["port"] == metrics["spec"]["ports"][0]["name"]
 
 
+def test_metrics_cannot_share_the_api_port(chart: helm.Chart) -> None:
+    values = _merge(DEFAULT_VALUES, {"metrics": {"port": 8000}})
+    with pytest.raises(helm.HelmError, match=r"metrics\.port must differ from containerPort"):
+        chart.render(values, name=RELEASE, namespace=NAMESPACE)
+
+
 def test_only_the_monitoring_namespace_reaches_the_metrics_port(chart: helm.Chart) -> None:
     policy = one(render(chart, production_values()), "NetworkPolicy")
     (rule,) = [
