@@ -2,7 +2,8 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-UV_VERSION := 0.13.9
+# uv's version is the Dockerfile's (ARG UV_VERSION): one version for the image and here.
+UV_VERSION := $(shell sed -n 's/^ARG UV_VERSION=//p' Dockerfile)
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 PY := .venv/bin/python
@@ -89,6 +90,35 @@ bench-requests: .venv/.synced ## CPU per request in-process, production settings
 .PHONY: bench-smoke
 bench-smoke: .venv/.synced ## The benchmark's ~30 s smoke (1 s per scenario, one round, no PostGraphile)
 	$(PY) -m bench --smoke --results-dir $${TMPDIR:-/tmp}/bench-results
+
+# The production image. `make image` uses docker, podman or buildah, whichever is here;
+# `make test-image` builds with Debian's podman and runs the image against PostgreSQL.
+IMAGE ?= mentoring-coaching:dev
+IMAGE_ENGINE ?=
+IMAGE_DEPS := podman buildah runc debootstrap
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+.PHONY: image-deps
+image-deps: ## Install the Debian packages the image build and test need (podman, buildah, runc, debootstrap)
+	@missing=$$(for package in $(IMAGE_DEPS); do \
+	  dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed$$' \
+	    || echo $$package; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "apt-get install" $$missing; \
+	  $(SUDO) apt-get update -qq \
+	  && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+.PHONY: image
+image: ## Build the production image as $IMAGE (a Debian base made with debootstrap when none can be pulled)
+	python3 -m tools.image --tag $(IMAGE) $(if $(IMAGE_ENGINE),--engine $(IMAGE_ENGINE))
+
+.PHONY: test-image
+test-image: image-deps .venv/.synced ## Build the image with podman, run it read-only as uid 10001 against PostgreSQL (~2-4 min)
+	python3 -m tools.image --engine podman --tag mentoring-coaching:test
+	TEST_IMAGE=mentoring-coaching:test TEST_IMAGE_ENGINE=podman \
+	  $(PY) -m pytest -q -s -p no:cacheprovider tests/deploy/test_image.py $(PYTEST_ARGS)
+	podman image prune --force >/dev/null  # the build's untagged stages (~400 MB each run)
 
 .PHONY: clean
 clean: ## Remove the virtualenv, tools and the embedded database's data

@@ -33,6 +33,7 @@ from service.domain.organisations.service import OrganisationPolicies
 from service.domain.store import ContentStore
 from service.garbage_collection import settle_after_start
 from service.observability import Observability, metrics_endpoint
+from service.observability.metrics_port import metrics_listener
 from service.problems import handle_exception
 from service.security.cors import CachingHeaders, PublishableCors, PublishableOrigins, cors_config
 from service.security.headers import FrameablePages, security_headers
@@ -135,9 +136,10 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
             WebhookController,
             EmbedController,
             graphql_controller(graphql),
-            metrics_endpoint,
+            # With METRICS_PORT, /metrics is served on that port only (never the Ingress's).
+            *([] if settings.metrics_port else [metrics_endpoint]),
         ],
-        lifespan=[observability.lifespan, lifespan],
+        lifespan=[observability.lifespan, lifespan, metrics_listener(settings)],
         state=State(state),
         exception_handlers={Exception: handle_exception},
         openapi_config=openapi_config(),

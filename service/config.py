@@ -1,9 +1,15 @@
 """Every setting comes from the environment; docs/configuration.md is generated from here."""
 
+import difflib
+import logging
+import os
+import re
+from collections.abc import Mapping
 from enum import StrEnum
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
+from typing import NoReturn
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -48,6 +54,15 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Interface the server binds to.")
     port: int = Field(8000, ge=1, le=65535, description="TCP port the server listens on.")
+    metrics_port: int = Field(
+        0,
+        ge=0,
+        le=65535,
+        description="TCP port of a listener of its own for `GET /metrics` (Prometheus), on "
+        "`HOST`; the API's port then has no `/metrics`. The image sets 9100; the chart's "
+        "Service names it `metrics` for the ServiceMonitor and its Ingress never routes it. "
+        "0: `/metrics` is served on `PORT` with the API.",
+    )
     workers: int = Field(1, ge=1, le=64, description="Granian worker processes.")
     log_level: str = Field("INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$", description="Log level.")
     access_log: bool = Field(
@@ -185,7 +200,7 @@ class Settings(BaseSettings):
 
     public_base_url: str | None = Field(
         None,
-        pattern=r"^https?://[^/?#\s]+/?$",
+        pattern=r"^(https?://[^/?#\s]+/?)?$",
         description="The service's own public origin as browsers reach it "
         "(`https://api.example.com`): the embed page calls the API from there, so a "
         "publishable key is accepted from this origin besides its own. Unset: only the keys' "
@@ -271,6 +286,60 @@ class Settings(BaseSettings):
         return tuple(int(part) for part in self.webhook_retry_schedule.split(","))
 
 
+# Variables that begin like this are meant for the service: one it does not know is a typo
+# or a stale name (the chart once set RATE_LIMIT_PER_MINUTE, which nothing read), and stops
+# the start. OTEL_ is left out: the OpenTelemetry SDK reads its own OTEL_* variables.
+SHARED_PREFIXES = frozenset({"OTEL_"})
+# The address variables of service links, which Kubernetes adds for every Service in the
+# namespace (the chart turns them off) and Docker for every `--link`: `DB_PORT`,
+# `API_SERVICE_HOST`, `AUTH_PORT_443_TCP_ADDR`, ...
+SERVICE_LINK = re.compile(
+    r"^[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\d+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$"
+)
+
+
+def setting_names() -> frozenset[str]:
+    return frozenset(name.upper() for name in Settings.model_fields)
+
+
+def setting_prefixes() -> frozenset[str]:
+    """`DB_`, `RATE_`, `WEBHOOK_`, ...: the first word of every setting's name."""
+    return frozenset(name.split("_")[0] + "_" for name in setting_names()) - SHARED_PREFIXES
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[str]:
+    """Variables that look like settings (a setting's first word) but are none."""
+    known, prefixes = setting_names(), setting_prefixes()
+    return sorted(
+        name
+        for name in (key.upper() for key in environ)
+        if name not in known and name.startswith(tuple(prefixes)) and not SERVICE_LINK.match(name)
+    )
+
+
+def _alike(name: str) -> list[str]:
+    """The settings that share the most leading words with `name`, closest first."""
+    words = name.split("_")
+    for count in range(len(words), 0, -1):
+        start = "_".join(words[:count]) + "_"
+        alike = [known for known in setting_names() if (known + "_").startswith(start)]
+        if alike:
+            return sorted(
+                alike, key=lambda known: -difflib.SequenceMatcher(None, name, known).ratio()
+            )
+    return []
+
+
+def unknown_variables_message(names: list[str]) -> str:
+    lines = []
+    for name in names:
+        alike = _alike(name)[:3]
+        hint = f" (settings that begin the same: {', '.join(alike)})" if alike else ""
+        lines.append(f"unknown setting {name}{hint}")
+    lines.append("the service's settings are listed in docs/configuration.md")
+    return "\n".join(lines)
+
+
 def invalid_settings_message(error: ValidationError) -> str:
     """One line per invalid setting, named as in the environment: `invalid setting PORT: ...`."""
     lines = []
@@ -282,11 +351,29 @@ def invalid_settings_message(error: ValidationError) -> str:
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The settings from the environment; an invalid one stops the process with a clear line.
+    """The settings from the environment; an invalid one, or an unknown variable that looks
+    like a setting, stops the process with a clear line.
 
     SystemExit also covers granian importing `service.app:app`, which builds the app at import.
     """
+    unknown = unknown_variables(os.environ)
+    if unknown:
+        _stop(unknown_variables_message(unknown))
     try:
         return Settings()
     except ValidationError as error:
-        raise SystemExit(invalid_settings_message(error)) from None
+        _stop(invalid_settings_message(error))
+
+
+def _stop(message: str) -> NoReturn:
+    """SystemExit with `message`: in production (as the environment says) one JSON log line,
+    like every other line there."""
+    env = {key.upper(): value for key, value in os.environ.items()}
+    if env.get("SERVICE_ENV", "").strip().lower() == Environment.PRODUCTION:
+        from service.observability.logs import JsonFormatter
+
+        record = logging.LogRecord(
+            "service.config", logging.CRITICAL, __file__, 0, message, None, None
+        )
+        message = JsonFormatter().format(record)
+    raise SystemExit(message) from None

@@ -90,5 +90,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.revision = "head" if args.action == "upgrade" else "base"
     if args.command in ("openapi", "config-docs", "run"):
         return int(args.handler(args))  # `run` sets up its own start-up logging
-    with startup_logging(get_settings().log_level):
+    with startup_logging(get_settings()):
         return int(args.handler(args))

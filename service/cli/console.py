@@ -8,10 +8,17 @@ forks its workers, which install their own (an inherited one printed every line 
 """
 
 import contextlib
+import json
 import logging
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from service.config import Environment, Settings, get_settings
 
 FORMAT = "%(levelname)s %(name)s: %(message)s"
+# granian's own lines (`--log-config` in the image's command) as JSON, like ours.
+GRANIAN_LOG_CONFIG = Path(__file__).with_name("granian_logging.json")
 # Logger names (and their children) whose INFO records are chatter on a normal start.
 CHATTY = ("pgserver", "alembic.runtime.plugins", "py.warnings")
 # alembic.runtime.migration: only the migrations it runs are news.
@@ -38,12 +45,36 @@ class DemoteChatter(logging.Filter):
         return record.levelno >= self.level
 
 
+def granian_log_config() -> dict[str, Any]:
+    config: dict[str, Any] = json.loads(GRANIAN_LOG_CONFIG.read_text(encoding="utf-8"))
+    return config
+
+
+def _production(settings: Settings) -> bool:
+    return settings.service_env is Environment.PRODUCTION
+
+
+def say(text: str) -> None:
+    """A command's own result: printed, or in production one JSON log line like the others
+    (the migration Job's output is collected with the pods' logs)."""
+    if _production(get_settings()):
+        logging.getLogger("service.cli").info(text)
+    else:
+        print(text)
+
+
 @contextlib.contextmanager
-def startup_logging(level: str) -> Iterator[None]:
-    """Log to stderr at `level` (chatter demoted) for as long as the block runs."""
-    numeric = logging.getLevelNamesMapping()[level]
+def startup_logging(settings: Settings) -> Iterator[None]:
+    """Log to stderr at LOG_LEVEL (chatter demoted), JSON lines in production, for as long
+    as the block runs."""
+    numeric = logging.getLevelNamesMapping()[settings.log_level]
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter(FORMAT))
+    if _production(settings):
+        from service.observability.logs import JsonFormatter
+
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(DemoteChatter(numeric))
     root = logging.getLogger()
     previous_level = root.level

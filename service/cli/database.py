@@ -7,6 +7,7 @@ import contextlib
 import os
 from collections.abc import Iterator
 
+from service.cli.console import say
 from service.config import PROJECT_ROOT, Settings, get_settings
 
 
@@ -56,14 +57,14 @@ def cmd_db(args: argparse.Namespace) -> int:
         if args.action == "upgrade":
             migrate(url, args.revision)
             version = load_content(url)
-            print(f"database at {args.revision}; content version {version}")
+            say(f"database at {args.revision}; content version {version}")
         else:
             migrate(url, args.revision, downgrade=True)
-            print(f"database downgraded to {args.revision}")
+            say(f"database downgraded to {args.revision}")
     return 0
 
 
 def cmd_content(_: argparse.Namespace) -> int:
     with database_url(get_settings()) as url:
-        print(f"content version {load_content(url)}")
+        say(f"content version {load_content(url)}")
     return 0

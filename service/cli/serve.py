@@ -3,7 +3,7 @@
 import argparse
 import contextlib
 
-from service.cli.console import startup_logging
+from service.cli.console import granian_log_config, startup_logging
 from service.cli.database import database_url, load_content, migrate
 from service.config import Environment, Settings, get_settings
 
@@ -37,13 +37,16 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     with contextlib.ExitStack() as database:
-        with startup_logging(settings.log_level):
+        with startup_logging(settings):
             url = database.enter_context(database_url(settings))
             migrate(url)
             load_content(url)
+        production = settings.service_env is Environment.PRODUCTION
         # Outside the start-up logging: granian's workers configure their own handler, and
-        # an inherited one would print every line a second time.
-        print(first_screen(get_settings()), flush=True)
+        # an inherited one would print every line a second time. In production every line
+        # is JSON: no first screen (granian's JSON line says where it listens).
+        if not production:
+            print(first_screen(get_settings()), flush=True)
         Granian(
             "service.app:app",
             address=settings.host,
@@ -55,5 +58,6 @@ def cmd_run(args: argparse.Namespace) -> int:
             respawn_failed_workers=True,
             respawn_interval=1.0,
             log_access=False,
+            log_dictconfig=granian_log_config() if production else None,
         ).serve()
     return 0

@@ -67,6 +67,27 @@ def one(manifests: list[Manifest], kind: str) -> Manifest:
     return found[0]
 
 
+def api_service(manifests: list[Manifest]) -> Manifest:
+    """The API's Service (the metrics Service is the other one)."""
+    found = [
+        m
+        for m in by_kind(manifests, "Service")
+        if m["metadata"]["labels"].get("app.kubernetes.io/component") != "metrics"
+    ]
+    assert len(found) == 1, f"expected one API Service, got {len(found)}"
+    return found[0]
+
+
+def metrics_service(manifests: list[Manifest]) -> Manifest:
+    found = [
+        m
+        for m in by_kind(manifests, "Service")
+        if m["metadata"]["labels"].get("app.kubernetes.io/component") == "metrics"
+    ]
+    assert len(found) == 1, f"expected one metrics Service, got {len(found)}"
+    return found[0]
+
+
 def api_deployment(manifests: list[Manifest]) -> Manifest:
     """The API's Deployment (production values add the webhook worker's)."""
     found = [
@@ -237,7 +258,9 @@ def test_configmap_holds_settings_but_no_secret(scenario: tuple[str, list[Manife
         "DB_STATEMENT_TIMEOUT_MS",
         "CONTENT_POLL_SECONDS",
         "CORS_ORIGINS",
-        "RATE_LIMIT_PER_MINUTE",
+        "RATE_LIMIT_REQUESTS",
+        "RATE_LIMIT_WINDOW_SECONDS",
+        "METRICS_PORT",
         "OTEL_SERVICE_NAME",
     ):
         assert key in data, key
@@ -271,8 +294,8 @@ def test_migration_job(scenario: tuple[str, list[Manifest]]) -> None:
 
 def test_service_and_pdb(scenario: tuple[str, list[Manifest]]) -> None:
     name, manifests = scenario
-    service = one(manifests, "Service")
-    assert service["spec"]["ports"][0]["targetPort"] == "http"
+    service = api_service(manifests)
+    assert [port["targetPort"] for port in service["spec"]["ports"]] == ["http"]
     selector = api_deployment(manifests)["spec"]["selector"]["matchLabels"]
     assert service["spec"]["selector"] == selector
     pdb = one(manifests, "PodDisruptionBudget")
@@ -295,7 +318,7 @@ def test_hpa(production: list[Manifest]) -> None:
 def test_ingress_and_network_policy(production: list[Manifest]) -> None:
     ingress = one(production, "Ingress")
     backend = ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
-    assert backend["name"] == one(production, "Service")["metadata"]["name"]
+    assert backend["name"] == api_service(production)["metadata"]["name"]
     assert ingress["spec"]["tls"][0]["secretName"] == "mentoring-coaching-tls"
     policy = one(production, "NetworkPolicy")
     assert set(policy["spec"]["policyTypes"]) == {"Ingress", "Egress"}
@@ -310,11 +333,12 @@ def test_service_monitor(production: list[Manifest]) -> None:
     assert monitor["metadata"]["labels"]["release"] == "kube-prometheus-stack"
     spec = monitor["spec"]
     assert set(spec) <= {"endpoints", "selector", "namespaceSelector", "jobLabel"}
-    service_labels = one(production, "Service")["metadata"]["labels"]
-    assert spec["selector"]["matchLabels"].items() <= service_labels.items()
+    selector = spec["selector"]["matchLabels"]
+    assert selector.items() <= metrics_service(production)["metadata"]["labels"].items()
+    assert not selector.items() <= api_service(production)["metadata"]["labels"].items()
     assert spec["namespaceSelector"] == {"matchNames": [NAMESPACE]}
     (endpoint,) = spec["endpoints"]
-    assert endpoint["port"] == "http" and endpoint["path"] == "/metrics"
+    assert endpoint["port"] == "metrics" and endpoint["path"] == "/metrics"
     assert re.fullmatch(r"\d+(ms|s|m|h)", endpoint["interval"])
 
 
@@ -342,6 +366,10 @@ INVALID_VALUES: list[tuple[str, dict[str, Any]]] = [
     ("bad pull policy", {"image": {"pullPolicy": "Sometimes"}}),
     ("bad image digest", {"image": {"digest": "latest"}}),
     ("DATABASE_URL smuggled into ConfigMap", {"extraConfig": {"DATABASE_URL": "x"}}),
+    ("a name no setting has", {"extraConfig": {"RATE_LIMIT_PER_MINUTE": "300"}}),
+    ("a setting the chart sets itself", {"extraConfig": {"METRICS_PORT": "9200"}}),
+    ("the old rate-limit value", {"config": {"rateLimitPerMinute": 300}}),
+    ("metrics on a privileged port", {"metrics": {"port": 80}}),
     (
         "ingress path type",
         {"ingress": {"hosts": [{"host": "a", "paths": [{"path": "/", "pathType": "Any"}]}]}},

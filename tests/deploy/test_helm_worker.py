@@ -14,6 +14,7 @@ from tests.deploy.test_helm_chart import (
     Manifest,
     _assert_hardened,
     api_deployment,
+    api_service,
     by_kind,
     one,
     production_values,
@@ -60,7 +61,7 @@ def test_the_worker_deployment_runs_the_worker_command(chart: helm.Chart) -> Non
     worker_labels = deployment["spec"]["template"]["metadata"]["labels"]
     for selecting in (
         api["spec"]["selector"]["matchLabels"],
-        one(manifests, "Service")["spec"]["selector"],
+        api_service(manifests)["spec"]["selector"],
     ):
         assert not selecting.items() <= worker_labels.items(), "the API must not select workers"
 
@@ -78,7 +79,10 @@ def test_the_network_policy_covers_the_worker_and_lets_webhooks_out(chart: helm.
     api_name = api_deployment(manifests)["spec"]["selector"]["matchLabels"][
         "app.kubernetes.io/name"
     ]
-    assert set(names) == {worker_name, api_name}
+    migrations_name = one(manifests, "Job")["spec"]["template"]["metadata"]["labels"][
+        "app.kubernetes.io/name"
+    ]
+    assert set(names) == {worker_name, api_name, migrations_name}
     https = [r for r in policy["spec"]["egress"] if {"port": 443, "protocol": "TCP"} in r["ports"]]
     (rule,) = https
     block = rule["to"][0]["ipBlock"]
