@@ -7,6 +7,12 @@ urgency.
 
 A change moves one factor, so its effect on every score is that factor's new column minus its
 current one: the search re-adds one column per candidate instead of re-scoring.
+
+A hint must be plausible: the change itself must raise the variant it names (its fit for the
+changed factor rises; for a preference or a context flag, to a fit that counts as a match), not
+only lower the leader, and the variant must not be one that does little for the person's goals.
+"If you preferred an AI tool, Mosaic Mentoring would rank first" names a change that does
+nothing for Mosaic Mentoring: such a candidate is passed over.
 """
 
 from __future__ import annotations
@@ -25,12 +31,14 @@ from service.domain.recommendation.tables import (
     BITS,
     CONTEXT_FIELDS,
     FACTOR_POSITION,
+    GOALS_POSITION,
     NOT_SAID,
     TIE,
     Keys,
     Tables,
     VariantTables,
     context_key,
+    to_int,
 )
 from service.domain.vocabulary import Prerequisite, RelationshipPreference, StructurePreference
 
@@ -40,6 +48,10 @@ from service.domain.vocabulary import Prerequisite, RelationshipPreference, Stru
 Candidate = tuple[float, int, str, Scalar | None, Scalar, Factor, object, object]
 # What a change does to every variant's packed ranking key, and the largest of those changes.
 Delta = tuple[tuple[int, ...], int]
+
+# Factors whose change a hint names only if the winner matches the new value (a preference for
+# what it offers, a flag that unlocks it).
+MATCHED = (Factor.RELATIONSHIP, Factor.STRUCTURE, Factor.CONTEXT)
 
 # How large a change is for the person; smaller first.
 CONTEXT_ON = 1.0  # one thing the organisation may offer (a budget, sponsors, peers, ...)
@@ -71,6 +83,8 @@ class CounterfactualSearch:
         self._minute_steps = sorted(
             {v.min_session for v in variants if v.min_session <= MINUTES_PER_SESSION[1]}
         )
+        self._match = to_int(tables.policy.reason_thresholds.match)
+        self._gap = to_int(tables.policy.reason_thresholds.gap)
 
         # The categorical candidates depend on few keys (at most 3 x 6 x 4 x 243 combinations).
         self._switches: BoundedCache[tuple[object, ...], tuple[Candidate, ...]] = BoundedCache(
@@ -105,8 +119,22 @@ class CounterfactualSearch:
                 continue
             best = max(map(operator.add, packed, delta))  # in C
             if best != packed[top] + delta[top]:
-                return self._describe(candidate, self.tables.variants[TIE - 1 - best % TIE])
+                winner = TIE - 1 - best % TIE
+                if self._plausible(candidate, winner, delta[winner], scored):
+                    return self._describe(candidate, self.tables.variants[winner])
         return None
+
+    def _plausible(self, candidate: Candidate, winner: int, gain: int, scored: Scored) -> bool:
+        """The change raises the winner itself (its fit for the changed factor rises: its packed
+        key gains), a new preference or context flag is one it matches, and it is not a variant
+        that does little for the person's goals (its own goal reason would be a gap)."""
+        if gain <= 0 or scored.columns[GOALS_POSITION].entries[winner].fit < self._gap:
+            return False
+        factor = candidate[5]
+        if factor in MATCHED:
+            fit = self.tables.column_of(factor, candidate[7]).entries[winner].fit
+            return fit >= self._match
+        return True
 
     def _delta(self, candidate: Candidate, scored: Scored) -> Delta:
         """The change of every variant's packed key if the candidate's factor moved."""
