@@ -392,7 +392,8 @@ def named_variants(locale: str, text: str) -> list[str]:
 
 
 def _stage_in(locale: str, text: str) -> str | None:
-    present = [(len(label), stage) for stage, label in stage_labels(locale).items() if label in text]
+    labels = stage_labels(locale).items()
+    present = [(len(label), stage) for stage, label in labels if label in text]
     return max(present)[1] if present else None
 
 
@@ -557,7 +558,7 @@ def _advice(
     hours_short = s.hours_per_week < need_hours
     said = [c.text for c in first.cautions if c.code == "time_short"]
     if (minutes_short and not any(_any(TIME_MINUTES_SHORT, locale, t) for t in said)) or (
-        hours_short and not any(_any({k: TIME_HOURS_SHORT[k] + TIME_BOTH_SHORT[k] for k in LOCALES}, locale, t) for t in said)
+        hours_short and not any(_any(TIME_HOURS_SHORT, locale, t) for t in said)
     ):
         bad("shortfall:the primary's time shortfall unsaid", first.variant)
     if minutes_short or hours_short:

@@ -24,11 +24,13 @@ from service.domain.recommendation.output import (
     Caution,
     Counterfactual,
     EncodedBatchItem,
+    EncodedRankedVariant,
     EncodedRecommendation,
     GrowthPlan,
     ItemProblem,
     Primary,
     PrimaryApproach,
+    RankedVariant,
     Recommendation,
     RecommendationSummary,
     SummaryBatchItem,
@@ -149,12 +151,10 @@ class Engine:
     ) -> Full:
         scored = self._scorer.score(situation)
         primary, plan, counterfactual = self._outline(situation, scored)
-        ranked = ranking(scored)
+        ranked: tuple[object, ...] = ranking(scored)
         shortfall = self._shortfall(situation, scored)
         if shortfall is not None:  # the primary's time falls short: its cautions say so
-            first = ranked[0]
-            cautions = shortfall[1] if isinstance(first.cautions, msgspec.Raw) else shortfall[0]
-            ranked = (msgspec.structs.replace(first, cautions=cautions), *ranked[1:])
+            ranked = (_with_cautions(ranked[0], shortfall), *ranked[1:])
         return kind(
             policy_version=self.policy.version,
             content_version=self.content_version,
@@ -308,6 +308,17 @@ class Engine:
 
     def problem(self, exc: InvalidSituation) -> ItemProblem:
         return ItemProblem(422, exc.title, exc.detail, tuple(exc.problems))
+
+
+def _with_cautions(
+    first: object, cautions: tuple[tuple[Caution, ...], msgspec.Raw]
+) -> RankedVariant | EncodedRankedVariant:
+    """The primary's ranking entry with its time shortfall among its cautions (encoded for an
+    encoded entry)."""
+    if isinstance(first, EncodedRankedVariant):
+        return msgspec.structs.replace(first, cautions=cautions[1])
+    assert isinstance(first, RankedVariant)
+    return msgspec.structs.replace(first, cautions=cautions[0])
 
 
 # Either kind of answer, the same bytes once encoded: a `Recommendation` (GraphQL reads it) or
