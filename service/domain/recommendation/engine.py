@@ -108,6 +108,8 @@ class Engine:
         self._counterfactuals = CounterfactualSearch(self.tables)
         self._headlines: dict[tuple[str, int, int], str] = {}
         self._match = to_int(policy.reason_thresholds.match)
+        # Per goal set (bit mask, at most 2,048), the variants built for it (goal fit >= match).
+        self._built_for: dict[int, tuple[int, ...]] = {}
         # The primary's cautions with its time shortfall, per primary, context key, amounts
         # and alternative: bounded (times are free-form).
         self._shortfalls: BoundedCache[tuple[object, ...], tuple[tuple[Caution, ...], msgspec.Raw]]
@@ -237,7 +239,8 @@ class Engine:
             template = texts.urgent
         else:
             template = texts.short
-        blocked = self._blocked_best(scored)
+        # Every variant built for the goals blocked: only when something was said unavailable.
+        blocked = -1 if t.all_open[scored.keys.context] else self._blocked_best(scored)
         key = (template, top.index, blocked)  # finite: templates x variants x variants
         headline = self._headlines.get(key)
         if headline is None:
@@ -255,12 +258,17 @@ class Engine:
     def _blocked_best(self, scored: Scored) -> int:
         """The best-scoring variant built for the goals (goal fit at least the match threshold)
         when every such variant is blocked; -1 otherwise."""
-        goals = scored.columns[GOALS_POSITION].entries
-        can_start = self.tables.open[scored.keys.context]
-        built_for = [i for i, e in enumerate(goals) if e.fit >= self._match]
+        key = scored.keys.context
+        goals = scored.keys.goals
+        built_for = self._built_for.get(goals)
+        if built_for is None:
+            entries = scored.columns[GOALS_POSITION].entries
+            built_for = tuple(i for i, e in enumerate(entries) if e.fit >= self._match)
+            self._built_for[goals] = built_for
+        can_start = self.tables.open[key]
         if not built_for or any(can_start[i] for i in built_for):
             return -1
-        return max(built_for, key=lambda i: scored.packed[i])
+        return max(built_for, key=scored.packed.__getitem__)
 
     # -- batch --------------------------------------------------------------------------------
 

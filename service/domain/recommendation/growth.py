@@ -69,18 +69,19 @@ class GrowthPlanner:
         # (a variant that can start above any that cannot, slug tie-break included: the lower
         # index wins) without the situation's goal column. Summed in C.
         judged = list(map(operator.sub, scored.packed, scored.columns[GOALS_POSITION].scaled))
-        can_start = t.open[scored.keys.context]
-        mentor = self._best_for(BaseApproach.MENTORING, growth, judged, can_start)
-        coach = self._best_for(BaseApproach.COACHING, skill, judged, can_start)
+        can_start = t.open_by_approach[scored.keys.context]
+        mentor = self._best_for(can_start[BaseApproach.MENTORING], growth, judged)
+        coach = self._best_for(can_start[BaseApproach.COACHING], skill, judged)
         if mentor is None or coach is None:  # a blocked track is never planned
             return None
         m_track = _track(mentor, growth, s, long_term=True)
         c_track = _track(coach, skill, s, long_term=False)
-        load = sum(track.cadence_per_month * track.session_minutes for track in (m_track, c_track))
+        load = _load(m_track, c_track)
         if load / 60 / WEEKS_PER_MONTH > s.hours_per_week:
             # Over the weekly budget at typical cadence: fall back to each model's lowest.
             m_track = _track(mentor, growth, s, long_term=True, lowest=True)
             c_track = _track(coach, skill, s, long_term=False, lowest=True)
+            load = _load(m_track, c_track)
         texts = t.messages.growth_plan
         sentences = [
             t.render(
@@ -97,8 +98,13 @@ class GrowthPlanner:
             *self._horizon_sentences(mentor, coach, m_track, c_track, s.horizon_weeks),
             *self._context_sentences(mentor, scored.keys.context),
             *self._context_sentences(coach, scored.keys.context),
-            *self._time_sentences(mentor, coach, m_track, c_track, s),
         ]
+        if (
+            m_track.session_minutes < mentor.min_session
+            or c_track.session_minutes < coach.min_session
+            or load / 60 / WEEKS_PER_MONTH > s.hours_per_week
+        ):
+            sentences += self._time_sentences(mentor, coach, m_track, c_track, s, load)
         summary = " ".join(sentences)
         return GrowthPlan(summary, t.policy.growth_plan_topic, (m_track, c_track))
 
@@ -174,18 +180,16 @@ class GrowthPlanner:
         m: GrowthTrack,
         c: GrowthTrack,
         s: Situation,
+        load: int,
     ) -> tuple[str, ...]:
         """A track whose sessions are shorter than its model's shortest, and two tracks that
-        together need more weekly time than the person has, are said, with the person's own
-        amounts (kept per tracks and time: bounded)."""
-        load = sum(track.cadence_per_month * track.session_minutes for track in (m, c))
+        together need more weekly time (`load`, minutes a month) than the person has, are said,
+        with the person's own amounts (kept per tracks and time: bounded)."""
         load_hours = load / 60 / WEEKS_PER_MONTH
         short = [
             v for v, track in ((mentor, m), (coach, c)) if track.session_minutes < v.min_session
         ]
         over = load_hours > s.hours_per_week
-        if not short and not over:
-            return ()
         key = (mentor.index, coach.index, m.session_minutes, c.session_minutes, load,
                shown_time_key(s.hours_per_week))  # fmt: skip
         found = self._about_time.get(key)
@@ -215,24 +219,24 @@ class GrowthPlanner:
         return found
 
     def _best_for(
-        self,
-        approach: BaseApproach,
-        goals: tuple[Goal, ...],
-        judged: list[int],
-        can_start: tuple[bool, ...],
+        self, candidates: tuple[int, ...], goals: tuple[Goal, ...], judged: list[int]
     ) -> VariantTables | None:
-        """The variant of one approach that scores best with this track's goals added to its
-        `judged` key, of those that can start (no prerequisite said unavailable); None when
-        every one is blocked."""
+        """Of `candidates` (one approach's variants that can start: no prerequisite said
+        unavailable), the one that scores best with this track's goals added to its `judged`
+        key; None when there is none (every one is blocked)."""
+        if not candidates:
+            return None
         t = self.tables
         mask = 0
         for goal in goals:
             mask |= GOAL_BIT[goal]
         with_track = list(map(operator.add, judged, t.column_of(Factor.GOALS, mask).scaled))
-        candidates = [i for i in t.by_approach[approach] if can_start[i]]
-        if not candidates:
-            return None
         return t.variants[max(candidates, key=with_track.__getitem__)]
+
+
+def _load(m: GrowthTrack, c: GrowthTrack) -> int:
+    """Minutes a month the two tracks need together."""
+    return m.cadence_per_month * m.session_minutes + c.cadence_per_month * c.session_minutes
 
 
 def _track(

@@ -238,6 +238,15 @@ class Tables:
         self.by_approach = {
             a: [v.index for v in self.variants if v.base_approach is a] for a in BaseApproach
         }
+        # Per context key, the variants of each approach that can start, and whether all can.
+        self.open_by_approach = {
+            key: {
+                a: tuple(i for i in found if self.open[key][i])
+                for a, found in self.by_approach.items()
+            }
+            for key in CONTEXT_KEYS
+        }
+        self.all_open = {key: all(self.open[key]) for key in CONTEXT_KEYS}
         # Per context key, every variant's cautions (in variant order).
         self.cautions = {key: tuple(v.cautions[key] for v in self.variants) for key in CONTEXT_KEYS}
         # The same, encoded: a variant's cautions depend on a few of the context flags only, so
