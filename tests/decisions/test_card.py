@@ -4,14 +4,32 @@ linked from every recommendation, rendered into docs/policy-card.md, exposed in 
 from typing import Any
 
 import msgspec
+from babel.numbers import format_decimal
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 
 from service.config import PROJECT_ROOT
 from service.domain.bundle import read_files
 from service.domain.decisions.archive import changelog_lines
-from service.domain.decisions.card import CARD_LOCALES, committed_card_markdown, read_evidence
+from service.domain.decisions.card import (
+    CARD_LOCALES,
+    build_card,
+    card_facts,
+    committed_card_markdown,
+    factor_effects,
+    read_evidence,
+    variant_names,
+)
+from service.domain.recommendation import (
+    Recommendation,
+    RecommendationPolicy,
+    parse_situation,
+    policy_from,
+)
+from tests.decisions.situations import situations
 from tests.graphql.conftest import graphql
+from tests.unit import truth_sweep
+from tests.unit.test_recommend_helpers import apply_change, engine
 
 Client = AsyncTestClient[Litestar]
 SITUATION = {
@@ -134,3 +152,111 @@ def test_every_card_locale_has_the_same_inputs_and_factors() -> None:
         assert set(texts.factors) == set(english.factors)
         assert len(texts.must_not_use_for) == len(english.must_not_use_for)
         assert msgspec.structs.fields(texts)  # decoded strictly: no unknown or missing key
+
+
+# -- what the card says an input does is what the engine does -----------------------------------
+
+
+def _card_policy() -> RecommendationPolicy:
+    return policy_from(read_files().policy)
+
+
+def _score(answer: Recommendation, variant: str) -> float:
+    return next(r.score for r in answer.ranking if r.variant == variant)
+
+
+def _fit(answer: Recommendation, variant: str, factor: str) -> float:
+    ranked = next(r for r in answer.ranking if r.variant == variant)
+    return next(b.fit for b in ranked.breakdown if b.factor == factor)
+
+
+def test_what_the_card_says_urgent_does_is_what_the_engine_does() -> None:
+    """Measured per variant over generated situations: urgency raises exactly the variants the
+    card says it raises, lowers exactly those it says it lowers, and, not said, gives every
+    variant the same fit (moves none against another)."""
+    effects = factor_effects(_card_policy())
+    raised: set[str] = set()
+    lowered: set[str] = set()
+    unchanged: set[str] = set()
+    for raw in situations(150, seed=23):
+        s = parse_situation(raw)
+        calm = engine().recommend(msgspec.structs.replace(s, urgent=False))
+        urgent = engine().recommend(msgspec.structs.replace(s, urgent=True))
+        silent = engine().recommend(msgspec.structs.replace(s, urgent=None))
+        for ranked in calm.ranking:
+            change = _score(urgent, ranked.variant) - ranked.score
+            (raised if change > 0 else lowered if change < 0 else unchanged).add(ranked.variant)
+        assert len({_fit(silent, r.variant, "urgency") for r in silent.ranking}) == 1
+    assert raised == set(effects.urgent_raises) and not raised & lowered
+    assert lowered == set(effects.urgent_lowers) and not unchanged & (raised | lowered)
+    # By family, the review's example: urgency lowers classic coaching and raises situational
+    # and micro-mentoring, so "urgent favours short, structured coaching" would be false.
+    assert "classic-coaching" in lowered
+    assert {"situational-mentoring", "micro-mentoring"} <= raised
+
+
+def test_what_the_card_says_the_context_does_is_what_the_engine_does() -> None:
+    """No budget for an external coach lowers exactly the coach-led variants, to the fit the card
+    names, and blocks none of them; a prerequisite said unavailable blocks its variant."""
+    effects = factor_effects(_card_policy())
+    lowered: set[str] = set()
+    first_without_budget: set[str] = set()
+    for raw in situations(150, seed=29):
+        s = parse_situation(raw)
+        context = msgspec.structs.replace(s.context, coach_budget=None)
+        silent = engine().recommend(msgspec.structs.replace(s, context=context))
+        no = msgspec.structs.replace(
+            s, context=msgspec.structs.replace(context, coach_budget=False)
+        )
+        answer = engine().recommend(no)
+        first_without_budget.add(answer.ranking[0].variant)
+        for ranked in answer.ranking:
+            if _fit(answer, ranked.variant, "context") < _fit(silent, ranked.variant, "context"):
+                lowered.add(ranked.variant)
+                assert _fit(answer, ranked.variant, "context") == effects.internal_coach
+    assert lowered == set(effects.coach_led)
+    assert first_without_budget & set(effects.coach_led), "no budget must not block coaching"
+    # A prerequisite said unavailable: below every variant that can start.
+    s = parse_situation({**SITUATION, "goals": ["peer_learning"]})
+    answer = engine().recommend(apply_change(s, "context.peers_available", False))
+    assert answer.ranking[-1].variant == "peer-coaching"
+
+
+def test_the_stages_the_card_says_the_source_names_are_the_ones_it_names() -> None:
+    """The card's "the source itself names the stages only of ..." is the policy's
+    `source_stages`, which the quotes of the editorial notes back, and "The source pairs"
+    appears in answers for those stages only."""
+    effects = factor_effects(_card_policy())
+    claimed = {slug: set(stages) for slug, stages in effects.source_stages.items()}
+    backed = {slug: set(stages) for slug, stages in truth_sweep.source_stages().items() if stages}
+    assert claimed == backed
+    for locale in CARD_LOCALES:
+        card = build_card(_card_policy(), locale, read_evidence())
+        stage = next(i.how_used for i in card.inputs if i.field == "career_stage")
+        assert all(variant_names(locale)[slug] in stage for slug in claimed), stage
+        urgent = next(i.how_used for i in card.inputs if i.field == "urgent")
+        names = variant_names(locale)
+        assert all(names[slug] in urgent for slug in effects.urgent_raises + effects.urgent_lowers)
+        context = next(i.how_used for i in card.inputs if i.field == "context")
+        assert all(names[slug] in context for slug in effects.coach_led), context
+
+
+def test_the_card_names_its_provider_method_groups_review_and_status() -> None:
+    policy = _card_policy()
+    facts = card_facts()
+    assert policy.version in facts.released, "content/card/facts.yaml: no release date"
+    evidence = read_evidence()
+    for locale in CARD_LOCALES:
+        card = build_card(policy, locale, evidence)
+        assert card.released == facts.released[policy.version] in card.about
+        assert facts.provider in card.about and facts.contact in card.about
+        assert "docs/recommendation-policy.md" in card.method
+        hrefs = {link.href for link in card.links}
+        assert {"docs/recommendation-policy.md", "content/policy-changelog.yaml"} <= hrefs
+        changed = format_decimal(evidence.stage_changes_first.passed, locale=locale)
+        assert changed in card.results_by_group[0]
+        assert len(card.results_by_group) == 1 + 4 + len(evidence.locales) + 3
+        assert len(card.review) == 3 and len(card.regulatory_status) == 3
+        status = card.regulatory_status  # AI system or not (3(1)), Annex III, article 25
+        assert "2024/1689" in status[0] and "III" in status[1] and "25" in status[2]
+        assert card.evaluation.situations and card.evaluation.independent

@@ -1,8 +1,10 @@
 """The policy card's evaluation evidence: measured here, committed in content/card/evidence.json.
 
 The test measures the scenario and consistency checks on 1,000 generated situations in every
-locale and compares the figures with the committed file, so the card never shows figures the
-suite did not produce. After a policy or engine change, regenerate and commit:
+locale, and the results by group (the first choice per career stage and per language, and how
+often the career stage alone changes it), and compares the figures with the committed file, so
+the card never shows figures the suite did not produce. After a policy or engine change,
+regenerate and commit:
 
     UPDATE_EVIDENCE=1 .venv/bin/python -m pytest -q tests/decisions/test_evidence.py
 """
@@ -18,6 +20,7 @@ from service.domain.decisions.archive import archived_document
 from service.domain.decisions.card import EVIDENCE_FILE, Check, Evidence, read_evidence
 from service.domain.decisions.history import bundle_from_document
 from service.domain.recommendation import Recommendation, Situation, parse_situation
+from service.domain.vocabulary import CareerStage
 from tests.decisions.situations import LOCALES, situations
 from tests.unit.test_recommend_helpers import BASE, apply_change
 from tests.unit.test_recommend_scenarios import SCENARIOS
@@ -58,6 +61,9 @@ def measure() -> Evidence:
         count("source_scenarios", first.engine("en").recommend(s).ranking[0].variant == name)
 
     primaries: Counter[str] = Counter()
+    by_stage: dict[str, Counter[str]] = {stage.value: Counter() for stage in CareerStage}
+    by_locale: dict[str, Counter[str]] = {code: Counter() for code in LOCALES}
+    stage_changes = Counter[str]()
     for raw in situations(SITUATIONS):
         s = parse_situation(raw)
         ones, twos, kept = answers(first, s), answers(second, s), answers(archived, s)
@@ -73,6 +79,18 @@ def measure() -> Evidence:
         count("locales_agree", len(rankings) == 1)
         english = ones["en"]
         primaries[english.primary.approach.value] += 1
+        by_stage[s.career_stage.value][english.primary.approach.value] += 1
+        for code in LOCALES:
+            by_locale[code][ones[code].primary.approach.value] += 1
+        # The same situation at every other career stage: does the first variant change?
+        others = {
+            first.engine("en")
+            .recommend(msgspec.structs.replace(s, career_stage=stage))
+            .primary.variant
+            for stage in CareerStage
+        }
+        stage_changes["passed"] += len(others) > 1
+        stage_changes["total"] += 1
         hint = english.counterfactual
         if hint is not None:
             changed = first.engine("en").recommend(apply_change(s, hint.field, hint.suggested))
@@ -88,6 +106,9 @@ def measure() -> Evidence:
         checks=checks,
         primary_share=dict(sorted(primaries.items())),
         locales=LOCALES,
+        stage_changes_first=Check(stage_changes["passed"], stage_changes["total"]),
+        primary_share_by_stage={k: dict(sorted(v.items())) for k, v in by_stage.items()},
+        primary_share_by_locale={k: dict(sorted(v.items())) for k, v in by_locale.items()},
     )
 
 

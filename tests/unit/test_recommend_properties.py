@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import msgspec
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
@@ -51,6 +53,17 @@ def test_same_input_same_bytes(s: Situation) -> None:
     assert msgspec.json.encode(first) == msgspec.json.encode(again)
 
 
+def blocked(s: Situation, variant: str) -> bool:
+    """A prerequisite of the variant was said to be unavailable."""
+    return any(getattr(s.context, p.value) is False for p in _records()[variant].prerequisites)
+
+
+@lru_cache(maxsize=1)
+def _records() -> dict[str, CatalogueVariant]:
+    catalogue = msgspec.yaml.decode((CONTENT_DIR / "catalogue.yaml").read_bytes(), type=Catalogue)
+    return {v.slug: v for v in catalogue.variants}
+
+
 @FAST
 @given(situations)
 def test_scores_in_unit_interval_breakdowns_add_up_and_order_is_stable(s: Situation) -> None:
@@ -64,8 +77,9 @@ def test_scores_in_unit_interval_breakdowns_add_up_and_order_is_stable(s: Situat
         for b in ranked.breakdown:
             assert 0.0 <= b.fit <= 1.0
             assert abs(b.weight * b.fit - b.contribution) <= 0.00005 + 1e-12
-        key = (-ranked.score, ranked.variant)
-        assert previous is None or previous < key  # by score, ties broken by slug
+        # Variants that can start first, then by score, ties broken by slug.
+        key = (blocked(s, ranked.variant), -ranked.score, ranked.variant)
+        assert previous is None or previous < key
         previous = key
     assert round(sum(b.weight for b in result.ranking[0].breakdown), 4) == 1.0
 

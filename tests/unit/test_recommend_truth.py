@@ -6,12 +6,20 @@ rules it relies on, and show that the sweep itself catches a false or broken sen
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.domain.recommendation import Reason, Recommendation, parse_situation
+from service.domain.recommendation import (
+    Counterfactual,
+    Factor,
+    Reason,
+    Recommendation,
+    parse_situation,
+)
 from service.domain.recommendation.policy import load_messages
 from service.domain.recommendation.wording import Name, TemplateError, Wording, parse
 from tests.unit import truth_sweep
@@ -255,3 +263,114 @@ def test_a_translation_with_an_unknown_placeholder_fails_at_load_time() -> None:
     broken = raw.replace("{horizon}.", "{horizont}.", 1)
     with pytest.raises(ValueError, match="unknown placeholders"):
         load_messages(broken.encode())
+
+
+# -- the sweep finds each class of advice the review rejected (issue 31) ------------------------
+
+
+def _answer(**fields: object) -> tuple[dict[str, object], Recommendation]:
+    body = {**BASE, **fields}
+    return body, engine_for("en").recommend(parse_situation(body))
+
+
+def _first_is(answer: Recommendation, variant: str) -> Recommendation:
+    """The answer with `variant` moved to the top of the ranking and made the primary."""
+    ranking = sorted(answer.ranking, key=lambda r: r.variant != variant)
+    ranked = tuple(msgspec.structs.replace(r, rank=i + 1) for i, r in enumerate(ranking))
+    primary = msgspec.structs.replace(answer.primary, variant=variant)
+    return msgspec.structs.replace(answer, ranking=ranked, primary=primary)
+
+
+def _blocked_first() -> tuple[dict[str, object], Recommendation]:
+    body, answer = _answer(goals=["peer_learning"], context={"peers_available": False})
+    return body, _first_is(answer, "peer-coaching")
+
+
+def _horizon_strength_that_does_not_fit() -> tuple[dict[str, object], Recommendation]:
+    body, answer = _answer(horizon_weeks=300, goals=["immediate_challenge"])
+    text = "Situational Mentoring typically runs 2 to 12 weeks, far less than your horizon of "
+    text += "300 weeks: on its own it does not fit your horizon."
+    reason = Reason("horizon.match", Factor.HORIZON, text, "duration", None, None)
+    answer = _first_is(answer, "situational-mentoring")
+    first = msgspec.structs.replace(answer.ranking[0], reasons=(reason,))
+    return body, msgspec.structs.replace(answer, ranking=(first, *answer.ranking[1:]))
+
+
+def _source_claim_for_an_editorial_stage() -> tuple[dict[str, object], Recommendation]:
+    body, answer = _answer(goals=["peer_learning"], context={"peers_available": True})
+    text = "The source pairs Peer Coaching with mid-career professionals."
+    reason = Reason("career_stage.match", Factor.CAREER_STAGE, text, None, None, None)
+    first = msgspec.structs.replace(answer.ranking[0], reasons=(reason,))
+    assert first.variant == "peer-coaching"
+    return body, msgspec.structs.replace(answer, ranking=(first, *answer.ranking[1:]))
+
+
+def _long_term_for_one_urgent_week() -> tuple[dict[str, object], Recommendation]:
+    body, answer = _answer(goals=["career_navigation"], horizon_weeks=1, urgent=True)
+    headline = "Classic Mentoring fits best: mentoring for long-term growth through guidance."
+    answer = _first_is(answer, "classic-mentoring")
+    primary = msgspec.structs.replace(answer.primary, headline=headline)
+    return body, msgspec.structs.replace(answer, primary=primary)
+
+
+def _hint_that_does_nothing_for_its_variant() -> tuple[dict[str, object], Recommendation]:
+    body, answer = _answer(
+        goals=["career_navigation", "network_building"],
+        horizon_weeks=52,
+        relationship_preference="single_senior",
+    )
+    hint = Counterfactual(
+        "relationship_preference",
+        "single_senior",
+        "ai_tool",
+        "mosaic-mentoring",
+        "If you preferred an AI tool, Mosaic Mentoring would rank first.",
+    )
+    return body, msgspec.structs.replace(answer, counterfactual=hint)
+
+
+def _shortfall_unsaid() -> tuple[dict[str, object], Recommendation]:
+    body, answer = _answer(
+        goals=["immediate_challenge", "leadership_development"],
+        career_stage="early",
+        horizon_weeks=8,
+        minutes_per_session=15,
+        hours_per_week=1,
+    )
+    first = answer.ranking[0]
+    assert any(c.code == "time_short" for c in first.cautions)
+    quiet = tuple(c for c in first.cautions if c.code != "time_short")
+    first = msgspec.structs.replace(first, cautions=quiet)
+    return body, msgspec.structs.replace(answer, ranking=(first, *answer.ranking[1:]))
+
+
+def _plan_over_the_week_unsaid() -> tuple[dict[str, object], Recommendation]:
+    body, answer = _answer(
+        goals=["career_navigation", "specific_skill"],
+        horizon_weeks=26,
+        minutes_per_session=20,
+        hours_per_week=0.2,
+    )
+    assert answer.growth_plan is not None and "Together" in answer.growth_plan.summary
+    summary = answer.growth_plan.summary.partition(" Together")[0]
+    plan = msgspec.structs.replace(answer.growth_plan, summary=summary)
+    return body, msgspec.structs.replace(answer, growth_plan=plan)
+
+
+@pytest.mark.parametrize(
+    ("planted", "check"),
+    [
+        (_blocked_first, "blocked:a blocked variant is the primary"),
+        (_blocked_first, "blocked:a blocked variant ranks above one that can start"),
+        (_horizon_strength_that_does_not_fit, "horizon:a strength that says it does not fit"),
+        (_source_claim_for_an_editorial_stage, "source:"),
+        (_long_term_for_one_urgent_week, "headline:long-term growth for a short horizon"),
+        (_hint_that_does_nothing_for_its_variant, "counterfactual:"),
+        (_shortfall_unsaid, "shortfall:the primary's time shortfall unsaid"),
+        (_plan_over_the_week_unsaid, "shortfall:plan over the person's weekly time, unsaid"),
+    ],
+)
+def test_the_sweep_finds_each_class_of_rejected_advice(planted: Any, check: str) -> None:
+    body, answer = planted()
+    findings = truth_sweep.check("en", body, parse_situation(body), answer)
+    assert any(f.check.startswith(check) for f in findings), findings

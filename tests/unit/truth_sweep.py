@@ -5,6 +5,15 @@ What a client reads is checked, not how the engine built it: claims are recognis
 per-locale marker phrases (the wording the templates use for "fits", "partly fits", "said not
 available", "long-term", ...), and numbers are read back with the locale's decimal separator.
 Run as a script to print the counts: `.venv/bin/python -m tests.unit.truth_sweep`.
+
+Besides false and broken sentences, it finds advice an L&D lead would not sign (issue 31), one
+check name per class: a variant blocked by a prerequisite said unavailable that comes first, sits
+above an open one, leads a growth-plan track or loses its reason (`blocked:`); a horizon reason
+that is a strength but says "does not fit" (`horizon:`); a claim about the source that no quote
+in the variant's editorial note backs (`source:`); "long-term growth" for a short horizon
+(`headline:`); a counterfactual whose change does nothing for the variant it names
+(`counterfactual:`); a time shortfall of the primary or of a plan left unsaid (`shortfall:`);
+and wording the reviewers rejected (`grammar:`).
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ import msgspec
 
 from service.domain.content_files import CONTENT_DIR, Catalogue, CatalogueVariant
 from service.domain.recommendation import Recommendation, Situation, parse_situation
-from tests.unit.test_recommend_helpers import engine_for
+from tests.unit.test_recommend_helpers import apply_change, engine_for
 
 LOCALES = ("en", "es", "fr", "de")
 SITUATIONS = 2_000
@@ -73,7 +82,7 @@ TIME_MINUTES_SHORT = {
     "en": [r"your sessions can last"],
     "es": [r"tus sesiones pueden durar"],
     "fr": [r"vos séances peuvent durer"],
-    "de": [r"Ihre Sitzungen dürfen"],
+    "de": [r"Ihre Sitzungen dürfen", r"Sie können sich höchstens .* pro Sitzung nehmen"],
 }
 TIME_HOURS_SHORT = {
     "en": [r"a week, and you have"],
@@ -82,7 +91,7 @@ TIME_HOURS_SHORT = {
     "de": [r"pro Woche, Sie haben"],
 }
 SAID_NOT_AVAILABLE = {
-    "en": [r"you said is not available"],
+    "en": [r"you said is not available", r"which you said you do not have"],
     "es": [r"según indicas, no dispones"],
     "fr": [r"vous avez indiqué ne pas disposer"],
     "de": [r"laut Ihren Angaben nicht vorhanden"],
@@ -106,6 +115,44 @@ PLAN_WHY_SHORT = {
     "fr": [r"prévoyez un autre cycle", r"plus longue? que votre horizon"],
     "de": [r"planen Sie einen weiteren Durchgang", r"länger als Ihr Zeithorizont"],
 }
+# A claim about what the source says about a variant's career stages.
+SOURCE_PAIRS = {
+    "en": [r"The source pairs"],
+    "es": [r"La fuente asocia"],
+    "fr": [r"La source associe"],
+    "de": [r"Die Quelle ordnet"],
+}
+# The growth plan says that its two tracks need more weekly time than the person has.
+PLAN_LOAD = {
+    "en": [r"Together the two tracks need"],
+    "es": [r"Entre las dos partes necesitan"],
+    "fr": [r"Les deux volets demandent ensemble"],
+    "de": [r"Beide Teile zusammen brauchen"],
+}
+# Who can lead a coach-led variant when no budget for an external coach was confirmed.
+COACH_WHO = {
+    "en": [r"internal coach"],
+    "es": [r"coach interno"],
+    "fr": [r"coach interne"],
+    "de": [r"interne Coaching-Fachleute"],
+}
+# Words of the editorial notes' quotes that name a career stage (the source's own words).
+STAGE_WORDS = {
+    "early": [r"\bearly-stage\b"],
+    "mid": [r"\bmid\b"],
+    "senior": [r"\bsenior\b"],
+    "executive": [r"\bsenior leaders\b", r"\bexecutives?\b"],
+}
+CHANGED_FACTOR = {
+    "horizon_weeks": "horizon",
+    "urgent": "urgency",
+    "hours_per_week": "time",
+    "minutes_per_session": "time",
+    "relationship_preference": "relationship",
+    "structure_preference": "structure",
+}
+MATCH_FIT = 0.7  # policy reason_thresholds: a fit at least this is a match
+GAP_FIT = 0.4  # below this, a gap
 # -- broken grammar, per locale ------------------------------------------------------------------
 BROKEN = {
     "en": [
@@ -113,6 +160,8 @@ BROKEN = {
         r"\((s|es)\)",
         r"\b(a|an) (a|an)\b",
         r"\b\d+\.\d+\.\d",
+        # A plural label with a singular verb: "peers ..., which you said is not available".
+        r"\b(peers|sponsors|advocates|colleagues|tools)\b[^.;:]*, which you said is\b",
     ],
     "es": [
         r"(?<![\d.,])1 (horas|semanas|minutos|campos|valores|objetivos)\b",
@@ -138,6 +187,8 @@ BROKEN = {
         r"\bersten 1\b",
         r"\((er|n|e|s)\)",
         r"\d\.\d",
+        r"Ihre Sitzungen dürfen",  # a permission, not how long the person can give
+        r"\breicht\b[^.]*\bnicht in\b[^.]*\bhinaus\b",  # "reicht ... nicht in ... hinaus"
     ],
 }
 # Words that may stand right before a variant's name in running text (articles and contractions).
@@ -245,11 +296,13 @@ def situations(
 
 
 def sentences(answer: Recommendation) -> Iterator[tuple[str, str, str | None]]:
-    """(where, text, variant slug) for every sentence of an answer."""
+    """(where, text, variant slug) for every sentence of an answer; a reason's `where` ends
+    with its kind ("reason.horizon.match")."""
     yield "headline", answer.primary.headline, answer.primary.variant
     for ranked in answer.ranking:
         for reason in ranked.reasons:
-            yield f"reason.{reason.factor.value}", reason.text, ranked.variant
+            kind = reason.code.rpartition(".")[2]
+            yield f"reason.{reason.factor.value}.{kind}", reason.text, ranked.variant
         for caution in ranked.cautions:
             yield f"caution.{caution.code}", caution.text, ranked.variant
     if answer.growth_plan is not None:
@@ -277,6 +330,77 @@ def grammar_findings(locale: str, text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1)
+def coach_led() -> frozenset[str]:
+    """The variants the policy says a coach leads (a budget for an external coach helps them)."""
+    raw = msgspec.yaml.decode((CONTENT_DIR / "policy.yaml").read_bytes())
+    return frozenset(raw.get("coach_led", ()))
+
+
+@lru_cache(maxsize=1)
+def source_stages() -> dict[str, frozenset[str]]:
+    """Per variant, the career stages named by a quote of its English editorial note that the
+    source really contains: what "the source pairs ..." may claim. The source is the English
+    content's verbatim copy of it (summaries, table cells, topic bodies, term definitions)."""
+    raw = msgspec.yaml.decode((CONTENT_DIR / "locales" / "en.yaml").read_bytes())
+    verbatim = [
+        *(text for a in raw["approaches"].values() for text in a.values()),
+        *(text for a in raw["aspects"].values() for text in a.values()),
+        *(t["body"] for t in raw["topics"].values()),
+        *(t["definition"] for t in raw["terms"].values()),
+    ]
+    seed = " ".join(" ".join(verbatim).split()).lower()
+    found: dict[str, frozenset[str]] = {}
+    for slug, texts in raw["variants"].items():
+        quotes = [
+            q.lower()
+            for q in re.findall(r"(?:(?<=\s)|^)'([^']+)'(?=[\s.,;:)]|$)", texts["editorial_note"])
+            if " ".join(q.split()).lower() in seed
+        ]
+        found[slug] = frozenset(
+            stage
+            for stage, words in STAGE_WORDS.items()
+            if any(re.search(w, q) for w in words for q in quotes)
+        )
+    return found
+
+
+@lru_cache(maxsize=8)
+def stage_labels(locale: str) -> dict[str, str]:
+    raw = msgspec.yaml.decode((CONTENT_DIR / "messages" / f"{locale}.yaml").read_bytes())
+    labels: dict[str, str] = raw["labels"]["career_stages"]
+    return labels
+
+
+@lru_cache(maxsize=8)
+def _forms(locale: str) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Every written form of every variant's name (the catalogue name and the messages' forms
+    with their article and case: "dem klassischen Mentoring"), lower-case, to its slug."""
+    raw = msgspec.yaml.decode((CONTENT_DIR / "messages" / f"{locale}.yaml").read_bytes())
+    by_form = {name.lower(): slug for slug, name in names(locale).items()}
+    for slug, grammar in raw["names"].items():
+        for form in grammar.get("forms", {}).values():
+            by_form[form.lower()] = slug
+    alternatives = sorted(map(re.escape, by_form), key=len, reverse=True)
+    return by_form, re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def named_variants(locale: str, text: str) -> list[str]:
+    """The slugs of the variants a sentence names, in order."""
+    by_form, pattern = _forms(locale)
+    return [by_form[m.group(0).lower()] for m in pattern.finditer(text)]
+
+
+def _stage_in(locale: str, text: str) -> str | None:
+    labels = stage_labels(locale).items()
+    present = [(len(label), stage) for stage, label in labels if label in text]
+    return max(present)[1] if present else None
+
+
+def _fit(ranked: Any, factor: str) -> float:
+    return next(b.fit for b in ranked.breakdown if b.factor == factor)
+
+
 def check(locale: str, body: dict[str, Any], s: Situation, answer: Recommendation) -> list[Finding]:
     found: list[Finding] = []
     h = s.horizon_weeks
@@ -286,16 +410,23 @@ def check(locale: str, body: dict[str, Any], s: Situation, answer: Recommendatio
     def bad(name: str, text: str) -> None:
         found.append(Finding(name, locale, text))
 
+    def said_no(slug: str) -> bool:
+        """A prerequisite of the variant was said to be unavailable (it cannot start)."""
+        return any(context.get(p.value) is False for p in catalogue()[slug].prerequisites)
+
+    def no_coach_budget(slug: str) -> bool:
+        return slug in coach_led() and context.get("coach_budget") is False
+
     for where, text, slug in sentences(answer):
         record = catalogue()[slug] if slug else None
         for name in grammar_findings(locale, text):
             bad(name, text)
-        said_no = record is not None and any(
-            context.get(p.value) is False for p in record.prerequisites
-        )
-        if record is not None and _any(SAID_NOT_AVAILABLE, locale, text) and not said_no:
-            bad("context:said not available without a no", text)
-        if where == "reason.horizon" and record is not None:
+        if record is not None and _any(SAID_NOT_AVAILABLE, locale, text):
+            # The headline's note names the blocked variant, not the primary.
+            about = named_variants(locale, text) if where == "headline" else [slug]
+            if not any(x is not None and (said_no(x) or no_coach_budget(x)) for x in about):
+                bad("context:said not available without a no", text)
+        if where.startswith("reason.horizon") and record is not None:
             d = record.duration_weeks
             inside = d.min <= h <= d.max
             # "partly fits" and "does not fit" are recognised before the plain "fits".
@@ -305,14 +436,24 @@ def check(locale: str, body: dict[str, Any], s: Situation, answer: Recommendatio
             elif _any(HORIZON_NOT, locale, text):
                 if inside:
                     bad("horizon:said not to fit a horizon it contains", text)
+                if where.endswith(".match"):
+                    bad("horizon:a strength that says it does not fit", text)
             elif _any(HORIZON_FITS, locale, text):
                 if not inside:
                     bad("horizon:said to suit a horizon it excludes", text)
-            elif not any(
-                _any(p, locale, text) for p in (HORIZON_FITS, HORIZON_PARTLY, HORIZON_NOT)
-            ):
+                if where.endswith(".gap"):
+                    bad("horizon:a gap that says it fits", text)
+            else:
                 bad("horizon:claim not recognised", text)
-        if where == "reason.time" and record is not None:
+        if _any(SOURCE_PAIRS, locale, text) and slug is not None:
+            stage = _stage_in(locale, text)
+            named = source_stages()[slug]
+            claimed = (
+                stage in named if where.endswith(".match") else bool(named) and stage not in named
+            )
+            if stage is None or not where.startswith("reason.career_stage") or not claimed:
+                bad("source:a claim no quote of the editorial note backs", text)
+        if where.startswith("reason.time") and record is not None:
             need_minutes = record.session_minutes.min
             need_hours = record.sessions_per_month.min * record.session_minutes.min / 60 / (52 / 12)
             minutes_ok = s.minutes_per_session >= need_minutes
@@ -337,6 +478,8 @@ def check(locale: str, body: dict[str, Any], s: Situation, answer: Recommendatio
                 bad("headline:help now without urgency or for a long primary", text)
             if urgent and typical < LONG_TERM_WEEKS and _any(HEADLINE_LONG, locale, text):
                 bad("headline:long-term growth for an urgent situation", text)
+            if _any(HEADLINE_LONG, locale, text) and h < LONG_TERM_WEEKS:
+                bad("headline:long-term growth for a short horizon", text)
         if where == "growth_plan" and answer.growth_plan is not None:
             tracks = answer.growth_plan.tracks
             covered = max(t.duration_weeks for t in tracks)
@@ -349,10 +492,92 @@ def check(locale: str, body: dict[str, Any], s: Situation, answer: Recommendatio
                     label = prerequisite_labels(locale)[p.value]
                     if context.get(p.value) is not True and label.lower() not in text.lower():
                         bad("plan:prerequisite not available and not named", text)
-        if where == "counterfactual" and answer.counterfactual is not None:
-            cf = answer.counterfactual
-            if cf.field == "horizon_weeks" and not h / 2 <= float(cf.suggested) <= 2 * h:
-                bad("counterfactual:abandons the horizon (more than halves or doubles it)", text)
+                if (
+                    track.variant in coach_led()
+                    and context.get("coach_budget") is not True
+                    and not _any(COACH_WHO, locale, text)
+                ):
+                    bad("plan:a coach-led track without saying who can lead it", text)
+    found += _advice(locale, body, s, answer, said_no)
+    return found
+
+
+def _advice(
+    locale: str,
+    body: dict[str, Any],
+    s: Situation,
+    answer: Recommendation,
+    said_no: Any,
+) -> list[Finding]:
+    """The classes of issue 31 that span an answer: blocked variants, counterfactuals and
+    time shortfalls."""
+    found: list[Finding] = []
+
+    def bad(name: str, text: str) -> None:
+        found.append(Finding(name, locale, text))
+
+    ranking = answer.ranking
+    first = ranking[0]
+    if said_no(answer.primary.variant):
+        bad("blocked:a blocked variant is the primary", answer.primary.headline)
+    seen_blocked = False
+    for ranked in ranking:
+        if said_no(ranked.variant):
+            seen_blocked = True
+            if not any(r.code == "context.gap" for r in ranked.reasons):
+                bad("blocked:a blocked variant without its reason", ranked.variant)
+        elif seen_blocked:
+            bad("blocked:a blocked variant ranks above one that can start", ranked.variant)
+    plan = answer.growth_plan
+    if plan is not None and any(said_no(t.variant) for t in plan.tracks):
+        bad("blocked:a blocked variant in the growth plan", plan.summary)
+    built_for = [r.variant for r in ranking if _fit(r, "goals") >= MATCH_FIT]
+    if built_for and all(said_no(v) for v in built_for):
+        named = named_variants(locale, answer.primary.headline)
+        if not _any(SAID_NOT_AVAILABLE, locale, answer.primary.headline) or not any(
+            v in built_for for v in named
+        ):
+            bad("blocked:every variant built for the goals is blocked, unsaid", first.variant)
+
+    cf = answer.counterfactual
+    if cf is not None:
+        winner = next(r for r in ranking if r.variant == cf.would_rank_first)
+        factor = CHANGED_FACTOR.get(cf.field, "context")
+        changed = engine_for(locale).recommend(apply_change(s, cf.field, cf.suggested))
+        after = next(r for r in changed.ranking if r.variant == cf.would_rank_first)
+        rises = _fit(after, factor) > _fit(winner, factor)
+        matches = factor not in ("relationship", "structure", "context") or (
+            _fit(after, factor) >= MATCH_FIT
+        )
+        if not (rises and matches and _fit(winner, "goals") >= GAP_FIT):
+            bad("counterfactual:the change does nothing for the variant it names", cf.text)
+
+    record = catalogue()[first.variant]
+    need_hours = record.sessions_per_month.min * record.session_minutes.min / 60 / (52 / 12)
+    minutes_short = s.minutes_per_session < record.session_minutes.min
+    hours_short = s.hours_per_week < need_hours
+    said = [c.text for c in first.cautions if c.code == "time_short"]
+    if (minutes_short and not any(_any(TIME_MINUTES_SHORT, locale, t) for t in said)) or (
+        hours_short and not any(_any(TIME_HOURS_SHORT, locale, t) for t in said)
+    ):
+        bad("shortfall:the primary's time shortfall unsaid", first.variant)
+    if minutes_short or hours_short:
+        fitting = [
+            r.variant for r in ranking[1:] if _fit(r, "time") == 1.0 and not said_no(r.variant)
+        ]
+        pointed = [v for t in said for v in named_variants(locale, t) if v != first.variant]
+        if fitting and pointed[:1] != fitting[:1]:
+            bad("shortfall:no pointer to the best model that fits the time", " ".join(said))
+    if plan is not None:
+        for track in plan.tracks:
+            if track.session_minutes < catalogue()[track.variant].session_minutes.min and not (
+                _any(TIME_MINUTES_SHORT, locale, plan.summary)
+                and track.variant in named_variants(locale, plan.summary)
+            ):
+                bad("shortfall:plan sessions shorter than a model's minimum, unsaid", plan.summary)
+        load = sum(t.cadence_per_month * t.session_minutes for t in plan.tracks) / 60 / (52 / 12)
+        if load > s.hours_per_week and not _any(PLAN_LOAD, locale, plan.summary):
+            bad("shortfall:plan over the person's weekly time, unsaid", plan.summary)
     return found
 
 

@@ -7,7 +7,15 @@ each word stemmed with the language's Snowball stemmer, accents folded ("Mentor�
 ("Mikro-Mentoring" also matches "Mikromentoring"); German compounds are split into parts
 that are words of the glossary ("Karrierecoaching" also matches "Karriere Coaching").
 
+Questions and comparisons: the words that frame a question ("how long does ... last", "¿qué
+hace ...?") are not searched; a comparison ("difference", "vs", "or", "Unterschied", "quelle
+différence", "¿en qué se diferencia?") is not searched either, and separates the things
+compared.
+
 Ranking, most important first (the first rule that differs decides):
+0. in a comparison, the terms it names first: each thing compared named wholly by a name or a
+   synonym (a base approach only where no other term is named by the same words), else both
+   base approaches; a query that names both base approaches and nothing else is a comparison;
 1. more query words matched (a term need not match every word);
 2. fewer words matched only through a typo (typo tolerance applies to a query word that
    matches nothing exactly or by stem, so a typo match never outranks an exact one);
@@ -32,9 +40,15 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from service.domain.content.stopwords import STOP_WORDS
+from service.domain.content.stopwords import (
+    COMPARISON_CONNECTORS,
+    COMPARISON_WORDS,
+    QUESTION_FILLERS,
+    QUESTION_WORDS,
+    STOP_WORDS,
+)
 from service.domain.errors import InvalidParameter
-from service.domain.schemas import Term
+from service.domain.schemas import Aspect, Term
 
 SNOWBALL_LANGUAGES: Final = {"en": "english", "es": "spanish", "fr": "french", "de": "german"}
 
@@ -87,6 +101,7 @@ class _Field:
 class _QueryWord:
     keys: frozenset[str]
     typo: bool
+    segment: int = 0  # which thing compared the word belongs to (0 outside a comparison)
 
 
 class Analyzer:
@@ -101,6 +116,10 @@ class Analyzer:
             # microsecond, so no unbounded-by-us cache is kept for words clients send.
             self._stemmer.maxCacheSize = 0
         self.stop_words = STOP_WORDS.get(locale, frozenset())
+        self.comparison_words = COMPARISON_WORDS.get(locale, frozenset())
+        self.connectors = COMPARISON_CONNECTORS.get(locale, frozenset())
+        self.question_words = QUESTION_WORDS.get(locale, frozenset())
+        self.question_fillers = QUESTION_FILLERS.get(locale, frozenset())
         self.german = locale == "de"
 
     def keys(self, word: str) -> frozenset[str]:
@@ -148,8 +167,9 @@ class _Prepared:
 class _Query:
     """An analysed query, with what ranking asks of it for every term computed once."""
 
-    def __init__(self, words: list[_QueryWord]) -> None:
+    def __init__(self, words: list[_QueryWord], comparison: bool = False) -> None:
         self.words = words
+        self.comparison = comparison  # a comparison word was written
         self.has_typos = any(w.typo for w in words)
         self.pairs = {
             (i, j): [(a, b) for a in words[i].keys for b in words[j].keys]
@@ -161,13 +181,17 @@ class _Query:
 class SearchIndex:
     """The search data of one locale's terms, prepared once per content version."""
 
-    def __init__(self, locale: str, terms: Sequence[Term]) -> None:
+    def __init__(self, locale: str, terms: Sequence[Term], aspects: Sequence[Aspect] = ()) -> None:
         self.analyzer = Analyzer(locale)
         self._terms = tuple(terms)
+        self._aspects = tuple(aspects)
+        # The base approaches' own terms (mentoring, coaching): what a comparison compares.
+        self._base = frozenset(i for i, t in enumerate(self._terms) if t.slug in t.approaches)
         plain = [self._fields(t) for t in self._terms]
         self._vocabulary = frozenset(
             key for fields in plain for f in fields for token in f.tokens for key in token.keys
         )
+        own = plain  # without the parts of German compounds: what names a term (rule 0)
         if self.analyzer.german:
             plain = [[self._decompounded(f) for f in fields] for fields in plain]
         # key -> (term, best field weight it occurs in): enough for rules 1, 2 and 5.
@@ -187,15 +211,20 @@ class SearchIndex:
                             typo_choices.setdefault(key, set()).add(key)
         self._best = {key: tuple(per_term.items()) for key, per_term in best.items()}
         self._prepared = tuple(_prepare(fields) for fields in plain)
-        # key -> (term, title, positions it covers as a bit mask) in names and synonyms.
-        in_titles: dict[str, list[tuple[int, int, int]]] = {}
-        for term_index, fields in enumerate(plain):
-            titles = [f for f in fields if f.weight != DEFINITION]
-            for title_index, f in enumerate(titles):
-                for token in f.tokens:
+        # key -> (term, title, positions it covers as a bit mask, those it covers as the word
+        # itself rather than as a part of a German compound) in names and synonyms.
+        in_titles: dict[str, list[tuple[int, int, int, int]]] = {}
+        for term_index, (fields, own_fields) in enumerate(zip(plain, own, strict=True)):
+            titles = [
+                (f, o) for f, o in zip(fields, own_fields, strict=True) if f.weight != DEFINITION
+            ]
+            for title_index, (f, o) in enumerate(titles):
+                for token, own_token in zip(f.tokens, o.tokens, strict=True):
                     mask = ((1 << token.span) - 1) << token.position
                     for key in token.keys:
-                        in_titles.setdefault(key, []).append((term_index, title_index, mask))
+                        itself = mask if key in own_token.keys else 0
+                        found = (term_index, title_index, mask, itself)
+                        in_titles.setdefault(key, []).append(found)
         self._in_titles = {key: tuple(found) for key, found in in_titles.items()}
         self._typo_choices = {choice: frozenset(keys) for choice, keys in typo_choices.items()}
         self._typo_list = tuple(self._typo_choices)
@@ -205,10 +234,19 @@ class SearchIndex:
     # -- analysis of the content ---------------------------------------------------------
 
     def _fields(self, term: Term) -> list[_Field]:
+        """Name, synonyms and definition; a base approach's term also carries the comparison
+        table's rows for it ("Duration: Limited period, usually weeks or months"), so a question
+        about an aspect of the comparison finds the approaches compared."""
+        rows = [
+            f"{aspect.name} {getattr(aspect, term.slug)}"
+            for aspect in self._aspects
+            if term.slug in term.approaches and hasattr(aspect, term.slug)
+        ]
         return [
             self._field(term.name, NAME),
             *(self._field(s, SYNONYM) for s in term.synonyms),
             self._field(term.definition, DEFINITION),
+            *(self._field(row, DEFINITION) for row in rows),
         ]
 
     def _field(self, text: str, weight: int) -> _Field:
@@ -261,25 +299,41 @@ class SearchIndex:
 
     # -- a query -------------------------------------------------------------------------
 
-    def _query_words(self, query: str) -> list[_QueryWord]:
+    def _query_words(self, query: str) -> _Query:
         analyzer = self.analyzer
         written = list(analyzer.words(query))
         if not written:
             raise InvalidParameter("q", "The search query must contain a letter or a digit.")
+        everything = {fold(part) for parts in written for part in parts}
+        comparison = not everything.isdisjoint(analyzer.comparison_words)
+        question = "?" in query or not everything.isdisjoint(analyzer.question_words)
         words: list[_QueryWord] = []
         seen: set[str] = set()
+        segment = 0
         for parts in written:
             joined = "".join(parts)
             if len(parts) > 1 and analyzer.keys(joined) & self._vocabulary:
                 parts = [joined]  # "co-développement" is the glossary's "codéveloppement"
             for part in parts:
                 folded = fold(part)
+                if folded in analyzer.comparison_words or (
+                    comparison and folded in analyzer.connectors
+                ):
+                    segment += 1  # what follows is another thing compared
+                    continue
+                if question and (
+                    folded in analyzer.question_words or folded in analyzer.question_fillers
+                ):
+                    continue
                 # A repeated word adds nothing; the cap bounds what a long query costs.
                 if folded in analyzer.stop_words or folded in seen or len(seen) >= MAX_QUERY_WORDS:
                     continue
                 seen.add(folded)
-                words.extend(self._analysed(part))
-        return words
+                words.extend(
+                    _QueryWord(w.keys, w.typo, segment) if segment else w
+                    for w in self._analysed(part)
+                )
+        return _Query(words, comparison)
 
     def _analysed(self, word: str) -> tuple[_QueryWord, ...]:
         """`_query_word`, remembered: stemming and the typo search depend only on the word
@@ -330,9 +384,11 @@ class SearchIndex:
 
     def search(self, query: str) -> tuple[Term, ...]:
         """The terms matching at least one word of `query`, best first."""
-        words = self._query_words(query)
+        analysed = self._query_words(query)
+        words = analysed.words
         best: dict[int, dict[int, int]] = {}  # term -> query word -> best field weight
-        # (term, title) -> [positions matched, query words matched], as bit masks
+        # (term, title) -> [positions matched, query words matched, positions matched by the
+        # word itself], as bit masks
         covered: dict[tuple[int, int], list[int]] = {}
         for word_index, word in enumerate(words):
             word_bit = 1 << word_index
@@ -341,23 +397,55 @@ class SearchIndex:
                     per_word = best.setdefault(term_index, {})
                     if per_word.get(word_index, 0) < weight:
                         per_word[word_index] = weight
-                for term_index, title_index, mask in self._in_titles.get(key, ()):
-                    masks = covered.setdefault((term_index, title_index), [0, 0])
+                for term_index, title_index, mask, itself in self._in_titles.get(key, ()):
+                    masks = covered.setdefault((term_index, title_index), [0, 0, 0])
                     masks[0] |= mask
                     masks[1] |= word_bit
+                    masks[2] |= itself
         exactness: dict[int, int] = {}
         every_word = (1 << len(words)) - 1
-        for (term_index, title_index), (positions, matched) in covered.items():
+        named: dict[int, int] = {}  # term -> query words of a title it names wholly
+        segments = [w.segment for w in words]
+        for (term_index, title_index), (positions, matched, itself) in covered.items():
             weight, whole = self._prepared[term_index].titles[title_index]
             if positions == whole:  # the name or synonym is wholly matched
                 score = (2 if matched == every_word else 0) + (2 if weight == NAME else 1)
                 exactness[term_index] = max(exactness.get(term_index, 0), score)
-        analysed = _Query(words)
+                # Named: by its own words, not through a German compound's parts ("Coaching"
+                # does not name "Intensivcoaching"), all on one side of a comparison.
+                if itself == whole and len({segments[i] for i in _bits(matched)}) == 1:
+                    named[term_index] = named.get(term_index, 0) | matched
+        first = self._compared(named, analysed.comparison)
         ranked = sorted(
-            (self._rank(term_index, per_word, analysed, exactness.get(term_index, 0)), term_index)
+            (
+                (
+                    term_index not in first,
+                    *self._rank(term_index, per_word, analysed, exactness.get(term_index, 0)),
+                ),
+                term_index,
+            )
             for term_index, per_word in best.items()
         )
         return tuple(self._terms[term_index] for _, term_index in ranked)
+
+    def _compared(self, named: dict[int, int], comparison: bool) -> frozenset[int]:
+        """Rule 0: in a comparison, the terms it names (each thing compared named wholly; a
+        base approach only by words no other named term covers), else the base approaches.
+        A query naming both base approaches and no other term is a comparison too."""
+        others = {t: words for t, words in named.items() if t not in self._base}
+        # "peer coaching" names peer coaching, not also coaching: keep the widest names.
+        others = {
+            t: words
+            for t, words in others.items()
+            if not any(o != t and words & ~w == 0 and w != words for o, w in others.items())
+        }
+        covered = 0
+        for words in others.values():
+            covered |= words
+        bases = {t for t, words in named.items() if t in self._base and words & ~covered}
+        if not comparison and not (len(bases) >= 2 and not others):
+            return frozenset()
+        return frozenset(others) | frozenset(bases) or self._base
 
     def _rank(
         self, term_index: int, per_word: dict[int, int], query: _Query, exactness: int
@@ -374,6 +462,16 @@ class SearchIndex:
             elif not prepared.near.isdisjoint(pairs):
                 proximity += 1
         return (-len(matched), typos, -proximity, -exactness, -sum(per_word.values()))
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The positions of the set bits of `mask`."""
+    index = 0
+    while mask:
+        if mask & 1:
+            yield index
+        mask >>= 1
+        index += 1
 
 
 def _prepare(fields: Sequence[_Field]) -> _Prepared:

@@ -58,3 +58,148 @@ STOP_WORDS: Final[dict[str, frozenset[str]]] = {
     "fr": frozenset(_FR.split()),
     "de": frozenset(_DE.split()),
 }
+
+# Questions and comparisons (docs/search.md, "Questions and comparisons"): written accent-folded.
+# A comparison word is never searched; it makes the query a comparison, whose approaches come
+# first, and it separates the things compared, as a connector does in a comparison.
+COMPARISON_WORDS: Final[dict[str, frozenset[str]]] = {
+    "en": frozenset(
+        [
+            "difference",
+            "differences",
+            "different",
+            "differ",
+            "differs",
+            "differently",
+            "vs",
+            "versus",
+            "compare",
+            "compared",
+            "comparing",
+            "comparison",
+            "contrast",
+            "better",
+            "than",
+            "or",
+        ]
+    ),
+    "es": frozenset(
+        [
+            "diferencia",
+            "diferencias",
+            "diferente",
+            "diferentes",
+            "diferencian",
+            "diferencia",
+            "difiere",
+            "distingue",
+            "distinguen",
+            "vs",
+            "versus",
+            "comparar",
+            "comparado",
+            "comparada",
+            "comparacion",
+            "frente",
+            "mejor",
+            "o",
+            "u",
+        ]
+    ),
+    "fr": frozenset(
+        [
+            "difference",
+            "differences",
+            "different",
+            "differente",
+            "differents",
+            "differentes",
+            "differe",
+            "different",
+            "distingue",
+            "distinguent",
+            "vs",
+            "versus",
+            "comparer",
+            "compare",
+            "comparee",
+            "comparaison",
+            "mieux",
+            "meilleur",
+            "ou",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "unterschied",
+            "unterschiede",
+            "unterscheiden",
+            "unterscheidet",
+            "unterschiedlich",
+            "vs",
+            "versus",
+            "vergleich",
+            "vergleichen",
+            "verglichen",
+            "besser",
+            "gegenuber",
+            "oder",
+        ]
+    ),
+}
+# Connectors that separate the things a comparison compares ("between X and Y").
+COMPARISON_CONNECTORS: Final[dict[str, frozenset[str]]] = {
+    "en": frozenset({"and"}),
+    "es": frozenset({"y", "e"}),
+    "fr": frozenset({"et"}),
+    "de": frozenset({"und"}),
+}
+# A word that makes a query a question (or a question mark) ...
+QUESTION_WORDS: Final[dict[str, frozenset[str]]] = {
+    "en": frozenset(["how", "what", "which", "who", "why", "when", "where"]),
+    "es": frozenset(
+        [
+            "que",
+            "como",
+            "cual",
+            "cuales",
+            "cuanto",
+            "cuanta",
+            "cuantos",
+            "cuantas",
+            "quien",
+            "quienes",
+        ]
+    ),
+    "fr": frozenset(
+        ["quel", "quelle", "quels", "quelles", "comment", "combien", "pourquoi", "quoi", "qu"]
+    ),
+    "de": frozenset(
+        ["was", "wie", "welche", "welcher", "welches", "wer", "worin", "warum", "wann"]
+    ),
+}
+# ... and the words of its frame, not searched in a question: "how long does coaching last"
+# searches `coaching`.
+QUESTION_FILLERS: Final[dict[str, frozenset[str]]] = {
+    "en": frozenset(
+        [
+            "do",
+            "does",
+            "did",
+            "work",
+            "works",
+            "mean",
+            "means",
+            "long",
+            "last",
+            "lasts",
+            "take",
+            "takes",
+        ]
+    ),
+    "es": frozenset(
+        ["hace", "hacen", "funciona", "funcionan", "significa", "dura", "duran", "sirve"]
+    ),
+    "fr": frozenset(["fait", "font", "fonctionne", "signifie", "dure", "durent", "temps"]),
+    "de": frozenset(["macht", "machen", "funktioniert", "bedeutet", "dauert", "lange"]),
+}

@@ -42,7 +42,7 @@ class LocaleView:
             "term": {t.slug: t for t in self.terms},
             "variant": {v.slug: v for v in self.variants},
         }
-        self._search = SearchIndex(self.locale, self.terms)
+        self._search = SearchIndex(self.locale, self.terms, self.aspects)
 
     def get(self, kind: str, key: str) -> Any:
         try:

@@ -19,6 +19,7 @@ import msgspec
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from service.cache import BoundedCache
+from service.domain.bundle import StoredBundle
 from service.domain.content import Snapshot, build_snapshot
 from service.domain.decisions.history import fetch_archived
 from service.domain.decisions.ids import (
@@ -152,6 +153,20 @@ class _Archived(msgspec.Struct, frozen=True):
 _BUILD_GROWTH = 8
 
 
+def build_archived(stored: StoredBundle) -> Snapshot:
+    """An archived content version, built for replay; a version whose policy or messages this
+    engine can no longer read (archived before a format change, such as the message templates
+    policy 2026-12-r3 added) is a clear 400, never a 500."""
+    try:
+        return build_snapshot(stored)
+    except ValueError as exc:  # msgspec's validation errors are ValueErrors too
+        raise InvalidParameter(
+            "content_version",
+            f"Content version {stored.version} predates this engine's format and can no longer "
+            f"be replayed: {exc}",
+        ) from None
+
+
 class Replayer:
     """Past content versions, loaded from the archive on demand and kept least recently used;
     the version in service is used straight from memory."""
@@ -180,7 +195,7 @@ class Replayer:
                 raise NotFound("archived content version", str(version))
             size = len(msgspec.json.encode(stored.bundle)) * _BUILD_GROWTH
             # Building takes tens of milliseconds: off the event loop.
-            archived = _Archived(await asyncio.to_thread(build_snapshot, stored), size)
+            archived = _Archived(await asyncio.to_thread(build_archived, stored), size)
             self._archived.put(version, archived)
         return archived.snapshot
 

@@ -7,13 +7,18 @@ urgency.
 
 A change moves one factor, so its effect on every score is that factor's new column minus its
 current one: the search re-adds one column per candidate instead of re-scoring.
+
+A hint must be plausible: the change itself must raise the variant it names (its fit for the
+changed factor rises; for a preference or a context flag, to a fit that counts as a match), not
+only lower the leader, and the variant must not be one that does little for the person's goals.
+"If you preferred an AI tool, Mosaic Mentoring would rank first" names a change that does
+nothing for Mosaic Mentoring: such a candidate is passed over.
 """
 
 from __future__ import annotations
 
 import math
 import operator
-from typing import cast
 
 from service.cache import BoundedCache
 from service.domain.recommendation.input import Situation
@@ -25,28 +30,37 @@ from service.domain.recommendation.tables import (
     BITS,
     CONTEXT_FIELDS,
     FACTOR_POSITION,
+    GOALS_POSITION,
     NOT_SAID,
     TIE,
     Keys,
     Tables,
     VariantTables,
     context_key,
+    to_int,
 )
 from service.domain.vocabulary import Prerequisite, RelationshipPreference, StructurePreference
 
 # A single-field change the search may suggest: (cost, order, field, current value, suggested
-# value, factor it moves, its current table key, its new table key). Tuples sort by cost, then
-# by a stable field order, then by the values, with no further ties.
-Candidate = tuple[float, int, str, Scalar | None, Scalar, Factor, object, object]
-# What a change does to every variant's packed ranking key, and the largest of those changes.
-Delta = tuple[tuple[int, ...], int]
+# value, factor it moves, its current table key, its new table key, the key its delta is kept
+# under or None for time). Tuples sort by cost, then by a stable field order, then by the
+# values, with no further ties.
+Candidate = tuple[float, int, str, Scalar | None, Scalar, Factor, object, object, object]
+# What a change does to every variant's packed ranking key, the largest change of a variant the
+# change plausibly raises, and, for a preference or a context flag, the variants whose new fit is
+# a match as a bit mask (-1 for the other factors: any variant it raises).
+Delta = tuple[tuple[int, ...], int, int]
+NO_GAIN = -(1 << 62)  # below any packed key difference: no variant the change raises
+
+# Factors whose change a hint names only if the winner matches the new value (a preference for
+# what it offers, a flag that unlocks it).
+MATCHED = (Factor.RELATIONSHIP, Factor.STRUCTURE, Factor.CONTEXT)
 
 # How large a change is for the person; smaller first.
 CONTEXT_ON = 1.0  # one thing the organisation may offer (a budget, sponsors, peers, ...)
 MORE_TIME = 1.0  # plus one per doubling of the time: a little more time before a lot
 MAX_TIME_FACTOR = 4.0  # more than four times the time is not a realistic suggestion
 PREFERENCE = 1.5  # a different relationship or structure preference
-CONTEXT_OFF = 2.0  # doing without something the person has
 HORIZON = 2.0  # plus one per doubling; only within [horizon / 2, horizon * 2]
 URGENCY = 3.0  # urgency is a fact of the situation, rarely a choice
 
@@ -71,6 +85,8 @@ class CounterfactualSearch:
         self._minute_steps = sorted(
             {v.min_session for v in variants if v.min_session <= MINUTES_PER_SESSION[1]}
         )
+        self._match = to_int(tables.policy.reason_thresholds.match)
+        self._gap = to_int(tables.policy.reason_thresholds.gap)
 
         # The categorical candidates depend on few keys (at most 3 x 6 x 4 x 243 combinations).
         self._switches: BoundedCache[tuple[object, ...], tuple[Candidate, ...]] = BoundedCache(
@@ -81,7 +97,7 @@ class CounterfactualSearch:
         )
         # Deltas of the categorical and horizon changes: finite keys (a change of one urgency,
         # preference or context flag, or of the horizon's band): at most about 1,300.
-        self._deltas: dict[tuple[Factor, object, object], Delta] = {}
+        self._deltas: dict[object, Delta] = {}
         self._horizon_changes: dict[int, tuple[Candidate, ...]] = {}  # per horizon: <= 520
         # Described changes: (field, current, suggested, winner) repeats across situations.
         self._described: BoundedCache[tuple[object, ...], Counterfactual] = BoundedCache(
@@ -97,32 +113,43 @@ class CounterfactualSearch:
             return None
         top = order[0]
         lead = packed[top] - packed[order[1]]
+        goals = scored.columns[GOALS_POSITION].entries
+        deltas = self._deltas
         for candidate in self._candidates(s, scored.keys):
-            delta, most = self._delta(candidate, scored)
+            found = deltas.get(candidate[8])  # time changes have no key: never kept
+            delta, most, matches = self._delta(candidate, scored) if found is None else found
             # Variant j overtakes the leader when delta[j] - delta[top] > packed[top] - packed[j],
-            # which is at least the lead: without that much gain, no variant can.
+            # which is at least the lead: without that much gain, no variant the change raises
+            # can (and a hint names only such a variant).
             if most - delta[top] <= lead:
                 continue
             best = max(map(operator.add, packed, delta))  # in C
             if best != packed[top] + delta[top]:
-                return self._describe(candidate, self.tables.variants[TIE - 1 - best % TIE])
+                winner = TIE - 1 - best % TIE
+                # Plausible: the change raises the winner itself, and the winner does not do
+                # little for the person's goals (its own goal reason would be a gap).
+                raised = delta[winner] > 0 and (matches < 0 or matches >> winner & 1)
+                if raised and goals[winner].fit >= self._gap:
+                    return self._describe(candidate, self.tables.variants[winner])
         return None
 
     def _delta(self, candidate: Candidate, scored: Scored) -> Delta:
-        """The change of every variant's packed key if the candidate's factor moved."""
-        factor, current, new = candidate[5], candidate[6], candidate[7]
-        key: tuple[Factor, object, object] = (factor, current, new)
-        if factor is Factor.HORIZON:  # the fit is the band's: one delta per pair of bands
-            band_of = self.tables.band_of
-            key = (factor, band_of[cast(int, current)], band_of[cast(int, new)])
-        found = None if factor is Factor.TIME else self._deltas.get(key)
-        if found is None:
-            t = self.tables
-            was = scored.columns[FACTOR_POSITION[factor]].scaled
-            delta = tuple(map(operator.sub, t.column_of(factor, new).scaled, was))
-            found = (delta, max(delta))
-            if factor is not Factor.TIME:  # time keys are free-form: not kept
-                self._deltas[key] = found
+        """The change of every variant's packed key if the candidate's factor moved (kept under
+        the candidate's delta key, except for time)."""
+        factor, new, key = candidate[5], candidate[7], candidate[8]
+        t = self.tables
+        was = scored.columns[FACTOR_POSITION[factor]].scaled
+        delta = tuple(map(operator.sub, t.column_of(factor, new).scaled, was))
+        found: Delta
+        if factor in MATCHED:  # only a variant whose new fit is a match (>= 0.7) counts
+            entries = t.column_of(factor, new).entries
+            matches = sum(1 << j for j, e in enumerate(entries) if e.fit >= self._match)
+            raised = [d for j, d in enumerate(delta) if d > 0 and matches >> j & 1]
+            found = (delta, max(raised, default=NO_GAIN), matches)
+        else:  # any variant it raises: the winner's own gain is checked in `find`
+            found = (delta, max(delta), -1)
+        if key is not None:  # time keys are free-form: not kept
+            self._deltas[key] = found
         return found
 
     def _candidates(self, s: Situation, k: Keys) -> list[Candidate]:
@@ -143,13 +170,23 @@ class CounterfactualSearch:
             if hours < need <= hours * MAX_TIME_FACTOR:
                 cost = MORE_TIME + math.log2(need / hours)
                 key = (need, minutes)
-                found.append((cost, 2, "hours_per_week", hours, need, Factor.TIME, time, key))
+                found.append((cost, 2, "hours_per_week", hours, need, Factor.TIME, time, key, None))
         for need_minutes in self._minute_steps:
             if minutes < need_minutes <= minutes * MAX_TIME_FACTOR:
                 cost = MORE_TIME + math.log2(need_minutes / minutes)
                 key = (hours, need_minutes)
                 found.append(
-                    (cost, 3, "minutes_per_session", minutes, need_minutes, Factor.TIME, time, key)
+                    (
+                        cost,
+                        3,
+                        "minutes_per_session",
+                        minutes,
+                        need_minutes,
+                        Factor.TIME,
+                        time,
+                        key,
+                        None,
+                    )
                 )
         # Equal costs fall back to the field order, then the values (same types within a field).
         found.sort()
@@ -163,7 +200,9 @@ class CounterfactualSearch:
             week = bound + 1 if bound >= h else bound
             if week != h and h / 2 <= week <= 2 * h:
                 cost = HORIZON + abs(math.log2(week / h))
-                found.append((cost, 0, "horizon_weeks", h, week, Factor.HORIZON, h, week))
+                # The fit is the band's: one delta per pair of bands.
+                bands = (Factor.HORIZON, self.tables.band_of[h], self.tables.band_of[week])
+                found.append((cost, 0, "horizon_weeks", h, week, Factor.HORIZON, h, week, bands))
         changes = self._horizon_changes[h] = tuple(found)
         return changes
 
@@ -215,42 +254,37 @@ def _switches(
     structure: StructurePreference,
     context: int,
 ) -> tuple[Candidate, ...]:
-    """The categorical candidates."""
+    """The categorical candidates; each keeps its delta under (factor, current key, new key)."""
     said_urgent = None if urgent == NOT_SAID else bool(urgent)
     found: list[Candidate] = [
-        (URGENCY, 1, "urgent", said_urgent, value, Factor.URGENCY, urgent, int(value))
+        (URGENCY, 1, "urgent", said_urgent, value, Factor.URGENCY, urgent, int(value),
+         (Factor.URGENCY, urgent, int(value)))
         for value in (True, False)
         if value is not said_urgent
-    ]
+    ]  # fmt: skip
     found += [
         (PREFERENCE, 4, "relationship_preference", relationship.value, p.value,
-         Factor.RELATIONSHIP, relationship, p)
+         Factor.RELATIONSHIP, relationship, p, (Factor.RELATIONSHIP, relationship, p))
         for p in RelationshipPreference
         if p is not relationship
     ]  # fmt: skip
     found += [
-        (
-            PREFERENCE,
-            5,
-            "structure_preference",
-            structure.value,
-            p.value,
-            Factor.STRUCTURE,
-            structure,
-            p,
-        )
+        (PREFERENCE, 5, "structure_preference", structure.value, p.value,
+         Factor.STRUCTURE, structure, p, (Factor.STRUCTURE, structure, p))
         for p in StructurePreference
         if p is not structure
-    ]
+    ]  # fmt: skip
     said_yes, said_no = context & ((1 << BITS) - 1), context >> BITS
     for bit, name in enumerate(CONTEXT_FIELDS):
         flag = 1 << bit
-        field = f"context.{name}"
-        if said_yes & flag:  # doing without something the person has
-            key = context_key(said_yes & ~flag, said_no | flag)
-            found.append((CONTEXT_OFF, 6 + bit, field, True, False, Factor.CONTEXT, context, key))
-        else:  # said not available, or not said: if it were available
+        # Doing without something the person has raises no variant (every context fit falls or
+        # stays), so it is never a plausible hint and is not searched.
+        if not said_yes & flag:  # said not available, or not said: if it were available
             current = False if said_no & flag else None
             key = context_key(said_yes | flag, said_no & ~flag)
-            found.append((CONTEXT_ON, 6 + bit, field, current, True, Factor.CONTEXT, context, key))
+            field = f"context.{name}"
+            found.append(
+                (CONTEXT_ON, 6 + bit, field, current, True, Factor.CONTEXT, context, key,
+                 (Factor.CONTEXT, context, key))
+            )  # fmt: skip
     return tuple(found)

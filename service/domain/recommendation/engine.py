@@ -11,28 +11,43 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
+import msgspec
+
 from service.cache import BoundedCache
 from service.domain.content_files import Catalogue, LocaleTexts
 from service.domain.recommendation.counterfactuals import CounterfactualSearch
 from service.domain.recommendation.growth import GrowthPlanner
 from service.domain.recommendation.input import InvalidSituation, Situation, parse_situation
-from service.domain.recommendation.limits import MAX_BATCH
+from service.domain.recommendation.limits import MAX_BATCH, SCALE
 from service.domain.recommendation.output import (
     BatchItem,
+    Caution,
     Counterfactual,
     EncodedBatchItem,
+    EncodedRankedVariant,
     EncodedRecommendation,
     GrowthPlan,
     ItemProblem,
     Primary,
     PrimaryApproach,
+    RankedVariant,
     Recommendation,
     RecommendationSummary,
     SummaryBatchItem,
 )
-from service.domain.recommendation.policy import RecommendationMessages, RecommendationPolicy
+from service.domain.recommendation.policy import (
+    Factor,
+    RecommendationMessages,
+    RecommendationPolicy,
+)
 from service.domain.recommendation.scoring import Scored, Scorer
-from service.domain.recommendation.tables import Tables, VariantTables
+from service.domain.recommendation.tables import (
+    FACTOR_POSITION,
+    GOALS_POSITION,
+    Tables,
+    shown_time_key,
+    to_int,
+)
 from service.domain.vocabulary import BaseApproach
 
 # Answers kept for single requests, one budget for every engine of the worker (all locales,
@@ -46,6 +61,11 @@ MAX_CACHED_RESULTS = 2_000
 # constant, because sizing each answer object by object (sys.getsizeof over its ranking) cost
 # 5-10 us per put, and every answer has about the same shape (one entry per variant).
 ANSWER_BYTES = 5_632
+# Primaries' cautions with a time shortfall kept per engine, and what one costs (the cautions,
+# their JSON and the key, estimated).
+MAX_SHORTFALLS = 2_048
+SHORTFALL_BYTES = 2_048
+TIME_POSITION = FACTOR_POSITION[Factor.TIME]
 _ENGINE_IDS = itertools.count()  # never reused, unlike id(): keys an engine's answers
 Answer = TypeVar("Answer", Recommendation, RecommendationSummary, EncodedRecommendation)
 Full = TypeVar("Full", Recommendation, EncodedRecommendation)
@@ -86,7 +106,19 @@ class Engine:
         self._scorer = Scorer(self.tables)
         self._planner = GrowthPlanner(self.tables)
         self._counterfactuals = CounterfactualSearch(self.tables)
-        self._headlines: dict[tuple[str, str], str] = {}
+        self._headlines: dict[tuple[str, int, int], str] = {}
+        self._match = to_int(policy.reason_thresholds.match)
+        # Per goal set (bit mask, at most 2,048), the variants built for it (goal fit >= match).
+        self._built_for: dict[int, tuple[int, ...]] = {}
+        # The primary's cautions with its time shortfall, per primary, context key, amounts
+        # and alternative: bounded (times are free-form).
+        self._shortfalls: BoundedCache[tuple[object, ...], tuple[tuple[Caution, ...], msgspec.Raw]]
+        self._shortfalls = BoundedCache(
+            f"recommendation_shortfalls_{self.locale}",
+            max_entries=MAX_SHORTFALLS,
+            max_bytes=MAX_SHORTFALLS * SHORTFALL_BYTES,
+            sizeof=lambda _: SHORTFALL_BYTES,
+        )
         self._id = next(_ENGINE_IDS)
 
     def recommend(self, situation: Situation) -> Recommendation:
@@ -121,15 +153,51 @@ class Engine:
     ) -> Full:
         scored = self._scorer.score(situation)
         primary, plan, counterfactual = self._outline(situation, scored)
+        ranked: tuple[object, ...] = ranking(scored)
+        shortfall = self._shortfall(situation, scored)
+        if shortfall is not None:  # the primary's time falls short: its cautions say so
+            ranked = (_with_cautions(ranked[0], shortfall), *ranked[1:])
         return kind(
             policy_version=self.policy.version,
             content_version=self.content_version,
             locale=self.locale,
             primary=primary,
-            ranking=ranking(scored),
+            ranking=ranked,
             growth_plan=plan,
             counterfactual=counterfactual,
         )
+
+    def _shortfall(
+        self, s: Situation, scored: Scored
+    ) -> tuple[tuple[Caution, ...], msgspec.Raw] | None:
+        """The primary's cautions with one more, `time_short`, when the person's sessions or
+        weekly time fall short of what it needs: the shortfall with the person's own amounts,
+        and the best-ranked model that fits their time (kept: bounded)."""
+        t = self.tables
+        order, key = scored.order, scored.keys.context
+        top = t.variants[order[0]]
+        minutes_short = s.minutes_per_session < top.min_session
+        hours_short = s.hours_per_week < top.weekly_need
+        if not minutes_short and not hours_short:
+            return None
+        time = scored.columns[TIME_POSITION].entries
+        can_start = t.open[key]
+        alternative = next(
+            (i for i in order[1:] if can_start[i] and time[i].fit == SCALE), -1
+        )  # open variants come first: the first that fits
+        memo = (order[0], key, minutes_short, hours_short, s.minutes_per_session,
+                shown_time_key(s.hours_per_week), alternative)  # fmt: skip
+        found = self._shortfalls.get(memo)
+        if found is None:
+            text = t.time_sentence(top, s.hours_per_week, s.minutes_per_session)
+            if alternative >= 0:
+                alt = t.variants[alternative]
+                text += " " + t.render(self.messages.shortfall.alternative, variant=alt.grammar)
+            caution = Caution("time_short", text, None, None)
+            cautions = (*t.cautions[key][order[0]], caution)
+            found = (cautions, msgspec.Raw(msgspec.json.encode(cautions)))
+            self._shortfalls.put(memo, found)
+        return found
 
     def _summary(self, situation: Situation) -> RecommendationSummary:
         """What `RecommendationSummary.of(self._recommend(situation))` gives, without wording
@@ -150,28 +218,57 @@ class Engine:
         self, situation: Situation, scored: Scored
     ) -> tuple[Primary, GrowthPlan | None, Counterfactual | None]:
         plan = self._planner.plan(situation, scored)
-        primary = self._primary(self.tables.variants[scored.order[0]], plan, situation)
+        primary = self._primary(scored, plan, situation)
         return primary, plan, self._counterfactuals.find(situation, scored)
 
-    def _primary(self, top: VariantTables, plan: GrowthPlan | None, s: Situation) -> Primary:
+    def _primary(self, scored: Scored, plan: GrowthPlan | None, s: Situation) -> Primary:
+        t = self.tables
+        top = t.variants[scored.order[0]]
         if plan is not None or top.base_approach is BaseApproach.HYBRID:
             approach = PrimaryApproach.BLEND
         else:
             approach = PrimaryApproach(top.base_approach.value)
-        # The headline follows the primary's usual length and the person's urgency: no
-        # "long-term growth" for a model that runs a few weeks, "help now" only when urgent.
+        # The headline follows the primary's usual length, the horizon and the urgency: no
+        # "long-term growth" for a model that runs a few weeks or a horizon shorter than
+        # `long_term_weeks`, "help now" only when urgent.
         texts = getattr(self.messages.headlines, approach.value)
-        if top.record.duration_weeks.typical >= self.policy.long_term_weeks:
-            template = texts.long
+        long_term = self.policy.long_term_weeks
+        if top.record.duration_weeks.typical >= long_term:
+            template = texts.long if s.horizon_weeks >= long_term else texts.beyond_horizon
         elif s.urgent:
             template = texts.urgent
         else:
             template = texts.short
-        key = (template, top.slug)  # finite: headline templates x variants
+        # Every variant built for the goals blocked: only when something was said unavailable.
+        blocked = -1 if t.all_open[scored.keys.context] else self._blocked_best(scored)
+        key = (template, top.index, blocked)  # finite: templates x variants x variants
         headline = self._headlines.get(key)
         if headline is None:
-            headline = self._headlines[key] = self.tables.render(template, variant=top.grammar)
+            headline = t.render(template, variant=top.grammar)
+            if blocked >= 0:  # every variant built for the goals is blocked: say so first
+                v = t.variants[blocked]
+                missing, _ = t.context_state(v, scored.keys.context)
+                prerequisite = t.labels(missing, self.messages.labels.prerequisites)
+                note = t.render(self.messages.headlines.blocked, variant=v.grammar,
+                                prerequisite=prerequisite)  # fmt: skip
+                headline = f"{note} {headline}"
+            self._headlines[key] = headline
         return Primary(approach, top.slug, headline)
+
+    def _blocked_best(self, scored: Scored) -> int:
+        """The best-scoring variant built for the goals (goal fit at least the match threshold)
+        when every such variant is blocked; -1 otherwise."""
+        key = scored.keys.context
+        goals = scored.keys.goals
+        built_for = self._built_for.get(goals)
+        if built_for is None:
+            entries = scored.columns[GOALS_POSITION].entries
+            built_for = tuple(i for i, e in enumerate(entries) if e.fit >= self._match)
+            self._built_for[goals] = built_for
+        can_start = self.tables.open[key]
+        if not built_for or any(can_start[i] for i in built_for):
+            return -1
+        return max(built_for, key=scored.packed.__getitem__)
 
     # -- batch --------------------------------------------------------------------------------
 
@@ -219,6 +316,17 @@ class Engine:
 
     def problem(self, exc: InvalidSituation) -> ItemProblem:
         return ItemProblem(422, exc.title, exc.detail, tuple(exc.problems))
+
+
+def _with_cautions(
+    first: object, cautions: tuple[tuple[Caution, ...], msgspec.Raw]
+) -> RankedVariant | EncodedRankedVariant:
+    """The primary's ranking entry with its time shortfall among its cautions (encoded for an
+    encoded entry)."""
+    if isinstance(first, EncodedRankedVariant):
+        return msgspec.structs.replace(first, cautions=cautions[1])
+    assert isinstance(first, RankedVariant)
+    return msgspec.structs.replace(first, cautions=cautions[0])
 
 
 # Either kind of answer, the same bytes once encoded: a `Recommendation` (GraphQL reads it) or

@@ -16,8 +16,9 @@ from service.domain.recommendation.tables import (
     WEEKS_PER_MONTH,
     Tables,
     VariantTables,
+    shown_time_key,
 )
-from service.domain.vocabulary import BaseApproach, Goal
+from service.domain.vocabulary import BaseApproach, Goal, Prerequisite
 
 # Plan sentences kept per engine: goal lists (ordered goals of one track), and what a plan
 # says about the horizon (per mentor, coach and horizon). Sizes estimated: the string and key.
@@ -50,6 +51,13 @@ class GrowthPlanner:
         )
         # At most variants x 243 context keys.
         self._about_context: dict[tuple[int, int], tuple[str, ...]] = {}
+        # What a plan says about time: per tracks, session lengths, load and the person's time.
+        self._about_time: BoundedCache[tuple[int, ...], tuple[str, ...]] = BoundedCache(
+            f"recommendation_plan_times_{locale}",
+            max_entries=MAX_HORIZON_SENTENCES,
+            max_bytes=MAX_HORIZON_SENTENCES * HORIZON_SENTENCES_BYTES,
+            sizeof=lambda _: HORIZON_SENTENCES_BYTES,
+        )
 
     def plan(self, s: Situation, scored: Scored) -> GrowthPlan | None:
         t = self.tables
@@ -57,25 +65,23 @@ class GrowthPlanner:
         skill = tuple(filter(self._skill_goals.__contains__, s.goals))
         if not growth or not skill:
             return None
-        # Each track's variant is judged on the track's goals: every variant's packed score
-        # (slug tie-break included, the lower index wins) without the situation's goal column,
-        # plus a bonus above any score for a variant that can start. Summed in C.
-        judged = list(
-            map(
-                operator.add,
-                map(operator.sub, scored.packed, scored.columns[GOALS_POSITION].scaled),
-                t.startable[scored.keys.context],
-            )
-        )
-        mentor = self._best_for(BaseApproach.MENTORING, growth, judged)
-        coach = self._best_for(BaseApproach.COACHING, skill, judged)
+        # Each track's variant is judged on the track's goals: every variant's packed key
+        # (a variant that can start above any that cannot, slug tie-break included: the lower
+        # index wins) without the situation's goal column. Summed in C.
+        judged = list(map(operator.sub, scored.packed, scored.columns[GOALS_POSITION].scaled))
+        can_start = t.open_by_approach[scored.keys.context]
+        mentor = self._best_for(can_start[BaseApproach.MENTORING], growth, judged)
+        coach = self._best_for(can_start[BaseApproach.COACHING], skill, judged)
+        if mentor is None or coach is None:  # a blocked track is never planned
+            return None
         m_track = _track(mentor, growth, s, long_term=True)
         c_track = _track(coach, skill, s, long_term=False)
-        load = sum(track.cadence_per_month * track.session_minutes for track in (m_track, c_track))
+        load = _load(m_track, c_track)
         if load / 60 / WEEKS_PER_MONTH > s.hours_per_week:
             # Over the weekly budget at typical cadence: fall back to each model's lowest.
             m_track = _track(mentor, growth, s, long_term=True, lowest=True)
             c_track = _track(coach, skill, s, long_term=False, lowest=True)
+            load = _load(m_track, c_track)
         texts = t.messages.growth_plan
         sentences = [
             t.render(
@@ -93,6 +99,12 @@ class GrowthPlanner:
             *self._context_sentences(mentor, scored.keys.context),
             *self._context_sentences(coach, scored.keys.context),
         ]
+        if (
+            m_track.session_minutes < mentor.min_session
+            or c_track.session_minutes < coach.min_session
+            or load / 60 / WEEKS_PER_MONTH > s.hours_per_week
+        ):
+            sentences += self._time_sentences(mentor, coach, m_track, c_track, s, load)
         summary = " ".join(sentences)
         return GrowthPlan(summary, t.policy.growth_plan_topic, (m_track, c_track))
 
@@ -137,8 +149,8 @@ class GrowthPlanner:
         return found
 
     def _context_sentences(self, v: VariantTables, context: int) -> tuple[str, ...]:
-        """A plan never pairs a track with a missing prerequisite without a word. One tuple per
-        (variant, context key): finite, kept."""
+        """A plan never pairs a track with a prerequisite nobody confirmed, or a coach nobody
+        named, without a word. One tuple per (variant, context key): finite, kept."""
         found = self._about_context.get((v.index, context))
         if found is not None:
             return found
@@ -146,27 +158,85 @@ class GrowthPlanner:
         texts = t.messages.growth_plan
         prerequisites = t.messages.labels.prerequisites
         missing, unknown = t.context_state(v, context)
-        found = tuple(
+        sentences = [
             t.render(template, variant=v.grammar, prerequisite=t.labels(named, prerequisites))
             for template, named in ((texts.needs, missing), (texts.confirm, unknown))
             if named
-        )
-        self._about_context[v.index, context] = found
+        ]
+        budget = t.coach_budget(v, context)
+        if v.coach_led and budget is not True:
+            code = "internal_coach" if budget is False else "coach_unknown"
+            label = prerequisites[Prerequisite.COACH_BUDGET]
+            sentences.append(
+                t.render(t.messages.cautions[code], variant=v.grammar, prerequisite=label)
+            )
+        found = self._about_context[v.index, context] = tuple(sentences)
+        return found
+
+    def _time_sentences(
+        self,
+        mentor: VariantTables,
+        coach: VariantTables,
+        m: GrowthTrack,
+        c: GrowthTrack,
+        s: Situation,
+        load: int,
+    ) -> tuple[str, ...]:
+        """A track whose sessions are shorter than its model's shortest, and two tracks that
+        together need more weekly time (`load`, minutes a month) than the person has, are said,
+        with the person's own amounts (kept per tracks and time: bounded)."""
+        load_hours = load / 60 / WEEKS_PER_MONTH
+        short = [
+            v for v, track in ((mentor, m), (coach, c)) if track.session_minutes < v.min_session
+        ]
+        over = load_hours > s.hours_per_week
+        key = (mentor.index, coach.index, m.session_minutes, c.session_minutes, load,
+               shown_time_key(s.hours_per_week))  # fmt: skip
+        found = self._about_time.get(key)
+        if found is None:
+            t = self.tables
+            texts = t.messages.reasons.time
+            minutes = t.minutes(s.minutes_per_session)
+            sentences = [
+                t.render(
+                    texts.short_minutes,
+                    variant=v.grammar,
+                    need_minutes=t.minutes(v.min_session),
+                    minutes=minutes,
+                )
+                for v in short
+            ]
+            if over:
+                sentences.append(
+                    t.render(
+                        t.messages.shortfall.plan_load,
+                        need_time=t.weekly_time(load_hours, need=True),
+                        time=t.weekly_time(s.hours_per_week, need=False),
+                    )
+                )
+            found = tuple(sentences)
+            self._about_time.put(key, found)
         return found
 
     def _best_for(
-        self, approach: BaseApproach, goals: tuple[Goal, ...], judged: list[int]
-    ) -> VariantTables:
-        """The variant of one approach that scores best with this track's goals added to its
-        `judged` score, preferring one that can start (its prerequisites are available)."""
+        self, candidates: tuple[int, ...], goals: tuple[Goal, ...], judged: list[int]
+    ) -> VariantTables | None:
+        """Of `candidates` (one approach's variants that can start: no prerequisite said
+        unavailable), the one that scores best with this track's goals added to its `judged`
+        key; None when there is none (every one is blocked)."""
+        if not candidates:
+            return None
         t = self.tables
         mask = 0
         for goal in goals:
             mask |= GOAL_BIT[goal]
         with_track = list(map(operator.add, judged, t.column_of(Factor.GOALS, mask).scaled))
-        candidates = t.by_approach[approach]
-        assert candidates, f"the catalogue has no {approach} variant"
         return t.variants[max(candidates, key=with_track.__getitem__)]
+
+
+def _load(m: GrowthTrack, c: GrowthTrack) -> int:
+    """Minutes a month the two tracks need together."""
+    return m.cadence_per_month * m.session_minutes + c.cadence_per_month * c.session_minutes
 
 
 def _track(

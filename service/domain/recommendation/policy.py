@@ -66,8 +66,9 @@ class UrgencyFit(_Strict, frozen=True):
 class ContextFit(_Strict, frozen=True):
     all_met: float  # the variant's prerequisites are all available: the situation unlocks it
     none_required: float  # the variant needs nothing special
-    unmet: float  # the person said a prerequisite is not available
+    unmet: float  # the person said a prerequisite is not available: the variant is blocked
     not_said: float  # a prerequisite nobody mentioned: neutral (docs/recommendation-policy.md)
+    internal_coach: float  # a coach-led variant without a budget for an external coach
 
 
 class ReasonThresholds(_Strict, frozen=True):
@@ -80,6 +81,9 @@ class VariantProfile(_Strict, frozen=True):
     career_stages: dict[CareerStage, float]
     horizon: tuple[float, ...]  # one fit per horizon band
     urgency: UrgencyFit
+    # The stages the source itself names for this variant (the quote is in the variant's
+    # editorial note); the other stage fits are editorial judgements, and say so.
+    source_stages: tuple[CareerStage, ...] = ()
 
 
 class RecommendationPolicy(_Strict, frozen=True):
@@ -96,6 +100,9 @@ class RecommendationPolicy(_Strict, frozen=True):
     reason_thresholds: ReasonThresholds
     urgency_not_said: float  # every variant's urgency fit when urgency is not said: neutral
     long_term_weeks: int  # a primary whose typical run is this long is "long-term" in headlines
+    # Variants a coach leads: a budget for an external coach helps them, its absence never
+    # blocks them (an internal coach or a manager who coaches can lead them).
+    coach_led: tuple[str, ...]
     variants: dict[str, VariantProfile]
 
 
@@ -136,7 +143,10 @@ def _check_policy(policy: RecommendationPolicy) -> None:
     if set(policy.cautions) != set(BaseApproach):
         problems.append("cautions must list codes for every base approach")
     numbers = [policy.context.all_met, policy.context.none_required, policy.context.unmet]
-    numbers += [policy.context.not_said, policy.urgency_not_said]
+    numbers += [policy.context.not_said, policy.context.internal_coach, policy.urgency_not_said]
+    unknown_coach_led = set(policy.coach_led) - set(policy.variants)
+    if unknown_coach_led:
+        problems.append(f"coach_led names unknown variants {sorted(unknown_coach_led)}")
     numbers += [v for row in policy.relationship_fit.values() for v in row.values()]
     numbers += [v for row in policy.structure_fit.values() for v in row.values()]
     for slug, profile in policy.variants.items():
@@ -203,6 +213,22 @@ class ReasonTexts(_Strict, frozen=True):
     gap: str
 
 
+class CareerStageTexts(_Strict, frozen=True):
+    """A stage the source names for the variant ("The source pairs ...") or one that is an
+    editorial judgement, which says so."""
+
+    match: str
+    gap: str
+    editorial_match: str
+    editorial_gap: str
+
+
+class ContextTexts(_Strict, frozen=True):
+    match: str  # every prerequisite available
+    gap: str  # a prerequisite said unavailable: the variant is blocked
+    coach: str  # a coach-led variant, and a budget for an external coach is available
+
+
 class HorizonTexts(_Strict, frozen=True):
     """What a variant's usual length means for the person's horizon (see docs/recommendation-
     policy.md): fits (the horizon lies inside the range), partly (within a factor of two of
@@ -226,15 +252,16 @@ class Reasons(_Strict, frozen=True):
     goals: ReasonTexts
     horizon: HorizonTexts
     urgency: ReasonTexts
-    career_stage: ReasonTexts
+    career_stage: CareerStageTexts
     relationship: ReasonTexts
     structure: ReasonTexts
     time: TimeTexts
-    context: ReasonTexts
+    context: ContextTexts
 
 
 class HeadlineTexts(_Strict, frozen=True):
-    long: str  # the primary usually runs for months: long-term growth
+    long: str  # the primary usually runs for months, and so does the horizon: long-term growth
+    beyond_horizon: str  # it usually runs for months, longer than the horizon
     short: str  # it usually runs for weeks
     urgent: str  # short, and the person needs help now
 
@@ -243,6 +270,17 @@ class Headlines(_Strict, frozen=True):
     mentoring: HeadlineTexts
     coaching: HeadlineTexts
     blend: HeadlineTexts
+    # Put before the headline when every variant built for the goals is blocked: the best of
+    # them, and what it needs that the person said they do not have.
+    blocked: str
+
+
+class ShortfallTexts(_Strict, frozen=True):
+    """What an answer says when the person's time falls short of what a model needs (the
+    model's own shortfall uses reasons.time)."""
+
+    alternative: str  # the best-ranked model that fits the person's time
+    plan_load: str  # the two tracks together need more weekly time than the person has
 
 
 class GrowthPlanTexts(_Strict, frozen=True):
@@ -292,6 +330,7 @@ class RecommendationMessages(_Strict, frozen=True):
     reasons: Reasons
     cautions: dict[str, str]
     headlines: Headlines
+    shortfall: ShortfallTexts
     growth_plan: GrowthPlanTexts
     counterfactual: CounterfactualTexts
     problems: ProblemTexts
@@ -308,10 +347,12 @@ _REASON_FIELDS = {
     "structure": {"variant", "formality", "preference"},
     "context": {"variant", "prerequisite"},
 }
+_SHORTFALL_FIELDS = {"alternative": {"variant"}, "plan_load": {"need_time", "time"}}
 _TIME_FIELDS = {"variant", "need_minutes", "need_time", "minutes", "time"}
 _CAUTION_FIELDS = {"variant", "prerequisite"}
 _COUNTERFACTUAL_FIELDS = {"variant", "value", "label"}
 _HEADLINE_FIELDS = {"variant"}
+_BLOCKED_FIELDS = {"variant", "prerequisite"}
 _PLAN_FIELDS = {
     "summary": {"growth_variant", "growth_goals", "growth_weeks", "growth_count",
                 "skill_variant", "skill_goals", "skill_weeks", "skill_count"},
@@ -344,6 +385,8 @@ REQUIRED_CAUTIONS = (
     "limited_reach",
     "prerequisite_missing",
     "prerequisite_unknown",
+    "internal_coach",
+    "coach_unknown",
 )
 TYPE_NAMES = ("integer", "number", "boolean", "string", "list", "object", "null")
 GENDERS = ("m", "f", "n")
@@ -403,6 +446,8 @@ def _check_messages(m: RecommendationMessages) -> None:
     for approach in ("mentoring", "coaching", "blend"):
         texts = getattr(m.headlines, approach)
         _check_group(f"headlines.{approach}", texts, _HEADLINE_FIELDS, problems)
+    _check_template("headlines.blocked", m.headlines.blocked, _BLOCKED_FIELDS, problems)
+    _check_group("shortfall", m.shortfall, _SHORTFALL_FIELDS, problems)
     _check_group("growth_plan", m.growth_plan, _PLAN_FIELDS, problems)
     _check_group("problems", m.problems, _PROBLEM_FIELDS, problems)
     if set(m.problems.type_names) != set(TYPE_NAMES):

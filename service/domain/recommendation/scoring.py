@@ -24,7 +24,15 @@ from service.domain.recommendation.output import (
     Reason,
 )
 from service.domain.recommendation.policy import Factor
-from service.domain.recommendation.tables import TIE, Column, Entry, Keys, Tables, to_float
+from service.domain.recommendation.tables import (
+    STARTABLE,
+    TIE,
+    Column,
+    Entry,
+    Keys,
+    Tables,
+    to_float,
+)
 from service.domain.vocabulary import BaseApproach
 
 SCORES = [to_float(i) for i in range(SCALE + 1)]  # every possible score, rounded once
@@ -39,16 +47,18 @@ class Scored:
 
     keys: Keys
     columns: tuple[Column, ...]
-    packed: list[int]  # score * TIE + slug tie-break: ranking compares plain ints
+    # STARTABLE if the variant can start + score * TIE + slug tie-break: ranking compares plain
+    # ints, and a blocked variant (a prerequisite said unavailable) ranks below every open one.
+    packed: list[int]
     order: list[int]  # variant indexes, best first
 
     def total(self, i: int) -> int:
         """Variant i's score in units of 1e-4."""
-        return self.packed[i] // TIE
+        return self.packed[i] % STARTABLE // TIE
 
     def scores(self) -> list[float]:
         """Every variant's score, in ranking order."""
-        return [SCORES[self.packed[i] // TIE] for i in self.order]
+        return [SCORES[self.packed[i] % STARTABLE // TIE] for i in self.order]
 
 
 class Scorer:

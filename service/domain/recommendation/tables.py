@@ -47,10 +47,13 @@ GOALS_POSITION = FACTOR_POSITION[Factor.GOALS]
 MAX_CACHED_TIME_COLUMNS = 4_000
 TIME_COLUMNS_BYTES = 2 * 1024 * 1024
 TIE = 64  # room for the slug tie-break below the score in packed ranking keys
-STARTABLE = (SCALE + 1) * TIE  # above any packed ranking key
+# Added to the packed key of every variant that can start (no prerequisite said unavailable):
+# above any score, so a blocked variant ranks below every open one whatever its score.
+STARTABLE = (SCALE + 1) * TIE
 GOALS = tuple(Goal)
 GOAL_BIT = {goal: 1 << i for i, goal in enumerate(GOALS)}
 PREREQUISITES = tuple(Prerequisite)
+PREREQUISITE_BIT = {p: 1 << i for i, p in enumerate(PREREQUISITES)}
 CONTEXT_FIELDS = tuple(p.value for p in PREREQUISITES)  # SituationContext uses the same names
 CATALOGUE_FIT_FLOOR = 0.8  # a goal or stage the catalogue lists must fit at least this well
 # Tables.keys reads the context flags in Prerequisite order.
@@ -74,7 +77,9 @@ class Entry(msgspec.Struct, frozen=True, eq=False, gc=False):
 
     contribution: int
     fit: int
-    loss: int  # weight - contribution: what this factor costs the variant
+    # weight - contribution: what this factor costs the variant; a prerequisite said unavailable
+    # costs more than any factor (it blocks the variant), so it is the gap a reason names.
+    loss: int
     item: BreakdownItem
     item_json: msgspec.Raw  # the item encoded (floats are most of what a full answer costs)
     match: Reason | None  # the reason to cite when this factor drives the fit
@@ -99,6 +104,7 @@ class VariantTables:
     cautions: dict[int, tuple[Caution, ...]] = field(default_factory=dict)  # by context key
     min_session: int = 0
     weekly_need: float = 0.0  # hours a week at the lowest cadence and shortest session
+    coach_led: bool = False  # a coach leads it: a budget for an external coach is an option
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +130,13 @@ class Column:
     scaled: tuple[int, ...]  # contributions * TIE, to add to packed ranking keys
 
 
-def column(entries: tuple[Entry, ...]) -> Column:
+def column(entries: tuple[Entry, ...], bonus: tuple[int, ...] | None = None) -> Column:
+    """`bonus`: added to the packed keys (the context column's STARTABLE of open variants)."""
+    scaled = tuple(e.contribution * TIE for e in entries)
+    if bonus is not None:
+        scaled = tuple(map(sum, zip(scaled, bonus, strict=True)))
     return Column(
-        entries,
-        tuple(e.item for e in entries),
-        tuple(e.item_json for e in entries),
-        tuple(e.contribution * TIE for e in entries),
+        entries, tuple(e.item for e in entries), tuple(e.item_json for e in entries), scaled
     )
 
 
@@ -146,6 +153,17 @@ def context_key(said_yes: int, said_no: int) -> int:
 CONTEXT_KEYS = tuple(
     context_key(yes, no) for yes in range(1 << BITS) for no in range(1 << BITS) if not yes & no
 )
+
+
+# Which reasons each horizon relation may word: a range that contains the horizon is a strength,
+# one far off is a gap, a partial fit may be either.
+HORIZON_REASONS = {
+    "fits": ("match",),
+    "partly_shorter": ("match", "gap"),
+    "partly_longer": ("match", "gap"),
+    "shorter": ("gap",),
+    "longer": ("gap",),
+}
 
 
 def horizon_relation(duration: Range, weeks: int) -> str:
@@ -193,6 +211,12 @@ class Tables:
         self.variants = [self._build_variant(i, record) for i, record in enumerate(records)]
         if len(self.variants) >= TIE:
             raise ValueError(f"at most {TIE - 1} variants are supported")
+        # Per context key, whether each variant can start: none of its prerequisites was said
+        # to be unavailable. A blocked variant is never primary nor a growth-plan track.
+        self.open = {
+            key: tuple(not self.context_state(v, key)[0] for v in self.variants)
+            for key in CONTEXT_KEYS
+        }
         self.columns = self._build_columns()
         self._goal_columns: dict[int, Column] = {}  # at most 2048 goal sets
         # Context key per context said: each flag true, false or not said, 243 at most.
@@ -214,6 +238,15 @@ class Tables:
         self.by_approach = {
             a: [v.index for v in self.variants if v.base_approach is a] for a in BaseApproach
         }
+        # Per context key, the variants of each approach that can start, and whether all can.
+        self.open_by_approach = {
+            key: {
+                a: tuple(i for i in found if self.open[key][i])
+                for a, found in self.by_approach.items()
+            }
+            for key in CONTEXT_KEYS
+        }
+        self.all_open = {key: all(self.open[key]) for key in CONTEXT_KEYS}
         # Per context key, every variant's cautions (in variant order).
         self.cautions = {key: tuple(v.cautions[key] for v in self.variants) for key in CONTEXT_KEYS}
         # The same, encoded: a variant's cautions depend on a few of the context flags only, so
@@ -223,16 +256,6 @@ class Tables:
             key: tuple(
                 encoded.setdefault(found, msgspec.Raw(msgspec.json.encode(found)))
                 for found in self.cautions[key]
-            )
-            for key in CONTEXT_KEYS
-        }
-        unmet = to_int(policy.context.unmet)
-        # Per context key, a bonus above any packed score for each variant that can start (no
-        # prerequisite said unavailable): a growth track prefers such a variant.
-        self.startable = {
-            key: tuple(
-                0 if v.context[key].fit == unmet and v.record.prerequisites else STARTABLE
-                for v in self.variants
             )
             for key in CONTEXT_KEYS
         }
@@ -287,6 +310,8 @@ class Tables:
         factor: Factor,
         fit: float,
         text: Callable[[str], str | None] | None = None,
+        *,
+        blocked: bool = False,
     ) -> Entry:
         """A table entry; `text(kind)` words the "match" or "gap" reason (None: no reason)."""
         fit_int = to_int(fit)
@@ -305,7 +330,8 @@ class Tables:
                 match = self._reason(v, factor, "match", text("match"))
             elif fit_int < to_int(thresholds.gap):
                 gap = self._reason(v, factor, "gap", text("gap"))
-        return Entry(contribution, fit_int, weight - contribution, item, item_json, match, gap)
+        loss = SCALE + 1 if blocked else weight - contribution
+        return Entry(contribution, fit_int, loss, item, item_json, match, gap)
 
     def _reason(
         self, v: VariantTables, factor: Factor, kind: str, text: str | None
@@ -347,6 +373,7 @@ class Tables:
         v.weekly_need = (
             record.sessions_per_month.min * record.session_minutes.min / 60 / WEEKS_PER_MONTH
         )
+        v.coach_led = record.slug in policy.coach_led
         urgency = labels.urgency
         v.urgency = [
             self._entry(
@@ -365,13 +392,7 @@ class Tables:
             self._entry(v, Factor.URGENCY, policy.urgency_not_said),
         ]
         v.stage = {
-            stage: self._entry(
-                v,
-                Factor.CAREER_STAGE,
-                fit,
-                self._simple("career_stage", v, career_stage=labels.career_stages[stage]),
-            )
-            for stage, fit in profile.career_stages.items()
+            stage: self._stage_entry(v, stage, fit) for stage, fit in profile.career_stages.items()
         }
         shape_label = labels.relationship_shapes[record.relationship_shape]
         v.relationship = {
@@ -418,35 +439,50 @@ class Tables:
     ) -> tuple[list[Prerequisite], list[Prerequisite]]:
         """The variant's prerequisites the person said are not available, and those not said."""
         said_yes, said_no = key & ((1 << BITS) - 1), key >> BITS
-        bit = {p: 1 << i for i, p in enumerate(PREREQUISITES)}
-        missing = [p for p in v.record.prerequisites if said_no & bit[p]]
-        unknown = [p for p in v.record.prerequisites if not (said_yes | said_no) & bit[p]]
+        missing = [p for p in v.record.prerequisites if said_no & PREREQUISITE_BIT[p]]
+        unknown = [
+            p for p in v.record.prerequisites if not (said_yes | said_no) & PREREQUISITE_BIT[p]
+        ]
         return missing, unknown
 
+    def coach_budget(self, v: VariantTables, key: int) -> bool | None:
+        """For a coach-led variant, what the person said of a budget for an external coach
+        (None: not said); None for every other variant."""
+        if not v.coach_led:
+            return None
+        bit = PREREQUISITE_BIT[Prerequisite.COACH_BUDGET]
+        if key & bit:
+            return True
+        return False if (key >> BITS) & bit else None
+
     def _context_entry(self, v: VariantTables, key: int) -> Entry:
-        needed = v.record.prerequisites
+        """Fit: the lowest of what the variant needs (a prerequisite said unavailable blocks it;
+        one not said is neutral; a coach-led variant without a budget for an external coach has
+        the internal coaches' fit); a variant that needs nothing is neutral."""
         fits = self.policy.context
         missing, unknown = self.context_state(v, key)
-        if not needed:
-            fit = fits.none_required
-        elif missing:
-            fit = fits.unmet
-        elif unknown:
-            fit = fits.not_said  # neutral: not a "no" (docs/recommendation-policy.md)
-        else:
-            fit = fits.all_met
-        shown = missing or list(needed)
-        prerequisite = self.labels(shown, self.messages.labels.prerequisites)
-        text = (
-            None
-            if unknown and not missing
-            else self._simple("context", v, prerequisite=prerequisite)
-        )
-        return self._entry(v, Factor.CONTEXT, fit, text)
+        budget = self.coach_budget(v, key)
+        needs = [fits.not_said if p in unknown else fits.all_met for p in v.record.prerequisites]
+        if v.coach_led:
+            needs.append(
+                {True: fits.all_met, False: fits.internal_coach, None: fits.not_said}[budget]
+            )
+        fit = fits.unmet if missing else min(needs, default=fits.none_required)
+        labels = self.messages.labels.prerequisites
+        texts = self.messages.reasons.context
+        text: Callable[[str], str | None] | None = None
+        if missing or (v.record.prerequisites and not unknown):
+            prerequisite = self.labels(missing or list(v.record.prerequisites), labels)
+            text = self._simple("context", v, prerequisite=prerequisite)
+        elif budget is True and not unknown:
+            coach = self.render(texts.coach, variant=v.grammar)
+            text = lambda kind: coach if kind == "match" else None  # noqa: E731
+        return self._entry(v, Factor.CONTEXT, fit, text, blocked=bool(missing))
 
     def _cautions(self, v: VariantTables, key: int) -> tuple[Caution, ...]:
         """The source's cautions for the variant's approach, plus one per prerequisite the
-        person said is missing or has not mentioned."""
+        person said is missing or has not mentioned, and, for a coach-led variant, who can lead
+        it when there is no budget for an external coach (or none was mentioned)."""
         texts = self.messages.cautions
         topic = self.policy.caution_topic
         found = [
@@ -462,7 +498,35 @@ class Tables:
             for p in prerequisites:
                 text = self.render(texts[code], variant=v.grammar, prerequisite=labels[p])
                 found.append(Caution(code, text, None, v.record.term))
+        budget = self.coach_budget(v, key)
+        if v.coach_led and budget is not True:
+            code = "internal_coach" if budget is False else "coach_unknown"
+            label = labels[Prerequisite.COACH_BUDGET]
+            text = self.render(texts[code], variant=v.grammar, prerequisite=label)
+            found.append(Caution(code, text, None, v.record.term))
         return tuple(found)
+
+    def _stage_entry(self, v: VariantTables, stage: CareerStage, fit: float) -> Entry:
+        """ "The source pairs ..." only for a stage the source names for the variant (or, in a
+        gap, when it names others); otherwise the sentence says the fit is an editorial
+        judgement, and cites no topic."""
+        named = self.policy.variants[v.slug].source_stages
+        texts = self.messages.reasons.career_stage
+        label = self.messages.labels.career_stages[stage]
+
+        def text(kind: str) -> str:
+            sourced = stage in named if kind == "match" else bool(named) and stage not in named
+            template = getattr(texts, kind if sourced else f"editorial_{kind}")
+            return self.render(template, variant=v.grammar, career_stage=label)
+
+        entry = self._entry(v, Factor.CAREER_STAGE, fit, text)
+        if stage in named or (named and fit < self.policy.reason_thresholds.gap):
+            return entry
+        return msgspec.structs.replace(  # an editorial judgement rests on no topic
+            entry,
+            match=None if entry.match is None else msgspec.structs.replace(entry.match, topic=None),
+            gap=None if entry.gap is None else msgspec.structs.replace(entry.gap, topic=None),
+        )
 
     def _goals_entry(self, v: VariantTables, mask: int) -> Entry:
         """Goal fit = mean fit over the requested goals; built on first use (2,048 goal sets)."""
@@ -490,7 +554,11 @@ class Tables:
         if entry is None:
             fit = self.policy.variants[v.slug].horizon[self.band_of[weeks]]
             d = v.record.duration_weeks
-            template = getattr(self.messages.reasons.horizon, horizon_relation(d, weeks))
+            relation = horizon_relation(d, weeks)
+            template = getattr(self.messages.reasons.horizon, relation)
+            # A strength never says "does not fit", a gap never says "fits": where the band fit
+            # and the variant's own range disagree, the horizon is not named at all.
+            allowed = HORIZON_REASONS[relation]
             wording = {
                 "variant": v.grammar,
                 "span": self.render(self.messages.units.week_range, min=d.min, max=d.max),
@@ -498,7 +566,10 @@ class Tables:
                 "covered": self.weeks(min(d.max, weeks)),
             }
             entry = v.horizon[weeks] = self._entry(
-                v, Factor.HORIZON, fit, lambda _: self.render(template, **wording)
+                v,
+                Factor.HORIZON,
+                fit,
+                lambda kind: self.render(template, **wording) if kind in allowed else None,
             )
         return entry
 
@@ -522,29 +593,33 @@ class Tables:
     def _build_time_entry(
         self, v: VariantTables, fit_int: int, hours: float, minutes: int
     ) -> Entry:
+        def text(kind: str) -> str | None:
+            if kind == "match":
+                return self.time_sentence(v, hours, minutes) if fit_int == SCALE else None
+            return self.time_sentence(v, hours, minutes)
+
+        return self._entry(v, Factor.TIME, fit_int / SCALE, text)
+
+    def time_sentence(self, v: VariantTables, hours: float, minutes: int) -> str:
+        """What is short of the variant's time needs (sessions, weekly time, or both) with the
+        person's own amounts, or that their time covers it."""
         texts = self.messages.reasons.time
         minutes_short = minutes < v.min_session
         hours_short = hours < v.weekly_need
-
-        def text(kind: str) -> str | None:
-            if kind == "match" and fit_int < SCALE:
-                return None
-            wording = {
-                "variant": v.grammar,
-                "need_minutes": self.minutes(v.min_session),
-                "need_time": self.weekly_time(v.weekly_need, need=True),
-                "minutes": self.minutes(minutes),
-                "time": self.weekly_time(hours, need=False),
-            }
-            if kind == "match":
-                template = texts.covered
-            elif minutes_short and hours_short:
-                template = texts.short_both
-            else:
-                template = texts.short_minutes if minutes_short else texts.short_hours
-            return self.render(template, **wording)
-
-        return self._entry(v, Factor.TIME, fit_int / SCALE, text)
+        if minutes_short and hours_short:
+            template = texts.short_both
+        elif minutes_short or hours_short:
+            template = texts.short_minutes if minutes_short else texts.short_hours
+        else:
+            template = texts.covered
+        return self.render(
+            template,
+            variant=v.grammar,
+            need_minutes=self.minutes(v.min_session),
+            need_time=self.weekly_time(v.weekly_need, need=True),
+            minutes=self.minutes(minutes),
+            time=self.weekly_time(hours, need=False),
+        )
 
     # -- columns ------------------------------------------------------------------------------
 
@@ -586,7 +661,13 @@ class Tables:
             Factor.STRUCTURE: {
                 p: column(tuple(v.structure[p] for v in vs)) for p in StructurePreference
             },
-            Factor.CONTEXT: {k: column(tuple(v.context[k] for v in vs)) for k in CONTEXT_KEYS},
+            Factor.CONTEXT: {
+                k: column(
+                    tuple(v.context[k] for v in vs),
+                    tuple(STARTABLE if can else 0 for can in self.open[k]),
+                )
+                for k in CONTEXT_KEYS
+            },
         }
 
     def keys(self, s: Situation) -> Keys:

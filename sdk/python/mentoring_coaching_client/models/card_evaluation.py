@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.card_check import CardCheck
 
@@ -23,6 +25,8 @@ class CardEvaluation:
         primary_share (str):
         produced_by (str):
         stale (None | str):
+        independent (str | Unset): What was evaluated on situations the team did not write. Default: ''.
+        situations (str | Unset): How the evaluation situations were generated. Default: ''.
     """
 
     checks: list[CardCheck]
@@ -31,6 +35,8 @@ class CardEvaluation:
     primary_share: str
     produced_by: str
     stale: None | str
+    independent: str | Unset = ""
+    situations: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +56,10 @@ class CardEvaluation:
         stale: None | str
         stale = self.stale
 
+        independent = self.independent
+
+        situations = self.situations
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -62,6 +72,10 @@ class CardEvaluation:
                 "stale": stale,
             }
         )
+        if independent is not UNSET:
+            field_dict["independent"] = independent
+        if situations is not UNSET:
+            field_dict["situations"] = situations
 
         return field_dict
 
@@ -92,6 +106,10 @@ class CardEvaluation:
 
         stale = _parse_stale(d.pop("stale"))
 
+        independent = d.pop("independent", UNSET)
+
+        situations = d.pop("situations", UNSET)
+
         card_evaluation = cls(
             checks=checks,
             introduction=introduction,
@@ -99,6 +117,8 @@ class CardEvaluation:
             primary_share=primary_share,
             produced_by=produced_by,
             stale=stale,
+            independent=independent,
+            situations=situations,
         )
 
         card_evaluation.additional_properties = d

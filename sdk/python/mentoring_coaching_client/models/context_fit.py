@@ -14,12 +14,14 @@ class ContextFit:
     """
     Attributes:
         all_met (float):
+        internal_coach (float):
         none_required (float):
         not_said (float):
         unmet (float):
     """
 
     all_met: float
+    internal_coach: float
     none_required: float
     not_said: float
     unmet: float
@@ -27,6 +29,8 @@ class ContextFit:
 
     def to_dict(self) -> dict[str, Any]:
         all_met = self.all_met
+
+        internal_coach = self.internal_coach
 
         none_required = self.none_required
 
@@ -39,6 +43,7 @@ class ContextFit:
         field_dict.update(
             {
                 "all_met": all_met,
+                "internal_coach": internal_coach,
                 "none_required": none_required,
                 "not_said": not_said,
                 "unmet": unmet,
@@ -52,6 +57,8 @@ class ContextFit:
         d = dict(src_dict)
         all_met = d.pop("all_met")
 
+        internal_coach = d.pop("internal_coach")
+
         none_required = d.pop("none_required")
 
         not_said = d.pop("not_said")
@@ -60,6 +67,7 @@ class ContextFit:
 
         context_fit = cls(
             all_met=all_met,
+            internal_coach=internal_coach,
             none_required=none_required,
             not_said=not_said,
             unmet=unmet,

@@ -21,6 +21,8 @@ T = TypeVar("T", bound="PolicyCard")
 class PolicyCard:
     """
     Attributes:
+        about (str): Provider, version, release date, licence and contact, as a sentence.
+        contact (str): Where to reach the provider.
         data_handling (list[str]):
         evaluation (CardEvaluation):
         factors (list[CardFactor]):
@@ -30,15 +32,25 @@ class PolicyCard:
         inputs (list[CardInput]):
         intended_purpose (str):
         intended_users (list[str]):
+        licence (str): The licence the provider grants.
         limitations (list[str]):
         links (list[CardLink]):
         locale (str):
+        method (str): How the recommendation works: a hand-weighted rule system.
         must_not_use_for (list[str]):
         not_said_rule (str):
         policy_version (str):
+        provider (str): Who provides the recommendation and this card.
+        regulatory_status (list[str]): Regulatory status under the EU AI Act, and the likeliest misuse.
+        released (str): When this policy version was released (ISO date), if recorded.
+        results_by_group (list[str]): How the first choice differs by career stage and by language, and what a deployer
+            must do about it.
+        review (list[str]): Who reviews the weights, how often, and how long a version serves.
         title (str):
     """
 
+    about: str
+    contact: str
     data_handling: list[str]
     evaluation: CardEvaluation
     factors: list[CardFactor]
@@ -48,16 +60,27 @@ class PolicyCard:
     inputs: list[CardInput]
     intended_purpose: str
     intended_users: list[str]
+    licence: str
     limitations: list[str]
     links: list[CardLink]
     locale: str
+    method: str
     must_not_use_for: list[str]
     not_said_rule: str
     policy_version: str
+    provider: str
+    regulatory_status: list[str]
+    released: str
+    results_by_group: list[str]
+    review: list[str]
     title: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        about = self.about
+
+        contact = self.contact
+
         data_handling = self.data_handling
 
         evaluation = self.evaluation.to_dict()
@@ -82,6 +105,8 @@ class PolicyCard:
 
         intended_users = self.intended_users
 
+        licence = self.licence
+
         limitations = self.limitations
 
         links = []
@@ -91,11 +116,23 @@ class PolicyCard:
 
         locale = self.locale
 
+        method = self.method
+
         must_not_use_for = self.must_not_use_for
 
         not_said_rule = self.not_said_rule
 
         policy_version = self.policy_version
+
+        provider = self.provider
+
+        regulatory_status = self.regulatory_status
+
+        released = self.released
+
+        results_by_group = self.results_by_group
+
+        review = self.review
 
         title = self.title
 
@@ -103,6 +140,8 @@ class PolicyCard:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "about": about,
+                "contact": contact,
                 "data_handling": data_handling,
                 "evaluation": evaluation,
                 "factors": factors,
@@ -112,12 +151,19 @@ class PolicyCard:
                 "inputs": inputs,
                 "intended_purpose": intended_purpose,
                 "intended_users": intended_users,
+                "licence": licence,
                 "limitations": limitations,
                 "links": links,
                 "locale": locale,
+                "method": method,
                 "must_not_use_for": must_not_use_for,
                 "not_said_rule": not_said_rule,
                 "policy_version": policy_version,
+                "provider": provider,
+                "regulatory_status": regulatory_status,
+                "released": released,
+                "results_by_group": results_by_group,
+                "review": review,
                 "title": title,
             }
         )
@@ -133,6 +179,10 @@ class PolicyCard:
         from ..models.sections import Sections  # noqa: PLC0415
 
         d = dict(src_dict)
+        about = d.pop("about")
+
+        contact = d.pop("contact")
+
         data_handling = cast(list[str], d.pop("data_handling"))
 
         evaluation = CardEvaluation.from_dict(d.pop("evaluation"))
@@ -161,6 +211,8 @@ class PolicyCard:
 
         intended_users = cast(list[str], d.pop("intended_users"))
 
+        licence = d.pop("licence")
+
         limitations = cast(list[str], d.pop("limitations"))
 
         links = []
@@ -172,15 +224,29 @@ class PolicyCard:
 
         locale = d.pop("locale")
 
+        method = d.pop("method")
+
         must_not_use_for = cast(list[str], d.pop("must_not_use_for"))
 
         not_said_rule = d.pop("not_said_rule")
 
         policy_version = d.pop("policy_version")
 
+        provider = d.pop("provider")
+
+        regulatory_status = cast(list[str], d.pop("regulatory_status"))
+
+        released = d.pop("released")
+
+        results_by_group = cast(list[str], d.pop("results_by_group"))
+
+        review = cast(list[str], d.pop("review"))
+
         title = d.pop("title")
 
         policy_card = cls(
+            about=about,
+            contact=contact,
             data_handling=data_handling,
             evaluation=evaluation,
             factors=factors,
@@ -190,12 +256,19 @@ class PolicyCard:
             inputs=inputs,
             intended_purpose=intended_purpose,
             intended_users=intended_users,
+            licence=licence,
             limitations=limitations,
             links=links,
             locale=locale,
+            method=method,
             must_not_use_for=must_not_use_for,
             not_said_rule=not_said_rule,
             policy_version=policy_version,
+            provider=provider,
+            regulatory_status=regulatory_status,
+            released=released,
+            results_by_group=results_by_group,
+            review=review,
             title=title,
         )
 

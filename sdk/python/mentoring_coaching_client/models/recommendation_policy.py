@@ -26,6 +26,7 @@ class RecommendationPolicy:
     Attributes:
         caution_topic (str):
         cautions (RecommendationPolicyCautions):
+        coach_led (list[str]):
         context (ContextFit):
         factors (RecommendationPolicyFactors):
         goal_tracks (RecommendationPolicyGoalTracks):
@@ -42,6 +43,7 @@ class RecommendationPolicy:
 
     caution_topic: str
     cautions: RecommendationPolicyCautions
+    coach_led: list[str]
     context: ContextFit
     factors: RecommendationPolicyFactors
     goal_tracks: RecommendationPolicyGoalTracks
@@ -60,6 +62,8 @@ class RecommendationPolicy:
         caution_topic = self.caution_topic
 
         cautions = self.cautions.to_dict()
+
+        coach_led = self.coach_led
 
         context = self.context.to_dict()
 
@@ -91,6 +95,7 @@ class RecommendationPolicy:
             {
                 "caution_topic": caution_topic,
                 "cautions": cautions,
+                "coach_led": coach_led,
                 "context": context,
                 "factors": factors,
                 "goal_tracks": goal_tracks,
@@ -124,6 +129,8 @@ class RecommendationPolicy:
 
         cautions = RecommendationPolicyCautions.from_dict(d.pop("cautions"))
 
+        coach_led = cast(list[str], d.pop("coach_led"))
+
         context = ContextFit.from_dict(d.pop("context"))
 
         factors = RecommendationPolicyFactors.from_dict(d.pop("factors"))
@@ -151,6 +158,7 @@ class RecommendationPolicy:
         recommendation_policy = cls(
             caution_topic=caution_topic,
             cautions=cautions,
+            coach_led=coach_led,
             context=context,
             factors=factors,
             goal_tracks=goal_tracks,

@@ -6,6 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.career_stage import CareerStage
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.urgency_fit import UrgencyFit
     from ..models.variant_profile_career_stages import VariantProfileCareerStages
@@ -23,12 +26,14 @@ class VariantProfile:
         goals (VariantProfileGoals):
         horizon (list[float]):
         urgency (UrgencyFit):
+        source_stages (list[CareerStage] | Unset):
     """
 
     career_stages: VariantProfileCareerStages
     goals: VariantProfileGoals
     horizon: list[float]
     urgency: UrgencyFit
+    source_stages: list[CareerStage] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +45,13 @@ class VariantProfile:
 
         urgency = self.urgency.to_dict()
 
+        source_stages: list[str] | Unset = UNSET
+        if not isinstance(self.source_stages, Unset):
+            source_stages = []
+            for source_stages_item_data in self.source_stages:
+                source_stages_item = source_stages_item_data.value
+                source_stages.append(source_stages_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -50,6 +62,8 @@ class VariantProfile:
                 "urgency": urgency,
             }
         )
+        if source_stages is not UNSET:
+            field_dict["source_stages"] = source_stages
 
         return field_dict
 
@@ -68,11 +82,21 @@ class VariantProfile:
 
         urgency = UrgencyFit.from_dict(d.pop("urgency"))
 
+        _source_stages = d.pop("source_stages", UNSET)
+        source_stages: list[CareerStage] | Unset = UNSET
+        if _source_stages is not UNSET:
+            source_stages = []
+            for source_stages_item_data in _source_stages:
+                source_stages_item = CareerStage(source_stages_item_data)
+
+                source_stages.append(source_stages_item)
+
         variant_profile = cls(
             career_stages=career_stages,
             goals=goals,
             horizon=horizon,
             urgency=urgency,
+            source_stages=source_stages,
         )
 
         variant_profile.additional_properties = d

@@ -124,10 +124,18 @@ export type CardCheck = {
  */
 export type CardEvaluation = {
     checks: Array<CardCheck>;
+    /**
+     * What was evaluated on situations the team did not write.
+     */
+    independent?: string;
     introduction: string;
     policy_version: string;
     primary_share: string;
     produced_by: string;
+    /**
+     * How the evaluation situations were generated.
+     */
+    situations?: string;
     stale: string | null;
 };
 
@@ -217,6 +225,7 @@ export type ChangePage = {
  */
 export type ContextFit = {
     all_met: number;
+    internal_coach: number;
     none_required: number;
     not_said: number;
     unmet: number;
@@ -453,6 +462,14 @@ export type PingSent = {
  * PolicyCard
  */
 export type PolicyCard = {
+    /**
+     * Provider, version, release date, licence and contact, as a sentence.
+     */
+    about: string;
+    /**
+     * Where to reach the provider.
+     */
+    contact: string;
     data_handling: Array<string>;
     evaluation: CardEvaluation;
     factors: Array<CardFactor>;
@@ -462,12 +479,40 @@ export type PolicyCard = {
     inputs: Array<CardInput>;
     intended_purpose: string;
     intended_users: Array<string>;
+    /**
+     * The licence the provider grants.
+     */
+    licence: string;
     limitations: Array<string>;
     links: Array<CardLink>;
     locale: string;
+    /**
+     * How the recommendation works: a hand-weighted rule system.
+     */
+    method: string;
     must_not_use_for: Array<string>;
     not_said_rule: string;
     policy_version: string;
+    /**
+     * Who provides the recommendation and this card.
+     */
+    provider: string;
+    /**
+     * Regulatory status under the EU AI Act, and the likeliest misuse.
+     */
+    regulatory_status: Array<string>;
+    /**
+     * When this policy version was released (ISO date), if recorded.
+     */
+    released: string;
+    /**
+     * How the first choice differs by career stage and by language, and what a deployer must do about it.
+     */
+    results_by_group: Array<string>;
+    /**
+     * Who reviews the weights, how often, and how long a version serves.
+     */
+    review: Array<string>;
     title: string;
 };
 
@@ -625,6 +670,7 @@ export type RecommendationPolicy = {
     cautions: {
         [key: string]: Array<string>;
     };
+    coach_led: Array<string>;
     context: ContextFit;
     factors: {
         [key: string]: FactorPolicy;
@@ -751,16 +797,36 @@ export type ReplayRequest = {
  * Sections
  */
 export type Sections = {
+    /**
+     * A section heading, in the card's locale.
+     */
+    about: string;
     data: string;
     evaluation: string;
     factors: string;
     failure_modes: string;
+    /**
+     * A section heading, in the card's locale.
+     */
+    groups: string;
     inputs: string;
     limitations: string;
     links: string;
+    /**
+     * A section heading, in the card's locale.
+     */
+    method: string;
     must_not: string;
     oversight: string;
     purpose: string;
+    /**
+     * A section heading, in the card's locale.
+     */
+    regulatory: string;
+    /**
+     * A section heading, in the card's locale.
+     */
+    review: string;
     users: string;
 };
 
@@ -964,6 +1030,7 @@ export type VariantProfile = {
         [key: string]: number;
     };
     horizon: Array<number>;
+    source_stages?: Array<CareerStage>;
     urgency: UrgencyFit;
 };
 
