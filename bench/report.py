@@ -49,21 +49,6 @@ def record_ratios(outcomes: list[Outcome]) -> None:
             outcome.ratios.append(outcome.rounds[-1].rps / other.rounds[-1].rps)
 
 
-def target_met(key: str, row: dict[str, Any]) -> bool | None:
-    ratio, p99 = row.get("ratio"), row["p99_ms"]
-    if key in {"variants", "terms", "export"}:
-        return ratio is not None and ratio >= 0.85 and p99 < 10
-    if key in {"recommend", "recommend-varied"}:
-        return ratio is not None and ratio >= 0.6 and p99 < 15
-    if key == "batch":
-        return bool(row["units_per_s"] >= 10_000)
-    if key == "batch-summary":
-        return bool(row["units_per_s"] >= 20_000)
-    if key in {"graphql-varied", "graphql-apq"}:
-        return None if ratio is None else ratio >= 2
-    return None
-
-
 def machine() -> dict[str, Any]:
     model = "unknown"
     try:
@@ -98,7 +83,7 @@ def build_report(
             "expected_status": s.expected_status,
             "note": outcome.note,
             "warnings": outcome.warnings,
-            "target": s.target,
+            "target": s.target.describe(s.unit) if s.target else "",
             "connections": s.connections,
             "compare_with": s.compare_with,
         }
@@ -115,7 +100,11 @@ def build_report(
                 "requests": sum(m.requests for m in outcome.rounds),
                 "rounds": [m.__dict__ for m in outcome.rounds],
             }
-            row["met"] = target_met(s.key, row)
+            row["met"] = (
+                s.target.met(row.get("ratio"), row["p99_ms"], row["units_per_s"])
+                if s.target
+                else None
+            )
         rows.append(row)
     return {
         **context,

@@ -117,9 +117,10 @@ async def measure(url: str, key: str, rounds: int) -> None:
     from service.config import Settings
     from service.garbage_collection import settle_after_start
 
-    app: Any = create_app(Settings())  # not get_settings(): cached before the environment
+    settings = Settings()  # not get_settings(): cached before the environment
+    app: Any = create_app(settings)
     stop = await _lifespan(app)
-    settle_after_start()
+    settle_after_start(settings.gc_young_threshold, settings.gc_middle_threshold)()
     keyed = [(b"host", b"127.0.0.1"), (b"authorization", f"Bearer {key}".encode())]
     posted = [*keyed, (b"content-type", b"application/json")]
     repeated = msgspec.json.encode(situation(1))

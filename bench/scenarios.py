@@ -90,6 +90,39 @@ class Catalogue:
     terms: int
 
 
+@dataclass(frozen=True)
+class Target:
+    """What a scenario must reach (issue "One request path"), said once: the table's text and
+    the check are both read from here."""
+
+    ratio_at_least: float | None = None  # of the scenario it is compared with, same round
+    p99_below_ms: float | None = None
+    units_per_s_at_least: float | None = None
+    of: str = "bare Litestar"
+
+    def describe(self, unit: str) -> str:
+        parts = []
+        if self.ratio_at_least is not None:
+            parts.append(f">= {self.ratio_at_least:g} x {self.of}")
+        if self.p99_below_ms is not None:
+            parts.append(f"p99 < {self.p99_below_ms:g} ms")
+        if self.units_per_s_at_least is not None:
+            parts.append(f">= {self.units_per_s_at_least:,.0f} {unit}/s")
+        return ", ".join(parts)
+
+    def met(self, ratio: float | None, p99_ms: float, units_per_s: float) -> bool | None:
+        checks = []
+        if self.ratio_at_least is not None:
+            if ratio is None:
+                return None
+            checks.append(ratio >= self.ratio_at_least)
+        if self.p99_below_ms is not None:
+            checks.append(p99_ms < self.p99_below_ms)
+        if self.units_per_s_at_least is not None:
+            checks.append(units_per_s >= self.units_per_s_at_least)
+        return all(checks)
+
+
 @dataclass
 class Scenario:
     key: str
@@ -98,7 +131,7 @@ class Scenario:
     server: str = "service"  # "litestar" or "raw" (the ceilings), or "postgraphile"
     # The scenario this one is a ratio of, in the same round (a ceiling or PostGraphile).
     compare_with: str | None = None
-    target: str = ""
+    target: Target | None = None
     unit: str = "req"  # the batch counts situations
     units_per_request: int = 1
     connections: int = 32
@@ -184,8 +217,10 @@ def scenarios(key: str, catalogue: Catalogue) -> list[Scenario]:
     json_auth = {**JSON_HEADERS, **auth}
     screen_get = persisted_get_path(SERVICE_SCREEN_OPERATION, {"locale": "en"})
     recommendation = json.dumps(SITUATION).encode()
-    content_target = ">= 0.85 x bare Litestar GET, p99 < 10 ms"
-    post_target = ">= 0.6 x bare Litestar POST, p99 < 15 ms"
+    # Issue "One request path": every request through Litestar, admission and the guards.
+    content_target = Target(ratio_at_least=0.6, p99_below_ms=10)
+    repeated_post_target = Target(ratio_at_least=0.5, p99_below_ms=20)
+    varied_post_target = Target(ratio_at_least=0.25, p99_below_ms=20)
     ceiling_post = Request("POST", "/ceiling", recommendation, JSON_HEADERS)
     batch_path = "/v1/recommendations/batch"
     return [
@@ -206,29 +241,31 @@ def scenarios(key: str, catalogue: Catalogue) -> list[Scenario]:
                  compare_with="litestar-get", target=content_target),
         Scenario("recommend", "POST /v1/recommendations (one situation, repeated)",
                  Request("POST", "/v1/recommendations", recommendation, json_auth),
-                 compare_with="litestar-post", target=post_target),
+                 compare_with="litestar-post", target=repeated_post_target),
         Scenario("recommend-varied", "POST /v1/recommendations (never-seen situations)",
                  Request("POST", "/v1/recommendations", b"", json_auth),
-                 compare_with="litestar-post", target=post_target,
+                 compare_with="litestar-post", target=varied_post_target,
                  bodies=varied_recommendation_bodies),
         Scenario("batch", f"POST {batch_path} ({BATCH_SIZE} never-seen situations, full)",
                  Request("POST", batch_path, b"", json_auth),
-                 target=">= 10,000 situations/s", unit="situations",
-                 units_per_request=BATCH_SIZE, connections=2, load_generator="python",
+                 target=Target(units_per_s_at_least=6_000), unit="situations",
+                 units_per_request=BATCH_SIZE, connections=1, load_generator="python",
                  batch_situations=BATCH_SIZE),
         Scenario("batch-summary",
                  f"POST {batch_path}?detail=summary ({BATCH_SIZE} never-seen situations)",
                  Request("POST", f"{batch_path}?detail=summary", b"", json_auth),
-                 target=">= 20,000 situations/s", unit="situations",
-                 units_per_request=BATCH_SIZE, connections=2, load_generator="python",
+                 target=Target(units_per_s_at_least=10_000), unit="situations",
+                 units_per_request=BATCH_SIZE, connections=1, load_generator="python",
                  batch_situations=BATCH_SIZE),
         Scenario("graphql-varied", "GraphQL glossary search (persisted POST, new variables)",
                  Request("POST", "/graphql", b"", json_auth),
-                 compare_with="postgraphile-varied", target=">= 2 x PostGraphile varied",
+                 compare_with="postgraphile-varied",
+                 target=Target(ratio_at_least=1.0, of="PostGraphile varied"),
                  bodies=varied_service_bodies(catalogue)),
         Scenario("graphql-repeated", "GraphQL variant picker (persisted GET, repeated)",
                  Request("GET", screen_get, b"", auth),
-                 compare_with="postgraphile-repeated", target=">= 2 x PostGraphile repeated"),
+                 compare_with="postgraphile-repeated",
+                 target=Target(ratio_at_least=2.0, of="PostGraphile repeated")),
         Scenario("postgraphile-varied", "PostGraphile 5: glossary page (new variables)",
                  Request("POST", "/graphql", b"", JSON_HEADERS), server="postgraphile",
                  bodies=varied_postgraphile_bodies(catalogue)),
