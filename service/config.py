@@ -106,8 +106,9 @@ class Settings(BaseSettings):
         60.0,
         gt=0,
         le=3600,
-        description="How long a replica trusts a verified API key without asking PostgreSQL "
-        "(so known keys keep working through a database outage; a revoked key works that long).",
+        description="How often a replica reads the table of active API keys again (keys are "
+        "checked in memory against it, so known keys keep working through a database outage; "
+        "a revoked key works at most this long).",
     )
     rate_limit_requests: int = Field(
         1200,

@@ -1,7 +1,5 @@
-"""Trust: who is calling (API keys), how often (per-key rate limits), for how long (request
-timeout), and the security headers.
-
-`middleware.TrustMiddleware` is the one entry point the application installs; the pieces it
-uses (`keys`, `ratelimit`, `headers`) take their database engine explicitly. What a key may do
-(its scopes) is declared on the routes and fields themselves: `service/api/common/scopes.py`.
+"""Who is calling and what it may do: API keys (`keys`), the verified caller (`identity`), what
+each route declares it allows (`scopes`), admission (`middleware`: key, reach, scope, rate
+limit, request timeout), rate limits (`ratelimit`), failed authentications and client
+addresses (`abuse`), CORS and caching headers (`cors`), security headers (`headers`).
 """

@@ -44,7 +44,7 @@ MAX_BATCH = 10
 MAX_CACHED_RESPONSES = 4096
 MAX_REGISTERED_QUERIES = 10_000
 GET_CACHE_CONTROL = "public, max-age=300"
-# A GET that sends only these is kept for the front door (api/common/answered.py).
+# A GET that sends only these is kept (api/common/answered.py) for its repeats.
 GET_PARAMETERS = frozenset({"query", "operationName", "variables", "extensions"})
 PERSISTED_QUERIES_FILE = Path(__file__).with_name("persisted_queries.json")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")

@@ -110,8 +110,7 @@ def node_id(kind: str, key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class InstanceOf:
-    """A mirrored type's `is_type_of`: whether a value is an instance of its Struct. Plans
-    (plans.py) read `struct` and check it inline rather than call it for every value."""
+    """A mirrored type's `is_type_of`: whether a value is an instance of its Struct."""
 
     struct: type[msgspec.Struct]
 
