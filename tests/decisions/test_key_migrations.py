@@ -18,7 +18,7 @@ BEFORE_ORGANISATIONS = "0004-1"  # one revision below organisations, wherever 00
 async def _verify_all(url: str, keys: dict[str, str]) -> dict[str, tuple[str, ...]]:
     engine = create_async_engine(async_url(url))
     try:
-        verifier = KeyVerifier(ttl=0)
+        verifier = KeyVerifier(refresh_seconds=60)
         found = {}
         for name, key in keys.items():
             identity = await verifier.verify(engine, key)

@@ -54,6 +54,8 @@ def service(database_url: str, client: Any) -> Iterator[Service]:
         "WEBHOOK_WORKER_IN_SERVICE": "false",
         "PUBLISHABLE_ORIGINS_REFRESH_SECONDS": "1",
         "ACCESS_LOG": "false",
+        # The iframe page calls the API from the service's own origin, which only this says.
+        "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
     }
     base = f"http://127.0.0.1:{port}"
     with serving(
