@@ -39,7 +39,7 @@ test: .venv/.synced test-deps ## Run the whole test suite (embedded PostgreSQL u
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 .PHONY: test-fast
-test-fast: .venv/.synced ## The edit-test loop: every test not marked slow (under a minute, no servers started)
+test-fast: .venv/.synced ## The edit-test loop: every test not marked slow (no server or other process started)
 	$(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
 .PHONY: test-deps
