@@ -36,8 +36,16 @@ run: .venv/.runtime ## Serve on 127.0.0.1:$PORT (embedded PostgreSQL when DATABA
 	$(PY) -m service run
 
 .PHONY: test
-test: .venv/.synced ## Run the whole test suite (embedded PostgreSQL unless TEST_DATABASE_URL is set)
+test: .venv/.synced test-deps ## Run the whole test suite (embedded PostgreSQL unless TEST_DATABASE_URL is set)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+.PHONY: test-fast
+test-fast: .venv/.synced ## The edit-test loop: every test not marked slow (no server or other process started)
+	$(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+.PHONY: test-deps
+test-deps: .venv/.synced ## Install what the tests run from Debian (Chromium, PgBouncer, wrk, h2load) if missing; apt-get, as root
+	$(PY) -m tools.machine
 
 .PHONY: contract
 contract: .venv/.synced ## Schemathesis against a live server from openapi/openapi.json and schema.graphql

@@ -1,7 +1,7 @@
 """What tests and the benchmark need from this machine: a free loopback port, servers started
-and stopped as process groups, and Debian programs (pgbouncer, chromium, wrk, ...) installed
-with apt-get when they are missing and we are root, so that a fresh clone needs nothing
-installed by hand."""
+and stopped as process groups, and the Debian programs the tests use (Chromium, PgBouncer, wrk,
+h2load), which `make test-deps` (`python -m tools.machine`) installs and the suite only looks
+for: a test never installs anything, and a missing program fails it with what to run."""
 
 import contextlib
 import functools
@@ -10,15 +10,32 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Container, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 APT_TIMEOUT_SECONDS = 900  # chromium is about 100 MB from Debian's mirrors
+
+
+@dataclass(frozen=True)
+class DebianProgram:
+    package: str  # the Debian package that provides it
+    also_at: tuple[str, ...] = ()  # where it is when not on PATH (/usr/sbin for a user)
+
+
+# What the suite runs from Debian, by binary name. `make test-deps` installs the packages.
+TEST_PROGRAMS = {
+    "chromium": DebianProgram("chromium"),  # tests/embed, through Playwright
+    "pgbouncer": DebianProgram("pgbouncer", ("/usr/sbin/pgbouncer",)),  # tests/scale
+    "wrk": DebianProgram("wrk"),  # tests/bench: the benchmark's smoke run
+    "h2load": DebianProgram("nghttp2-client"),  # tests/bench: its second load generator
+}
 
 
 def free_port() -> int:
@@ -34,11 +51,14 @@ def apt_install(packages: Iterable[str]) -> None:
     if shutil.which("apt-get") is None or os.geteuid() != 0:
         raise RuntimeError(f"{', '.join(names)}: missing, and installing needs root and apt-get")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    command = ["apt-get", "install", "-y", "-qq", *names]
+    # Another apt-get (or unattended-upgrades) holding dpkg's lock is waited for, not a failure.
+    wait_for_lock = ["-o", f"DPkg::Lock::Timeout={APT_TIMEOUT_SECONDS // 3}"]
+    command = ["apt-get", *wait_for_lock, "install", "-y", "-qq", *names]
     if subprocess.run(
         command, env=env, capture_output=True, timeout=APT_TIMEOUT_SECONDS
     ).returncode:
-        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, timeout=600)
+        update = ["apt-get", *wait_for_lock, "update", "-qq"]
+        subprocess.run(update, env=env, capture_output=True, timeout=600)
         result = subprocess.run(
             command, env=env, capture_output=True, text=True, timeout=APT_TIMEOUT_SECONDS
         )
@@ -46,21 +66,49 @@ def apt_install(packages: Iterable[str]) -> None:
             raise RuntimeError(f"apt-get install {' '.join(names)} failed: {result.stderr[-500:]}")
 
 
-def debian_program(binary: str, package: str, also_at: Iterable[str] = ()) -> str:
-    """The path of `binary` (on PATH or at one of `also_at`), installing `package` first if
-    it is missing."""
+def find_program(binary: str) -> str | None:
+    """The path of a TEST_PROGRAMS `binary` (on PATH or where Debian puts it), or None."""
+    candidates = [shutil.which(binary), *TEST_PROGRAMS[binary].also_at]
+    return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
 
-    def found() -> str | None:
-        candidates = [shutil.which(binary), *also_at]
-        return next((c for c in candidates if c and os.access(c, os.X_OK)), None)
 
-    path = found()
+class MissingProgram(RuntimeError):
+    pass
+
+
+def debian_program(binary: str) -> str:
+    """The path of `binary`, one of TEST_PROGRAMS; MissingProgram, saying what to run, when it
+    is not installed."""
+    path = find_program(binary)
     if path is None:
-        apt_install([package])
-        path = found()
-    if path is None:
-        raise RuntimeError(f"{binary} is not there after apt-get install {package}")
+        package = TEST_PROGRAMS[binary].package
+        raise MissingProgram(
+            f"{binary} is not installed: run `make test-deps` (as root, it runs "
+            f"`apt-get install {package}`)"
+        )
     return path
+
+
+def install_test_programs() -> int:
+    """`make test-deps`: install the packages of the missing TEST_PROGRAMS (needs root); with
+    nothing missing, return at once without root."""
+    missing = sorted({p.package for name, p in TEST_PROGRAMS.items() if find_program(name) is None})
+    if not missing:
+        return 0
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        print(
+            f"missing Debian packages for the tests: {' '.join(missing)}\n"
+            f"install them as root: apt-get install -y {' '.join(missing)}",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"installing {' '.join(missing)} with apt-get", flush=True)
+    apt_install(missing)
+    still = [name for name in TEST_PROGRAMS if find_program(name) is None]
+    if still:
+        print(f"still missing after apt-get: {' '.join(still)}", file=sys.stderr)
+        return 1
+    return 0
 
 
 OUTPUT_TAIL_CHARACTERS = 3000  # of a server's output, in the error when it did not start
@@ -160,3 +208,7 @@ def _tail(sink: IO[bytes]) -> str:
     server shares (it would then overwrite its own output)."""
     written = os.pread(sink.fileno(), os.fstat(sink.fileno()).st_size, 0)
     return written.decode(errors="replace")[-OUTPUT_TAIL_CHARACTERS:]
+
+
+if __name__ == "__main__":
+    sys.exit(install_test_programs())

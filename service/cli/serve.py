@@ -2,6 +2,8 @@
 
 import argparse
 import contextlib
+import signal
+from types import FrameType
 
 from service.cli.console import granian_log_config, startup_logging
 from service.cli.database import database_url, load_content, migrate
@@ -31,11 +33,18 @@ def first_screen(settings: Settings) -> str:
     )
 
 
+def _exit_on_sigterm(signum: int, _: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from granian import Granian
     from granian.constants import Interfaces, Loops
 
     settings = get_settings()
+    # Until granian sets its own handlers (it stops its workers on SIGINT or SIGTERM, then
+    # returns), a SIGTERM unwinds like Ctrl-C does, so the embedded PostgreSQL stops with us.
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     with contextlib.ExitStack() as database:
         with startup_logging(settings):
             url = database.enter_context(database_url(settings))

@@ -1,7 +1,7 @@
 """A real browser (Debian's Chromium through Playwright), the real service (`python -m service
 run`, production mode) and partner pages on other 127.0.0.1 origins that embed the component.
 
-Chromium is installed with apt-get when missing (Playwright cannot download its own here).
+Chromium is Debian's (`make test-deps`; Playwright cannot download its own here).
 Everything started here is stopped here: the server's process group, the page servers, the
 browser. Each wait is bounded.
 """
@@ -188,7 +188,7 @@ async def sites(service: Service, engine: AsyncEngine) -> AsyncIterator[Sites]:
 
 @pytest.fixture(scope="session")
 async def browser() -> AsyncIterator[Browser]:
-    executable = debian_program("chromium", "chromium")
+    executable = debian_program("chromium")
     async with async_playwright() as playwright:
         launched = await playwright.chromium.launch(
             executable_path=executable, args=["--no-sandbox"], timeout=30_000

@@ -1,7 +1,9 @@
 """Fragment-spread explosions: validation is linear in the document, whatever its fragments."""
 
 import json
+import os
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -227,16 +229,30 @@ def test_depth_and_aliases_are_still_counted_through_fragments() -> None:
     assert codes(twice.errors) == ["TOO_MANY_ALIASES"]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process `pid` so far (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# The worker's CPU for one hostile document over HTTP: validation (2-35 ms here) with parsing
+# and the answer around it, bounded with room for a busy machine. Before issue 12 the first
+# document took the worker's CPU for good (a request that never returns fails on the client's
+# timeout, a bound on a hang only).
+CPU_PER_DOCUMENT_SECONDS = 1.0
+
+
 async def test_a_fragment_explosion_does_not_freeze_the_worker(development_server: Server) -> None:
-    async with httpx.AsyncClient(base_url=development_server.base_url, timeout=5) as client:
+    (worker,) = development_server.workers()
+    async with httpx.AsyncClient(base_url=development_server.base_url, timeout=120) as client:
         assert (await client.post("/graphql", json={"query": "{ __typename }"})).is_success
-        for build, expected_code in HOSTILE_DOCUMENTS.values():
-            started = time.monotonic()
+        for name, (build, expected_code) in HOSTILE_DOCUMENTS.items():
             document = build()
             operation = "Q7" if document.startswith("query Q0") else None
             request = {"query": document, "operationName": operation}
+            before = cpu_seconds(worker)
             response = await client.post("/graphql", json=request)
-            elapsed = time.monotonic() - started
+            spent = cpu_seconds(worker) - before
             assert response.status_code == 200
             if expected_code is None:
                 assert response.json()["data"] == {"__typename": "Query"}, response.json()
@@ -244,5 +260,5 @@ async def test_a_fragment_explosion_does_not_freeze_the_worker(development_serve
                 [error] = response.json()["errors"]
                 assert error["extensions"]["code"] == expected_code, error
                 assert error["message"].endswith(".") and len(error["message"]) > 40
-            assert elapsed < 2.0  # wall clock on a shared machine; before: never answered
+            assert spent < CPU_PER_DOCUMENT_SECONDS, f"{name}: {spent:.2f} s of the worker's CPU"
         assert (await client.get("/health/live")).status_code == 200

@@ -12,6 +12,7 @@ import pytest
 from tests.hostile.conftest import running
 
 pytestmark = pytest.mark.slow
+LIVENESS_SECONDS = 60  # how long to wait for an event before calling it lost (not a speed)
 
 
 def is_alive(pid: int) -> bool:
@@ -22,7 +23,7 @@ def is_alive(pid: int) -> bool:
     return state != "Z"
 
 
-async def test_a_killed_worker_is_replaced_within_5_seconds(hostile_database: str) -> None:
+async def test_a_killed_worker_is_replaced_while_the_other_answers(hostile_database: str) -> None:
     async with running(
         # As the chart runs it: the content is loaded once, not by every (re)started worker.
         hostile_database,
@@ -34,20 +35,25 @@ async def test_a_killed_worker_is_replaced_within_5_seconds(hostile_database: st
         first, second = server.workers()
         # A new connection per request: each one is free to reach either worker.
         fresh = httpx.Limits(max_keepalive_connections=0)
-        async with httpx.AsyncClient(base_url=server.base_url, timeout=2, limits=fresh) as client:
+        async with httpx.AsyncClient(
+            base_url=server.base_url, timeout=LIVENESS_SECONDS, limits=fresh
+        ) as client:
             os.kill(first, signal.SIGKILL)
             killed_at = time.monotonic()
             # Connections the kernel had already handed to the killed worker die with it (each
             # worker listens on its own SO_REUSEPORT socket); half a second after its death,
-            # every new one must reach the other worker.
+            # every new one must reach the other worker, until a new worker replaces it.
             while is_alive(first):
-                assert time.monotonic() - killed_at < 2
+                assert time.monotonic() - killed_at < LIVENESS_SECONDS, "SIGKILL did not kill"
                 await asyncio.sleep(0.01)
             await asyncio.sleep(0.5)
             failures: list[str] = []
             replacement = None
-            while time.monotonic() - killed_at < 5:
+            answered = 0
+            while replacement is None or answered < 20:
+                assert time.monotonic() - killed_at < LIVENESS_SECONDS, "no new worker"
                 at = f"{time.monotonic() - killed_at:.2f} s"
+                answered += 1
                 try:
                     response = await client.get("/v1/approaches")
                     if response.status_code != 200:
@@ -64,16 +70,19 @@ async def test_a_killed_worker_is_replaced_within_5_seconds(hostile_database: st
                 await asyncio.sleep(0.05)
             assert server.process.poll() is None, server.log()[-2000:]
             assert not failures, failures
-            assert replacement is not None, "no new worker within 5 s"
 
         # The replacement serves: once it has started, it alone answers when the other dies.
-        await server.wait_until_started(3)
+        await server.wait_until_started(3, within_seconds=LIVENESS_SECONDS)
         serving_after = time.monotonic() - killed_at
         print(f"the replacement serves {serving_after:.1f} s after the kill")
         os.kill(second, signal.SIGKILL)
-        await asyncio.sleep(0.2)
+        killed_at = time.monotonic()
+        while is_alive(second):
+            assert time.monotonic() - killed_at < LIVENESS_SECONDS, "SIGKILL did not kill"
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.5)
         outcomes: list[str] = []
-        async with httpx.AsyncClient(base_url=server.base_url, timeout=5) as client:
+        async with httpx.AsyncClient(base_url=server.base_url, timeout=LIVENESS_SECONDS) as client:
             for _ in range(10):
                 try:
                     outcomes.append(str((await client.get("/v1/approaches")).status_code))

@@ -23,6 +23,7 @@ def run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # a Python process per case
 @pytest.mark.parametrize(
     "args",
     [["-m", "service", "run"], ["-c", "import service.app"]],
@@ -35,6 +36,7 @@ def test_an_invalid_setting_stops_the_start_with_one_clear_line(args: list[str])
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_every_invalid_setting_is_named() -> None:
     result = run(["-c", "import service.app"], WORKERS="many", OTEL_EXPORTER_OTLP_ENDPOINT="x")
     assert result.returncode != 0

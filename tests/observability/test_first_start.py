@@ -8,10 +8,12 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from service.config import PROJECT_ROOT
 from tools.machine import free_port, serving
 
+pytestmark = pytest.mark.slow
 START_TIMEOUT_SECONDS = 90
 
 

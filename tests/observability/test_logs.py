@@ -129,6 +129,7 @@ with TestClient(app) as client:
 """
 
 
+@pytest.mark.slow  # a Python process
 def test_production_logs_one_json_object_per_line(database_url: str) -> None:
     result = subprocess.run(
         [sys.executable, "-c", PRODUCTION_SCRIPT],

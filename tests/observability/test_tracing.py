@@ -16,6 +16,7 @@ from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTrace
 
 from service.config import PROJECT_ROOT
 
+pytestmark = pytest.mark.slow  # a Python process per case
 CLIENT_SCRIPT = """
 import sys
 from litestar.testing import TestClient

@@ -50,13 +50,17 @@ class PrivatePostgres:
 
     def _ctl(self, *args: str) -> None:
         options = f"-p {self.port} -h 127.0.0.1 -k {self.folder}"
-        log = str(self.folder / "log")
-        self._pg_ctl(
-            ["-w", "-l", log, "-o", options, *args],
-            pgdata=self.data,
-            user=self.system_user,
-            timeout=30,
-        )
+        log = self.folder / "log"
+        try:
+            self._pg_ctl(
+                ["-w", "-l", str(log), "-o", options, *args],
+                pgdata=self.data,
+                user=self.system_user,
+                timeout=30,
+            )
+        except subprocess.SubprocessError as error:
+            tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
+            raise RuntimeError(f"pg_ctl {' '.join(args)}: {error}\nits log:\n{tail}") from error
 
     def start(self) -> None:
         self._ctl("start")

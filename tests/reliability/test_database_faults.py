@@ -3,13 +3,18 @@ when the server is told to stop under load.
 
 The probe routes (tests/reliability/live_app.py) stand for any route that needs the database
 per request (the content API itself reads from the in-memory snapshot); API key verification
-is the real one.
+is the real one. Nothing here asserts how long something took on the clock: a refusal is told
+from a timeout by timeouts set far out of reach, and the order of events comes from the
+service itself (what it began, what it holds).
 """
 
 import asyncio
+import contextlib
+import itertools
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -27,6 +32,10 @@ from tests.reliability.live_app import with_probes
 
 pytestmark = pytest.mark.slow
 PROBLEM = "application/problem+json"
+# The service's database timeouts in the outage test: an answer that waited for one of them
+# would take at least this long; a refused connection is answered in milliseconds.
+OUT_OF_REACH_SECONDS = 60.0
+LIVENESS_SECONDS = 60.0  # how long to wait for an event before calling it lost
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +62,28 @@ async def timed(client: Any, path: str, **kwargs: Any) -> tuple[Any, float]:
     return response, time.perf_counter() - started_at
 
 
+async def eventually(condition: Callable[[], Any], what: str) -> None:
+    deadline = time.monotonic() + LIVENESS_SECONDS
+    while not await condition():
+        assert time.monotonic() < deadline, what
+        await asyncio.sleep(0.05)
+
+
 async def test_stopped_database(private_postgres: PrivatePostgres, fault_url: str) -> None:
     engine = create_async_engine(async_url(fault_url))
     async with AsyncSession(engine) as session, session.begin():
         known = (await create_key(session, "known", ["content:read"])).key
         unused = (await create_key(session, "never used", ["content:read"])).key
-    settings = Settings(database_url=fault_url, service_env="production", content_poll_seconds=0.5)
+    settings = Settings(
+        database_url=fault_url,
+        service_env="production",
+        content_poll_seconds=0.5,
+        db_connect_timeout_seconds=OUT_OF_REACH_SECONDS,
+        db_pool_timeout_seconds=OUT_OF_REACH_SECONDS,
+        request_timeout_seconds=2 * OUT_OF_REACH_SECONDS,
+        # Its shutdown after an outage can hang (see tests/webhooks for the worker's own).
+        webhook_worker_in_service=False,
+    )
     async for client in started(with_probes(create_app(settings))):
         key = {"X-API-Key": known}
         assert (await client.get("/v1/variants", headers=key)).status_code == 200  # table read
@@ -66,11 +91,14 @@ async def test_stopped_database(private_postgres: PrivatePostgres, fault_url: st
         async with AsyncSession(engine) as session, session.begin():  # made after that read
             stranger = (await create_key(session, "made since", ["content:read"])).key
         await engine.dispose()
-        private_postgres.stop()
+        # In a thread: the loop goes on reading what the server sends while it shuts down.
+        await asyncio.to_thread(private_postgres.stop)
         try:
+            # Each refusal comes from the refused connection, not from waiting out a timeout:
+            # a quarter of the nearest one leaves a busy machine room a thousand times over.
             ready, elapsed = await timed(client, "/health/ready")
             assert_503_problem(ready)
-            assert elapsed < 2.0
+            assert elapsed < OUT_OF_REACH_SECONDS / 4
             assert (await client.get("/health/live")).status_code == 200
             # Content comes from the last snapshot, for a key verified before the outage.
             variants, _ = await timed(client, "/v1/variants", headers=key)
@@ -83,53 +111,63 @@ async def test_stopped_database(private_postgres: PrivatePostgres, fault_url: st
                 client, "/v1/variants", headers={"X-API-Key": stranger}
             )
             assert_503_problem(unverifiable)
-            assert elapsed < 2.0
+            assert elapsed < OUT_OF_REACH_SECONDS / 4
             needs_database, elapsed = await timed(client, "/v1/db-probe", headers=key)
             assert_503_problem(needs_database)
-            assert elapsed < 2.0
+            assert elapsed < OUT_OF_REACH_SECONDS / 4
         finally:
-            private_postgres.start()
+            await asyncio.to_thread(private_postgres.start)
         assert (await client.get("/v1/db-probe", headers=key)).status_code == 200
         assert (await client.get("/health/ready")).status_code == 200
 
 
-async def test_restart_under_load_recovers_within_five_seconds(
+async def test_restart_under_load_fails_only_requests_sent_while_postgres_was_down(
     private_postgres: PrivatePostgres, fault_url: str, record_property: Any
 ) -> None:
-    results: list[tuple[float, int]] = []  # (finished at, status)
+    """Requests sent while PostgreSQL restarts may fail (as 503 problems); every one sent once
+    it is back succeeds: the pool replaces the connections the restart broke."""
+    phase = "before"
+    results: list[tuple[str, int]] = []  # (the phase it was sent in, status)
+    after_per_worker = 25
     async with (
         live_server(fault_url) as server,
-        httpx.AsyncClient(base_url=server.base_url, timeout=10) as client,
+        httpx.AsyncClient(base_url=server.base_url, timeout=LIVENESS_SECONDS) as client,
     ):
-        deadline = time.perf_counter() + 5.0
 
         async def load() -> None:
-            while time.perf_counter() < deadline:
+            sent_after = 0
+            while sent_after < after_per_worker:
+                sent_in = phase
                 response = await client.get("/v1/db-probe")
-                results.append((time.perf_counter(), response.status_code))
+                results.append((sent_in, response.status_code))
                 if response.status_code != 200:
                     assert_503_problem(response)
+                sent_after += sent_in == "after"
                 await asyncio.sleep(0.002)
 
         workers = [asyncio.create_task(load()) for _ in range(8)]
-        await asyncio.sleep(1.0)
-        restart_began = time.perf_counter()
-        await asyncio.to_thread(private_postgres.restart)
-        back_up = time.perf_counter()
-        await asyncio.gather(*workers)
-    failed = [at for at, status in results if status != 200]
-    recovered_at = min(at for at, status in results if status == 200 and at > back_up)
-    recovery = recovered_at - back_up
-    share = len(failed) / len(results)
-    record_property("restart_failed_share", share)
-    record_property("restart_recovery_seconds", recovery)
+
+        async def warmed_up() -> bool:
+            return sum(status == 200 for _, status in results) >= 40  # connections pooled
+
+        try:
+            await eventually(warmed_up, "no answers before the restart")
+            phase = "during"
+            await asyncio.to_thread(private_postgres.restart)  # returns once it accepts again
+            phase = "after"
+            await asyncio.wait_for(asyncio.gather(*workers), timeout=LIVENESS_SECONDS)
+        finally:
+            for worker in workers:
+                worker.cancel()
+    during = [status for sent_in, status in results if sent_in == "during"]
+    after = [status for sent_in, status in results if sent_in == "after"]
+    failed = len(during) - during.count(200)
+    record_property("restart_failed_share", failed / max(len(during), 1))
     print(
-        f"\nrestart under load: {len(results)} requests, {len(failed)} failed ({share:.1%}, all "
-        f"503 problems), restart took {back_up - restart_began:.2f} s, first success "
-        f"{recovery * 1000:.0f} ms after PostgreSQL was back"
+        f"\nrestart under load: {len(during)} requests sent during the restart, {failed} "
+        f"failed (all 503 problems); {len(after)} sent after it, all answered 200"
     )
-    assert recovery < 5.0
-    assert all(at < back_up + 5.0 for at in failed)
+    assert after == [200] * len(after) and len(after) == 8 * after_per_worker
 
 
 async def test_statement_timeout_and_exhausted_pool_end_as_503(fault_url: str) -> None:
@@ -138,75 +176,110 @@ async def test_statement_timeout_and_exhausted_pool_end_as_503(fault_url: str) -
         "db_pool_size": "1",
         "db_max_overflow": "0",
         "db_pool_timeout_seconds": "0.3",
+        # Below SQLAlchemy's own pool timeout (30 s): a 503 that came from this one instead
+        # would say request-timeout, so the code tells which timeout answered.
+        "request_timeout_seconds": "10",
     }
     async with (
         live_server(fault_url, **settings) as server,
         httpx.AsyncClient(base_url=server.base_url, timeout=10) as client,
     ):
-        slow, elapsed = await timed(client, "/v1/db-slow-probe")  # pg_sleep(3)
+        # pg_sleep(3) would answer 200 after 3 s; the statement timeout (1 s) makes it a 503.
+        slow = await client.get("/v1/db-slow-probe")
         assert_503_problem(slow)
-        assert elapsed < 2.5
+        assert slow.json()["code"] == "database-unavailable"
+        # The pool's one connection is held until released: a request that needs one gets a
+        # 503 once the pool timeout passes, instead of waiting for it.
         holder = asyncio.create_task(client.get("/v1/db-hold-probe"))
-        await asyncio.sleep(0.3)
-        waiting, elapsed = await timed(client, "/v1/db-probe")
+
+        async def held() -> bool:
+            return bool((await client.get("/v1/db-held-probe")).json()["held"])
+
+        await eventually(held, "the hold probe never got the pool's connection")
+        waiting = await client.get("/v1/db-probe")
         assert_503_problem(waiting)
-        assert elapsed < 1.2
+        assert waiting.json()["code"] == "database-unavailable"
+        assert (await client.get("/v1/db-release-probe")).status_code == 200
         assert (await holder).status_code == 200
         assert (await client.get("/v1/db-probe")).status_code == 200
 
 
 async def test_sigterm_under_load_completes_requests_in_flight(
-    fault_url: str, record_property: Any
+    fault_url: str, record_property: Any, tmp_path: Path
 ) -> None:
-    """Every request the server had begun completes; nothing is answered with an error.
+    """Every request the service had begun is answered in full, and none with an error.
 
-    A connection still in the kernel's accept queue at the instant of SIGTERM was never seen by
-    the server and is dropped with the listening socket (in Kubernetes the pod leaves the
-    Service's endpoints before SIGTERM, see the chart's preStop): such drops may only happen
-    for requests sent in the last moments before the signal, and are reported.
+    A connection still in the kernel's accept queue at the instant of SIGTERM never reached
+    the service and is dropped with the listening socket (in Kubernetes the pod leaves the
+    Service's endpoints before SIGTERM, see the chart's preStop): a request may fail only if
+    the service never began it. The service logs each request it begins (live_app.py), and
+    the slow requests stay in flight until the test releases them, after the signal.
     """
-    outcomes: list[tuple[float, str, str]] = []  # (sent at, path, outcome)
-    sigterm_at = float("inf")
-    async with live_server(fault_url) as server:
+    outcomes: dict[str, str] = {}  # request id -> "ok", a status, or the transport error
+    ids = (str(n) for n in itertools.count())
+    slow_ids: set[str] = set()
+    async with live_server(fault_url, probe_folder=str(tmp_path)) as server:
         # A new connection per request, so that no request rides an idle keep-alive connection
         # the draining server closes (a client race, not a lost request).
         limits = httpx.Limits(max_keepalive_connections=0)
-        async with httpx.AsyncClient(base_url=server.base_url, timeout=10, limits=limits) as client:
+        async with (
+            httpx.AsyncClient(
+                base_url=server.base_url, timeout=LIVENESS_SECONDS, limits=limits
+            ) as client,
+            contextlib.AsyncExitStack() as stack,
+        ):
 
             async def load(path: str) -> None:
                 while True:
-                    sent_at = time.perf_counter()
+                    probe_id = next(ids)
+                    if path == "/v1/sleep-probe":
+                        slow_ids.add(probe_id)
                     try:
-                        response = await client.get(path)
+                        response = await client.get(path, headers={"X-Probe-Id": probe_id})
                     except httpx.ConnectError:
-                        return  # the server no longer accepts connections: done
+                        return  # the listening socket is closed: the server is draining
                     except httpx.TransportError as exc:
-                        outcomes.append((sent_at, path, type(exc).__name__))
-                        if sent_at >= sigterm_at:
-                            return
+                        outcomes[probe_id] = type(exc).__name__
                         continue
-                    outcome = "ok" if response.status_code == 200 else str(response.status_code)
-                    outcomes.append((sent_at, path, outcome))
+                    outcomes[probe_id] = (
+                        "ok" if response.status_code == 200 else str(response.status_code)
+                    )
+
+            def begun() -> list[str]:
+                started = tmp_path / "started"
+                return started.read_text().split() if started.exists() else []
 
             paths = ["/v1/sleep-probe"] * 4 + ["/v1/variants"] * 2
             workers = [asyncio.create_task(load(path)) for path in paths]
-            await asyncio.sleep(1.0)
-            sigterm_at = time.perf_counter()
+            stack.callback(lambda: [worker.cancel() for worker in workers])
+
+            async def slow_ones_in_flight() -> bool:  # they wait for the release
+                return len(slow_ids & set(begun())) >= 4
+
+            await eventually(slow_ones_in_flight, "the slow requests did not begin")
+            in_flight = set(begun()) - set(outcomes)  # the slow ones, and any other
             server.process.terminate()  # SIGTERM
-            await asyncio.wait_for(asyncio.gather(*workers), timeout=30)
-            assert await asyncio.to_thread(server.process.wait, 20) is not None
-    answered = [outcome for _, _, outcome in outcomes if outcome == "ok" or outcome.isdigit()]
-    in_handler = [  # sent well before the signal: surely being handled when it came
-        outcome
-        for sent_at, path, outcome in outcomes
-        if path == "/v1/sleep-probe" and sent_at < sigterm_at - 0.1
-    ]
-    dropped = [(sent_at - sigterm_at, o) for sent_at, _, o in outcomes if o not in answered]
+
+            async def refusing() -> bool:
+                try:
+                    await client.get("/health/live")
+                except httpx.TransportError:  # refused, or dropped from the accept queue
+                    return True
+                return False
+
+            await eventually(refusing, "the server kept accepting after SIGTERM")
+            (tmp_path / "release").touch()
+            await asyncio.wait_for(asyncio.gather(*workers), timeout=LIVENESS_SECONDS)
+            assert await asyncio.to_thread(server.process.wait, LIVENESS_SECONDS) is not None
+    begun_ids = set(begun())
+    answered = {i: o for i, o in outcomes.items() if o == "ok" or o.isdigit()}
+    dropped = {i: o for i, o in outcomes.items() if i not in answered}
     record_property("sigterm_requests", len(outcomes))
     print(
-        f"\nSIGTERM under load: {len(outcomes)} requests, {len(in_handler)} slow ones sent "
-        f"before it (all completed), {len(dropped)} dropped before the server saw them"
+        f"\nSIGTERM under load: {len(outcomes)} requests, {len(in_flight)} in the service's "
+        f"hands at the signal, {len(dropped)} dropped before it began them"
     )
-    assert all(outcome == "ok" for outcome in answered), answered
-    assert in_handler and all(outcome == "ok" for outcome in in_handler), in_handler
-    assert all(-0.1 < offset < 0.1 for offset, _ in dropped), dropped
+    assert len(in_flight & slow_ids) == 4
+    assert {outcomes.get(i) for i in in_flight} == {"ok"}, in_flight  # completed
+    assert set(answered.values()) == {"ok"}, answered  # no error answered
+    assert not begun_ids & set(dropped), dropped  # only what it never began is lost

@@ -1,7 +1,7 @@
-"""The migrations go up, down and up again, and the models match them (no autogenerate diff)."""
+"""The migrations go up, down and up again, and the models match them (no autogenerate diff),
+on the run's PostgreSQL: the embedded one, and the server's in CI (`server_postgres`)."""
 
 import asyncio
-import uuid
 
 import asyncpg
 import pytest
@@ -10,9 +10,9 @@ from alembic.config import Config
 
 from service.cli.database import migrate
 from service.config import PROJECT_ROOT
-from tests.reliability.conftest import PrivatePostgres, create_database
+from tests.conftest import empty_database
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.server_postgres]
 
 
 def alembic_check(url: str) -> None:
@@ -42,17 +42,15 @@ async def queue_tables(url: str) -> set[str]:
     return {row["tablename"] for row in rows}
 
 
-async def test_upgrade_downgrade_upgrade_and_no_model_drift(
-    private_postgres: PrivatePostgres,
-) -> None:
-    url = await create_database(private_postgres, f"mc_migrate_{uuid.uuid4().hex[:8]}", False)
-    await asyncio.to_thread(migrate, url)
-    assert {"api_keys", "rate_limit_counters", "content_versions"} <= await tables(url)
-    assert {"releases", "webhook_subscriptions", "webhook_events"} <= await tables(url)
-    assert "procrastinate_jobs" in await queue_tables(url)
-    await asyncio.to_thread(migrate, url, "base", True)
-    assert await tables(url) <= {"alembic_version"}
-    assert await queue_tables(url) == set()
-    await asyncio.to_thread(migrate, url)
-    assert {"api_keys", "rate_limit_counters"} <= await tables(url)
-    await asyncio.to_thread(alembic_check, url)
+async def test_upgrade_downgrade_upgrade_and_no_model_drift(server_url: str) -> None:
+    async with empty_database(server_url, "mc_migrate") as url:
+        await asyncio.to_thread(migrate, url)
+        assert {"api_keys", "rate_limit_counters", "content_versions"} <= await tables(url)
+        assert {"releases", "webhook_subscriptions", "webhook_events"} <= await tables(url)
+        assert "procrastinate_jobs" in await queue_tables(url)
+        await asyncio.to_thread(migrate, url, "base", True)
+        assert await tables(url) <= {"alembic_version"}
+        assert await queue_tables(url) == set()
+        await asyncio.to_thread(migrate, url)
+        assert {"api_keys", "rate_limit_counters"} <= await tables(url)
+        await asyncio.to_thread(alembic_check, url)
