@@ -362,11 +362,15 @@ class SigningKeys:
         if fetching is not None:
             await asyncio.shield(fetching)  # a request given up on leaves the fetch running
             now = self.clock()
-        if not entry.usable(now, self.max_staleness_seconds):
+        found = entry.keys.find(kid, algorithm) if entry.keys is not None else ()
+        if not entry.usable(now, self.max_staleness_seconds) or (
+            not found and entry.error is not None
+        ):
+            # Never fetched, stale past the limit, or a key the unreachable issuer could not
+            # be asked about (the token may well be valid): not the client's failure.
             wait = entry.attempted_at + self.cooldown_seconds - now
             raise IssuerUnavailable(trusted.issuer, max(1, math.ceil(wait)), entry.error)
-        assert entry.keys is not None
-        return entry.keys.find(kid, algorithm)
+        return found
 
     def _entry(self, trusted: TrustedIssuer) -> _IssuerKeys:
         entry = self._issuers.get(trusted.id)

@@ -27,6 +27,7 @@ from jwt import PyJWK
 from jwt.exceptions import (
     ExpiredSignatureError,
     ImmatureSignatureError,
+    InvalidAlgorithmError,
     InvalidAudienceError,
     InvalidSignatureError,
     MissingRequiredClaimError,
@@ -209,4 +210,6 @@ class TokenVerifier:
             return f"The access token lacks the claim `{exc.claim}` (RFC 9068)."
         if isinstance(exc, InvalidSignatureError):
             return "The access token's signature does not verify."
+        if isinstance(exc, InvalidAlgorithmError):
+            return "The access token's algorithm is not the one its signing key is for."
         return f"The access token is invalid: {str(exc)[:200]}"
