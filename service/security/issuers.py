@@ -21,11 +21,13 @@ the `jwks_uri` stored with it.
 """
 
 import asyncio
+import functools
 import ipaddress
 import json
 import logging
 import math
 import socket
+import ssl
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -165,6 +167,12 @@ class OutboundPolicy:
         return Target(host, port, str(addresses[0]))
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for every fetch: building one (the CA bundle) costs ~28 ms of CPU."""
+    return httpx.create_ssl_context()
+
+
 async def fetch_json(url: str, policy: OutboundPolicy) -> dict[str, Any]:
     """GET a JSON object: no redirects, bounded in time and size, to a checked address."""
     target = await policy.resolve(url)
@@ -181,7 +189,10 @@ async def fetch_json(url: str, policy: OutboundPolicy) -> dict[str, Any]:
         async with (
             asyncio.timeout(FETCH_TIMEOUT_SECONDS),
             httpx.AsyncClient(
-                timeout=FETCH_TIMEOUT_SECONDS, follow_redirects=False, trust_env=False
+                timeout=FETCH_TIMEOUT_SECONDS,
+                follow_redirects=False,
+                trust_env=False,
+                verify=_tls(),
             ) as client,
             client.stream(
                 "GET", pinned, headers=headers, extensions={"sni_hostname": target.host}
@@ -406,6 +417,10 @@ class SigningKeys:
                 self._issuers.put(entry.id, entry)  # counted again, at its new size
         finally:
             entry.fetching = None
+
+    def __len__(self) -> int:
+        """Issuers whose keys this replica holds."""
+        return len(self._issuers)
 
     async def close(self) -> None:
         """Cancel the fetches still running (at shutdown)."""

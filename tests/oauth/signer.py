@@ -85,3 +85,13 @@ def hmac_signed(secret: bytes, header: dict[str, Any], payload: dict[str, Any]) 
     signing_input = f"{head}.{_b64(json.dumps(payload).encode())}"
     mac = hmac.new(secret, signing_input.encode(), hashlib.sha256).digest()
     return f"{signing_input}.{_b64(mac)}"
+
+
+def public_jwks(*keys: dict[str, Any]) -> bytes:
+    """The JWK set an issuer publishes for these private keys."""
+    published = []
+    for jwk in keys:
+        public = PyJWK(jwk).key.public_key()
+        algorithm = {"RSA": RSAAlgorithm, "EC": ECAlgorithm, "OKP": OKPAlgorithm}[jwk["kty"]]
+        published.append(algorithm.to_jwk(public, as_dict=True) | {"kid": jwk["kid"], "use": "sig"})
+    return json.dumps({"keys": published}).encode()

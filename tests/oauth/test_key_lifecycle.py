@@ -33,6 +33,7 @@ from tests.security.conftest import started
 COOLDOWN = 0.5
 STALENESS = 3.0
 
+
 def fetches(result: str = "ok") -> float:
     return REGISTRY.get_sample_value("oauth_key_fetches_total", {"result": result}) or 0.0
 
