@@ -130,10 +130,10 @@ class TokenVerifier:
         if len(token) > MAX_TOKEN_LENGTH:
             raise TokenRefused(f"The access token is longer than {MAX_TOKEN_LENGTH} characters.")
         try:
-            header = jwt.get_unverified_header(token)
-            unverified = jwt.decode(token, options={"verify_signature": False})
+            parsed = jwt.decode_complete(token, options={"verify_signature": False})
         except PyJWTError:
             raise TokenRefused("The access token is not a well-formed JWT.") from None
+        header, unverified = parsed["header"], parsed["payload"]
         algorithm = header.get("alg")
         if algorithm not in self.algorithms:
             raise TokenRefused(
