@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Litestar
 
+from service.app import create_app
 from service.security.tokens import client_key_id
 from tests.graphql.conftest import door_of
 from tests.oauth.conftest import (
@@ -15,8 +16,10 @@ from tests.oauth.conftest import (
     Tenant,
     assert_problem,
     bearer,
+    oauth_settings,
 )
 from tests.oauth.identity_provider import IdentityProvider
+from tests.security.conftest import started
 
 SITUATION: dict[str, Any] = {
     "career_stage": "mid",
@@ -217,6 +220,21 @@ async def test_api_keys_work_as_before_beside_tokens(
     unknown = await oauth.get("/v1/variants", headers=bearer("mck_000000000000_nope"))
     assert_problem(unknown, 401, "unauthorized")
     assert 'error="invalid_token"' in unknown.headers["www-authenticate"]
+
+
+async def test_without_a_resource_identifier_tokens_are_refused_and_keys_still_work(
+    database_url: str, idp: IdentityProvider, tenants: dict[str, Tenant]
+) -> None:
+    settings = oauth_settings(database_url, oauth_resource=None, public_base_url=None)
+    async for keys_only in started(create_app(settings)):
+        metadata = await keys_only.get("/.well-known/oauth-protected-resource")
+        assert_problem(metadata, 404, "not-found")
+        token = await idp.token("acme", "acme-sync")
+        refused = await keys_only.get("/v1/variants", headers=bearer(token))
+        assert "accepts no access tokens" in assert_problem(refused, 401, "unauthorized")["detail"]
+        assert "resource_metadata" not in refused.headers["www-authenticate"]
+        key = {"X-API-Key": tenants["acme"].admin_key}
+        assert (await keys_only.get("/v1/variants", headers=key)).status_code == 200
 
 
 def test_a_clients_key_id_fits_where_key_ids_go() -> None:

@@ -155,7 +155,7 @@ class IssuerController(Controller):
         description="Takes effect at once on the replica that answers, and on the others "
         "within `API_KEY_CACHE_SECONDS`.",
         status_code=204,
-        responses=problems(404, 503, resource="trusted issuer"),
+        responses=problems(400, 404, 503, resource="trusted issuer"),
     )
     async def distrust_issuer(
         self, request: AnyRequest, organisation: FromPath[str], issuer_id: IssuerId

@@ -12,7 +12,7 @@ from litestar import Controller, Request, Response, get
 
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import JSON
-from service.problems import ProblemError, problem
+from service.domain.errors import NotFound
 from service.security.scopes import Scope, open_access
 from service.security.tokens import METADATA_PATH
 
@@ -42,12 +42,6 @@ def metadata(resource: str) -> ProtectedResourceMetadata:
 
 
 _EXAMPLE = metadata("https://api.example.com")
-KEYS_ONLY = problem(
-    404,
-    "not-found",
-    "Not found",
-    "This service accepts API keys only: it has no OAuth resource identifier (OAUTH_RESOURCE).",
-)
 
 
 class ProtectedResourceController(Controller):
@@ -64,13 +58,13 @@ class ProtectedResourceController(Controller):
         "it may carry. 404 when the service accepts API keys only.",
         responses={
             200: ok(ProtectedResourceMetadata, "Metadata", _EXAMPLE),
-            **problems(404, answers={404: KEYS_ONLY}),
+            **problems(404, resource="protected resource"),
         },
     )
     async def protected_resource(self, request: Request[Any, Any, Any]) -> Response[bytes]:
         tokens = request.app.state.admission.tokens
         if tokens.resource is None:
-            raise ProblemError(KEYS_ONLY)
+            raise NotFound("protected resource", "oauth-protected-resource")
         return Response(
             content=msgspec.json.encode(metadata(tokens.resource)),
             media_type=JSON,
