@@ -86,7 +86,9 @@ async def test_an_issuer_whose_keys_cannot_be_read_is_refused_with_the_reason(
             ({"issuer": "http://127.0.0.1:1"}, "issuer", "could not be reached"),
             # Its metadata names the issuer without the slash: not the same issuer.
             ({"issuer": idp.issuer("acme") + "/"}, "issuer", "is for the issuer"),
-            ({"issuer": "https://169.254.169.254/"}, "issuer", "not a public address"),
+            # Loopback over IPv6, outside the allowed 127.0.0.0/8: were the check broken, the
+            # attempt would still stay on this machine.
+            ({"issuer": "https://[::1]:1/"}, "issuer", "not a public address"),
             ({"issuer": "https://idp.example/?tenant=1"}, "issuer", "no query"),
             ({"issuer": "ftp://idp.example"}, "issuer", "must use https"),
             (
