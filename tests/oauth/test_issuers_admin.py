@@ -8,9 +8,10 @@ import os
 import subprocess
 import sys
 
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from service.config import PROJECT_ROOT
+from service.security.keys import create_key
 from service.security.trusted_issuers import MAX_ISSUERS_PER_ORGANISATION, issuer_id
 from tests.oauth.conftest import (
     RESOURCE,
@@ -150,7 +151,7 @@ async def test_an_organisation_trusts_at_most_ten_issuers(
 
 
 async def test_the_command_line_trusts_an_issuer_whose_tokens_then_work(
-    oauth: Client, database_url: str, tenants: dict[str, Tenant]
+    oauth: Client, database_url: str, engine: AsyncEngine, tenants: dict[str, Tenant]
 ) -> None:
     """Added by another process: this replica finds the new issuer within a second."""
     organisation = f"cli-{tenants['acme'].organisation}"
@@ -186,6 +187,12 @@ async def test_the_command_line_trusts_an_issuer_whose_tokens_then_work(
         assert (await oauth.get("/v1/variants", headers=bearer(token))).status_code == 200
         removed = await asyncio.to_thread(run, "remove", "--org", organisation, issuer)
         assert f"org {organisation} no longer trusts issuer {issuer}" in removed
-        history = await asyncio.to_thread(run, "history", "--org", organisation)
-    lines = history.strip().splitlines()
-    assert "removed" in lines[0] and "added" in lines[1] and all("cli" in x for x in lines)
+    async with AsyncSession(engine) as session, session.begin():
+        admin = (await create_key(session, "cli admin", ["admin"], organisation)).key
+    history = await oauth.get(
+        f"/v1/organisations/{organisation}/issuers/history", headers={"X-API-Key": admin}
+    )
+    assert [(c["action"], c["changed_by"]) for c in history.json()["items"]] == [
+        ("removed", "cli"),
+        ("added", "cli"),
+    ]
