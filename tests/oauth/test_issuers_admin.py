@@ -180,9 +180,11 @@ async def test_the_command_line_trusts_an_issuer_whose_tokens_then_work(
             "/cli/.well-known/openid-configuration",
             json.dumps({"issuer": issuer, "jwks_uri": jwks_uri}).encode(),
         )
+        token = sign(claims(issuer, RESOURCE, scope="content:read"), signing, "ES256")
+        before = await oauth.get("/v1/variants", headers=bearer(token))
+        assert_invalid_token(before, "No organisation trusts")  # this replica has read them
         added = await asyncio.to_thread(run, "add", "--org", organisation, "--issuer", issuer)
         assert f"org {organisation} trusts {issuer}" in added and "(discovered)" in added
-        token = sign(claims(issuer, RESOURCE, scope="content:read"), signing, "ES256")
         await asyncio.sleep(1.0)  # the catch-up of unknown issuers runs at most once a second
         assert (await oauth.get("/v1/variants", headers=bearer(token))).status_code == 200
         removed = await asyncio.to_thread(run, "remove", "--org", organisation, issuer)
