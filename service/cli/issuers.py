@@ -4,6 +4,7 @@ made by `cli`, like those made through `/v1/organisations/{organisation}/issuers
 
 import argparse
 import asyncio
+import re
 
 from service.cli.database import database_url, migrate
 from service.config import get_settings
@@ -41,7 +42,8 @@ def cmd_issuer(args: argparse.Namespace) -> int:
                         f"keys at {added.jwks_uri} ({source})"
                     ]
                 if args.action == "remove":
-                    wanted = args.id if len(args.id) == 16 else issuers.issuer_id(args.id)
+                    is_id = re.fullmatch(r"[0-9a-f]{16}", args.id) is not None
+                    wanted = args.id if is_id else issuers.issuer_id(args.id)
                     await issuers.remove(session, args.org, wanted, CHANGED_BY)
                     return [f"org {args.org} no longer trusts issuer {args.id}"]
                 if args.action == "history":
