@@ -7,8 +7,8 @@
   verifying, so a key the issuer withdrew stops working within that long.
 - While the issuer cannot be reached, the last keys fetched go on verifying until
   `max_staleness_seconds` after the last successful fetch; then `IssuerUnavailable` (503 with
-  `Retry-After`), never an error of the client's. Failed fetches are tried again at most once
-  per cooldown.
+  `Retry-After`), never an error of the client's; so is a `kid` not held while the issuer
+  cannot be asked about it. Failed fetches are tried again at most once per cooldown.
 - A fetch follows no redirect, reads at most `MAX_DOCUMENT_BYTES` within
   `FETCH_TIMEOUT_SECONDS`, and connects only to an address checked here (public, or inside
   `OAUTH_ISSUER_NETWORKS`), never to a second resolution of the name.
@@ -51,7 +51,8 @@ MAX_KEYS = 20  # keys of an accepted algorithm kept per issuer (providers publis
 MAX_ISSUERS = 10_000
 MAX_KID_LENGTH = 256
 USER_AGENT = "mentoring-coaching-oauth/1"
-# What one issuer's entry costs (measured: tests/oauth/test_bounds.py), for the byte bound.
+# What one issuer's entry costs, for the byte bound: a little more than measured (1,000
+# issuers with an RSA 2048 and a P-256 key each: +4.5 MiB resident; tests/oauth/measure.py).
 ENTRY_BYTES = 1_500
 KEY_BYTES = 2_500
 MAX_CACHE_BYTES = 64 * 1024 * 1024
