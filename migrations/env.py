@@ -10,12 +10,14 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlmodel import SQLModel
 
 # Each import registers its tables on SQLModel.metadata: content, release history, the release
-# archive, organisations and their policies, API keys and rate limits, webhooks.
+# archive, organisations and their policies, API keys and rate limits, trusted issuers,
+# webhooks.
 import service.domain.decisions.models
 import service.domain.models
 import service.domain.organisations.models
 import service.domain.releases.models
 import service.security.models
+import service.security.trusted_issuers
 import service.webhooks.models  # noqa: F401
 from service.db import async_url
 

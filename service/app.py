@@ -20,6 +20,8 @@ from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples
 from service.api.rest.embed import EmbedController
 from service.api.rest.health import HealthController
+from service.api.rest.issuers import IssuerController
+from service.api.rest.oauth import ProtectedResourceController
 from service.api.rest.organisations import OrganisationController
 from service.api.rest.recommendations import RecommendationController, kept_answers
 from service.api.rest.releases import ReleaseController
@@ -110,6 +112,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
                 await watcher
             if worker is not None:
                 await worker.stop()
+            await admission.tokens.keys.close()  # signing-key fetches still running
             await engine.dispose()
 
     admission = Admission(settings)
@@ -132,6 +135,8 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
             RecommendationController,
             DecisionController,
             OrganisationController,
+            IssuerController,
+            ProtectedResourceController,
             ReleaseController,
             WebhookController,
             EmbedController,

@@ -106,9 +106,10 @@ class Settings(BaseSettings):
         60.0,
         gt=0,
         le=3600,
-        description="How often a replica reads the table of active API keys again (keys are "
-        "checked in memory against it, so known keys keep working through a database outage; "
-        "a revoked key works at most this long).",
+        description="How often a replica reads the table of active API keys, and the "
+        "organisations' trusted issuers, again (keys are checked in memory against it, so known "
+        "keys and issuers keep working through a database outage; a revoked key or a removed "
+        "issuer works at most this long on the other replicas).",
     )
     rate_limit_requests: int = Field(
         1200,
@@ -148,6 +149,80 @@ class Settings(BaseSettings):
         "address may make per minute and worker before it gets 429 (requests with a verified "
         "key still pass); 0 disables.",
     )
+    oauth_resource: str | None = Field(
+        None,
+        pattern=r"^https?://[^/?#\s]+/?$",
+        description="This service's resource identifier (RFC 8707), `https://api.example.com`: "
+        "the `aud` an OAuth access token must name, and the `resource` of the metadata at "
+        "`/.well-known/oauth-protected-resource` (RFC 9728). Unset: `PUBLIC_BASE_URL`; both "
+        "unset: access tokens are refused and API keys are the only credentials.",
+    )
+    oauth_algorithms: str = Field(
+        "RS256,ES256,EdDSA",
+        pattern=r"^(RS256|ES256|EdDSA)(,(RS256|ES256|EdDSA)){0,2}$",
+        description="Comma-separated signature algorithms an access token may use, among "
+        "RS256, ES256 and EdDSA (`none` and the HMAC ones are never accepted).",
+    )
+    oauth_leeway_seconds: int = Field(
+        30,
+        ge=0,
+        le=300,
+        description="Clock difference tolerated with an identity provider when checking an "
+        "access token's `exp`, `nbf` and `iat`.",
+    )
+    oauth_keys_refresh_seconds: float = Field(
+        900.0,
+        gt=0,
+        le=86_400,
+        description="Age at which an issuer's signing keys (its JWKS) are fetched again, in "
+        "the background: a key the issuer withdrew stops working within this long.",
+    )
+    oauth_keys_cooldown_seconds: float = Field(
+        60.0,
+        gt=0,
+        le=3600,
+        description="Shortest time between two fetches of one issuer's keys: a token naming a "
+        "key (`kid`) not held causes at most one fetch per this period, and an unreachable "
+        "issuer is tried again this often.",
+    )
+    oauth_keys_max_staleness_seconds: float = Field(
+        21_600.0,
+        gt=0,
+        le=604_800,
+        description="How long an issuer's last fetched keys keep verifying tokens while the "
+        "issuer cannot be reached; past this its tokens get 503 with `Retry-After`.",
+    )
+    oauth_issuer_networks: str = Field(
+        "",
+        description="Comma-separated networks (CIDR) besides the public internet where "
+        "trusted issuers and their keys may be fetched from, over `http` too (an identity "
+        "provider inside the cluster: `10.20.0.0/16`). Empty: public addresses over https only.",
+    )
+
+    @property
+    def oauth_resource_identifier(self) -> str | None:
+        return self.oauth_resource or self.public_base_url or None
+
+    @property
+    def oauth_algorithm_list(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.oauth_algorithms.split(",")))
+
+    @property
+    def oauth_issuer_network_list(self) -> list[IPv4Network | IPv6Network]:
+        return [
+            ip_network(part.strip())
+            for part in self.oauth_issuer_networks.split(",")
+            if part.strip()
+        ]
+
+    @field_validator("oauth_issuer_networks")
+    @classmethod
+    def _issuer_networks(cls, value: str) -> str:
+        for part in value.split(","):
+            if part.strip():
+                ip_network(part.strip())  # ValueError names the bad network
+        return value
+
     request_max_body_bytes: int = Field(
         1_000_000, ge=1024, le=100_000_000, description="Larger request bodies are refused (413)."
     )

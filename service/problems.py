@@ -82,14 +82,44 @@ def problem(
 # The refusals raised outside handlers (trust middleware, guards, health), named once here.
 
 
-def unauthorized(detail: str) -> ProblemError:
+def _auth_param(value: str) -> str:
+    """A quoted-string RFC 6750 allows: printable ASCII without `"` and `\\`."""
+    return "".join(c for c in value if " " <= c <= "~" and c not in '"\\')
+
+
+def bearer_challenge(
+    resource_metadata: str | None = None,
+    error: str | None = None,
+    description: str | None = None,
+    scope: str | None = None,
+) -> str:
+    """`WWW-Authenticate` for a refused bearer credential: RFC 6750's `error` (none when no
+    credential was sent), `error_description` and `scope`, and RFC 9728's
+    `resource_metadata`, the URL of the metadata that tells where tokens come from."""
+    challenge = WWW_AUTHENTICATE
+    for name, value in (
+        ("error", error),
+        ("error_description", description),
+        ("scope", scope),
+        ("resource_metadata", resource_metadata),
+    ):
+        if value:
+            challenge += f', {name}="{_auth_param(value)}"'
+    return challenge
+
+
+def unauthorized(detail: str, challenge: str = WWW_AUTHENTICATE) -> ProblemError:
     doc = problem(401, "unauthorized", "Authentication required", detail)
-    return ProblemError(doc, {"WWW-Authenticate": WWW_AUTHENTICATE})
+    return ProblemError(doc, {"WWW-Authenticate": challenge})
 
 
-def lacks_scope(scope: str) -> ProblemError:
-    doc = problem(403, "forbidden", "Forbidden", f"This API key lacks the scope `{scope}`.")
-    return ProblemError(doc)
+def lacks_scope(
+    scope: str, caller: str = "This API key", challenge: str | None = None
+) -> ProblemError:
+    """403 for a credential without the route's scope; with `challenge` (RFC 6750's
+    `insufficient_scope`) in `WWW-Authenticate`."""
+    doc = problem(403, "forbidden", "Forbidden", f"{caller} lacks the scope `{scope}`.")
+    return ProblemError(doc, {"WWW-Authenticate": challenge} if challenge else None)
 
 
 def origin_not_allowed(detail: str) -> ProblemError:

@@ -1,15 +1,15 @@
 """Command line: `python -m service <command>`. Run with `--help` for the list.
 
 One module per job: `database` (migrations, content load, the embedded PostgreSQL), `serve`
-(the server and its first screen), `apikeys`, `documents` (the OpenAPI document, the GraphQL
-SDL and docs/configuration.md: generated on request, never as a side effect of a start),
-`console` (what a start prints).
+(the server and its first screen), `apikeys`, `issuers` (OAuth identity providers),
+`documents` (the OpenAPI document, the GraphQL SDL and docs/configuration.md: generated on
+request, never as a side effect of a start), `console` (what a start prints).
 """
 
 import argparse
 from collections.abc import Sequence
 
-from service.cli import apikeys, database, documents, serve, worker
+from service.cli import apikeys, database, documents, issuers, serve, worker
 from service.cli.console import startup_logging
 from service.config import PROJECT_ROOT, get_settings
 
@@ -81,6 +81,31 @@ def parser() -> argparse.ArgumentParser:
     revoke = apikey_actions.add_parser("revoke", help="revoke a key by its id")
     revoke.add_argument("id")
     apikey.set_defaults(handler=apikeys.cmd_apikey)
+
+    issuer = commands.add_parser(
+        "issuer", help="trust, list or remove an organisation's OAuth identity providers"
+    )
+    issuer_actions = issuer.add_subparsers(dest="action", required=True)
+    add = issuer_actions.add_parser(
+        "add", help="trust an issuer: its access tokens act for the organisation"
+    )
+    add.add_argument("--org", required=True, help="the organisation (created if new)")
+    add.add_argument("--issuer", required=True, help="the exact `iss` of its access tokens")
+    add.add_argument(
+        "--jwks-uri",
+        default=None,
+        help="where its signing keys are (default: the jwks_uri of its discovery document)",
+    )
+    for name, text in (
+        ("list", "the organisation's trusted issuers"),
+        ("history", "every issuer the organisation trusted or stopped trusting, newest first"),
+    ):
+        listing = issuer_actions.add_parser(name, help=text)
+        listing.add_argument("--org", required=True)
+    remove = issuer_actions.add_parser("remove", help="stop trusting an issuer")
+    remove.add_argument("--org", required=True)
+    remove.add_argument("id", help="the issuer's id (from `list`) or its `iss`")
+    issuer.set_defaults(handler=issuers.cmd_issuer)
     return root
 
 

@@ -19,6 +19,8 @@ class Identity:
     organisation: str = DEFAULT_ORGANISATION  # whose policy, webhooks and documents it uses
     # A publishable key's origins (what `Origin` must be); empty for a secret key.
     origins: frozenset[str] = frozenset()
+    # An OAuth access token's `client_id` (service/security/tokens.py); None for an API key.
+    client_id: str | None = None
 
     @property
     def publishable(self) -> bool:

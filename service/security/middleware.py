@@ -3,8 +3,9 @@ registered on the application, so it runs after routing for every matched route.
 
 Per request, in this order:
 1. the route's declared `Access` (`service/security/scopes.py`): an open route goes on;
-2. the caller: an API key (`Authorization: Bearer` or `X-API-Key`), verified (production: one
-   is required; development serves without one);
+2. the caller: an API key (`Authorization: Bearer` or `X-API-Key`) or an OAuth access token
+   (`Authorization: Bearer` with a JWT, `service/security/tokens.py`), verified (production:
+   one is required; development serves without one);
 3. what the route allows: a publishable key only where the route declares `browser=True` and
    from one of its origins (in development too); a key's scopes (production);
 4. its rate limit, counted once;
@@ -22,6 +23,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from service.config import Environment, Settings
 from service.problems import (
     ProblemError,
+    bearer_challenge,
     lacks_scope,
     origin_not_allowed,
     problem,
@@ -31,9 +33,12 @@ from service.problems import (
 )
 from service.security.abuse import ClientAddresses, FailedAuthLimiter
 from service.security.identity import Identity, missing_scope, remember_identity
+from service.security.issuers import IssuerUnavailable
 from service.security.keys import KeyUnverifiable, KeyVerifier
 from service.security.ratelimit import Decision, LocalRateLimiter, RateLimiter
 from service.security.scopes import Access, declared
+from service.security.tokens import TokenRefused, TokenVerifier, looks_like_jwt, metadata_url
+from service.security.trusted_issuers import IssuersUnverifiable
 
 Headers = list[tuple[bytes, bytes]]  # ASGI header fields, as responses carry them
 
@@ -46,7 +51,7 @@ def presented_key(scope: Scope) -> str | None:
             scheme, _, credentials = value.decode("latin-1").partition(" ")
             if scheme.lower() == "bearer" and credentials.strip():
                 return credentials.strip()
-            raise unauthorized("Send the API key as `Authorization: Bearer <key>`.")
+            return ""  # another scheme (Basic), or none: refused as malformed
     return None
 
 
@@ -107,6 +112,14 @@ class Admission:
         self.failed_auth = FailedAuthLimiter(settings.auth_failures_per_minute, 60.0)
         self.timeout_seconds = settings.request_timeout_seconds
         self.own_origin = own_origin(settings.public_base_url)
+        self.tokens = TokenVerifier.from_settings(settings)
+        self.resource_metadata = metadata_url(self.tokens.resource)
+
+    def challenge(
+        self, error: str | None = None, description: str | None = None, scope: str | None = None
+    ) -> str:
+        """`WWW-Authenticate` of a refusal, naming the RFC 9728 metadata when tokens are on."""
+        return bearer_challenge(self.resource_metadata, error, description, scope)
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
         return AdmissionMiddleware(app, self)
@@ -123,16 +136,18 @@ class Admission:
         if not self.production:
             return []  # development: a secret key is optional and its scopes not enforced
         remember_identity(scope, identity)
+        caller = "This API key" if identity.client_id is None else "This access token"
         lacking = missing_scope(identity, access.scopes)
         if lacking is not None:
-            raise lacks_scope(lacking)
+            raise lacks_scope(lacking, caller, self.challenge("insufficient_scope", scope=lacking))
         decision = await self._count(scope, identity)
         if decision is None:
             return []
         if not decision.allowed:
             assert self.limiter is not None
+            who = "This API key" if identity.client_id is None else "This OAuth client"
             raise rate_limited(
-                f"This API key may make {decision.limit} requests per "
+                f"{who} may make {decision.limit} requests per "
                 f"{self.limiter.window_seconds} s; retry after {decision.reset_seconds} s.",
                 decision.headers(),
             )
@@ -140,15 +155,52 @@ class Admission:
 
     async def identify(self, scope: Scope) -> Identity | None:
         """The verified caller (None: none sent, in development). Raises 401 for an unknown
-        key, or 429 for an address that keeps sending unknown ones."""
+        key or a refused token, or 429 for an address that keeps sending unknown ones."""
         key = presented_key(scope)
         if key is None:
             if self.production:
                 raise unauthorized(
-                    "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`."
+                    "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`, or an "
+                    "OAuth access token as `Authorization: Bearer <token>`.",
+                    self.challenge(),
                 )
             return None  # development: reads and recommendations are open
+        if not key:
+            raise self._refused(
+                scope, "Send the API key or access token as `Authorization: Bearer <credential>`."
+            )
+        if looks_like_jwt(key):
+            return await self.verify_token(scope, key)
         return await self.verify(scope, key)
+
+    async def verify_token(self, scope: Scope, token: str) -> Identity:
+        """The caller an OAuth access token stands for, or a refusal: 401 (`invalid_token`),
+        429 for an address that keeps failing, 503 while its issuer's keys cannot be known."""
+        engine = Litestar.from_scope(scope).state.engine
+        try:
+            return await self.tokens.verify(engine, token)
+        except TokenRefused as refused:
+            raise self._refused(scope, str(refused)) from None
+        except IssuerUnavailable as exc:
+            raise unavailable(
+                "issuer-unavailable",
+                "The signing keys of the access token's issuer cannot be fetched right now; "
+                f"retry after {exc.retry_after} s.",
+                "Identity provider unavailable",
+                {"Retry-After": str(exc.retry_after)},
+            ) from None
+        except IssuersUnverifiable:
+            raise unavailable(
+                "database-unavailable",
+                "The access token cannot be verified right now; retry shortly.",
+            ) from None
+
+    def _refused(self, scope: Scope, detail: str) -> ProblemError:
+        """401 for a credential that failed (429 once its address fails too often)."""
+        address = self.addresses.of(scope)
+        self.failed_auth.check(address)
+        self.failed_auth.record_failure(address)
+        return unauthorized(detail, self.challenge("invalid_token", detail))
 
     async def verify(self, scope: Scope, key: str) -> Identity:
         """`key`'s identity, or a refusal. A valid key is never refused for the failures of
@@ -164,9 +216,7 @@ class Admission:
                 "database-unavailable", "The API key cannot be verified right now; retry shortly."
             ) from None
         if identity is None:
-            self.failed_auth.check(address)  # 429 once the address is over its failures
-            self.failed_auth.record_failure(address)
-            raise unauthorized("The API key is unknown or revoked.")
+            raise self._refused(scope, "The API key is unknown or revoked.")  # 429 past limit
         return identity
 
     def timed_out(self) -> ProblemError:

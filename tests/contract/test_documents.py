@@ -63,6 +63,8 @@ def test_examples_are_named_and_404s_name_their_resource(document: dict[str, Any
 
 # What each non-content 404 is about: the `NotFound` kind its handler raises.
 _NOT_FOUND_KINDS = {
+    "/.well-known/oauth-protected-resource": "protected resource",
+    "/v1/organisations/{organisation}/issuers/{issuer_id}": "trusted issuer",
     "/v1/organisations/{organisation}/policy": "organisation",
     "/v1/organisations/{organisation}/policy/history": "organisation",
     "/v1/recommendations/policies/{version}": "policy version",

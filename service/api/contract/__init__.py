@@ -59,7 +59,9 @@ SECURITY_SCHEMES: dict[str, SecurityScheme | Reference] = {
         type="http",
         scheme="bearer",
         description="An API key as `Authorization: Bearer <key>` (`python -m service apikey "
-        "create`). Required in production; development serves `/v1` without one.",
+        "create`), or an OAuth 2.0 access token (an RFC 9068 JWT) from an identity provider "
+        "the organisation trusts (docs/oauth.md). Required in production; development serves "
+        "`/v1` without one.",
     ),
     API_KEY: SecurityScheme(
         type="apiKey",
@@ -87,7 +89,7 @@ HEADERS: dict[str, OpenAPIHeader | Reference] = {
     "Content-Language": _string("The locale the texts are in (after any fallback)."),
     "Vary": _string("`Accept-Language`: the answer depends on it."),
     "Retry-After": _integer("Seconds to wait before retrying."),
-    "RateLimit-Limit": _integer("Requests this API key may make per window."),
+    "RateLimit-Limit": _integer("Requests this API key (or OAuth client) may make per window."),
     "RateLimit-Remaining": _integer("Requests left in the current window."),
     "RateLimit-Reset": _integer("Seconds until the window resets."),
 }
@@ -179,12 +181,13 @@ def admission_responses() -> dict[str, OpenAPIResponse | Reference]:
     """What admission (service/security/middleware.py) answers, once, for `$ref`s."""
     responses: dict[str, OpenAPIResponse | Reference] = {
         "Unauthorized": _problem_response(
-            "Missing or unknown API key",
+            "Missing or unknown API key, or a refused access token",
             problem(
                 401,
                 "unauthorized",
                 "Authentication required",
-                "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`.",
+                "Send an API key as `Authorization: Bearer <key>` or `X-API-Key`, or an "
+                "OAuth access token as `Authorization: Bearer <token>`.",
             ),
         ),
         "RateLimited": _problem_response(
