@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 # Each import registers its tables on SQLModel.metadata: content, release history, the release
 # archive, organisations and their policies, API keys and rate limits, webhooks.
 import service.domain.decisions.models
+import service.domain.documents.models
 import service.domain.models
 import service.domain.organisations.models
 import service.domain.releases.models

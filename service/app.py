@@ -29,6 +29,7 @@ from service.config import Settings, get_settings
 from service.db import create_engine, listen_url, session_factory
 from service.domain.decisions.card import PolicyCards
 from service.domain.decisions.service import Replayer
+from service.domain.documents.service import TrustedDocuments
 from service.domain.organisations.service import OrganisationPolicies
 from service.domain.store import ContentStore
 from service.garbage_collection import settle_after_start
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
         "replayer": Replayer(),
         "policy_cards": PolicyCards(),
         "organisation_policies": OrganisationPolicies(),
+        "trusted_documents": TrustedDocuments(),
     }
     application = Litestar(
         route_handlers=[

@@ -118,7 +118,7 @@ def ordinary_document() -> str:
     """What a front end sends, at about MAX_TOKENS tokens: ten operations with variables, over
     colocated fragments."""
     operation = """
-    query Page{n}($locale: String, $after: String, $search: String) {{
+    query Page{n}($locale: Locale, $after: Cursor, $search: SearchText) {{
       variants(locale: $locale, first: {n}, after: $after) {{
         items {{ ...Card ...Row slug name formality durationWeeks {{ min typical }} }} nextCursor
       }}
@@ -186,7 +186,7 @@ def overlap_budget_spent(document: str) -> int:
 # A front end's document written with colocated fragments (one per component), overlapping as
 # fragments in real code do: every one spread where the page needs it.
 COLOCATED_FRAGMENTS = """
-query Picker($locale: String) {
+query Picker($locale: Locale) {
   variants(locale: $locale) { items { id ...Card ...Row ...Detail ...Badge ...Link slug name } }
   approaches(locale: $locale) { items { ...Approach slug } nextCursor }
   variant(slug: "reverse-mentoring", locale: $locale) { ...Card ...Detail ...Badge }

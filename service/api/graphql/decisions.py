@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
+from service.api.common.paging import page
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.scalars import DEFAULT_PAGE, After, First, Locale, page_size
 from service.api.graphql.types import mirror_struct
 from service.domain.decisions import card, history
 from service.domain.errors import ContentUnavailable
@@ -51,10 +52,7 @@ def _context(info: Info) -> GraphQLContext:
 
 async def policy_card(
     info: Info,
-    locale: Annotated[
-        str | None,
-        strawberry.argument(description="en, es, fr or de; else `Accept-Language`, then `en`."),
-    ] = None,
+    locale: Locale = None,
     policy_version: Annotated[
         str | None,
         strawberry.argument(description="A released policy version; the one in service if null."),
@@ -73,10 +71,8 @@ async def policy_card(
 
 async def policy_versions(
     info: Info,
-    first: Annotated[int, strawberry.argument(description=f"1 to {MAX_LIMIT}.")] = DEFAULT_LIMIT,
-    after: Annotated[
-        str | None, strawberry.argument(description="The previous page's `nextCursor`.")
-    ] = None,
+    first: First = DEFAULT_PAGE,
+    after: After = None,
 ) -> PolicyReleasePage | None:
     context = _context(info)
     in_service = context.current().policy.version
@@ -84,7 +80,7 @@ async def policy_versions(
         releases = await history.policy_releases(await session.connection(), in_service)
     items, cursor = page(
         releases,
-        first,
+        page_size(first),
         after,
         size_name="first",
         cursor_name="after",
