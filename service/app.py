@@ -18,6 +18,7 @@ from service.api.graphql.controller import GraphQLDoor, graphql_controller
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples
+from service.api.rest.documents import TrustedDocumentController
 from service.api.rest.embed import EmbedController
 from service.api.rest.health import HealthController
 from service.api.rest.organisations import OrganisationController
@@ -134,6 +135,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
             RecommendationController,
             DecisionController,
             OrganisationController,
+            TrustedDocumentController,
             ReleaseController,
             WebhookController,
             EmbedController,

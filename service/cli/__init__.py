@@ -1,7 +1,8 @@
 """Command line: `python -m service <command>`. Run with `--help` for the list.
 
 One module per job: `database` (migrations, content load, the embedded PostgreSQL), `serve`
-(the server and its first screen), `apikeys`, `documents` (the OpenAPI document, the GraphQL
+(the server and its first screen), `apikeys`, `trusted_documents` (an organisation's
+trusted GraphQL documents), `documents` (the OpenAPI document, the GraphQL
 SDL and docs/configuration.md: generated on request, never as a side effect of a start),
 `console` (what a start prints).
 """
@@ -9,7 +10,7 @@ SDL and docs/configuration.md: generated on request, never as a side effect of a
 import argparse
 from collections.abc import Sequence
 
-from service.cli import apikeys, database, documents, serve, worker
+from service.cli import apikeys, database, documents, serve, trusted_documents, worker
 from service.cli.console import startup_logging
 from service.config import PROJECT_ROOT, get_settings
 
@@ -81,6 +82,7 @@ def parser() -> argparse.ArgumentParser:
     revoke = apikey_actions.add_parser("revoke", help="revoke a key by its id")
     revoke.add_argument("id")
     apikey.set_defaults(handler=apikeys.cmd_apikey)
+    trusted_documents.add_parser(commands)
     return root
 
 

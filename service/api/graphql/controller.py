@@ -43,6 +43,7 @@ from service.api.common.locale import negotiate
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.cost import CostAnalysis, CostBudget, CostReport
 from service.api.graphql.errors import graphql_error, shape_error
+from service.api.graphql.scalars import SCALARS
 from service.api.graphql.schema import MAX_TOKENS, build_schema, rules_of
 from service.api.graphql.validation import RequestTooLarge, check_request_size, variables_key
 from service.cache import BoundedCache
@@ -179,7 +180,8 @@ class GraphQLDoor:
             settings.graphql_document_cache_max_bytes, [cost_extension(costs_holder)]
         )
         sdl = str(schema) + "\n"
-        costs_holder.append(CostAnalysis(sdl))
+        parsers = {s.name: s.parse_value for s in SCALARS.values() if s.parse_value}
+        costs_holder.append(CostAnalysis(sdl, parsers))
         return cls(
             schema=schema,
             sdl=sdl,

@@ -20,7 +20,7 @@ refused when the variables are coerced, with the bound in the message, which is 
 useful answer than a cost.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,10 +34,12 @@ from graphql import (
     GraphQLField,
     GraphQLInterfaceType,
     GraphQLObjectType,
+    GraphQLScalarType,
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
+    Undefined,
     build_ast_schema,
     get_directive_values,
     get_named_type,
@@ -182,7 +184,7 @@ class _Operation:
                 if given is not None
                 else None
             )
-            if value is None:
+            if value is None or value is Undefined:
                 value = argument.default_value
             if isinstance(value, int) and not isinstance(value, bool):
                 return max(0, min(value, MAX_LIMIT))
@@ -190,10 +192,17 @@ class _Operation:
 
 
 class CostAnalysis:
-    """One per schema: the declared weights, read from the SDL."""
+    """One per schema: the declared weights, read from the SDL. `parsers` are the custom
+    scalars' value parsers, so that this schema checks values as the served one does (a
+    manifest's documents are validated against it)."""
 
-    def __init__(self, sdl: str) -> None:
+    def __init__(self, sdl: str, parsers: Mapping[str, Callable[[Any], Any]]) -> None:
         self.schema: GraphQLSchema = build_ast_schema(parse(sdl))
+        for name, parser in parsers.items():
+            scalar = self.schema.get_type(name)
+            if isinstance(scalar, GraphQLScalarType):
+                # The constructor's two names for one function (graphql-core 3.3).
+                scalar.parse_value = scalar.coerce_input_value = parser  # type: ignore[assignment]
         cost = self.schema.get_directive("cost")
         list_size = self.schema.get_directive("listSize")
         self.declared: dict[tuple[str, str], _Declared] = {}

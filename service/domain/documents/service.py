@@ -28,7 +28,14 @@ from service.domain.documents.models import (
 from service.domain.documents.models import (
     TrustedDocumentSettings as SettingsRow,
 )
-from service.domain.errors import Conflict, ContentUnavailable, InvalidParameter, NotFound
+from service.domain.errors import (
+    Conflict,
+    ContentUnavailable,
+    InvalidParameter,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+)
 from service.domain.organisations.models import Organisation
 from service.domain.organisations.service import SLUG
 
@@ -65,8 +72,13 @@ class ManifestDetail(msgspec.Struct, frozen=True):
 
 class DocumentsSummary(msgspec.Struct, frozen=True):
     organisation: str
+    version: int  # the number of the last change in the history (0: none yet)
     trusted_only: bool
     manifests: tuple[ManifestSummary, ...]
+
+    @property
+    def etag(self) -> str:
+        return f'"trusted-documents-{self.organisation}-v{self.version}"'
 
 
 class DocumentsEvent(msgspec.Struct, frozen=True):
@@ -236,9 +248,19 @@ async def remove(session: AsyncSession, organisation: str, name: str, actor: str
 
 
 async def set_trusted_only(
-    session: AsyncSession, organisation: str, trusted_only: bool, actor: str
+    session: AsyncSession, organisation: str, trusted_only: bool, actor: str, if_match: str | None
 ) -> DocumentsSummary:
+    """Change the mode, if `if_match` names the current listing (else 412; none: 428)."""
+    if if_match is None:
+        raise PreconditionRequired(
+            "Send If-Match with the ETag of the current listing (GET it first)."
+        )
     await _lock(session, organisation)
+    current = await _summary_of(session, organisation)
+    if if_match.strip() != current.etag:
+        raise PreconditionFailed(
+            f"The trusted documents changed since that ETag; the current one is {current.etag}."
+        )
     await session.execute(
         insert(SettingsRow)
         .values(organisation=organisation, trusted_only=trusted_only)
@@ -273,7 +295,9 @@ async def _summary_of(session: AsyncSession, organisation: str) -> DocumentsSumm
         .order_by(col(ManifestRow.name))
     )
     manifests = tuple(_summary(row) for row in rows)
-    return DocumentsSummary(organisation, await _trusted_only(session, organisation), manifests)
+    version = await _change_version(session, organisation)
+    trusted_only = await _trusted_only(session, organisation)
+    return DocumentsSummary(organisation, version, trusted_only, manifests)
 
 
 async def summary(session: AsyncSession, organisation: str, actor: str) -> DocumentsSummary:
@@ -353,7 +377,7 @@ class OrganisationDocuments:
         return sha256_text(text) in self.by_hash
 
 
-async def _change_version(connection: AsyncConnection, organisation: str) -> int:
+async def _change_version(connection: AsyncConnection | AsyncSession, organisation: str) -> int:
     found = (
         await connection.execute(
             select(func.coalesce(func.max(EventRow.number), 0)).where(
