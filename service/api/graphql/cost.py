@@ -39,17 +39,17 @@ from graphql import (
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
-    Undefined,
+    VariableValues,
     build_ast_schema,
+    get_argument_values,
     get_directive_values,
     get_named_type,
     get_nullable_type,
+    get_variable_values,
     is_composite_type,
     is_list_type,
     parse,
-    value_from_ast,
 )
-from graphql.execution.values import get_variable_values
 from strawberry.schema_directive import Location
 
 from service.domain.content import MAX_LIMIT
@@ -109,7 +109,7 @@ class _Operation:
         self,
         analysis: "CostAnalysis",
         fragments: Mapping[str, FragmentDefinitionNode],
-        variables: dict[str, Any],
+        variables: VariableValues | None,
     ) -> None:
         self.analysis = analysis
         self.fragments = fragments
@@ -174,18 +174,14 @@ class _Operation:
     def slice_size(
         self, definition: GraphQLField, node: FieldNode, declared: _Declared
     ) -> int | None:
-        for argument_name in declared.slicing_arguments:
-            argument = definition.args.get(argument_name)
-            if argument is None:
-                continue
-            given = next((a for a in node.arguments or () if a.name.value == argument_name), None)
-            value = (
-                value_from_ast(given.value, argument.type, self.variables)
-                if given is not None
-                else None
-            )
-            if value is None or value is Undefined:
-                value = argument.default_value
+        if not declared.slicing_arguments:
+            return declared.assumed_size
+        try:
+            arguments = get_argument_values(definition, node, self.variables)
+        except GraphQLError:
+            return declared.assumed_size  # refused when it executes, with the reason
+        for name in declared.slicing_arguments:
+            value = arguments.get(name)
             if isinstance(value, int) and not isinstance(value, bool):
                 return max(0, min(value, MAX_LIMIT))
         return declared.assumed_size
@@ -242,7 +238,10 @@ class CostAnalysis:
         fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
-        walk = _Operation(self, fragments, coerced if isinstance(coerced, dict) else {})
+        # Variables the operation cannot use: its slicing arguments count their assumed sizes,
+        # and the executor refuses the operation with the reason.
+        usable = coerced if isinstance(coerced, VariableValues) else None
+        walk = _Operation(self, fragments, usable)
         return walk.selection_set(root, operation.selection_set, {})
 
 
