@@ -11,7 +11,7 @@ from service.api.graphql.context import GraphQLContext
 from service.api.graphql.scalars import DEFAULT_PAGE, After, First, Locale, page_size
 from service.api.graphql.types import mirror_struct
 from service.domain.decisions import card, history
-from service.domain.errors import ContentUnavailable
+from service.domain.errors import ContentUnavailable, NotFound
 
 mirror_struct(card.Sections, description="The card's section headings, in its locale.")
 mirror_struct(card.CardInput)
@@ -55,7 +55,10 @@ async def policy_card(
     locale: Locale = None,
     policy_version: Annotated[
         str | None,
-        strawberry.argument(description="A released policy version; the one in service if null."),
+        strawberry.argument(
+            description="A released policy version; the one in service if null. A version "
+            "that was never released answers null."
+        ),
     ] = None,
 ) -> PolicyCard | None:
     context: GraphQLContext = info.context
@@ -65,7 +68,10 @@ async def policy_card(
         context = _context(info)
         async with context.sessions() as session:
             connection = await session.connection()
-            policy = await history.released_policy(connection, policy_version, "policyVersion")
+            try:
+                policy = await history.released_policy(connection, policy_version, "policyVersion")
+            except NotFound:
+                return None
     return card.build_card(policy, view.locale, card.committed_evidence())
 
 
