@@ -1,8 +1,9 @@
 """Schemathesis' GraphQL support against a live production server (granian on 127.0.0.1, a
 secret key with `content:read` and `recommend`), from the committed openapi/schema.graphql,
-with every check (schemathesis' default for GraphQL): the argument types carry the bounds the server enforces, so what the
-schema allows is answered, and nothing it allows is an error. The custom scalars' strategies
-are in schemathesis_hooks.py; schemathesis.toml names the one exception and why."""
+with every check (schemathesis' default for GraphQL): the argument types carry the bounds
+the server enforces, so what the schema allows is answered, and nothing it allows is an
+error. The custom scalars' strategies are in schemathesis_hooks.py; schemathesis.toml names
+the two exceptions and why."""
 
 import asyncio
 import json
