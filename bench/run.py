@@ -47,6 +47,7 @@ SERVICE_ENVIRONMENT = {
     "LOG_LEVEL": "INFO",
     "ACCESS_LOG": "true",
     "RATE_LIMIT_REQUESTS": "10000000",  # on, with a budget no run reaches
+    "GRAPHQL_COST_BUDGET": "1000000000",  # the same for GraphQL cost points
     "RATE_LIMIT_WINDOW_SECONDS": "60",
     "WORKERS": "1",
     # As helm/ci/production-values.yaml deploys it: webhook delivery in its own Deployment

@@ -120,6 +120,7 @@ class Kept:
 
     body: bytes
     cost: int
+    etag: str  # of `body`, computed once
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,8 +339,7 @@ class GraphQLDoor:
                 report = await self.budget.admit(kept.cost, caller.identity, request)
                 if report.refusal is not None:
                     return refused(report)
-                etag = body_etag(kept.body)
-                return Answer(with_cost(kept.body, report), True, etag=etag)
+                return Answer(with_cost(kept.body, report), True, etag=kept.etag)
         self.executions += 1
         context = self._context(snapshot, accept_language, caller.identity, request)
         executed = await self._execute(query, operation, context, get)
@@ -352,8 +352,9 @@ class GraphQLDoor:
         body = msgspec.json.encode(document)
         if errors or key is None or context.no_store:
             return Answer(with_cost(body, report), cacheable=False)
-        self.responses.put(key, Kept(body, report.requested))
-        return Answer(with_cost(body, report), True, etag=body_etag(body))
+        kept = Kept(body, report.requested, body_etag(body))
+        self.responses.put(key, kept)
+        return Answer(with_cost(body, report), True, etag=kept.etag)
 
     async def _execute(
         self, query: str, operation: Operation, context: GraphQLContext, get: bool

@@ -304,11 +304,11 @@ class CostBudget:
 
     def __init__(self, maximum: int, budget: int, window_seconds: int) -> None:
         self.maximum = maximum
-        self.limiter = (
-            RateLimiter(budget, window_seconds, lease_size=max(1, min(budget // 20, maximum)))
-            if budget > 0
-            else None
-        )
+        # Leased in blocks of a twentieth of the budget, as requests are, but at most 100
+        # operations of the maximum cost: a block of 5,000 points (one costly operation) had
+        # a replica ask PostgreSQL every 25 repeated VariantPicker queries (profiled).
+        lease = max(1, min(budget // 20, 100 * maximum))
+        self.limiter = RateLimiter(budget, window_seconds, lease_size=lease) if budget > 0 else None
 
     async def admit(self, cost: int, identity: Identity | None, request: Any) -> CostReport:
         """Spend `cost` from the key's budget, unless it is over the maximum or the budget."""
