@@ -216,7 +216,7 @@ class TrustedDocumentController(Controller):
                     (TrustedDocument(_ID, _QUERY),),
                 ),
             ),
-            **problems(400, 404, 503, resource="manifest"),
+            **problems(400, 404, 503, resource="organisation"),
         },
     )
     async def get_manifest(
@@ -231,7 +231,7 @@ class TrustedDocumentController(Controller):
         "/manifests/{manifest:str}",
         operation_id="RemoveTrustedDocumentManifest",
         summary="Remove a manifest: its documents no longer run by id",
-        responses=problems(400, 404, 503, resource="manifest"),
+        responses=problems(400, 404, 503, resource="organisation"),
     )
     async def remove(
         self, request: AnyRequest, organisation: FromPath[str], manifest: FromPath[str]
