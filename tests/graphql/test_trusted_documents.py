@@ -26,7 +26,7 @@ from service.domain.documents.manifest import APOLLO_FORMAT, parse_manifest
 from service.domain.errors import InvalidParameter
 from service.domain.organisations.service import ensure_organisation
 from service.security.keys import create_key
-from tests.graphql.conftest import sha256
+from tests.graphql.conftest import door_of, sha256
 from tests.security.conftest import production_settings, started
 
 Client = AsyncTestClient[Litestar]
@@ -341,3 +341,17 @@ async def test_the_command_line_registers_lists_and_removes_a_manifest(
     ]
     history = (await production.get(acme.path("/history"), headers=admin(acme))).json()
     assert [e["actor"] for e in history["items"]][:3] == ["cli", "cli", "cli"]
+
+
+async def test_no_answer_is_shared_between_organisations(
+    production: Client, acme: Organisation, globex: Organisation
+) -> None:
+    """The response cache keys on the organisation too: the same document from two
+    organisations' keys is executed once for each, then answered from the cache."""
+    door = door_of(production.app)
+    query = {"query": '{ sharedProbe: aspect(key: "duration") { name } }'}
+    before = door.executions
+    for org in (acme, globex, acme, globex):
+        answer = await production.post("/graphql", json=query, headers=secret(org))
+        assert "errors" not in answer.json()
+    assert door.executions == before + 2

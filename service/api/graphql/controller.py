@@ -50,8 +50,8 @@ from service.cache import BoundedCache
 from service.config import Environment, Settings
 from service.domain.content import Snapshot
 from service.domain.documents.service import OrganisationDocuments, TrustedDocuments
+from service.domain.errors import ContentUnavailable
 from service.domain.organisations.models import DEFAULT_ORGANISATION
-from service.problems import classify
 from service.security.identity import Identity, identity_of
 from service.security.scopes import Scope, access
 
@@ -328,10 +328,9 @@ class GraphQLDoor:
         except RequestError as exc:
             report = await self.budget.report(0, identity_of(request.scope), request)
             return Answer(with_cost(exc.body, report), False, exc.status, headers=exc.headers)
-        except Exception as exc:  # the trusted documents could not be read: say so, as JSON
-            problem, _ = classify(exc)
-            error = RequestError(problem.detail, "SERVICE_UNAVAILABLE", status=503)
-            return Answer(error.body, cacheable=False, status=503)
+        except ContentUnavailable as exc:  # the organisation's documents cannot be read
+            error = RequestError(str(exc), "SERVICE_UNAVAILABLE", status=503)
+            return Answer(error.body, cacheable=False, status=503, headers={"Retry-After": "5"})
         key = _cache_key(caller.organisation, query, operation, snapshot, accept_language)
         if key is not None:
             kept = self.responses.get(key)

@@ -21,6 +21,7 @@ from litestar.params import FromPath, JSONBody
 from service.api.rest.content import Cursor, Limit
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import JSON, hashed_response
+from service.api.rest.webhooks import allow_every_method
 from service.domain.content import DEFAULT_LIMIT, paginate
 from service.domain.documents import service as documents
 from service.domain.documents.manifest import (
@@ -117,6 +118,8 @@ class TrustedDocumentController(Controller):
     path = "/v1/organisations/{organisation:str}/trusted-documents"
     opt = access(Scope.ADMIN)
     tags = ["Organisations"]
+    # OPTIONS names every method of a path with several handlers (Litestar names the first's).
+    before_request = staticmethod(allow_every_method)
 
     @get(
         "/",
