@@ -14,6 +14,7 @@ from litestar.testing import AsyncTestClient
 from service.api.graphql.controller import PERSISTED_QUERIES_FILE, GraphQLDoor
 from service.app import create_app
 from service.config import Settings
+from service.observability.metrics import RECOMMENDATIONS
 from tests.graphql.conftest import Client, codes, door_of, graphql
 from tests.security.conftest import MakeKey, make_key, production_settings, started
 
@@ -67,18 +68,29 @@ def test_pages_cost_what_they_ask_for(app: Litestar) -> None:
     assert cost_of(door, scalars) == 1  # a page whose items are not asked for
 
 
+def recommendations_answered() -> float:
+    return sum(
+        sample.value
+        for metric in RECOMMENDATIONS.collect()
+        for sample in metric.samples
+        if sample.name.endswith("_total")
+    )
+
+
 async def test_too_expensive_is_refused_before_any_resolver_runs(client: Client) -> None:
     query = (
-        "{ contentVersion topics(first: 100) { items { linkedAspects { linkedTopics "
-        "{ linkedAspects { key } } } } } }"
+        "query($s: SituationInput!) { contentVersion recommend(situation: $s) { decisionId } "
+        "topics(first: 100) { items { linkedAspects { linkedTopics { linkedAspects { key } } } } } }"
     )
-    body = await graphql(client, query)
+    before = recommendations_answered()
+    body = await graphql(client, query, {"s": SITUATION})
     assert codes(body) == ["QUERY_TOO_EXPENSIVE"]
     assert body.get("data") is None  # not even contentVersion ran
+    assert recommendations_answered() == before  # nor the recommendation
     error = body["errors"][0]
-    assert error["extensions"]["cost"] == 111_101 and error["extensions"]["maximumCost"] == 5000
-    assert error["message"].startswith("This query costs 111101 points; one request may cost")
-    assert body["extensions"]["cost"] == {"requested": 111_101, "maximum": 5000}
+    assert error["extensions"]["cost"] == 111_151 and error["extensions"]["maximumCost"] == 5000
+    assert error["message"].startswith("This query costs 111151 points; one request may cost")
+    assert body["extensions"]["cost"] == {"requested": 111_151, "maximum": 5000}
 
 
 @pytest.fixture
