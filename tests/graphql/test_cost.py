@@ -80,7 +80,8 @@ def recommendations_answered() -> float:
 async def test_too_expensive_is_refused_before_any_resolver_runs(client: Client) -> None:
     query = (
         "query($s: SituationInput!) { contentVersion recommend(situation: $s) { decisionId } "
-        "topics(first: 100) { items { linkedAspects { linkedTopics { linkedAspects { key } } } } } }"
+        "topics(first: 100) { items { linkedAspects { linkedTopics { linkedAspects { key } } } } "
+        "} }"
     )
     before = recommendations_answered()
     body = await graphql(client, query, {"s": SITUATION})
