@@ -130,7 +130,7 @@ class TrustedDocumentController(Controller):
         "mode (`PUT`) needs in `If-Match`.",
         responses={
             200: ok(documents.DocumentsSummary, "Acme", EXAMPLE_SUMMARY),
-            **problems(404, 503, resource="organisation"),
+            **problems(400, 404, 503, resource="organisation"),
         },
     )
     async def list_manifests(
