@@ -30,6 +30,7 @@ def _environment(url: str) -> None:
         LOG_LEVEL="INFO",
         ACCESS_LOG="true",
         RATE_LIMIT_REQUESTS="10000000",
+        GRAPHQL_COST_BUDGET="1000000000",
         RATE_LIMIT_WINDOW_SECONDS="60",
         LOAD_CONTENT_ON_START="false",
     )

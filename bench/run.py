@@ -47,6 +47,7 @@ SERVICE_ENVIRONMENT = {
     "LOG_LEVEL": "INFO",
     "ACCESS_LOG": "true",
     "RATE_LIMIT_REQUESTS": "10000000",  # on, with a budget no run reaches
+    "GRAPHQL_COST_BUDGET": "1000000000",  # the same for GraphQL cost points
     "RATE_LIMIT_WINDOW_SECONDS": "60",
     "WORKERS": "1",
     # WEBHOOK_WORKER_IN_SERVICE at its default (true): the webhook worker runs, idle, in the

@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 # archive, organisations and their policies, API keys and rate limits, trusted issuers,
 # webhooks.
 import service.domain.decisions.models
+import service.domain.documents.models
 import service.domain.models
 import service.domain.organisations.models
 import service.domain.releases.models

@@ -18,6 +18,7 @@ from service.api.graphql.controller import GraphQLDoor, graphql_controller
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples
+from service.api.rest.documents import TrustedDocumentController
 from service.api.rest.embed import EmbedController
 from service.api.rest.health import HealthController
 from service.api.rest.issuers import IssuerController
@@ -31,6 +32,7 @@ from service.config import Settings, get_settings
 from service.db import create_engine, listen_url, session_factory
 from service.domain.decisions.card import PolicyCards
 from service.domain.decisions.service import Replayer
+from service.domain.documents.service import TrustedDocuments
 from service.domain.organisations.service import OrganisationPolicies
 from service.domain.store import ContentStore
 from service.garbage_collection import settle_after_start
@@ -127,6 +129,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
         "replayer": Replayer(),
         "policy_cards": PolicyCards(),
         "organisation_policies": OrganisationPolicies(),
+        "trusted_documents": TrustedDocuments(),
     }
     application = Litestar(
         route_handlers=[
@@ -137,6 +140,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
             OrganisationController,
             IssuerController,
             ProtectedResourceController,
+            TrustedDocumentController,
             ReleaseController,
             WebhookController,
             EmbedController,

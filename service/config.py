@@ -236,6 +236,21 @@ class Settings(BaseSettings):
         description="Bytes of final REST content answers each worker keeps (least recently "
         "used go first; at most 4096 answers).",
     )
+    graphql_max_query_cost: int = Field(
+        5000,
+        ge=1,
+        le=1_000_000,
+        description="Most points one GraphQL operation may cost (an object 1, a page of `first` "
+        "objects `first`, `recommend` 50: docs/graphql.md); a costlier one is refused, "
+        "`QUERY_TOO_EXPENSIVE`, before any resolver runs.",
+    )
+    graphql_cost_budget: int = Field(
+        250_000,
+        ge=0,
+        le=1_000_000_000,
+        description="GraphQL cost points each API key may spend per `RATE_LIMIT_WINDOW_SECONDS`, "
+        "across all replicas (`BUDGET_EXHAUSTED` with 429 once spent); 0 disables.",
+    )
     graphql_response_cache_max_bytes: int = Field(
         32_000_000,
         ge=1_000_000,

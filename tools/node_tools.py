@@ -39,13 +39,16 @@ def npm(*args: str, cwd: Path = TOOLS, timeout: float = 600) -> subprocess.Compl
     )
 
 
-def ensure_installed() -> Path:
-    """Install the locked tools unless this lockfile's install is already there."""
-    wanted = hashlib.sha256((TOOLS / "package-lock.json").read_bytes()).hexdigest()
-    if not (_STAMP.exists() and _STAMP.read_text() == wanted):
-        npm("ci", "--no-audit", "--no-fund", "--loglevel=error")
-        _STAMP.write_text(wanted)
-    return NODE_MODULES
+def ensure_installed(folder: Path = TOOLS) -> Path:
+    """Install a folder's locked packages (the tools by default) unless this lockfile's
+    install is already there; its node_modules."""
+    modules = folder / "node_modules"
+    stamp = modules / _STAMP.name
+    wanted = hashlib.sha256((folder / "package-lock.json").read_bytes()).hexdigest()
+    if not (stamp.exists() and stamp.read_text() == wanted):
+        npm("ci", "--no-audit", "--no-fund", "--loglevel=error", cwd=folder)
+        stamp.write_text(wanted)
+    return modules
 
 
 def tool(

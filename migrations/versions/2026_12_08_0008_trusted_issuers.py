@@ -1,11 +1,8 @@
 """organisations' trusted issuers (OAuth access tokens) and the history of their changes
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-08 09:00:00
-
-Re-chain after 0007 (GraphQL trusted documents) when both are on main: only `down_revision`
-changes.
 """
 
 from collections.abc import Sequence
@@ -15,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0006"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -2,14 +2,15 @@
 
 One module per job: `database` (migrations, content load, the embedded PostgreSQL), `serve`
 (the server and its first screen), `apikeys`, `issuers` (OAuth identity providers),
-`documents` (the OpenAPI document, the GraphQL SDL and docs/configuration.md: generated on
-request, never as a side effect of a start), `console` (what a start prints).
+`trusted_documents` (an organisation's trusted GraphQL documents), `documents` (the OpenAPI
+document, the GraphQL SDL and docs/configuration.md: generated on request, never as a side
+effect of a start), `console` (what a start prints).
 """
 
 import argparse
 from collections.abc import Sequence
 
-from service.cli import apikeys, database, documents, issuers, serve, worker
+from service.cli import apikeys, database, documents, issuers, serve, trusted_documents, worker
 from service.cli.console import startup_logging
 from service.config import PROJECT_ROOT, get_settings
 
@@ -106,6 +107,7 @@ def parser() -> argparse.ArgumentParser:
     remove.add_argument("--org", required=True)
     remove.add_argument("id", help="the issuer's id (from `list`) or its `iss`")
     issuer.set_defaults(handler=issuers.cmd_issuer)
+    trusted_documents.add_parser(commands)
     return root
 
 

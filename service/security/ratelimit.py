@@ -90,14 +90,17 @@ class RateLimiter:
         self._locks: dict[str, asyncio.Lock] = {}
         self._database_retry_at = 0.0
 
-    async def hit(self, engine: AsyncEngine, subject: str) -> Decision:
+    async def hit(self, engine: AsyncEngine, subject: str, amount: int = 1) -> Decision:
+        """Spend `amount` (a request: 1; a GraphQL operation: its cost; 0 only reads what is
+        left) if that much is left in the window."""
         now = time.time()
         window_start = int(now // self.window_seconds) * self.window_seconds
         reset = max(1, math.ceil(window_start + self.window_seconds - now))
         lease = self._current_lease(subject, window_start)
-        if lease.tokens == 0 and not lease.exhausted:
+        if lease.tokens < amount and not lease.exhausted:
             async with self._lock(subject):
-                if lease.tokens == 0 and not lease.exhausted:  # nobody leased while we waited
+                # Nobody leased while we waited; an amount above one lease takes several.
+                while lease.tokens < amount and not lease.exhausted:
                     await self._lease(engine, subject, lease)
         elif lease.tokens <= self.lease_size // 4 and not lease.exhausted and not lease.prefetching:
             # Marked at once: `lock.locked()` stays false until the task first runs, and every
@@ -106,9 +109,10 @@ class RateLimiter:
             task = asyncio.create_task(self._prefetch(engine, subject, lease, self._lock(subject)))
             self._prefetches.add(task)  # keep a reference until it is done
             task.add_done_callback(self._prefetches.discard)
-        if lease.tokens == 0:
-            return Decision(False, self.limit, 0, reset)
-        lease.tokens -= 1
+        if lease.tokens < amount:
+            left = max(0, self.limit - lease.granted_everywhere) + lease.tokens
+            return Decision(False, self.limit, left, reset)
+        lease.tokens -= amount
         remaining = max(0, self.limit - lease.granted_everywhere) + lease.tokens
         return Decision(True, self.limit, remaining, reset)
 

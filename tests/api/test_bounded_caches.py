@@ -39,7 +39,7 @@ async def test_graphql_responses_are_bounded_in_bytes(database_url: str, client:
     )
     app = create_app(settings)
     query = (
-        "query($n: Int!) { variants(first: $n) { items { slug name summary strengths risks "
+        "query($n: PageSize!) { variants(first: $n) { items { slug name summary strengths risks "
         "linkedTerm { name definition } } } }"
     )
     async with AsyncTestClient(app=app, base_url="http://testserver.local") as started:

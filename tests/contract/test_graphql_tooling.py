@@ -15,7 +15,7 @@ from tools import node_tools
 pytestmark = pytest.mark.slow
 SCHEMA = PROJECT_ROOT / "openapi" / "schema.graphql"
 # An integrator's recommendation document, and code that must (and must not) type-check.
-RECOMMEND = """query Recommend($situation: SituationInput!, $locale: String) {
+RECOMMEND = """query Recommend($situation: SituationInput!, $locale: Locale) {
   recommend(situation: $situation, locale: $locale) {
     primary { approach variant headline }
     ranking { rank variant score }

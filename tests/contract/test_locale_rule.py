@@ -4,7 +4,7 @@ served by its language; an explicit unsupported locale is a client error."""
 from typing import Any
 
 ASPECT = "/v1/aspects/duration"
-QUERY = 'query($locale: String) { aspect(key: "duration", locale: $locale) { name } }'
+QUERY = 'query($locale: Locale) { aspect(key: "duration", locale: $locale) { name } }'
 
 
 async def test_rest_serves_a_regional_locale_by_its_language(client: Any) -> None:

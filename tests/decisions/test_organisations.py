@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from service.app import create_app
 from service.domain.organisations.service import ensure_organisation
 from service.security.keys import create_key
-from tests.graphql.conftest import door_of, graphql
+from tests.graphql.conftest import graphql
 from tests.security.conftest import production_settings, started
 
 Client = AsyncTestClient[Litestar]
@@ -34,9 +34,7 @@ GRAPHQL_QUERY = """query($s: SituationInput!) {
 
 @pytest.fixture
 async def production(database_url: str, client: Client) -> AsyncIterator[Client]:
-    app = create_app(production_settings(database_url))
-    door_of(app).register(GRAPHQL_QUERY)  # production runs registered queries only
-    async for started_client in started(app):
+    async for started_client in started(create_app(production_settings(database_url))):
         yield started_client
 
 

@@ -6,7 +6,7 @@ import pytest
 from gql import gql
 from gql.transport.exceptions import TransportQueryError
 
-from tests.graphql.conftest import Client, graphql
+from tests.graphql.conftest import Client, codes, graphql
 
 
 async def test_a_screen_gets_exactly_its_fields_in_one_round_trip(gql_client: Any) -> None:
@@ -32,7 +32,7 @@ async def test_a_screen_gets_exactly_its_fields_in_one_round_trip(gql_client: An
 
 async def test_paging_with_after_walks_every_variant_once(gql_client: Any) -> None:
     query = gql(
-        "query Page($after: String) { variants(first: 5, after: $after) "
+        "query Page($after: Cursor) { variants(first: 5, after: $after) "
         "{ items { slug } nextCursor } }"
     )
     slugs: list[str] = []
@@ -84,10 +84,11 @@ async def test_search_ranks_like_rest(gql_client: Any, client: Client) -> None:
 @pytest.mark.parametrize(
     ("query", "code", "field"),
     [
-        ('{ variant(slug: "nope") { slug } }', "NOT_FOUND", None),
-        ("{ approaches(first: 101) { nextCursor } }", "BAD_USER_INPUT", "first"),
-        ('{ approaches(after: "garbage") { nextCursor } }', "BAD_USER_INPUT", "after"),
-        ('{ terms(search: "  ") { nextCursor } }', "BAD_USER_INPUT", "search"),
+        # The argument types refuse these before any resolver runs (scalars.py).
+        ("{ approaches(first: 101) { nextCursor } }", "BAD_USER_INPUT", None),
+        ('{ approaches(after: "garbage") { nextCursor } }', "BAD_USER_INPUT", None),
+        ('{ terms(search: "  ") { nextCursor } }', "BAD_USER_INPUT", None),
+        # The content decides which languages it serves.
         ('{ topics(locale: "xx") { nextCursor } }', "BAD_USER_INPUT", "locale"),
     ],
 )
@@ -105,7 +106,27 @@ async def test_domain_errors_carry_a_code(
         assert f"supported: {', '.join(allowed)}" in error["message"]
 
 
+async def test_bounds_are_named_in_the_message(client: Client) -> None:
+    body = await graphql(
+        client, "query($n: PageSize) { variants(first: $n) { nextCursor } }", {"n": 500}
+    )
+    assert codes(body) == ["BAD_USER_INPUT"]
+    message = body["errors"][0]["message"]
+    assert message == "Variable '$n' has invalid value: A page size is an integer from 1 to 100."
+
+
+async def test_an_item_that_does_not_exist_is_null(client: Client) -> None:
+    body = await graphql(
+        client,
+        '{ variant(slug: "nope") { slug } node(id: "Term:nope") { id } aspect(key: "") { key } }',
+    )
+    assert body == {
+        "data": {"variant": None, "node": None, "aspect": None},
+        "extensions": body["extensions"],
+    }
+
+
 async def test_one_failing_root_field_leaves_the_others(client: Client) -> None:
-    body = await graphql(client, '{ a: variant(slug: "nope") { slug } contentVersion }')
+    body = await graphql(client, '{ a: topics(locale: "xx") { nextCursor } contentVersion }')
     assert body["data"]["a"] is None and body["data"]["contentVersion"] >= 1
     assert [e["path"] for e in body["errors"]] == [["a"]]

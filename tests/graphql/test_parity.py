@@ -87,7 +87,7 @@ async def test_pages_and_cursors_are_the_same_on_both_doors(client: Client, size
             rest = (await client.get(path, params=params)).json()
             body = await graphql(
                 client,
-                f"query($after: String) {{ {field}(first: {size}, after: $after) "
+                f"query($after: Cursor) {{ {field}(first: {size}, after: $after) "
                 f"{{ items {{ {camel(key)} }} nextCursor }} }}",
                 {"after": cursor},
             )
@@ -134,7 +134,7 @@ async def test_search_agrees(client: Client, words: str) -> None:
         rest = (await client.get("/v1/terms", params={"q": words, "locale": locale})).json()
         body = await graphql(
             client,
-            "query($q: String, $locale: String) { terms(search: $q, locale: $locale) "
+            "query($q: SearchText, $locale: Locale) { terms(search: $q, locale: $locale) "
             f"{{ items {{ {selection(schemas.Term)} }} nextCursor }} }}",
             {"q": words, "locale": locale},
         )

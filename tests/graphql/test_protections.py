@@ -4,12 +4,15 @@ from typing import Any
 
 import pytest
 from litestar import Litestar
+from litestar.testing import AsyncTestClient
 
 from service.api.graphql.context import MAX_LINKED_OBJECTS
 from service.api.graphql.controller import MAX_BATCH
 from service.api.graphql.schema import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
+from service.app import create_app
+from service.config import Settings
 from service.domain.content import LocaleView
-from tests.graphql.conftest import Client, codes, graphql
+from tests.graphql.conftest import BASE_URL, Client, codes, graphql
 
 
 def nested(links: int) -> str:
@@ -44,13 +47,22 @@ async def test_token_limit(client: Client) -> None:
     assert f"more than {MAX_TOKENS} tokens" in body["errors"][0]["message"]
 
 
-async def test_links_both_ways_cannot_blow_up_an_answer(client: Client) -> None:
-    # Within the depth limit, yet thousands of objects: the link budget stops it.
+async def test_links_both_ways_cannot_blow_up_an_answer(client: Client, database_url: str) -> None:
+    # Within the depth limit, yet thousands of objects: the cost refuses it before it runs.
     query = (
         "{ topics(first: 100) { items { linkedAspects { linkedTopics { linkedAspects "
         "{ linkedTopics { linkedAspects { key } } } } } } } }"
     )
     body = await graphql(client, query)
+    assert codes(body) == ["QUERY_TOO_EXPENSIVE"] and body.get("data") is None
+    # And with the maximum cost raised as far as it goes, the link budget still stops it.
+    settings = Settings(database_url=database_url, graphql_max_query_cost=1_000_000)
+    cheaper = (  # 50 x 11,111 points; 10 x 6 x 9 x 6 x 9 links in the content
+        "{ topics(first: 50) { items { linkedAspects { linkedTopics { linkedAspects "
+        "{ linkedTopics { slug } } } } } } }"
+    )
+    async with AsyncTestClient(app=create_app(settings), base_url=BASE_URL) as generous:
+        body = await graphql(generous, cheaper)
     assert codes(body)[:1] == ["RESULT_TOO_LARGE"]
     assert f"more than {MAX_LINKED_OBJECTS} linked objects" in body["errors"][0]["message"]
 

@@ -21,7 +21,7 @@ SITUATION = {
     "context": {"sponsors_available": True},
 }
 QUERY = (
-    "query($situation: SituationInput!, $locale: String) "
+    "query($situation: SituationInput!, $locale: Locale) "
     f"{{ recommend(situation: $situation, locale: $locale) "
     f"{{ {selection(recommend_output.Recommendation)} }} }}"
 )

@@ -1,4 +1,5 @@
-"""The committed schema, the REST spec without /graphql, and what production turns off."""
+"""The committed schema (also served at /graphql/schema.graphql), the REST spec without
+/graphql, and what production serves: any query from a key, introspection, no GraphiQL."""
 
 import json
 from collections.abc import AsyncIterator
@@ -10,7 +11,7 @@ from litestar.testing import AsyncTestClient
 from service.api.graphql.controller import PERSISTED_QUERIES_FILE
 from service.api.graphql.schema import GRAPHQL_SCHEMA_FILE, schema_sdl
 from service.app import create_app
-from tests.graphql.conftest import Client, codes, door_of, sha256
+from tests.graphql.conftest import Client
 from tests.security.conftest import MakeKey, make_key, production_settings, started
 
 __all__ = ["make_key"]  # the fixture, used below
@@ -42,63 +43,51 @@ async def production(database_url: str, client: Client) -> AsyncIterator[AsyncTe
         yield started_client
 
 
-async def test_production_turns_off_graphiql_and_introspection(
+async def test_production_serves_introspection_to_keys_and_no_graphiql(
     production: Client, make_key: MakeKey
 ) -> None:
     key = {"X-API-Key": await make_key("content:read")}
     page = await production.get("/graphql", headers={"Accept": "text/html"} | key)
     assert page.status_code == 404
     introspection = await production.post("/graphql", json={"query": INTROSPECTION}, headers=key)
-    assert codes(introspection.json()) == ["PERSISTED_QUERY_NOT_IN_LIST"]
+    body = introspection.json()
+    assert body["data"]["__schema"]["queryType"]["name"] == "Query", body
+    assert body["extensions"]["cost"]["requested"] == 100
 
 
-async def test_production_runs_only_registered_queries(
+README_QUERY = "{ variants(first: 3) { items { slug name linkedTerm { name } } nextCursor } }"
+
+
+async def test_production_runs_any_query_a_secret_key_sends(
     production: Client, make_key: MakeKey
 ) -> None:
+    """The README's example, as a front-end team would send it, with its cost."""
     key = {"X-API-Key": await make_key("content:read")}
+    answer = await production.post("/graphql", json={"query": README_QUERY}, headers=key)
+    body = answer.json()
+    assert "errors" not in body and len(body["data"]["variants"]["items"]) == 3
+    cost = body["extensions"]["cost"]
+    assert cost["requested"] == 7 and cost["maximum"] == 5000
+    assert cost["limit"] == 250_000 and 0 <= cost["remaining"] < cost["limit"]
+    assert 1 <= cost["resetSeconds"] <= 60
     shipped = json.loads(PERSISTED_QUERIES_FILE.read_text())
-    digest, query = next((d, q) for d, q in shipped.items() if "ContentVersion" in q)
+    digest = next(d for d, q in shipped.items() if "ContentVersion" in q)
     by_hash = await production.get(
         "/graphql",
         params={"extensions": json.dumps({"persistedQuery": {"version": 1, "sha256Hash": digest}})},
         headers=key,
     )
     assert by_hash.json()["data"]["contentVersion"] >= 1 and by_hash.headers["etag"]
-    by_text = await production.post("/graphql", json={"query": query}, headers=key)
-    assert by_text.json()["data"]["contentVersion"] >= 1
-    adhoc = "{ contentVersion approaches { nextCursor } }"
-    refused = await production.post("/graphql", json={"query": adhoc}, headers=key)
-    assert codes(refused.json()) == ["PERSISTED_QUERY_NOT_IN_LIST"]
-    registering = await production.post(
-        "/graphql",
-        json={
-            "query": adhoc,
-            "extensions": {"persistedQuery": {"version": 1, "sha256Hash": sha256(adhoc)}},
-        },
-        headers=key,
-    )
-    assert codes(registering.json()) == ["PERSISTED_QUERY_NOT_IN_LIST"]
-    unknown = await production.get(
-        "/graphql",
-        params={
-            "extensions": json.dumps(
-                {"persistedQuery": {"version": 1, "sha256Hash": sha256(adhoc)}}
-            )
-        },
-        headers=key,
-    )
-    assert codes(unknown.json()) == ["PERSISTED_QUERY_NOT_FOUND"]
 
 
-async def test_production_refuses_introspection_even_when_registered(
-    database_url: str, client: Client, make_key: MakeKey
-) -> None:
-    app = create_app(production_settings(database_url))
-    async for production in started(app):
-        door_of(app).register(INTROSPECTION)
-        key = {"X-API-Key": await make_key("content:read")}
-        body = (
-            await production.post("/graphql", json={"query": INTROSPECTION}, headers=key)
-        ).json()
-        assert set(codes(body)) == {"INTROSPECTION_DISABLED"} and body.get("data") is None
-        assert "introspection" in body["errors"][0]["message"].lower()
+async def test_the_sdl_is_served_to_keys_for_codegen(production: Client, make_key: MakeKey) -> None:
+    key = {"Authorization": f"Bearer {await make_key('content:read')}"}
+    refused = await production.get("/graphql/schema.graphql")
+    assert refused.status_code == 401
+    served = await production.get("/graphql/schema.graphql", headers=key)
+    assert served.status_code == 200 and served.headers["content-type"].startswith("text/plain")
+    assert served.text == GRAPHQL_SCHEMA_FILE.read_text(encoding="utf-8")
+    again = await production.get(
+        "/graphql/schema.graphql", headers=key | {"If-None-Match": served.headers["etag"]}
+    )
+    assert again.status_code == 304

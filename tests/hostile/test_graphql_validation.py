@@ -11,10 +11,10 @@ from graphql import GraphQLError, parse, validate
 
 from service.api.graphql.errors import shape_error
 from service.api.graphql.schema import (
-    DEVELOPMENT_RULES,
     MAX_ALIASES,
     MAX_DEPTH,
     MAX_TOKENS,
+    VALIDATION_RULES,
     build_schema,
 )
 from service.api.graphql.validation import OVERLAP_BUDGET, BoundedOverlappingFields
@@ -44,12 +44,12 @@ def validation_seconds(document: str) -> tuple[float, list[GraphQLError]]:
     """CPU seconds to validate `document` with the development schema's rules (the larger
     set: production adds only the introspection rule), best of 9: CPU time, since other
     processes share this machine."""
-    schema = build_schema(production=False)._schema
+    schema = build_schema()._schema
     ast = parse(document, max_tokens=MAX_TOKENS)
     times, errors = [], []
     for _ in range(9):
         started = time.process_time()
-        errors = validate(schema, ast, DEVELOPMENT_RULES)
+        errors = validate(schema, ast, VALIDATION_RULES)
         times.append(time.process_time() - started)
     return min(times), errors
 
@@ -120,7 +120,7 @@ def ordinary_document() -> str:
     """What a front end sends, at about MAX_TOKENS tokens: ten operations with variables, over
     colocated fragments."""
     operation = """
-    query Page{n}($locale: String, $after: String, $search: String) {{
+    query Page{n}($locale: Locale, $after: Cursor, $search: SearchText) {{
       variants(locale: $locale, first: {n}, after: $after) {{
         items {{ ...Card ...Row slug name formality durationWeeks {{ min typical }} }} nextCursor
       }}
@@ -180,15 +180,15 @@ def overlap_budget_spent(document: str) -> int:
         def leave_document(self, *_args: object) -> None:
             spent.append(OVERLAP_BUDGET - self.rule_context.remaining_complexity_budget)
 
-    rules = [Measured if rule is BoundedOverlappingFields else rule for rule in DEVELOPMENT_RULES]
-    assert validate(build_schema(production=False)._schema, parse(document), rules) == []
+    rules = [Measured if rule is BoundedOverlappingFields else rule for rule in VALIDATION_RULES]
+    assert validate(build_schema()._schema, parse(document), rules) == []
     return spent[0]
 
 
 # A front end's document written with colocated fragments (one per component), overlapping as
 # fragments in real code do: every one spread where the page needs it.
 COLOCATED_FRAGMENTS = """
-query Picker($locale: String) {
+query Picker($locale: Locale) {
   variants(locale: $locale) { items { id ...Card ...Row ...Detail ...Badge ...Link slug name } }
   approaches(locale: $locale) { items { ...Approach slug } nextCursor }
   variant(slug: "reverse-mentoring", locale: $locale) { ...Card ...Detail ...Badge }
@@ -209,7 +209,7 @@ def test_real_documents_stay_far_below_the_overlap_budget() -> None:
 
 
 def test_depth_and_aliases_are_still_counted_through_fragments() -> None:
-    schema = build_schema(production=False)
+    schema = build_schema()
     chain = "slug"
     names = ["linkedAspects" if i % 2 == 0 else "linkedTopics" for i in range(MAX_DEPTH)]
     fragments = []

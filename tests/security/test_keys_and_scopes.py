@@ -14,7 +14,7 @@ from service.app import create_app
 from service.config import PROJECT_ROOT
 from service.security.keys import revoke_key
 from service.security.scopes import declared
-from tests.graphql.conftest import door_of, sha256
+from tests.graphql.conftest import sha256
 from tests.security.conftest import MakeKey, production_settings, started
 
 Client = AsyncTestClient[Litestar]
@@ -158,90 +158,82 @@ def graphql_errors(response: Any) -> list[str]:
     return [error["extensions"]["code"] for error in response.json().get("errors", [])]
 
 
-def with_registered(database_url: str, *documents: str) -> Litestar:
-    """A production application that accepts `documents` (production runs registered ones)."""
-    app = create_app(production_settings(database_url))
-    for document in documents:
-        door_of(app).register(document)
-    return app
-
-
 async def test_graphql_needs_recommend_scope_only_for_the_recommend_field(
-    database_url: str, client: Client, make_key: MakeKey
+    production: Client, make_key: MakeKey
 ) -> None:
     reader = await make_key("content:read")
     asks = "query { " + RECOMMEND_FIELD + " }"
-    async for production in started(with_registered(database_url, asks, "{ __typename }")):
-        plain = await production.post(
-            "/graphql", json={"query": "{ __typename }"}, headers={"X-API-Key": reader}
-        )
-        assert graphql_errors(plain) == []
-        asks_recommend = await production.post(
-            "/graphql", json={"query": asks}, headers={"X-API-Key": reader}
-        )
-        assert graphql_errors(asks_recommend) == ["FORBIDDEN"]
-        assert asks_recommend.json()["data"] == {"recommend": None}
-        assert "`recommend`" in asks_recommend.json()["errors"][0]["message"]
+    plain = await production.post(
+        "/graphql", json={"query": "{ __typename }"}, headers={"X-API-Key": reader}
+    )
+    assert graphql_errors(plain) == []
+    asks_recommend = await production.post(
+        "/graphql", json={"query": asks}, headers={"X-API-Key": reader}
+    )
+    assert graphql_errors(asks_recommend) == ["FORBIDDEN"]
+    assert asks_recommend.json()["data"] == {"recommend": None}
+    assert "`recommend`" in asks_recommend.json()["errors"][0]["message"]
 
 
 async def test_the_word_recommend_in_a_search_needs_no_recommend_scope(
-    database_url: str, client: Client, make_key: MakeKey
+    production: Client, make_key: MakeKey
 ) -> None:
-    """Only the field needs the scope, not a document that happens to mention the word.
-    (Development flavour: production accepts only registered documents.)"""
+    """Only the field needs the scope, not a document that happens to mention the word."""
     reader = await make_key("content:read")
     query = '{ terms(search: "recommend") { items { slug } } recommendationPolicy }'
-    async for production in started(with_registered(database_url, query)):
-        response = await production.post(
-            "/graphql", json={"query": query}, headers={"X-API-Key": reader}
-        )
-        assert graphql_errors(response) == []
-        assert response.json()["data"]["terms"]["items"] is not None
-        assert response.json()["data"]["recommendationPolicy"]["version"]
+    response = await production.post(
+        "/graphql", json={"query": query}, headers={"X-API-Key": reader}
+    )
+    assert graphql_errors(response) == []
+    assert response.json()["data"]["terms"]["items"] is not None
+    assert response.json()["data"]["recommendationPolicy"]["version"]
 
 
 async def test_no_document_shape_reaches_recommend_without_the_scope(
-    database_url: str, client: Client, make_key: MakeKey
+    production: Client, make_key: MakeKey
 ) -> None:
     """An alias, a fragment, a batch and a persisted query by hash all hit the field's check."""
     alias = f"query {{ contentVersion r1: {RECOMMEND_FIELD} }}"
     fragment = f"fragment Advice on Query {{ {RECOMMEND_FIELD} }} query {{ ...Advice }}"
     inline = f"query {{ ... on Query {{ {RECOMMEND_FIELD} }} }}"  # an inline fragment
     plain = "query { contentVersion }"
-    app = with_registered(database_url, alias, fragment, inline, plain)
     reader = await make_key("content:read")
     recommender = await make_key("content:read", "recommend")
-    async for production in started(app):
-        for document in (alias, fragment, inline):
-            refused = await production.post(
-                "/graphql", json={"query": document}, headers={"X-API-Key": reader}
-            )
-            assert graphql_errors(refused) == ["FORBIDDEN"], document
-            allowed = await production.post(
-                "/graphql", json={"query": document}, headers={"X-API-Key": recommender}
-            )
-            assert graphql_errors(allowed) == [], allowed.text
-            data = allowed.json()["data"]
-            assert (data.get("r1") or data.get("recommend"))["primary"]["variant"]
-
-        batch = await production.post(
-            "/graphql",
-            json=[{"query": plain}, {"query": fragment}],
-            headers={"X-API-Key": reader},
+    for document in (alias, fragment, inline):
+        refused = await production.post(
+            "/graphql", json={"query": document}, headers={"X-API-Key": reader}
         )
-        assert batch.status_code == 200, batch.text
-        first, second = batch.json()
-        assert "errors" not in first and first["data"]["contentVersion"] >= 1
-        assert [e["extensions"]["code"] for e in second["errors"]] == ["FORBIDDEN"]
-        assert second["data"] == {"recommend": None}
-
-        by_hash = await production.post(
-            "/graphql",
-            json={"extensions": {"persistedQuery": {"version": 1, "sha256Hash": sha256(alias)}}},
-            headers={"X-API-Key": reader},
+        assert graphql_errors(refused) == ["FORBIDDEN"], document
+        allowed = await production.post(
+            "/graphql", json={"query": document}, headers={"X-API-Key": recommender}
         )
-        assert graphql_errors(by_hash) == ["FORBIDDEN"]
-        assert by_hash.json()["data"]["r1"] is None
+        assert graphql_errors(allowed) == [], allowed.text
+        data = allowed.json()["data"]
+        assert (data.get("r1") or data.get("recommend"))["primary"]["variant"]
+
+    batch = await production.post(
+        "/graphql",
+        json=[{"query": plain}, {"query": fragment}],
+        headers={"X-API-Key": reader},
+    )
+    assert batch.status_code == 200, batch.text
+    first, second = batch.json()
+    assert "errors" not in first and first["data"]["contentVersion"] >= 1
+    assert [e["extensions"]["code"] for e in second["errors"]] == ["FORBIDDEN"]
+    assert second["data"] == {"recommend": None}
+
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": sha256(alias)}}
+    registered = await production.post(  # automatic persisted query registration
+        "/graphql",
+        json={"query": alias, "extensions": extensions},
+        headers={"X-API-Key": recommender},
+    )
+    assert graphql_errors(registered) == []
+    by_hash = await production.post(
+        "/graphql", json={"extensions": extensions}, headers={"X-API-Key": reader}
+    )
+    assert graphql_errors(by_hash) == ["FORBIDDEN"]
+    assert by_hash.json()["data"]["r1"] is None
 
 
 async def test_a_revoked_key_is_refused(
@@ -308,18 +300,16 @@ async def test_a_persisted_recommend_query_still_needs_the_recommend_scope(
         "query { recommend(situation: {careerStage: mid, goals: [specific_skill], "
         "horizonWeeks: 8, hoursPerWeek: 2, minutesPerSession: 60}) { primary { variant } } }"
     )
-    door = next(
-        route.route_handlers[0].opt["graphql_door"]
-        for route in production.app.routes
-        if route.path == "/graphql"
-    )
-    digest = door.register(query)
-    assert digest == hashlib.sha256(query.encode()).hexdigest()
+    digest = hashlib.sha256(query.encode()).hexdigest()
     extensions = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
     reader, recommender = (
         await make_key("content:read"),
         await make_key("content:read", "recommend"),
     )
+    registering = await production.post(  # registered by the reader's own organisation
+        "/graphql", json={"query": query, "extensions": extensions}, headers={"X-API-Key": reader}
+    )
+    assert registering.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
     refused = await production.post(
         "/graphql", json={"extensions": extensions}, headers={"X-API-Key": reader}

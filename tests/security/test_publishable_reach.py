@@ -31,7 +31,6 @@ REFUSED = (
     ("GET", "/v1/recommendations/policies", None),
     ("GET", "/v1/organisations/default/policy", None),
     ("GET", "/v1/organisations/default/policy/history", None),
-    ("POST", "/graphql", {"query": "{ variants { slug } }"}),
 )
 
 

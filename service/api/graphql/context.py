@@ -8,7 +8,7 @@ A nested field (a variant's term, a topic's aspects) answers in the locale its r
 chose, so the context remembers the view of every root field by its response key.
 """
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ from graphql.pyutils import Path
 from strawberry.types import Info
 
 from service.api.common.locale import current_snapshot, negotiate, resolve_locale
+from service.api.graphql.cost import CostReport
 from service.api.graphql.errors import ResultTooLarge
 from service.domain.content import LocaleView, Snapshot
 from service.security.identity import Identity
@@ -45,6 +46,10 @@ class GraphQLContext:
     # The database sessions and the application state, for the fields that read them.
     sessions: Any = None
     state: Any = None
+    # Spends an operation's cost from the key's budget before it executes (`cost.py`); the
+    # controller reads the report for `extensions.cost`.
+    admit_cost: Callable[[int], Awaitable[CostReport]] | None = None
+    cost: CostReport | None = None
     _views: dict[str, LocaleView] = field(default_factory=dict)
 
     def current(self) -> Snapshot:

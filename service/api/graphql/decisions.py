@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
+from service.api.common.paging import page
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.scalars import DEFAULT_PAGE, After, First, Locale, page_size
 from service.api.graphql.types import mirror_struct
 from service.domain.decisions import card, history
-from service.domain.errors import ContentUnavailable
+from service.domain.errors import ContentUnavailable, NotFound
 
 mirror_struct(card.Sections, description="The card's section headings, in its locale.")
 mirror_struct(card.CardInput)
@@ -51,13 +52,13 @@ def _context(info: Info) -> GraphQLContext:
 
 async def policy_card(
     info: Info,
-    locale: Annotated[
-        str | None,
-        strawberry.argument(description="en, es, fr or de; else `Accept-Language`, then `en`."),
-    ] = None,
+    locale: Locale = None,
     policy_version: Annotated[
         str | None,
-        strawberry.argument(description="A released policy version; the one in service if null."),
+        strawberry.argument(
+            description="A released policy version; the one in service if null. A version "
+            "that was never released answers null."
+        ),
     ] = None,
 ) -> PolicyCard | None:
     context: GraphQLContext = info.context
@@ -67,16 +68,17 @@ async def policy_card(
         context = _context(info)
         async with context.sessions() as session:
             connection = await session.connection()
-            policy = await history.released_policy(connection, policy_version, "policyVersion")
+            try:
+                policy = await history.released_policy(connection, policy_version, "policyVersion")
+            except NotFound:
+                return None
     return card.build_card(policy, view.locale, card.committed_evidence())
 
 
 async def policy_versions(
     info: Info,
-    first: Annotated[int, strawberry.argument(description=f"1 to {MAX_LIMIT}.")] = DEFAULT_LIMIT,
-    after: Annotated[
-        str | None, strawberry.argument(description="The previous page's `nextCursor`.")
-    ] = None,
+    first: First = DEFAULT_PAGE,
+    after: After = None,
 ) -> PolicyReleasePage | None:
     context = _context(info)
     in_service = context.current().policy.version
@@ -84,7 +86,7 @@ async def policy_versions(
         releases = await history.policy_releases(await session.connection(), in_service)
     items, cursor = page(
         releases,
-        first,
+        page_size(first),
         after,
         size_name="first",
         cursor_name="after",

@@ -19,6 +19,7 @@ from strawberry.types.unset import UNSET
 
 from service.api.common.recommending import organisation_scope
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.scalars import Locale
 from service.api.graphql.types import mirror_enum, mirror_struct
 from service.domain.decisions import service as decisions
 from service.domain.recommendation import output
@@ -120,13 +121,7 @@ else:
 async def recommend(
     info: Info,
     situation: Annotated["SituationInputType", strawberry.argument(description="The situation.")],
-    locale: Annotated[
-        str | None,
-        strawberry.argument(
-            description="Locale of the texts (`es-MX` is served as `es`); else "
-            "`Accept-Language`, then `en`."
-        ),
-    ] = None,
+    locale: Locale = None,
 ) -> Recommendation | None:
     """Thin: the scope is the field's permission class (`schema.py`), the work is the core's."""
     context: GraphQLContext = info.context

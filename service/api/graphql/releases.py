@@ -7,9 +7,10 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT
 from service.api.graphql.context import GraphQLContext
-from service.domain.errors import ContentUnavailable, InvalidParameter
+from service.api.graphql.cost import DATABASE_COST, PAGE, Cost
+from service.api.graphql.scalars import DEFAULT_PAGE, After, First, page_size
+from service.domain.errors import ContentUnavailable
 from service.domain.releases import feed
 from service.domain.releases import schemas as domain
 
@@ -95,12 +96,6 @@ def _change(value: domain.Change) -> Change:
     )
 
 
-def _first(first: int) -> int:
-    if not 1 <= first <= MAX_LIMIT:
-        raise InvalidParameter("first", f"first must be between 1 and {MAX_LIMIT}.")
-    return first
-
-
 def _context(info: Info) -> GraphQLContext:
     context: GraphQLContext = info.context
     context.no_store = True
@@ -109,18 +104,12 @@ def _context(info: Info) -> GraphQLContext:
     return context
 
 
-First = Annotated[int, strawberry.argument(description=f"Page size, 1 to {MAX_LIMIT}.")]
-After = Annotated[
-    str | None, strawberry.argument(description="Opaque cursor: the previous page's `nextCursor`.")
-]
-
-
 async def releases(
-    info: Info, first: First = DEFAULT_LIMIT, after: After = None
+    info: Info, first: First = DEFAULT_PAGE, after: After = None
 ) -> ReleasePage | None:
     context = _context(info)
     async with context.sessions() as session:
-        page = await feed.list_releases(session, _first(first), after)
+        page = await feed.list_releases(session, page_size(first), after)
     return ReleasePage(items=[_release(r) for r in page.items], next_cursor=page.next_cursor)
 
 
@@ -133,12 +122,12 @@ async def changes(
             "answer's `nextSince`."
         ),
     ],
-    first: First = DEFAULT_LIMIT,
+    first: First = DEFAULT_PAGE,
     after: After = None,
 ) -> ChangePage | None:
     context = _context(info)
     async with context.sessions() as session:
-        page = await feed.changes_since(session, since, _first(first), after)
+        page = await feed.changes_since(session, since, page_size(first), after)
     return ChangePage(
         items=[_change(c) for c in page.items],
         next_cursor=page.next_cursor,
@@ -148,10 +137,13 @@ async def changes(
 
 
 RELEASES_FIELD = strawberry.field(
-    resolver=releases, description="Content releases, newest first (as `GET /v1/releases`)."
+    resolver=releases,
+    directives=[Cost(weight=DATABASE_COST), PAGE],
+    description="Content releases, newest first (as `GET /v1/releases`).",
 )
 CHANGES_FIELD = strawberry.field(
     resolver=changes,
+    directives=[Cost(weight=DATABASE_COST), PAGE],
     description="Every item created, updated or removed after release `since`, each once "
     "(as `GET /v1/changes`); a `since` older than the kept history is `HISTORY_EXPIRED`.",
 )

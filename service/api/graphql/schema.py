@@ -1,12 +1,11 @@
 """The GraphQL schema: thin root resolvers over the same `LocaleView` the REST door uses."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import strawberry
 from graphql import GraphQLError
-from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     MaxTokensLimiter,
     SchemaExtension,
@@ -14,14 +13,24 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, Info
 
-from service.api.common.paging import DEFAULT_LIMIT, MAX_LIMIT, page
+from service.api.common.paging import page
 from service.api.graphql import types as gql
 from service.api.graphql.context import GraphQLContext
+from service.api.graphql.cost import DATABASE_COST, PAGE, RECOMMEND_COST, Cost
 from service.api.graphql.decisions import policy_card, policy_versions
 from service.api.graphql.documents import DocumentCaches
 from service.api.graphql.permissions import MayRecommend
 from service.api.graphql.recommend import recommend, recommendation_policy
 from service.api.graphql.releases import CHANGES_FIELD, RELEASES_FIELD
+from service.api.graphql.scalars import (
+    DEFAULT_PAGE,
+    SCALARS,
+    After,
+    First,
+    Locale,
+    SearchText,
+    page_size,
+)
 from service.api.graphql.validation import (
     Rules,
     alias_limit_rule,
@@ -32,14 +41,14 @@ from service.api.graphql.validation import (
 from service.config import PROJECT_ROOT
 from service.domain import schemas
 from service.domain.content import LocaleView
-from service.domain.errors import InvalidParameter
+from service.domain.errors import InvalidParameter, NotFound
 from service.domain.vocabulary import BaseApproach, CareerStage, RelationshipShape
 
+T = TypeVar("T")
 MAX_DEPTH = 8
 MAX_ALIASES = 15
 MAX_TOKENS = 2000
 MAX_OPERATIONS = 10  # per document (a request runs one of them)
-MAX_SEARCH_LENGTH = 200
 DOCUMENT_CACHE_BYTES = 32_000_000  # GRAPHQL_DOCUMENT_CACHE_MAX_BYTES's default
 GRAPHQL_SCHEMA_FILE = PROJECT_ROOT / "openapi" / "schema.graphql"
 
@@ -79,21 +88,7 @@ else:
         VariantPage,
     )
 
-Locale = Annotated[
-    str | None,
-    strawberry.argument(
-        description="Locale such as `es` or `es-MX` (a regional tag is served by its "
-        "language, as in `Accept-Language`; an unsupported one is `BAD_USER_INPUT`); without "
-        "it, `Accept-Language` decides, falling back to `en`. Nested fields answer in the "
-        "same locale."
-    ),
-]
-First = Annotated[int, strawberry.argument(description=f"Page size, 1 to {MAX_LIMIT}.")]
 Slug = Annotated[str, strawberry.argument(description="The item's stable key (its `slug`).")]
-After = Annotated[
-    str | None,
-    strawberry.argument(description="Opaque cursor: the previous page's `nextCursor`."),
-]
 
 
 def _view(info: Info, locale: str | None) -> LocaleView:
@@ -101,11 +96,11 @@ def _view(info: Info, locale: str | None) -> LocaleView:
     return context.root_view(info, locale)
 
 
-def _page(items: Any, first: int, after: str | None) -> tuple[Any, str | None]:
+def _page(items: Any, first: int | None, after: str | None) -> tuple[Any, str | None]:
     """REST's paging, with the argument names GraphQL clients sent."""
     return page(
         items,
-        first,
+        page_size(first),
         after,
         size_name="first",
         cursor_name="after",
@@ -121,17 +116,25 @@ def _domain_enum(domain: Any, value: Any) -> Any:
 
 
 def approaches(
-    info: Info, first: First = DEFAULT_LIMIT, after: After = None, locale: Locale = None
+    info: Info, first: First = DEFAULT_PAGE, after: After = None, locale: Locale = None
 ) -> ApproachPage | None:
     return schemas.ApproachPage(*_page(_view(info, locale).approaches, first, after))
 
 
+def _found(lookup: Callable[[str], T], key: str) -> T | None:
+    """One item, or null when there is none (GraphQL's answer to "no such item")."""
+    try:
+        return lookup(key)
+    except NotFound:
+        return None
+
+
 def approach(info: Info, slug: Slug, locale: Locale = None) -> Approach | None:
-    return _view(info, locale).approach(slug)
+    return _found(_view(info, locale).approach, slug)
 
 
 def aspects(
-    info: Info, first: First = DEFAULT_LIMIT, after: After = None, locale: Locale = None
+    info: Info, first: First = DEFAULT_PAGE, after: After = None, locale: Locale = None
 ) -> AspectPage | None:
     return schemas.AspectPage(*_page(_view(info, locale).aspects, first, after))
 
@@ -141,33 +144,31 @@ def aspect(
     key: Annotated[str, strawberry.argument(description="The aspect's stable key.")],
     locale: Locale = None,
 ) -> Aspect | None:
-    return _view(info, locale).aspect(key)
+    return _found(_view(info, locale).aspect, key)
 
 
 def topics(
-    info: Info, first: First = DEFAULT_LIMIT, after: After = None, locale: Locale = None
+    info: Info, first: First = DEFAULT_PAGE, after: After = None, locale: Locale = None
 ) -> TopicPage | None:
     return schemas.TopicPage(*_page(_view(info, locale).topics, first, after))
 
 
 def topic(info: Info, slug: Slug, locale: Locale = None) -> Topic | None:
-    return _view(info, locale).topic(slug)
+    return _found(_view(info, locale).topic, slug)
 
 
 def terms(
     info: Info,
     search: Annotated[
-        str | None, strawberry.argument(description="Search words, e.g. `reverse mentor`.")
+        SearchText | None, strawberry.argument(description="Search words, e.g. `reverse mentor`.")
     ] = None,
-    first: First = DEFAULT_LIMIT,
+    first: First = DEFAULT_PAGE,
     after: After = None,
     locale: Locale = None,
 ) -> TermPage | None:
     view = _view(info, locale)
     if search is None:
         return schemas.TermPage(*_page(view.terms, first, after))
-    if len(search) > MAX_SEARCH_LENGTH:
-        raise InvalidParameter("search", f"search must be at most {MAX_SEARCH_LENGTH} characters.")
     try:
         found = view.search_terms(search)
     except InvalidParameter as exc:
@@ -176,7 +177,7 @@ def terms(
 
 
 def term(info: Info, slug: Slug, locale: Locale = None) -> Term | None:
-    return _view(info, locale).term(slug)
+    return _found(_view(info, locale).term, slug)
 
 
 def variants(
@@ -191,7 +192,7 @@ def variants(
         RelationshipShapeEnum | None,
         strawberry.argument(description="Only variants with this relationship shape."),
     ] = None,
-    first: First = DEFAULT_LIMIT,
+    first: First = DEFAULT_PAGE,
     after: After = None,
     locale: Locale = None,
 ) -> VariantPage | None:
@@ -204,7 +205,7 @@ def variants(
 
 
 def variant(info: Info, slug: Slug, locale: Locale = None) -> Variant | None:
-    return _view(info, locale).variant(slug)
+    return _found(_view(info, locale).variant, slug)
 
 
 def node(
@@ -212,11 +213,13 @@ def node(
     id: Annotated[strawberry.ID, strawberry.argument(description="A `Node` id.")],
     locale: Locale = None,
 ) -> gql.Node | None:
-    """Relay's refetch entry point: any content object by its id."""
+    """Relay's refetch entry point: any content object by its id (null for an id that names
+    nothing, as Relay expects)."""
+    view = _view(info, locale)
     kind, _, key = str(id).partition(":")
     if kind not in gql.NODE_KEYS or not key:
-        raise InvalidParameter("id", f"Not an id this API issued: {str(id)[:80]!r}.")
-    found: gql.Node = _view(info, locale).get(kind.lower(), key)
+        return None
+    found: gql.Node | None = _found(partial(view.get, kind.lower()), key)
     return found
 
 
@@ -231,24 +234,33 @@ def content_version(info: Info) -> int:
 )
 class Query:
     approaches = strawberry.field(
-        resolver=approaches, description="The two base approaches, mentoring and coaching."
+        resolver=approaches,
+        directives=[PAGE],
+        description="The two base approaches, mentoring and coaching.",
     )
     approach = strawberry.field(
         resolver=approach, description="One approach with its statement for every aspect."
     )
     aspects = strawberry.field(
-        resolver=aspects, description="The comparison aspects (the comparison table's rows)."
+        resolver=aspects,
+        directives=[PAGE],
+        description="The comparison aspects (the comparison table's rows).",
     )
     aspect = strawberry.field(resolver=aspect, description="One comparison aspect.")
-    topics = strawberry.field(resolver=topics, description="The narrative topics.")
+    topics = strawberry.field(
+        resolver=topics, directives=[PAGE], description="The narrative topics."
+    )
     topic = strawberry.field(resolver=topic, description="One narrative topic.")
     terms = strawberry.field(
         resolver=terms,
+        directives=[PAGE],
         description="The glossary; with `search`, the terms matching every word, best first.",
     )
     term = strawberry.field(resolver=term, description="One glossary term.")
     variants = strawberry.field(
-        resolver=variants, description="The model variants, optionally filtered like REST's."
+        resolver=variants,
+        directives=[PAGE],
+        description="The model variants, optionally filtered like REST's.",
     )
     variant = strawberry.field(
         resolver=variant, description="One model variant with its structured attributes."
@@ -261,6 +273,7 @@ class Query:
     recommend = strawberry.field(
         resolver=recommend,
         permission_classes=[MayRecommend],
+        directives=[Cost(weight=RECOMMEND_COST)],
         description="Which development model fits a situation, ranked and explained: the same "
         "core and the same answer as `POST /v1/recommendations`. Never cached.",
     )
@@ -271,11 +284,13 @@ class Query:
     )
     policy_card = strawberry.field(
         resolver=policy_card,
+        directives=[Cost(weight=DATABASE_COST)],
         description="The policy card (instructions for use), as "
         "`GET /v1/recommendations/policy-card` returns it.",
     )
     policy_versions = strawberry.field(
         resolver=policy_versions,
+        directives=[Cost(weight=DATABASE_COST), PAGE],
         description="Every released policy version, as `GET /v1/recommendations/policies`.",
     )
     releases = RELEASES_FIELD
@@ -283,23 +298,22 @@ class Query:
 
 
 # The validation rules (each linear in the document or bounded: see validation.py), built once:
-# a new rule class per request would make every ValidationCache lookup a miss.
-_LIMIT_RULES = [depth_limit_rule(MAX_DEPTH), alias_limit_rule(MAX_ALIASES)]
-DEVELOPMENT_RULES = validation_rules(MAX_OPERATIONS, _LIMIT_RULES)
-PRODUCTION_RULES = validation_rules(
-    MAX_OPERATIONS, [*_LIMIT_RULES, NoSchemaIntrospectionCustomRule]
+# a new rule class per request would make every ValidationCache lookup a miss. Production and
+# development validate alike: introspection is open to keys, and its cost is counted.
+VALIDATION_RULES = validation_rules(
+    MAX_OPERATIONS, [depth_limit_rule(MAX_DEPTH), alias_limit_rule(MAX_ALIASES)]
 )
 
 
-def rules_of(production: bool) -> Rules:
-    return PRODUCTION_RULES if production else DEVELOPMENT_RULES
+def rules_of() -> Rules:
+    return VALIDATION_RULES
 
 
-def extensions(production: bool, document_cache_bytes: int) -> list[Callable[[], SchemaExtension]]:
+def extensions(document_cache_bytes: int) -> list[Callable[[], SchemaExtension]]:
     """Factories: Strawberry builds fresh extensions per operation; the caches are shared."""
     return [
         DocumentCaches(document_cache_bytes).extension(),
-        rules_extension(rules_of(production)),
+        rules_extension(VALIDATION_RULES),
         partial(MaxTokensLimiter, max_token_count=MAX_TOKENS),
     ]
 
@@ -314,17 +328,19 @@ class ServiceSchema(strawberry.Schema):
 
 
 def build_schema(
-    production: bool = False, document_cache_bytes: int = DOCUMENT_CACHE_BYTES
+    document_cache_bytes: int = DOCUMENT_CACHE_BYTES,
+    more_extensions: Sequence[Callable[[], SchemaExtension]] = (),
 ) -> strawberry.Schema:
+    """`more_extensions` run after the schema's own: the controller's cost guard."""
     return ServiceSchema(
         query=Query,
-        extensions=extensions(production, document_cache_bytes),
-        config=StrawberryConfig(),
+        extensions=[*extensions(document_cache_bytes), *more_extensions],
+        config=StrawberryConfig(scalar_map=SCALARS),
         types=[gql.Span],
     )
 
 
 def schema_sdl() -> str:
-    """The schema as committed in `openapi/schema.graphql` (development flavour: the production
-    one differs only in refusing introspection)."""
+    """The schema as committed in `openapi/schema.graphql` and served at
+    `GET /graphql/schema.graphql` (the same in development and production)."""
     return str(build_schema()) + "\n"
