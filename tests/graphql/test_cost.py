@@ -41,7 +41,7 @@ SHIPPED_COSTS = {
 
 
 def cost_of(door: GraphQLDoor, query: str, variables: dict[str, Any] | None = None) -> int:
-    return door.costs.cost(parse(query), None, variables)
+    return door.costs.cost(query, parse(query), None, variables)
 
 
 def test_the_cost_of_each_shipped_document_and_of_the_readme_query(app: Litestar) -> None:
@@ -164,3 +164,17 @@ async def production(database_url: str, client: Client) -> AsyncIterator[Client]
 def test_the_settings_bound_the_cost() -> None:
     with pytest.raises(ValueError):
         Settings(graphql_max_query_cost=0)
+
+
+def test_a_kept_cost_follows_the_variables_its_slicing_arguments_read(app: Litestar) -> None:
+    """Costs are kept by document and by the values of the variables that size its lists:
+    the same text with another page size is another cost, new search words are not."""
+    door = door_of(app)
+    query = (
+        "query($q: SearchText!, $n: PageSize) { terms(search: $q, first: $n) { items { name } } }"
+    )
+    small = cost_of(door, query, {"q": "peer coaching", "n": 5})
+    large = cost_of(door, query, {"q": "peer coaching", "n": 50})
+    assert large > small
+    assert cost_of(door, query, {"q": "reverse mentoring", "n": 5}) == small
+    assert cost_of(door, query, {"q": "x", "n": 50}) == large

@@ -227,7 +227,7 @@ class GraphQLDoor:
             if isinstance(d, OperationDefinitionNode)
         ]
         for name in names:
-            cost = self.costs.cost(document, name, None)
+            cost = self.costs.cost(text, document, name, None)
             if cost > self.budget.maximum:
                 return (
                     f"operation {name or 'anonymous'} costs {cost} points with its variables' "
@@ -426,9 +426,12 @@ def cost_extension(holder: list[CostAnalysis]) -> type[SchemaExtension]:
             execution = self.execution_context
             context = execution.context
             if isinstance(context, GraphQLContext) and context.admit_cost is not None:
-                assert execution.graphql_document is not None
+                assert execution.graphql_document is not None and execution.query is not None
                 cost = holder[0].cost(
-                    execution.graphql_document, execution.operation_name, execution.variables
+                    execution.query,
+                    execution.graphql_document,
+                    execution.operation_name,
+                    execution.variables,
                 )
                 report = await context.admit_cost(cost)
                 refusal = report.error()
