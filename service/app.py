@@ -103,15 +103,20 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
             queue = build_queue(settings, listen_url(settings), app.state.sessions)
             worker = InServiceWorker(queue, settings)
             await worker.start()
-        watcher = asyncio.create_task(
-            app.state.content.watch(engine, listen_url(settings), settings.content_poll_seconds)
-        )
+        watchers = [
+            asyncio.create_task(
+                app.state.content.watch(engine, listen_url(settings), settings.content_poll_seconds)
+            ),
+            # The active API keys, read whole once and then their changes: no request waits.
+            asyncio.create_task(admission.verifier.keep_current(engine)),
+        ]
         try:
             yield
         finally:
-            watcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watcher
+            for watcher in watchers:
+                watcher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await watcher
             if worker is not None:
                 await worker.stop()
             await admission.tokens.keys.close()  # signing-key fetches still running

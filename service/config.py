@@ -9,7 +9,7 @@ from enum import StrEnum
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import NoReturn
+from typing import Literal, NoReturn
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -303,6 +303,13 @@ class Settings(BaseSettings):
         "whose `Forwarded` or `X-Forwarded-For` is believed: the rightmost address not in them "
         "is the client's, for per-address budgets. Empty: nothing forwarded is believed and "
         "the TCP peer is the client.",
+    )
+
+    trusted_proxy_header: Literal["x-forwarded-for", "forwarded"] = Field(
+        "x-forwarded-for",
+        description="The one header the proxies in `TRUSTED_PROXIES` write the client's "
+        "address into (`x-forwarded-for`, as ingress-nginx does, or RFC 7239 `forwarded`). "
+        "Only it is read: a proxy passes on whatever other header the client sent.",
     )
 
     @property

@@ -88,12 +88,15 @@ class FailedAuthLimiter:
 
 class ClientAddresses:
     """The client's address for per-address budgets: the TCP peer, or, when the peer is a
-    trusted proxy (`TRUSTED_PROXIES`), the rightmost address of `Forwarded` (else
-    `X-Forwarded-For`) that is not itself a trusted proxy. Nothing is believed by default: a
-    client could otherwise name any address and take a fresh budget per request."""
+    trusted proxy (`TRUSTED_PROXIES`), the rightmost address of the one header the proxies
+    write (`TRUSTED_PROXY_HEADER`) that is not itself a trusted proxy. Nothing is believed by
+    default, and only that one header: a proxy passes on whatever else the client sends (an
+    ingress that writes `X-Forwarded-For` forwards the client's own `Forwarded` untouched),
+    and a client could otherwise name any address and take a fresh budget per request."""
 
-    def __init__(self, trusted: Sequence[IPNetwork] = ()) -> None:
+    def __init__(self, trusted: Sequence[IPNetwork] = (), header: str = "x-forwarded-for") -> None:
         self.trusted = tuple(trusted)
+        self.header = header.lower().encode("latin-1")
 
     def _trusted(self, address: str) -> bool:
         try:
@@ -107,7 +110,7 @@ class ClientAddresses:
         peer = str(client[0]) if client else "unknown"
         if not self.trusted or not self._trusted(peer):
             return peer
-        for address in reversed(_forwarded_for(scope)):
+        for address in reversed(self._forwarded_for(scope)):
             if not self._trusted(address):
                 return address
         return peer  # every hop is a trusted proxy: the request started inside
@@ -124,21 +127,19 @@ class ClientAddresses:
             return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
         return address
 
-
-def _forwarded_for(scope: Scope) -> list[str]:
-    """The addresses a proxy chain appended, oldest first: RFC 7239 `Forwarded: for=` when
-    sent, else `X-Forwarded-For`. Ports, brackets and quotes are dropped."""
-    forwarded = [v.decode("latin-1") for n, v in scope["headers"] if n == b"forwarded"]
-    if forwarded:
+    def _forwarded_for(self, scope: Scope) -> list[str]:
+        """The addresses the proxy chain appended, oldest first, from the one header named:
+        RFC 7239 `Forwarded: for=` or `X-Forwarded-For`. Ports, brackets, quotes dropped."""
+        values = ",".join(v.decode("latin-1") for n, v in scope["headers"] if n == self.header)
+        if self.header != b"forwarded":
+            return [_bare_address(item) for item in values.split(",") if item.strip()]
         found = []
-        for element in ",".join(forwarded).split(","):
+        for element in values.split(","):
             for pair in element.split(";"):
                 name, _, value = pair.strip().partition("=")
                 if name.lower() == "for":
                     found.append(_bare_address(value))
         return found
-    listed = [v.decode("latin-1") for n, v in scope["headers"] if n == b"x-forwarded-for"]
-    return [_bare_address(item) for item in ",".join(listed).split(",") if item.strip()]
 
 
 def _bare_address(value: str) -> str:

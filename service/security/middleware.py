@@ -108,7 +108,9 @@ class Admission:
             if settings.publishable_rate_limit_per_address > 0
             else None
         )
-        self.addresses = ClientAddresses(settings.trusted_proxy_networks)
+        self.addresses = ClientAddresses(
+            settings.trusted_proxy_networks, settings.trusted_proxy_header
+        )
         self.failed_auth = FailedAuthLimiter(settings.auth_failures_per_minute, 60.0)
         self.timeout_seconds = settings.request_timeout_seconds
         self.own_origin = own_origin(settings.public_base_url)
@@ -196,8 +198,9 @@ class Admission:
             ) from None
 
     def _refused(self, scope: Scope, detail: str) -> ProblemError:
-        """401 for a credential that failed (429 once its address fails too often)."""
-        address = self.addresses.of(scope)
+        """401 for a credential that failed (429 once its address fails too often). An IPv6
+        client counts by its /64, which one subscriber usually holds whole."""
+        address = self.addresses.network_of(scope)
         self.failed_auth.check(address)
         self.failed_auth.record_failure(address)
         return unauthorized(detail, self.challenge("invalid_token", detail))
@@ -205,7 +208,7 @@ class Admission:
     async def verify(self, scope: Scope, key: str) -> Identity:
         """`key`'s identity, or a refusal. A valid key is never refused for the failures of
         others: the failed-authentication limit applies to keys that fail."""
-        address = self.addresses.of(scope)
+        address = self.addresses.network_of(scope)
         engine = Litestar.from_scope(scope).state.engine
         try:
             # From an address that keeps failing, an unknown key costs no lookup of its own.

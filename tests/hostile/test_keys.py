@@ -105,6 +105,7 @@ async def test_unknown_keys_cost_no_memory_and_known_ones_outlive_the_database(
     hostile = create_async_engine(async_url(hostile_database))
     try:
         verifier = KeyVerifier(refresh_seconds=60)
+        await verifier.read(hostile)  # what the application's start does
         known = await verifier.verify(hostile, keys["read"])
         assert known is not None
         table = len(verifier._table)

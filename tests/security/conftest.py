@@ -1,5 +1,7 @@
 """Production-mode applications on the run's database, and keys committed for them."""
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
@@ -49,3 +51,23 @@ async def production(
     """A production application (keys required). `client` first: it loads the content."""
     async for started_client in started(create_app(production_settings(database_url))):
         yield started_client
+
+
+@contextlib.asynccontextmanager
+async def in_this_loop(app: Litestar) -> AsyncIterator[Litestar]:
+    """The application started in the test's own event loop, for requests sent with
+    `httpx.ASGITransport` (which can set the client's address). AsyncTestClient starts the
+    application in a thread of its own: its database connections must never be used from
+    the test's loop."""
+    inbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    inbox.put_nowait({"type": "lifespan.startup"})
+    task = asyncio.create_task(app({"type": "lifespan"}, inbox.get, outbox.put))  # type: ignore[arg-type]
+    started = await outbox.get()
+    assert started["type"] == "lifespan.startup.complete", started
+    try:
+        yield app
+    finally:
+        inbox.put_nowait({"type": "lifespan.shutdown"})
+        await outbox.get()
+        await task
