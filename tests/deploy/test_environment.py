@@ -90,6 +90,7 @@ def test_other_programs_variables_pass(environment: pytest.MonkeyPatch) -> None:
     assert get_settings().port == 8000
 
 
+@pytest.mark.slow  # starts the service
 def test_the_image_refuses_the_dead_key_at_start() -> None:
     """The real start (what granian and the CLI both call): exit 1 and the line."""
     env = {**os.environ, "RATE_LIMIT_PER_MINUTE": "3", "SERVICE_ENV": "production"}
