@@ -33,6 +33,13 @@ from service.cli.database import migrate
 from service.config import Settings
 from service.db import async_url, plain_url
 
+# No webhook delivery worker in an app or server a test starts unless the test asks for one
+# (`webhook_worker_in_service=True`, `WEBHOOK_WORKER_IN_SERVICE=true`): the run's shared
+# database holds subscriptions to addresses outside 127.0.0.0/8 (the contract and SDK runs
+# register them), and a worker started later would deliver to them. Production's default
+# (on) is tested where a test asks for it, on a database of its own.
+os.environ["WEBHOOK_WORKER_IN_SERVICE"] = "false"
+
 # No test asserts a wall-clock time, Hypothesis' 200 ms per example included.
 hypothesis.settings.register_profile("suite", deadline=None)
 hypothesis.settings.load_profile("suite")

@@ -81,8 +81,9 @@ async def test_stopped_database(private_postgres: PrivatePostgres, fault_url: st
         db_connect_timeout_seconds=OUT_OF_REACH_SECONDS,
         db_pool_timeout_seconds=OUT_OF_REACH_SECONDS,
         request_timeout_seconds=2 * OUT_OF_REACH_SECONDS,
-        # The in-service webhook worker runs, as by default: its shutdown after the outage is
-        # bounded (tests/webhooks/test_worker_stop.py).
+        # The in-service webhook worker runs, as by default (on its own database here): its
+        # shutdown after the outage is bounded (tests/webhooks/test_worker_stop.py).
+        webhook_worker_in_service=True,
     )
     async for client in started(with_probes(create_app(settings))):
         key = {"X-API-Key": known}

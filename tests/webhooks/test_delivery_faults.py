@@ -43,6 +43,7 @@ SERVICE_ENVIRONMENT = {
     "WEBHOOK_STALLED_SECONDS": "3",
     "WEBHOOK_WORKER_POLL_SECONDS": "0.5",
     "WEBHOOK_TIMEOUT_SECONDS": "30",
+    "WEBHOOK_WORKER_IN_SERVICE": "true",  # the production default (tests/conftest.py: off)
 }
 
 

@@ -69,6 +69,7 @@ def settings(url: str, **overrides: Any) -> Settings:
         "webhook_retry_schedule": "1,1,1",
         "webhook_worker_poll_seconds": 0.2,
         "webhook_timeout_seconds": 5,
+        "webhook_worker_in_service": True,  # on its own database (tests/conftest.py: off)
     }
     return Settings(**(values | overrides))
 
