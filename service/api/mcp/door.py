@@ -10,130 +10,39 @@ REST. Origin is checked as the MCP specification asks (a browser page of an orig
 service does not allow is refused, DNS rebinding included).
 """
 
+import asyncio
 import contextlib
-import logging
+import importlib
 from collections.abc import AsyncIterator
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import mcp_types as types
 import msgspec
 from litestar import Litestar, asgi
-from litestar.types import ASGIApp
-from litestar.types import Receive as LitestarReceive
-from litestar.types import Scope as LitestarScope
-from litestar.types import Send as LitestarSend
-from mcp.server import Server, ServerRequestContext
-from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
-from mcp.shared.exceptions import MCPError
-from starlette.types import Message, Receive, Scope, Send
+from litestar.types import (
+    ASGIApp,
+    HTTPRequestEvent,
+    HTTPResponseStartEvent,
+    HTTPScope,
+    Receive,
+    ReceiveMessage,
+    Scope,
+    Send,
+)
 
 from service.api.common.json_limits import JSONTooDeep, decode_json
-from service.api.mcp import prompts, resources, tools
+from service.api.mcp import tools
 from service.config import Settings
-from service.problems import ProblemError, classify, origin_not_allowed, problem
-from service.security.identity import identity_of
-from service.security.middleware import Admission, header, own_origin, request_origin
+from service.problems import ProblemError, origin_not_allowed, problem
+from service.security.middleware import Admission, own_origin, request_origin
 from service.security.scopes import Scope as AccessScope
 from service.security.scopes import access
 
-PATH = "/mcp"
-SERVER_NAME = "mentoring-coaching"
-INSTRUCTIONS = (
-    "Content about mentoring versus coaching for professional growth, and explainable "
-    "recommendations of which model fits an employee's situation, under the caller's "
-    "organisation policy. Use `recommend` for 'what should this person do, and why'; "
-    "`compare_approaches`, `get_variant` and `search_terms` to explain; `get_policy_card` for "
-    "what a recommendation may and may not be used for; `replay` to make a past decision "
-    "again. Answers are in the locale asked for (Accept-Language, or each tool's `locale`)."
-)
+if TYPE_CHECKING:
+    from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 
-Context = ServerRequestContext[Any, Any]
+PATH = "/mcp"
 # JSON-RPC error code of a tool call the credential may not make (implementation-defined range).
 FORBIDDEN = -32003
-
-# The SDK logs a line or two per request at INFO (stateless transports starting and ending),
-# and at DEBUG the messages themselves: a situation must never reach the logs. Its warnings
-# and errors still do.
-logging.getLogger("mcp").setLevel(logging.WARNING)
-
-
-def caller_of(ctx: Context) -> tools.Caller:
-    """The verified caller of the HTTP request that carries this MCP message."""
-    if ctx.request is None:  # only HTTP reaches this server
-        raise MCPError(types.INTERNAL_ERROR, "No HTTP request")
-    scope = cast(LitestarScope, ctx.request.scope)
-    return tools.Caller(
-        Litestar.from_scope(scope).state, identity_of(scope), header(scope, b"accept-language")
-    )
-
-
-def _invalid(exc: Exception) -> MCPError:
-    """A protocol-level refusal (unknown resource or prompt, bad arguments) with its problem."""
-    found, _ = classify(exc)
-    return MCPError(types.INVALID_PARAMS, found.detail, msgspec.to_builtins(found))
-
-
-async def list_tools(ctx: Context, params: types.PaginatedRequestParams | None) -> Any:
-    return types.ListToolsResult(tools=[tool.listed() for tool in tools.TOOLS.values()])
-
-
-async def call_tool(ctx: Context, params: types.CallToolRequestParams) -> Any:
-    tool = tools.TOOLS.get(params.name)
-    if tool is None:
-        raise MCPError(types.INVALID_PARAMS, f"Unknown tool: {params.name}")
-    return await tools.call(tool, caller_of(ctx), params.arguments)
-
-
-async def list_resources(ctx: Context, params: types.PaginatedRequestParams | None) -> Any:
-    try:
-        return resources.listed(caller_of(ctx).view(None))
-    except MCPError:
-        raise
-    except Exception as exc:
-        raise _invalid(exc) from None
-
-
-async def list_resource_templates(ctx: Context, params: types.PaginatedRequestParams | None) -> Any:
-    return resources.templates()
-
-
-async def read_resource(ctx: Context, params: types.ReadResourceRequestParams) -> Any:
-    try:
-        return resources.read(caller_of(ctx).view(None), str(params.uri))
-    except MCPError:
-        raise
-    except Exception as exc:
-        raise _invalid(exc) from None
-
-
-async def list_prompts(ctx: Context, params: types.PaginatedRequestParams | None) -> Any:
-    return types.ListPromptsResult(prompts=[spec.prompt for spec in prompts.PROMPTS.values()])
-
-
-async def get_prompt(ctx: Context, params: types.GetPromptRequestParams) -> Any:
-    spec = prompts.PROMPTS.get(params.name)
-    if spec is None:
-        raise MCPError(types.INVALID_PARAMS, f"Unknown prompt: {params.name}")
-    try:
-        return spec.render(params.arguments)
-    except Exception as exc:
-        raise _invalid(exc) from None
-
-
-def build_server(version: str) -> Server[Any]:
-    return Server(
-        SERVER_NAME,
-        version=version,
-        title="Mentoring & Coaching",
-        instructions=INSTRUCTIONS,
-        on_list_tools=list_tools,
-        on_call_tool=call_tool,
-        on_list_resources=list_resources,
-        on_list_resource_templates=list_resource_templates,
-        on_read_resource=read_resource,
-        on_list_prompts=list_prompts,
-        on_get_prompt=get_prompt,
-    )
 
 
 def called_tools(body: bytes) -> list[tuple[Any, str]]:
@@ -163,32 +72,68 @@ async def refuse_call(refusal: ProblemError, request_id: Any, send: Send) -> Non
     body = msgspec.json.encode({"jsonrpc": "2.0", "id": request_id, "error": error})
     headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
     headers += [(k.lower().encode(), v.encode()) for k, v in refusal.headers.items()]
-    await send({"type": "http.response.start", "status": found.status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+    start: HTTPResponseStartEvent = {
+        "type": "http.response.start",
+        "status": found.status,
+        "headers": headers,
+    }
+    await send(start)
+    await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
 class McpDoor:
-    """The SDK's stateless transport, its lifespan, and what the door checks before it."""
+    """What the door checks before the SDK, and the SDK's transport, started on first use."""
 
     def __init__(self, settings: Settings, version: str = "1.0.0") -> None:
-        self.server = build_server(version)
-        # No SDK host/origin check: the door checks Origin against the service's own list,
-        # and Host is the ingress's business (the SDK's list would pin one host name).
-        self.manager = StreamableHTTPSessionManager(
-            self.server, json_response=True, stateless=True, security_settings=None
-        )
+        self.version = version
         origins = [origin.lower() for origin in settings.cors_origin_list]
         own = own_origin(settings.public_base_url)
         self.origins = frozenset([*origins, *([own] if own else [])])
         self.max_body_bytes = settings.request_max_body_bytes
+        self._transport: StreamableHTTPSessionManager | None = None
+        self._starting = asyncio.Lock()
+        self._stop = asyncio.Event()
+        self._running: asyncio.Task[None] | None = None
 
     @contextlib.asynccontextmanager
     async def lifespan(self, _: Litestar) -> AsyncIterator[None]:
-        async with self.manager.run():
+        try:
             yield
+        finally:
+            self._stop.set()
+            if self._running is not None:
+                await self._running
+
+    async def transport(self) -> "StreamableHTTPSessionManager":
+        """The SDK's transport, imported and started by the first MCP request (the SDK is
+        about 17 MiB of a worker's memory: only workers that serve MCP pay it)."""
+        if self._transport is None:
+            async with self._starting:
+                if self._transport is None:
+                    # The import takes a few hundred milliseconds: off the event loop.
+                    server = await asyncio.to_thread(
+                        importlib.import_module, "service.api.mcp.server"
+                    )
+                    transport: StreamableHTTPSessionManager = server.transport(self.version)
+                    ready = asyncio.Event()
+                    self._running = asyncio.create_task(self._run(transport, ready))
+                    await ready.wait()
+                    if self._running.done():
+                        await self._running  # it failed to start: raise its error
+                    self._transport = transport
+        return self._transport
+
+    async def _run(self, transport: "StreamableHTTPSessionManager", ready: asyncio.Event) -> None:
+        """Holds the transport's task group (and the SDK's lifespan) until shutdown."""
+        try:
+            async with transport.run():
+                ready.set()
+                await self._stop.wait()
+        finally:
+            ready.set()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["method"] != "POST":
+        if cast(HTTPScope, scope)["method"] != "POST":
             # Stateless: no stream to open with GET, no session to end with DELETE.
             raise ProblemError(
                 problem(
@@ -199,24 +144,25 @@ class McpDoor:
                 ),
                 {"Allow": "POST"},
             )
-        checked = cast(LitestarScope, scope)
-        origin = request_origin(checked)
+        origin = request_origin(scope)
         if origin is not None and origin not in self.origins:
             raise origin_not_allowed(
                 f"Requests from the origin {origin} are not allowed (MCP DNS-rebinding "
                 "protection); set CORS_ORIGINS to let a web page call the MCP endpoint."
             )
         body, rest = await self._body(receive)
-        admission: Admission = Litestar.from_scope(checked).state.admission
+        admission: Admission = Litestar.from_scope(scope).state.admission
         for request_id, name in called_tools(body):
             try:
-                admission.require(checked, tools.needs_of(name))
+                admission.require(scope, tools.needs_of(name))
             except ProblemError as refusal:
                 await refuse_call(refusal, request_id, send)
                 return
-        await self.manager.handle_request(scope, _replay(body, rest, receive), send)
+        transport = await self.transport()
+        replayed = _replay(body, rest, receive)
+        await transport.handle_request(cast(Any, scope), cast(Any, replayed), cast(Any, send))
 
-    async def _body(self, receive: Receive) -> tuple[bytes, list[Message]]:
+    async def _body(self, receive: Receive) -> tuple[bytes, list[ReceiveMessage]]:
         """The whole request body (bounded as every body is), and any message after it."""
         chunks: list[bytes] = []
         size = 0
@@ -240,10 +186,11 @@ class McpDoor:
                 return b"".join(chunks), []
 
 
-def _replay(body: bytes, rest: list[Message], receive: Receive) -> Receive:
-    pending: list[Message] = [{"type": "http.request", "body": body, "more_body": False}, *rest]
+def _replay(body: bytes, rest: list[ReceiveMessage], receive: Receive) -> Receive:
+    whole: HTTPRequestEvent = {"type": "http.request", "body": body, "more_body": False}
+    pending: list[ReceiveMessage] = [whole, *rest]
 
-    async def replayed() -> Message:
+    async def replayed() -> ReceiveMessage:
         return pending.pop(0) if pending else await receive()
 
     return replayed
@@ -253,9 +200,7 @@ def mcp_route(door: McpDoor) -> ASGIApp:
     """`/mcp` as a Litestar ASGI route, declared like any other route."""
 
     @asgi(PATH, opt=access(AccessScope.CONTENT_READ), copy_scope=False, name="mcp")
-    async def mcp_endpoint(
-        scope: LitestarScope, receive: LitestarReceive, send: LitestarSend
-    ) -> None:
-        await door(cast(Scope, scope), cast(Receive, receive), cast(Send, send))
+    async def mcp_endpoint(scope: Scope, receive: Receive, send: Send) -> None:
+        await door(scope, receive, send)
 
     return mcp_endpoint  # type: ignore[return-value]

@@ -3,16 +3,14 @@
 `recommend` is `POST /v1/recommendations` (`organisation_scope`, then
 `domain.decisions.service.recommend`), `replay` is `POST /v1/recommendations/replay`, the
 content tools read the snapshot's `LocaleView` as `GET /v1/...` does. Every answer carries the
-content version it was read from and the locale it is in. A failure is the problem REST would
-answer (`service.problems.classify`), returned as a tool error (`isError`) that an assistant
-can read and correct; it is never a 500.
+content version it was read from and the locale it is in. Nothing here imports the MCP SDK
+(`server.py` binds these to it, loaded on the first MCP request).
 """
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import mcp_types as types
 import msgspec
 from litestar.datastructures import State
 
@@ -27,7 +25,6 @@ from service.api.mcp.schemas import (
     Locale,
     RecommendArguments,
     SearchTermsArguments,
-    input_schema,
 )
 from service.domain.content import LocaleView, Snapshot
 from service.domain.decisions import history
@@ -37,7 +34,6 @@ from service.domain.errors import InvalidParameter
 from service.domain.recommendation import Recommendation
 from service.domain.schemas import Aspect, Term, Variant
 from service.observability.metrics import record_recommendation
-from service.problems import classify
 from service.security.identity import Identity
 from service.security.scopes import Scope
 
@@ -191,21 +187,6 @@ class Tool:
     run: Callable[[Caller, dict[str, Any] | None], Awaitable[msgspec.Struct]]
     needs: frozenset[str] = frozenset()  # scopes beyond the route's `content:read`
 
-    def listed(self) -> types.Tool:
-        return types.Tool(
-            name=self.name,
-            title=self.title,
-            description=self.description,
-            input_schema=input_schema(self.arguments),
-            annotations=types.ToolAnnotations(
-                title=self.title,
-                read_only_hint=True,
-                destructive_hint=False,
-                idempotent_hint=True,
-                open_world_hint=False,
-            ),
-        )
-
 
 TOOLS: dict[str, Tool] = {
     tool.name: tool
@@ -285,30 +266,3 @@ def needs_of(name: str) -> frozenset[str]:
     """The scopes a tool needs beyond the route's (the door asks admission before dispatch)."""
     tool = TOOLS.get(name)
     return frozenset() if tool is None else tool.needs
-
-
-def answered(value: msgspec.Struct) -> types.CallToolResult:
-    """The answer as structured content, and as its JSON text for clients that read text."""
-    body = msgspec.json.encode(value)
-    return types.CallToolResult(
-        content=[types.TextContent(type="text", text=body.decode())],
-        structured_content=msgspec.json.decode(body),
-    )
-
-
-def refused(exc: Exception) -> types.CallToolResult:
-    """The problem REST would answer, as a tool error the assistant can read."""
-    problem, _ = classify(exc)
-    body = msgspec.json.encode(problem)
-    return types.CallToolResult(
-        content=[types.TextContent(type="text", text=body.decode())],
-        structured_content=msgspec.json.decode(body),
-        is_error=True,
-    )
-
-
-async def call(tool: Tool, caller: Caller, raw: dict[str, Any] | None) -> types.CallToolResult:
-    try:
-        return answered(await tool.run(caller, raw))
-    except Exception as exc:
-        return refused(exc)
