@@ -29,9 +29,10 @@ from litestar.types import (
     Send,
 )
 
-from service.api.common.json_limits import JSONTooDeep, decode_json
+from service.api.common.json_limits import decode_json
 from service.api.mcp import tools
 from service.config import Settings
+from service.domain.errors import MalformedJSON
 from service.problems import ProblemError, origin_not_allowed, problem
 from service.security.middleware import Admission, own_origin, request_origin
 from service.security.scopes import Scope as AccessScope
@@ -50,7 +51,7 @@ def called_tools(body: bytes) -> list[tuple[Any, str]]:
     as the 2025-03-26 revision allowed). Anything unreadable calls none: the SDK refuses it."""
     try:
         decoded = decode_json(body)
-    except (msgspec.DecodeError, JSONTooDeep):
+    except MalformedJSON:  # too deep too
         return []
     messages = decoded if isinstance(decoded, list) else [decoded]
     called = []
