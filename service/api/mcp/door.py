@@ -15,6 +15,7 @@ import contextlib
 import importlib
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlsplit
 
 import msgspec
 from litestar import Litestar, asgi
@@ -31,7 +32,7 @@ from litestar.types import (
 
 from service.api.common.json_limits import decode_json
 from service.api.mcp import tools
-from service.config import Settings
+from service.config import Environment, Settings
 from service.domain.errors import MalformedJSON
 from service.problems import ProblemError, origin_not_allowed, problem
 from service.security.middleware import Admission, own_origin, request_origin
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
 
 PATH = "/mcp"
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 # JSON-RPC error code of a tool call the credential may not make (implementation-defined range).
 FORBIDDEN = -32003
 
@@ -90,6 +92,8 @@ class McpDoor:
         origins = [origin.lower() for origin in settings.cors_origin_list]
         own = own_origin(settings.public_base_url)
         self.origins = frozenset([*origins, *([own] if own else [])])
+        # `make run` on a laptop: pages of the machine itself (the MCP Inspector's) may call.
+        self.loopback = settings.service_env != Environment.PRODUCTION
         self.max_body_bytes = settings.request_max_body_bytes
         self._transport: StreamableHTTPSessionManager | None = None
         self._starting = asyncio.Lock()
@@ -146,7 +150,7 @@ class McpDoor:
                 {"Allow": "POST"},
             )
         origin = request_origin(scope)
-        if origin is not None and origin not in self.origins:
+        if origin is not None and not self.allows(origin):
             raise origin_not_allowed(
                 f"Requests from the origin {origin} are not allowed (MCP DNS-rebinding "
                 "protection); set CORS_ORIGINS to let a web page call the MCP endpoint."
@@ -162,6 +166,12 @@ class McpDoor:
         transport = await self.transport()
         replayed = _replay(body, rest, receive)
         await transport.handle_request(cast(Any, scope), cast(Any, replayed), cast(Any, send))
+
+    def allows(self, origin: str) -> bool:
+        if origin in self.origins:
+            return True
+        parts = urlsplit(origin)
+        return self.loopback and parts.scheme == "http" and parts.hostname in LOOPBACK
 
     async def _body(self, receive: Receive) -> tuple[bytes, list[ReceiveMessage]]:
         """The whole request body (bounded as every body is), and any message after it."""
