@@ -195,11 +195,19 @@ async def test_a_key_without_recommend_is_refused_before_dispatch(
         batch = await http.post(
             "/mcp", json=[{**call, "params": {"name": "get_variant"}}, call], headers=headers
         )
+        # The name as the SDK will read it: escapes decoded, the last of repeated keys.
+        disguised = await http.post(
+            "/mcp",
+            content=b'{"jsonrpc":"2.0","id":8,"method":"tools/c\\u0061ll","params":{"name":'
+            b'"get_variant","name":"recomm\\u0065nd","arguments":{"situation":{}}}}',
+            headers={**headers, "Content-Type": "application/json"},
+        )
     assert answer.status_code == 403
     challenge = answer.headers["www-authenticate"]
     assert 'error="insufficient_scope"' in challenge and 'scope="recommend"' in challenge
     assert answer.json()["id"] == 7 and answer.json()["error"]["data"]["status"] == 403
     assert batch.status_code == 403
+    assert disguised.status_code == 403, disguised.text
 
 
 async def test_authentication_origin_and_methods(
