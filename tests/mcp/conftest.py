@@ -45,6 +45,7 @@ async def mcp_server(database_url: str, client: Any) -> AsyncIterator[LiveServer
         rate_limit_requests="0",
         auth_failures_per_minute="0",
         cors_origins="https://assistant.example",
+        oauth_resource="https://api.example.com",  # tokens on: a 401 names the metadata
         log_level="WARNING",
     ) as started:
         yield started

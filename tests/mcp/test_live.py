@@ -227,6 +227,8 @@ async def test_authentication_origin_and_methods(
         stream = await http.get("/mcp", headers={**key, "Accept": "text/event-stream"})
     assert anonymous.status_code == 401 and wrong.status_code == 401
     assert anonymous.headers["www-authenticate"].startswith("Bearer")
+    metadata = "https://api.example.com/.well-known/oauth-protected-resource"
+    assert f'resource_metadata="{metadata}"' in anonymous.headers["www-authenticate"]
     assert foreign.status_code == 403 and foreign.json()["code"] == "origin-not-allowed"
     assert allowed.status_code == 200 and allowed.json()["result"]["tools"]
     assert stream.status_code == 405 and stream.headers["allow"] == "POST"
