@@ -16,6 +16,7 @@ from service.api import contract
 from service.api.common.answered import AnsweredContentMiddleware, answered_cache
 from service.api.common.json_limits import BoundedJSONRequest
 from service.api.graphql.controller import GraphQLDoor, graphql_controller
+from service.api.mcp import McpDoor, mcp_route
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
 from service.api.rest.docs import example_snapshot, release_examples
@@ -125,6 +126,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
 
     admission = Admission(settings)
     graphql = GraphQLDoor.create(settings)
+    mcp = McpDoor(settings)
     state: dict[str, Any] = {
         "settings": settings,
         "admission": admission,  # the embed page verifies its publishable key with it too
@@ -151,10 +153,11 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
             WebhookController,
             EmbedController,
             graphql_controller(graphql),
+            mcp_route(mcp),  # the MCP door: tools for AI assistants (docs/mcp.md)
             # With METRICS_PORT, /metrics is served on that port only (never the Ingress's).
             *([] if settings.metrics_port else [metrics_endpoint]),
         ],
-        lifespan=[observability.lifespan, lifespan, metrics_listener(settings)],
+        lifespan=[observability.lifespan, lifespan, mcp.lifespan, metrics_listener(settings)],
         state=State(state),
         exception_handlers={Exception: handle_exception},
         openapi_config=openapi_config(),

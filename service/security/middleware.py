@@ -32,7 +32,7 @@ from service.problems import (
     unavailable,
 )
 from service.security.abuse import ClientAddresses, FailedAuthLimiter
-from service.security.identity import Identity, missing_scope, remember_identity
+from service.security.identity import Identity, identity_of, missing_scope, remember_identity
 from service.security.issuers import IssuerUnavailable
 from service.security.keys import KeyUnverifiable, KeyVerifier
 from service.security.ratelimit import Decision, LocalRateLimiter, RateLimiter
@@ -221,6 +221,17 @@ class Admission:
         if identity is None:
             raise self._refused(scope, "The API key is unknown or revoked.")  # 429 past limit
         return identity
+
+    def require(self, scope: Scope, scopes: frozenset[str]) -> None:
+        """Refuse (403 `insufficient_scope`, as admission refuses a route) a part of an admitted
+        request that needs more than its route declares: an MCP tool that recommends, checked
+        by the MCP door before the call is dispatched. Nothing is enforced where admission
+        recorded no identity (development)."""
+        identity = identity_of(scope)
+        lacking = missing_scope(identity, scopes)
+        if identity is not None and lacking is not None:
+            caller = "This API key" if identity.client_id is None else "This access token"
+            raise lacks_scope(lacking, caller, self.challenge("insufficient_scope", scope=lacking))
 
     def timed_out(self) -> ProblemError:
         return unavailable(

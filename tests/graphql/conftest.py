@@ -5,7 +5,7 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
-import httpx
+import httpx2  # what gql uses once it is installed (the mcp SDK brings it)
 import pytest
 from gql import Client as GqlClient
 from gql.transport.httpx import HTTPXAsyncTransport
@@ -84,7 +84,7 @@ async def gql_client(app: Litestar, client: Client) -> AsyncIterator[Any]:
     """A real GraphQL client (gql + httpx) talking to the running app. `client` first: it
     starts the application (content loaded)."""
     transport = HTTPXAsyncTransport(
-        url=f"{BASE_URL}/graphql", transport=httpx.ASGITransport(app=app)
+        url=f"{BASE_URL}/graphql", transport=httpx2.ASGITransport(app=app)
     )
     async with GqlClient(transport=transport, fetch_schema_from_transport=True) as session:
         yield session

@@ -4,7 +4,7 @@ import dataclasses
 import json
 from typing import Any
 
-import httpx
+import httpx2  # what gql uses once it is installed (the mcp SDK brings it)
 import msgspec
 from gql import Client as GqlClient
 from gql import gql
@@ -125,7 +125,7 @@ async def test_a_new_content_version_is_a_new_cache_entry(client: Client, app: L
 
 async def test_gql_client_with_persisted_queries_over_get(app: Litestar, client: Client) -> None:
     transport = PersistedQueryTransport(
-        url=f"{BASE_URL}/graphql", transport=httpx.ASGITransport(app=app)
+        url=f"{BASE_URL}/graphql", transport=httpx2.ASGITransport(app=app)
     )
     query = gql(
         "query GqlPersisted($slug: String!, $locale: Locale) "

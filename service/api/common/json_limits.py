@@ -50,6 +50,17 @@ def _brackets(raw: bytes | str) -> int:
 _PLAIN = msgspec.json.Decoder()
 
 
+def json_number(literal: str) -> float | int:
+    """JSON has one number type: `26.0` is the integer 26, as JSON Schema (and so every
+    generated client) reads it; the core's integer fields would refuse the float."""
+    value = float(literal)
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+# How both doors decode what they hand to the core: numbers read as JSON reads them.
+JSON_NUMBERS = msgspec.json.Decoder(float_hook=json_number)
+
+
 def decode_json(raw: bytes | str, decoder: "msgspec.json.Decoder[Any]" = _PLAIN) -> Any:
     """Decode with `decoder`, raising `JSONTooDeep` for over-nested input and `MalformedJSON`
     for invalid JSON, invalid UTF-8 included (msgspec raises a `UnicodeDecodeError` for bytes

@@ -9,7 +9,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 from litestar.params import Parameter
 
-from service.api.common.json_limits import decode_json
+from service.api.common.json_limits import JSON_NUMBERS, decode_json
 from service.api.common.recommending import organisation_scope
 from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
@@ -67,14 +67,7 @@ def _body_operation(schema: str, example: Any, summary: str, description: str) -
     return WithBody
 
 
-def _json_number(literal: str) -> float | int:
-    """JSON has one number type: `26.0` is the integer 26, as JSON Schema (and so every
-    generated client) reads it; the core's integer fields would refuse the float."""
-    value = float(literal)
-    return int(value) if value.is_integer() and abs(value) < 2**53 else value
-
-
-_BODY_DECODER = msgspec.json.Decoder(float_hook=_json_number)
+_BODY_DECODER = JSON_NUMBERS
 
 
 async def _json_body(request: AnyRequest) -> object:
