@@ -80,7 +80,7 @@ def problem(
     )
 
 
-# The refusals raised outside handlers (trust middleware, guards, health), named once here.
+# The refusals raised outside handlers (admission, health), named once here.
 
 
 def _auth_param(value: str) -> str:
