@@ -113,7 +113,8 @@ def sync_detailed(
     428 without it, 412 when another publication came first. Every version is kept, with the key and
     time.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         organisation (str):
@@ -154,7 +155,8 @@ def sync(
     428 without it, 412 when another publication came first. Every version is kept, with the key and
     time.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         organisation (str):
@@ -190,7 +192,8 @@ async def asyncio_detailed(
     428 without it, 412 when another publication came first. Every version is kept, with the key and
     time.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         organisation (str):
@@ -229,7 +232,8 @@ async def asyncio(
     428 without it, 412 when another publication came first. Every version is kept, with the key and
     time.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         organisation (str):
