@@ -94,7 +94,7 @@ async def test_a_question_says_what_it_fills_and_how(client: Client) -> None:
                 k: PERSON[k]
                 for k in ("goals", "horizon_weeks", "career_stage", "minutes_per_session")
             },
-        )  # fmt: skip
+        )
     ).json()["question"]
     assert hours["kind"] == "number" and hours["minimum"] == 0.05 and hours["maximum"] == 40
     assert hours["integer"] is False and "0.05" in hours["hint"]
@@ -198,8 +198,8 @@ async def test_two_organisations_each_get_their_own_questions_and_answers(
     )
     assert published.status_code in (200, 201), published.text
 
-    acme_body, acme_final, acme_asked = await walk(production, PERSON, auth("acme"))
-    globex_body, globex_final, globex_asked = await walk(production, PERSON, auth("globex"))
+    acme_body, acme_final, _ = await walk(production, PERSON, auth("acme"))
+    globex_body, globex_final, _ = await walk(production, PERSON, auth("globex"))
     acme = json.loads(acme_final)["recommendation"]
     globex = json.loads(globex_final)["recommendation"]
     assert acme["primary"]["variant"] != top_variant
