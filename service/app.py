@@ -14,6 +14,7 @@ from litestar.openapi.spec import License, Server
 
 from service.api import contract
 from service.api.common.answered import AnsweredContentMiddleware, answered_cache
+from service.api.common.json_limits import BoundedJSONRequest
 from service.api.graphql.controller import GraphQLDoor, graphql_controller
 from service.api.rest.content import ContentController
 from service.api.rest.decisions import DecisionController
@@ -163,6 +164,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
         middleware=[admission.middleware, AnsweredContentMiddleware],
         before_send=[CachingHeaders(settings)],
         request_max_body_size=settings.request_max_body_bytes,
+        request_class=BoundedJSONRequest,  # every JSON body through the one bounded decoder
         logging_config=None,  # service.observability configures logging
         debug=False,
     )

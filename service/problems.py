@@ -19,6 +19,7 @@ from service.domain.errors import (
     ContentUnavailable,
     DomainError,
     InvalidParameter,
+    MalformedJSON,
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
@@ -211,6 +212,8 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
             "database-unavailable", "The database cannot be reached right now; retry shortly."
         )
         return refusal.problem, refusal.headers
+    if isinstance(exc, MalformedJSON):
+        return problem(400, "malformed-json", "Malformed JSON", str(exc)), {}
     if isinstance(exc, HistoryExpired):
         doc = problem(410, "history-expired", "Change history expired", str(exc))
         return doc, {"Link": f'<{EXPORT_PATH}>; rel="alternate"'}

@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Sequence
 
 from service.cli import apikeys, database, documents, issuers, serve, trusted_documents, worker
+from service.cli.arguments import organisation_slug
 from service.cli.console import startup_logging
 from service.config import PROJECT_ROOT, get_settings
 
@@ -75,6 +76,7 @@ def parser() -> argparse.ArgumentParser:
     )
     create.add_argument(
         "--org",
+        type=organisation_slug,
         default="default",
         help="the organisation the key belongs to (created if new); its policy applies",
     )
@@ -90,7 +92,9 @@ def parser() -> argparse.ArgumentParser:
     add = issuer_actions.add_parser(
         "add", help="trust an issuer: its access tokens act for the organisation"
     )
-    add.add_argument("--org", required=True, help="the organisation (created if new)")
+    add.add_argument(
+        "--org", type=organisation_slug, required=True, help="the organisation (created if new)"
+    )
     add.add_argument("--issuer", required=True, help="the exact `iss` of its access tokens")
     add.add_argument(
         "--jwks-uri",
@@ -102,9 +106,9 @@ def parser() -> argparse.ArgumentParser:
         ("history", "every issuer the organisation trusted or stopped trusting, newest first"),
     ):
         listing = issuer_actions.add_parser(name, help=text)
-        listing.add_argument("--org", required=True)
+        listing.add_argument("--org", type=organisation_slug, required=True)
     remove = issuer_actions.add_parser("remove", help="stop trusting an issuer")
-    remove.add_argument("--org", required=True)
+    remove.add_argument("--org", type=organisation_slug, required=True)
     remove.add_argument("id", help="the issuer's id (from `list`) or its `iss`")
     issuer.set_defaults(handler=issuers.cmd_issuer)
     trusted_documents.add_parser(commands)

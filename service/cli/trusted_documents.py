@@ -10,6 +10,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+from service.cli.arguments import organisation_slug
 from service.cli.database import database_url, migrate
 from service.config import get_settings
 
@@ -38,11 +39,14 @@ def add_parser(commands: Any) -> None:
     )
     mode.add_argument("choice", choices=["trusted-only", "any-document"])
     for action in (register, listing, remove, mode):
-        action.add_argument("--org", required=True, help="the organisation (its slug)")
+        action.add_argument(
+            "--org", type=organisation_slug, required=True, help="the organisation (its slug)"
+        )
     parser.set_defaults(handler=cmd_trusted_documents)
 
 
 def cmd_trusted_documents(args: argparse.Namespace) -> int:
+    from service.api.common.json_limits import decode_json
     from service.api.graphql.controller import GraphQLDoor
     from service.db import create_engine, session_factory
     from service.domain.documents import service as documents
@@ -54,7 +58,8 @@ def cmd_trusted_documents(args: argparse.Namespace) -> int:
     if args.action == "register":  # refuse a bad manifest before touching the database
         door = GraphQLDoor.create(settings)
         try:
-            parsed = parse_manifest(args.file.read_bytes(), door.check_document)
+            raw = args.file.read_bytes()
+            parsed = parse_manifest(raw, decode_json(raw), door.check_document)
         except OSError as exc:
             raise SystemExit(f"{args.file}: {exc.strerror}") from None
         except DomainError as exc:

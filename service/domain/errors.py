@@ -14,6 +14,11 @@ class NotFound(DomainError):
         self.key = key
 
 
+class MalformedJSON(DomainError):
+    """A request body that is not JSON, not UTF-8, or nests deeper than any input of this API:
+    one problem (400 `malformed-json`) whichever route or decoder met it."""
+
+
 class InvalidParameter(DomainError):
     """A query parameter or argument the core cannot use; `allowed` lists valid values."""
 

@@ -1,8 +1,9 @@
 """Cross-origin browser access (when `CORS_ORIGINS` is set, and for the origins of publishable
 keys: `PublishableCors` below) and the caching headers that must go with it and with API keys.
 
-Preflights allow only what the API uses: GET/HEAD/POST and the request headers a client of
-this API sends. Like Litestar's own CORS middleware, `PublishableCors` sits in front of the
+Preflights allow only what browsers use of the API: GET and POST (HEAD is not served) and the
+request headers a client of this API sends; a preflight asking for anything else gets no CORS
+headers, so the browser does not send the request. Like Litestar's own CORS middleware, `PublishableCors` sits in front of the
 router (a preflight carries no key to admit); it decides CORS headers and nothing else.
 `CachingHeaders` is the application's `before_send` hook for the caching headers.
 """
@@ -24,7 +25,7 @@ from service.security.middleware import Headers, header, request_origin, route_a
 ASGIScope = Scope
 logger = logging.getLogger("service.security")
 
-ALLOWED_METHODS = ["GET", "HEAD", "POST"]
+ALLOWED_METHODS = ["GET", "POST"]
 ALLOWED_HEADERS = [
     "Accept",
     "Accept-Language",
@@ -109,7 +110,7 @@ class PublishableOrigins:
     """The origins listed by active publishable keys, re-read at most every `refresh_seconds`.
 
     A CORS preflight carries no key, so it can only be answered for the origins of all keys;
-    the request that follows is checked against its own key's origins (the trust middleware).
+    the request that follows is checked against its own key's origins (admission).
     The set is bounded by the number of active publishable keys times `MAX_ORIGINS`; when
     PostgreSQL cannot be asked, the last set read is kept.
     """
@@ -138,7 +139,7 @@ class PublishableCors:
 
     Preflights from such an origin are answered here, before any key is asked for; real
     requests from one get `Access-Control-Allow-Origin` on whatever they are answered, the
-    trust middleware's 403 for a key that does not list the origin included, so the page can
+    admission's 403 for a key that does not list the origin included, so the page can
     read why. Origins in `CORS_ORIGINS` are left to Litestar's middleware.
     """
 
@@ -159,7 +160,11 @@ class PublishableCors:
         if origin not in await self.origins.current(engine):
             await self.app(scope, receive, send)
             return
-        if scope["method"] == "OPTIONS" and header(scope, b"access-control-request-method"):
+        requested = header(scope, b"access-control-request-method")
+        if scope["method"] == "OPTIONS" and requested:
+            if not _allowed(requested, header(scope, b"access-control-request-headers")):
+                await self.app(scope, receive, send)  # no CORS headers: the browser refuses
+                return
             start: HTTPResponseStartEvent = {
                 "type": "http.response.start",
                 "status": 204,
@@ -182,6 +187,15 @@ class PublishableCors:
         await self.app(scope, receive, with_cors)
 
 
+_HEADERS = frozenset(name.lower() for name in ALLOWED_HEADERS)
+
+
+def _allowed(method: str, headers: str | None) -> bool:
+    """A preflight's method and request headers are ones this API takes from a browser."""
+    asked = {name.strip().lower() for name in (headers or "").split(",") if name.strip()}
+    return method in ALLOWED_METHODS and asked <= _HEADERS
+
+
 def _preflight(origin: str) -> list[tuple[bytes, bytes]]:
     return [
         (b"access-control-allow-origin", origin.encode()),
@@ -194,7 +208,7 @@ def _preflight(origin: str) -> list[tuple[bytes, bytes]]:
 
 
 def _simple(origin: str) -> list[tuple[bytes, bytes]]:
-    """`Vary: Origin` is added by `caching_headers` when CORS_ORIGINS is set; here it may not
+    """`Vary: Origin` is added by `CachingHeaders` when CORS_ORIGINS is set; here it may not
     be, and a second `Vary` field is read as one list with the first (RFC 9110 5.3)."""
     return [
         (b"access-control-allow-origin", origin.encode()),

@@ -37,6 +37,7 @@ async def production_server(database_url: str, client: Any) -> AsyncIterator[Liv
         # The authentication checks send a wrong key to every operation: past 20 a minute
         # from one address they would meet the failed-authentication limit (429) instead.
         auth_failures_per_minute="0",
+        oauth_resource="https://api.example.com",  # its RFC 9728 metadata answers
         log_level="WARNING",
     ) as started:
         yield started

@@ -74,7 +74,7 @@ async def test_rest_api_matches_the_committed_openapi_document(
     record_property("schemathesis_rest", summary(output))
     print(f"\nschemathesis REST: {summary(output)}")
     assert code == 0, output[-20000:]
-    assert "Stateful" in output and "No issues found" in output
+    assert "Stateful" in output and "No issues found" in output, output[-6000:]
 
 
 async def test_graphql_api_matches_the_committed_schema(

@@ -181,6 +181,7 @@ def test_locked_dependencies_are_synced_with_a_cache_mount(stages: list[Stage]) 
     assert "uv " not in final_runs, "the runtime stage must not need uv"
 
 
+@pytest.mark.slow  # runs uv to resolve the runtime install
 def test_the_embedded_postgresql_stays_out_of_the_image() -> None:
     """What `uv sync --no-default-groups` installs, read from the lock."""
     uv = str(ROOT / ".tools" / "bin" / "uv")
@@ -215,6 +216,7 @@ def test_no_comment_says_the_digest_fixes_the_packages(dockerfile_text: str) -> 
     )
 
 
+@pytest.mark.slow  # starts python in the stage
 def test_the_health_check_passes_for_a_container_without_granian(final: Stage) -> None:
     """The webhook worker's container has no HTTP port: the image's check must not fail it.
     Run here, where PID 1 is not granian and nothing listens on PORT."""

@@ -8,15 +8,25 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
 
 from service.config import PROJECT_ROOT
+from tests.conftest import migrated_database
 from tools.machine import free_port, serving
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+async def own_database(server_url: str) -> AsyncIterator[str]:
+    """Not the run's shared database: these processes run the production default, a webhook
+    worker, and the contract and SDK runs register public addresses there."""
+    async with migrated_database(server_url, "mc_logs") as url:
+        yield url
 
 
 def production_env(database_url: str, **extra: str) -> dict[str, str]:
@@ -41,10 +51,10 @@ def json_lines(output: str) -> list[dict[str, object]]:
     return records
 
 
-def test_the_migration_job_writes_json_lines(database_url: str) -> None:
+def test_the_migration_job_writes_json_lines(own_database: str) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "service", "db", "upgrade"],
-        env=production_env(database_url),
+        env=production_env(own_database),
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
@@ -57,13 +67,13 @@ def test_the_migration_job_writes_json_lines(database_url: str) -> None:
 
 
 def test_the_webhook_worker_writes_json_lines_and_stops_on_sigterm(
-    database_url: str, tmp_path: Path
+    own_database: str, tmp_path: Path
 ) -> None:
     output = tmp_path / "worker.log"
     with output.open("wb") as sink:
         worker = subprocess.Popen(
             [sys.executable, "-m", "service", "worker"],
-            env=production_env(database_url),
+            env=production_env(own_database),
             cwd=PROJECT_ROOT,
             stdout=sink,
             stderr=subprocess.STDOUT,
@@ -87,11 +97,11 @@ def test_the_webhook_worker_writes_json_lines_and_stops_on_sigterm(
 
 
 def test_the_server_writes_json_lines_and_serves_metrics_on_their_own_port(
-    database_url: str, tmp_path: Path
+    own_database: str, tmp_path: Path
 ) -> None:
     port, metrics_port = free_port(), free_port()
     env = production_env(
-        database_url, PORT=str(port), METRICS_PORT=str(metrics_port), LOAD_CONTENT_ON_START="false"
+        own_database, PORT=str(port), METRICS_PORT=str(metrics_port), LOAD_CONTENT_ON_START="false"
     )
     base, metrics = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{metrics_port}"
     log = tmp_path / "server.log"

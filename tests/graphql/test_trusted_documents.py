@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from service.api.graphql.controller import PERSISTED_QUERIES_FILE
 from service.app import create_app
 from service.config import PROJECT_ROOT
-from service.domain.documents.manifest import APOLLO_FORMAT, parse_manifest
+from service.domain.documents.manifest import APOLLO_FORMAT, Manifest, parse_manifest
 from service.domain.errors import InvalidParameter
 from service.domain.organisations.service import ensure_organisation
 from service.security.keys import create_key
@@ -291,20 +291,23 @@ async def test_automatic_persisted_queries_register_per_organisation(
     assert codes(elsewhere) == ["PERSISTED_QUERY_NOT_FOUND"]
 
 
+def manifest_of(value: Any) -> Manifest:
+    raw = json.dumps(value).encode()
+    return parse_manifest(raw, json.loads(raw))
+
+
 def test_both_manifest_formats_read_the_same() -> None:
-    codegen = parse_manifest(json.dumps({sha256(TERM): TERM}).encode())
-    apollo = parse_manifest(json.dumps(apollo_manifest(TERM)).encode())
+    codegen = manifest_of({sha256(TERM): TERM})
+    apollo = manifest_of(apollo_manifest(TERM))
     assert codegen.documents[0].body == apollo.documents[0].body == TERM
     assert codegen.documents[0].id == apollo.documents[0].id
     with pytest.raises(InvalidParameter, match="twice"):
-        parse_manifest(
-            json.dumps(
-                {
-                    "format": APOLLO_FORMAT,
-                    "version": 1,
-                    "operations": [{"id": "a", "body": TERM}, {"id": "a", "body": PICKER}],
-                }
-            ).encode()
+        manifest_of(
+            {
+                "format": APOLLO_FORMAT,
+                "version": 1,
+                "operations": [{"id": "a", "body": TERM}, {"id": "a", "body": PICKER}],
+            }
         )
 
 

@@ -32,6 +32,7 @@ async def sdk_server(database_url: str, client: Any) -> AsyncIterator[LiveServer
         service_env="production",
         rate_limit_requests=str(RATE_LIMIT),
         rate_limit_window_seconds="60",
+        oauth_resource="https://api.example.com",  # its RFC 9728 metadata answers
         log_level="WARNING",
     ) as started:
         yield started

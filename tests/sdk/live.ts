@@ -12,7 +12,10 @@ import {
   getApproach,
   getAspect,
   getLiveness,
+  distrustIssuer,
   getOrganisationPolicy,
+  getProtectedResourceMetadata,
+  getTrustedDocumentManifest,
   getReadiness,
   getRecommendationPolicy,
   getRecommendationPolicyCard,
@@ -29,6 +32,10 @@ import {
   listOrganisationPolicyVersions,
   listRecommendationPolicies,
   listReleases,
+  listTrustedDocumentEvents,
+  listTrustedDocumentManifests,
+  listTrustedIssuerChanges,
+  listTrustedIssuers,
   listTerms,
   listTopics,
   listVariants,
@@ -36,8 +43,12 @@ import {
   listWebhooks,
   pingWebhook,
   publishOrganisationPolicy,
+  registerTrustedDocumentManifest,
+  removeTrustedDocumentManifest,
   replayRecommendation,
+  setTrustedDocumentsMode,
   type Situation,
+  trustIssuer,
   type TermPage,
 } from "../../sdk/typescript/src";
 
@@ -62,6 +73,11 @@ function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set`);
   return value;
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 function check(condition: unknown, what: string): asserts condition {
@@ -166,6 +182,57 @@ async function everyOperation(): Promise<number> {
   );
   check(statusOf(stale) === 412 && stale.error?.status === 412, "publish with a stale ETag");
 
+  // OAuth: the resource's metadata (RFC 9728); the organisation's trusted issuers, where an
+  // issuer that is not https is refused before anything is fetched, and an unknown one is 404.
+  const resource = count(await getProtectedResourceMetadata({ client }));
+  check(resource.data?.resource && statusOf(resource) === 200, "protected resource metadata");
+  const admin = withKey(keys.admin);
+  const issuers = count(await listTrustedIssuers({ client: admin, path: organisation }));
+  check(Array.isArray(issuers.data?.items), "trusted issuers");
+  const plainHttp = count(
+    await trustIssuer({ client: admin, path: organisation, body: { issuer: "http://idp.example" } }),
+  );
+  check(statusOf(plainHttp) === 400 && plainHttp.error?.status === 400, "an issuer must be https");
+  const issuerChanges = count(await listTrustedIssuerChanges({ client: admin, path: organisation }));
+  check(Array.isArray(issuerChanges.data?.items), "trusted issuer changes");
+  const unknownIssuer = count(
+    await distrustIssuer({ client: admin, path: { ...organisation, issuer_id: "unknown" } }),
+  );
+  check(statusOf(unknownIssuer) === 404, "distrust an unknown issuer");
+
+  // Trusted GraphQL documents: a manifest as Apollo's generator writes it, read back, listed,
+  // in the history, removed; the mode set to what it was (open for secret keys).
+  const manifest = { ...organisation, manifest: "sdk-live" };
+  const operation = "query SdkLive { approaches { items { slug } } }";
+  const registered = count(
+    await registerTrustedDocumentManifest({
+      client: admin,
+      path: manifest,
+      body: {
+        format: "apollo-persisted-query-manifest",
+        version: 1,
+        operations: [{ id: await sha256(operation), body: operation, name: "SdkLive", type: "query" }],
+      },
+    }),
+  );
+  check(statusOf(registered) < 300, `manifest registered: ${JSON.stringify(registered.error)}`);
+  check(statusOf(count(await getTrustedDocumentManifest({ client: admin, path: manifest }))) === 200, "manifest");
+  const manifests = count(await listTrustedDocumentManifests({ client: admin, path: organisation }));
+  check(statusOf(manifests) === 200, "manifests");
+  const events = count(await listTrustedDocumentEvents({ client: admin, path: organisation }));
+  check(statusOf(events) === 200, "trusted document events");
+  const mode = count(
+    await setTrustedDocumentsMode({
+      client: admin,
+      path: organisation,
+      body: { trusted_only: false },
+      headers: { "If-Match": headerOf(manifests, "etag") ?? "" },
+    }),
+  );
+  check(statusOf(mode) < 300, `trusted documents mode: ${JSON.stringify(mode.error)}`);
+  const removed = count(await removeTrustedDocumentManifest({ client: admin, path: manifest }));
+  check(statusOf(removed) < 300, "manifest removed");
+
   // Releases and the change feed.
   const releases = count((await listReleases({ client })).data)?.items ?? [];
   check(releases.length > 0, "releases");
@@ -176,7 +243,6 @@ async function everyOperation(): Promise<number> {
 
   // Webhooks (admin): a literal public address needs no name resolution; the subscription is
   // deleted before anything is delivered, and pinging it then is the documented 404.
-  const admin = withKey(keys.admin);
   const created = count(
     (
       await createWebhook({

@@ -149,6 +149,17 @@ async def test_preflights_are_answered_for_the_origins_of_active_keys(
         "/v1/recommendations", headers={**preflight, "Origin": STRANGER}
     )
     assert "access-control-allow-origin" not in stranger.headers
+    # Red team: any method and any request header were allowed, HEAD (never served) listed.
+    assert "HEAD" not in answer.headers["access-control-allow-methods"]
+    for refused in (
+        {"Access-Control-Request-Method": "DELETE"},
+        {"Access-Control-Request-Method": "PUT"},
+        {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "x-evil"},
+    ):
+        other = await production.options(
+            "/v1/recommendations", headers={**refused, "Origin": STAGING}
+        )
+        assert "access-control-allow-origin" not in other.headers, refused
 
 
 @pytest.mark.usefixtures("client")  # loads the content

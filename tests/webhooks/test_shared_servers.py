@@ -7,6 +7,7 @@ on 127.0.0.1, and register refused addresses with delivery off."""
 from typing import Any
 
 import asyncpg
+import pytest
 
 from service.db import plain_url
 from tests.reliability.conftest import live_server
@@ -24,6 +25,7 @@ async def _workers(database_url: str) -> int:
     return int(found)
 
 
+@pytest.mark.slow  # starts a server
 async def test_no_delivery_worker_runs_on_the_shared_database(
     client: Any, database_url: str
 ) -> None:

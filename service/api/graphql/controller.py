@@ -38,7 +38,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from service.api.common.conditional import body_etag, etag_matches
-from service.api.common.json_limits import JSONTooDeep, decode_json
+from service.api.common.json_limits import decode_json
 from service.api.common.locale import negotiate
 from service.api.graphql.context import GraphQLContext
 from service.api.graphql.cost import CostAnalysis, CostBudget, CostReport
@@ -50,7 +50,7 @@ from service.cache import BoundedCache
 from service.config import Environment, Settings
 from service.domain.content import Snapshot
 from service.domain.documents.service import OrganisationDocuments, TrustedDocuments
-from service.domain.errors import ContentUnavailable
+from service.domain.errors import ContentUnavailable, MalformedJSON
 from service.domain.organisations.models import DEFAULT_ORGANISATION
 from service.security.identity import Identity, identity_of
 from service.security.scopes import Scope, access
@@ -490,9 +490,7 @@ def _operation(raw: Any) -> Operation:
 def _decode(text: str | bytes, what: str) -> Any:
     try:
         return decode_json(text)
-    except msgspec.DecodeError:
-        raise RequestError(f"{what} is not valid JSON.", "BAD_REQUEST") from None
-    except JSONTooDeep as exc:
+    except MalformedJSON as exc:
         raise RequestError(f"{what}: {exc}", "BAD_REQUEST") from None
 
 

@@ -189,7 +189,9 @@ class TrustedDocumentController(Controller):
     ) -> Response[bytes]:
         actor = _member(request, organisation)
         documents.check_name(manifest)
-        parsed = parse_manifest(await request.body(), request.app.state.graphql.check_document)
+        parsed = parse_manifest(
+            await request.body(), await request.json(), request.app.state.graphql.check_document
+        )
         async with request.app.state.sessions() as session, session.begin():
             summary, created = await documents.register(
                 session, organisation, manifest, parsed, actor

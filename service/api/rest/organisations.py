@@ -120,7 +120,7 @@ class OrganisationController(Controller):
     )
     async def publish(self, request: AnyRequest, organisation: FromPath[str]) -> Response[bytes]:
         key_id = _member(request, organisation)
-        document = organisations.parse_document(await request.body())
+        document = organisations.parse_document(await request.json())
         organisations.check_document(snapshot(request.app.state), document)
         async with request.app.state.sessions() as session, session.begin():
             published = await organisations.publish(

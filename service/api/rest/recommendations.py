@@ -9,7 +9,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.openapi.spec import Example, OpenAPIMediaType, Operation, Reference, RequestBody
 from litestar.params import Parameter
 
-from service.api.common.json_limits import JSONTooDeep, decode_json
+from service.api.common.json_limits import decode_json
 from service.api.common.recommending import organisation_scope
 from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
@@ -22,7 +22,7 @@ from service.domain.recommendation.intake import IntakeQuestion
 from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
 from service.garbage_collection import give_back_freed_memory
 from service.observability.metrics import record_recommendation
-from service.problems import Problem, ProblemError, problem
+from service.problems import Problem
 from service.security.identity import identity_of
 from service.security.scopes import Scope, access
 
@@ -90,14 +90,7 @@ async def _json_body(request: AnyRequest) -> object:
 def _parsed(raw: bytes) -> object:
     if not raw.strip():
         return None  # an empty body is an invalid situation (422), not malformed JSON
-    try:
-        return decode_json(raw, _BODY_DECODER)
-    except msgspec.DecodeError:
-        raise ProblemError(
-            problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.")
-        ) from None
-    except JSONTooDeep as exc:
-        raise ProblemError(problem(400, "malformed-json", "Malformed JSON", str(exc))) from None
+    return decode_json(raw, _BODY_DECODER)
 
 
 def _localized_headers(locale: str, card: str) -> dict[str, str]:

@@ -67,13 +67,10 @@ def _invalid(detail: str) -> InvalidParameter:
     return InvalidParameter("body", detail)
 
 
-def parse_manifest(raw: bytes, check: DocumentCheck | None = None) -> Manifest:
-    """The manifest in `raw` (either format), every document checked; InvalidParameter names
-    the first document that cannot be trusted and why."""
-    try:
-        decoded: Any = msgspec.json.decode(raw)
-    except msgspec.DecodeError:
-        raise _invalid("The manifest is not valid JSON.") from None
+def parse_manifest(raw: bytes, decoded: Any, check: DocumentCheck | None = None) -> Manifest:
+    """The manifest sent as `raw` (either format), `decoded` by the caller's bounded JSON
+    decoder, every document checked; InvalidParameter names the first document that cannot
+    be trusted and why."""
     if not isinstance(decoded, dict):
         raise _invalid(
             "A manifest is a JSON object: graphql-codegen's `persisted-documents.json` or "

@@ -56,13 +56,12 @@ class PublishedPolicyPage(msgspec.Struct, frozen=True):
     next_cursor: str | None
 
 
-def parse_document(raw: bytes) -> OrganisationPolicyDocument:
+def parse_document(body: object) -> OrganisationPolicyDocument:
+    """The policy document in a decoded request body."""
     try:
-        return msgspec.json.decode(raw, type=OrganisationPolicyDocument)
+        return msgspec.convert(body, OrganisationPolicyDocument)
     except msgspec.ValidationError as exc:
         raise InvalidParameter("body", str(exc)) from None
-    except msgspec.DecodeError:
-        raise InvalidParameter("body", "The request body is not valid JSON.") from None
 
 
 # Organisation slugs: what a URL path and a CLI argument carry without escaping.
