@@ -3,8 +3,9 @@ keys: `PublishableCors` below) and the caching headers that must go with it and 
 
 Preflights allow only what browsers use of the API: GET and POST (HEAD is not served) and the
 request headers a client of this API sends; a preflight asking for anything else gets no CORS
-headers, so the browser does not send the request. Like Litestar's own CORS middleware, `PublishableCors` sits in front of the
-router (a preflight carries no key to admit); it decides CORS headers and nothing else.
+headers, so the browser does not send the request. Like Litestar's own CORS middleware,
+`PublishableCors` sits in front of the router (a preflight carries no key to admit); it decides
+CORS headers and nothing else.
 `CachingHeaders` is the application's `before_send` hook for the caching headers.
 """
 
