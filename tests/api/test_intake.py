@@ -174,7 +174,7 @@ async def test_two_organisations_each_get_their_own_questions_and_answers(
         for name, org, scopes in (
             ("acme_admin", f"acme-{suffix}", ["admin"]),
             ("acme", f"acme-{suffix}", ["recommend"]),
-            ("globex", f"globex-{suffix}", ["recommend"]),
+            ("globex", f"globex-{suffix}", ["recommend", "content:read"]),
             ("reader", f"globex-{suffix}", ["content:read"]),
         ):
             await ensure_organisation(session, org)
@@ -185,6 +185,15 @@ async def test_two_organisations_each_get_their_own_questions_and_answers(
 
     refused = await production.post(PATH, json={}, headers=auth("reader"))
     assert refused.status_code == 403
+    query = "query($s: IntakeSituationInput!) { intake(situation: $s) { done } }"
+    gql = await production.post(
+        "/graphql", json={"query": query, "variables": {"s": {}}}, headers=auth("reader")
+    )
+    assert [e["extensions"]["code"] for e in gql.json()["errors"]] == ["FORBIDDEN"]
+    allowed = await production.post(
+        "/graphql", json={"query": query, "variables": {"s": {}}}, headers=auth("globex")
+    )
+    assert allowed.json().get("data") == {"intake": {"done": False}}, allowed.text
     assert (await production.post(PATH, json={})).status_code == 401
 
     before, _, _ = await walk(production, PERSON, auth("acme"))
