@@ -102,7 +102,7 @@ class IntakeDone(msgspec.Struct, frozen=True, kw_only=True):
     """Nothing left to ask could change the primary: the recommendation, exactly as
     `POST /v1/recommendations` gives it for the same body (same decision id)."""
 
-    done: Literal[True] = True
+    done: Literal[True]
     recommendation: Recommendation
 
 
@@ -120,7 +120,7 @@ def intake(
     found = intake_step(engine, raw, _as_is if scope is None else scope.defaults)
     if isinstance(found, IntakeQuestion):
         return found
-    return IntakeDone(recommendation=recommend(snapshot, locale, raw, scope))
+    return IntakeDone(done=True, recommendation=recommend(snapshot, locale, raw, scope))
 
 
 def recommend_batch(

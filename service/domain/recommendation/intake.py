@@ -110,7 +110,7 @@ class Question(msgspec.Struct, frozen=True):
 class IntakeQuestion(msgspec.Struct, frozen=True, kw_only=True):
     """The next question; the intake is not done."""
 
-    done: Literal[False] = False
+    done: Literal[False]
     question: Question
     asked_so_far: Annotated[
         int, msgspec.Meta(description="Fields answered so far (not sure included).")
@@ -353,9 +353,8 @@ def step(
     texts = intake_texts(engine.locale)
     for name in REQUIRED_ORDER:
         if name not in answered:
-            return IntakeQuestion(
-                question=_question(engine, texts, name), asked_so_far=len(answered)
-            )
+            question = _question(engine, texts, name)
+            return IntakeQuestion(done=False, question=question, asked_so_far=len(answered))
     situation = parse_situation(defaults(known), engine.messages)
     filled = defaults({"context": {}})
     assert isinstance(filled, Mapping)
@@ -365,7 +364,7 @@ def step(
     if not found.fields:
         return situation
     return IntakeQuestion(
-        question=_question(engine, texts, found.fields[0]), asked_so_far=len(answered)
+        done=False, question=_question(engine, texts, found.fields[0]), asked_so_far=len(answered)
     )
 
 

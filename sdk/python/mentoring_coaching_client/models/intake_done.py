@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.recommendation import Recommendation
 
@@ -19,28 +17,27 @@ T = TypeVar("T", bound="IntakeDone")
 class IntakeDone:
     """
     Attributes:
+        done (bool):
         recommendation (Recommendation):
-        done (bool | Unset):  Default: True.
     """
 
+    done: bool
     recommendation: Recommendation
-    done: bool | Unset = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        recommendation = self.recommendation.to_dict()
-
         done = self.done
+
+        recommendation = self.recommendation.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "done": done,
                 "recommendation": recommendation,
             }
         )
-        if done is not UNSET:
-            field_dict["done"] = done
 
         return field_dict
 
@@ -49,13 +46,13 @@ class IntakeDone:
         from ..models.recommendation import Recommendation  # noqa: PLC0415
 
         d = dict(src_dict)
+        done = d.pop("done")
+
         recommendation = Recommendation.from_dict(d.pop("recommendation"))
 
-        done = d.pop("done", UNSET)
-
         intake_done = cls(
-            recommendation=recommendation,
             done=done,
+            recommendation=recommendation,
         )
 
         intake_done.additional_properties = d

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.question import Question
 
@@ -20,32 +18,31 @@ class IntakeQuestion:
     """
     Attributes:
         asked_so_far (int): Fields answered so far (not sure included).
+        done (bool):
         question (Question):
-        done (bool | Unset):  Default: False.
     """
 
     asked_so_far: int
+    done: bool
     question: Question
-    done: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         asked_so_far = self.asked_so_far
 
-        question = self.question.to_dict()
-
         done = self.done
+
+        question = self.question.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "asked_so_far": asked_so_far,
+                "done": done,
                 "question": question,
             }
         )
-        if done is not UNSET:
-            field_dict["done"] = done
 
         return field_dict
 
@@ -56,14 +53,14 @@ class IntakeQuestion:
         d = dict(src_dict)
         asked_so_far = d.pop("asked_so_far")
 
-        question = Question.from_dict(d.pop("question"))
+        done = d.pop("done")
 
-        done = d.pop("done", UNSET)
+        question = Question.from_dict(d.pop("question"))
 
         intake_question = cls(
             asked_so_far=asked_so_far,
-            question=question,
             done=done,
+            question=question,
         )
 
         intake_question.additional_properties = d

@@ -427,7 +427,7 @@ export type Health = {
  * IntakeDone
  */
 export type IntakeDone = {
-    done?: true;
+    done: true;
     recommendation: Recommendation;
 };
 
@@ -439,7 +439,7 @@ export type IntakeQuestion = {
      * Fields answered so far (not sure included).
      */
     asked_so_far: number;
-    done?: false;
+    done: false;
     question: Question;
 };
 
