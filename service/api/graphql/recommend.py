@@ -162,11 +162,16 @@ class IntakeQuestionItem:
         description="The situation field the answer fills (snake_case as in REST, dotted for "
         "context flags: `context.coach_budget`)."
     )
-    kind: QuestionKindType
-    text: str
+    kind: QuestionKindType = strawberry.field(description="How the question is answered.")
+    text: str = strawberry.field(description="The question in the caller's language.")
     why: str = strawberry.field(description="Why this question is asked now.")
-    required: bool
-    options: list[IntakeOption]
+    required: bool = strawberry.field(
+        description='A field every recommendation needs (never "not sure").'
+    )
+    options: list[IntakeOption] = strawberry.field(
+        description='The answers offered (empty for a number); one is "not sure" when the '
+        "field is optional."
+    )
     minimum: float | None = strawberry.field(description="Numbers: the lowest value allowed.")
     maximum: float | None = strawberry.field(description="Numbers: the highest value allowed.")
     integer: bool = strawberry.field(description="Numbers: whole numbers only.")
@@ -180,12 +185,18 @@ class IntakeQuestionItem:
     "once no answer left could change its primary (done true), exactly as `recommend` gives it."
 )
 class IntakeStep:
-    done: bool
-    question: IntakeQuestionItem | None
+    done: bool = strawberry.field(
+        description="True: no answer left could change the primary; the recommendation is here."
+    )
+    question: IntakeQuestionItem | None = strawberry.field(
+        description="The next question; null when done."
+    )
     asked_so_far: int | None = strawberry.field(
         description="Fields answered so far (not sure included); null when done."
     )
-    recommendation: Recommendation | None
+    recommendation: Recommendation | None = strawberry.field(
+        description="The recommendation, as `recommend` gives it; null until done."
+    )
 
 
 async def recommend(
