@@ -6,6 +6,7 @@ import {
   createConfig,
   createRecommendation,
   createRecommendationBatch,
+  createRecommendationIntake,
   createWebhook,
   deleteWebhook,
   exportCatalogue,
@@ -127,6 +128,8 @@ async function everyOperation(): Promise<number> {
   const recommendation = count(await createRecommendation({ client, body: situation, query: { locale: "es-MX" } }));
   check(recommendation.data?.locale === "es", "recommendation in es");
   check(headerOf(recommendation, "content-language") === "es", "Content-Language");
+  const step = count(await createRecommendationIntake({ client, body: { goals: situation.goals } }));
+  check(step.data?.done === false && step.data.question.field === "horizon_weeks", "intake question");
   const batch = count(
     await createRecommendationBatch({
       client,

@@ -33,6 +33,7 @@ from mentoring_coaching_client.api.health import get_liveness, get_readiness  # 
 from mentoring_coaching_client.api.recommendations import (  # noqa: E402
     create_recommendation,
     create_recommendation_batch,
+    create_recommendation_intake,
     get_recommendation_policy,
 )
 from mentoring_coaching_client.models import (  # noqa: E402
@@ -40,6 +41,8 @@ from mentoring_coaching_client.models import (  # noqa: E402
     BatchRequest,
     CareerStage,
     Goal,
+    IntakeQuestion,
+    IntakeSituation,
     Problem,
     Recommendation,
     Situation,
@@ -80,6 +83,10 @@ def test_every_operation_answers(sdk_server: LiveServer, keys: Keys) -> None:
     assert get_recommendation_policy.sync(client=api).version  # type: ignore[union-attr]
     recommendation = create_recommendation.sync(client=api, body=SITUATION, locale="es-MX")
     assert isinstance(recommendation, Recommendation) and recommendation.locale == "es"
+    step = create_recommendation_intake.sync(
+        client=api, body=IntakeSituation.from_dict({"goals": SITUATION.to_dict()["goals"]})
+    )
+    assert isinstance(step, IntakeQuestion) and step.question.field == "horizon_weeks"
     batch = create_recommendation_batch.sync(
         client=api,
         body=BatchRequest(items=[SITUATION.to_dict(), {**SITUATION.to_dict(), "goals": []}]),

@@ -44,7 +44,9 @@ def texts(value: object, where: str = "") -> Iterator[tuple[str, str]]:
 
 
 def locale_files(locale: str) -> list[Path]:
-    return [CONTENT_DIR / kind / f"{locale}.yaml" for kind in ("messages", "locales", "card")]
+    return [
+        CONTENT_DIR / kind / f"{locale}.yaml" for kind in ("messages", "locales", "card", "intake")
+    ]
 
 
 @pytest.mark.parametrize("locale", GUIDED)

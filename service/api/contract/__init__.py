@@ -14,6 +14,7 @@ One pass over the generated document, in one place, so that the handlers stay th
   items left open so that every item reaches the server and gets its own answer.
 """
 
+import copy
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -321,6 +322,16 @@ def request_body_schemas() -> dict[str, Any]:
         "$ref": "#/components/schemas/Situation",
         "description": "The situation of the recommendation to make again.",
     }
+    # The intake's body: any subset of a situation, each field checked as in a situation.
+    partial = copy.deepcopy(components["Situation"])
+    partial.pop("required", None)
+    partial["title"] = "IntakeSituation"
+    partial["description"] = (
+        "What is known so far of a situation: any subset of its fields, none required. A "
+        "context flag sent as null, or a preference sent as `no_preference`, counts as "
+        "answered (not sure)."
+    )
+    components["IntakeSituation"] = partial
     items = components["BatchRequest"]["properties"]["items"]
     items["items"] = {
         "description": "A `Situation`. Each item is checked by the server on its own, so a "

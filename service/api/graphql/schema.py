@@ -20,7 +20,7 @@ from service.api.graphql.cost import DATABASE_COST, PAGE, RECOMMEND_COST, Cost
 from service.api.graphql.decisions import policy_card, policy_versions
 from service.api.graphql.documents import DocumentCaches
 from service.api.graphql.permissions import MayRecommend
-from service.api.graphql.recommend import recommend, recommendation_policy
+from service.api.graphql.recommend import intake, recommend, recommendation_policy
 from service.api.graphql.releases import CHANGES_FIELD, RELEASES_FIELD
 from service.api.graphql.scalars import (
     DEFAULT_PAGE,
@@ -276,6 +276,14 @@ class Query:
         directives=[Cost(weight=RECOMMEND_COST)],
         description="Which development model fits a situation, ranked and explained: the same "
         "core and the same answer as `POST /v1/recommendations`. Never cached.",
+    )
+    intake = strawberry.field(
+        resolver=intake,
+        permission_classes=[MayRecommend],
+        directives=[Cost(weight=RECOMMEND_COST)],
+        description="The adaptive intake: the next question worth asking for what is known so "
+        "far, or the recommendation once no answer left could change its primary; the same "
+        "core and the same answer as `POST /v1/recommendations/intake`. Never cached.",
     )
     recommendation_policy = strawberry.field(
         resolver=recommendation_policy,

@@ -15,8 +15,10 @@ from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, p
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.cache import BoundedCache
 from service.domain.decisions import service as decisions
+from service.domain.decisions.service import IntakeDone
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
 from service.domain.recommendation import service as recommendations
+from service.domain.recommendation.intake import IntakeQuestion
 from service.domain.recommendation.service import BatchDetail, BatchResponse, SummaryBatchResponse
 from service.garbage_collection import give_back_freed_memory
 from service.observability.metrics import record_recommendation
@@ -37,6 +39,10 @@ EXAMPLE_SITUATION: dict[str, Any] = {
     "relationship_preference": "no_preference",
     "structure_preference": "no_preference",
     "context": {"coach_budget": True},
+}
+INTAKE_EXAMPLE: dict[str, Any] = {
+    "goals": ["career_navigation", "specific_skill"],
+    "horizon_weeks": 52,
 }
 # A situation the core refuses: an unknown career stage and a repeated goal.
 INVALID_SITUATION: dict[str, Any] = {
@@ -184,6 +190,47 @@ class RecommendationController(Controller):
                 kept.put(key, answer)
         record_recommendation(answer.top_variant)
         return _localized(locale, answer.body, answer.policy_card)
+
+    @post(
+        "/intake",
+        opt=access(Scope.RECOMMEND),
+        operation_id="CreateRecommendationIntake",
+        summary="The next question worth asking, or the recommendation once none is left",
+        description="Send what is known so far (any subset of the situation's fields, each "
+        "validated as in `POST /v1/recommendations`; a context flag sent as null, or a "
+        "preference sent as `no_preference`, counts as answered: not sure). Required fields "
+        "are asked first, then an optional signal only while some answer to the signals not yet "
+        "asked could still change the primary recommendation under the organisation's policy. "
+        "`done: true` carries exactly the answer `POST /v1/recommendations` gives for the same "
+        "body, same decision id. Stateless: nothing is stored.",
+        status_code=200,
+        operation_class=_body_operation(
+            "IntakeSituation",
+            INTAKE_EXAMPLE,
+            "Goals and horizon known",
+            "What is known so far; `{}` to start. Nothing in it is stored or logged.",
+        ),
+        responses={
+            200: ok(
+                IntakeQuestion | IntakeDone,  # type: ignore[arg-type]
+                "The next question",
+                decisions.intake(example_snapshot(), "en", INTAKE_EXAMPLE),
+            ),
+            **problems(400, 413, 422, 503, invalid=_invalid_situation),
+        },
+    )
+    async def intake(self, request: AnyRequest) -> Response[bytes]:
+        state = request.app.state
+        current = snapshot(state)
+        locale = request_locale(request, current, request.query_params.get("locale"))
+        scope = await organisation_scope(state, identity_of(request.scope))
+        answer = decisions.intake(current, locale, await _json_body(request), scope)
+        if isinstance(answer, IntakeDone):
+            record_recommendation(answer.recommendation.primary.variant)
+            card = answer.recommendation.policy_card
+        else:
+            card = decisions.policy_card_link(locale, current.policy.version)
+        return _localized(locale, msgspec.json.encode(answer), card)
 
     @post(
         "/batch",

@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 from urllib.parse import urlencode
 
 import msgspec
@@ -32,6 +32,8 @@ from service.domain.errors import Conflict, InvalidParameter, NotFound
 from service.domain.recommendation import Recommendation, Situation, parse_situation
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.engine import Finish
+from service.domain.recommendation.intake import IntakeQuestion
+from service.domain.recommendation.intake import step as intake_step
 from service.domain.recommendation.output import EncodedRecommendation, RecommendationSummary
 from service.domain.recommendation.service import (
     BatchDetail,
@@ -94,6 +96,31 @@ def recommend(
     engine = scoped.engine(locale)
     situation = parse_situation(raw, engine.messages)
     return stamp(engine.recommend(situation), situation, scope)
+
+
+class IntakeDone(msgspec.Struct, frozen=True, kw_only=True):
+    """Nothing left to ask could change the primary: the recommendation, exactly as
+    `POST /v1/recommendations` gives it for the same body (same decision id)."""
+
+    done: Literal[True]
+    recommendation: Recommendation
+
+
+def _as_is(raw: object) -> object:
+    return raw
+
+
+def intake(
+    snapshot: Snapshot, locale: str, raw: object, scope: Scope | None = None
+) -> IntakeQuestion | IntakeDone:
+    """The adaptive intake under the organisation's policy `scope`: the next question worth
+    asking, or the recommendation `recommend` gives for the same body."""
+    scoped = snapshot if scope is None else scope.adjust(snapshot)
+    engine = scoped.engine(locale)
+    found = intake_step(engine, raw, _as_is if scope is None else scope.defaults)
+    if isinstance(found, IntakeQuestion):
+        return found
+    return IntakeDone(done=True, recommendation=recommend(snapshot, locale, raw, scope))
 
 
 def recommend_batch(

@@ -129,6 +129,16 @@ class Engine:
             ANSWERS.put(key, result)
         return result
 
+    def scored(self, situation: Situation) -> Scored:
+        """The situation's packed ranking keys and order, without wording anything (the
+        intake reads them to decide what could still change the primary)."""
+        return self._scorer.score(situation)
+
+    def primary(self, situation: Situation) -> Primary:
+        """The answer's `primary` alone: no ranking, reasons or counterfactual."""
+        scored = self._scorer.score(situation)
+        return self._primary(scored, self._planner.plan(situation, scored), situation)
+
     def recommend_encoded(self, situation: Situation) -> Recommendation | EncodedRecommendation:
         """`recommend` for a response to encode: the same bytes, encoded in less time
         (breakdowns and cautions come encoded). Either kind of cached answer serves."""

@@ -190,6 +190,20 @@ def parse_situation(raw: object, messages: RecommendationMessages | None = None)
     raise InvalidSituation(problems, messages)
 
 
+def parse_partial(raw: object, messages: RecommendationMessages | None = None) -> dict[str, Any]:
+    """What an intake knows so far: any subset of the situation's fields, each validated as
+    `parse_situation` validates it (unknown fields, types, bounds, repeats); nothing is
+    required. Raises InvalidSituation listing every problem."""
+    m = messages or default_messages()
+    if not isinstance(raw, dict):
+        raise InvalidSituation(_collect_problems(raw, m), messages)
+    out: list[FieldProblem] = []
+    _check_object("", raw, _FIELDS, frozenset(), m, out)
+    if out:
+        raise InvalidSituation(out, messages)
+    return raw
+
+
 def _msgspec_error(raw: object) -> str:
     try:
         msgspec.convert(raw, type=Situation, strict=True)
@@ -325,6 +339,7 @@ _REQUIRED = frozenset(
     )
     if default is msgspec.NODEFAULT
 )
+REQUIRED_FIELDS = _REQUIRED  # what a situation cannot do without (the intake asks these first)
 assert set(_FIELDS) == set(Situation.__struct_fields__)
 
 

@@ -41,6 +41,9 @@ from .goal_track import GoalTrack
 from .growth_plan import GrowthPlan
 from .growth_track import GrowthTrack
 from .health import Health
+from .intake_done import IntakeDone
+from .intake_question import IntakeQuestion
+from .intake_situation import IntakeSituation
 from .issuer import Issuer
 from .issuer_change import IssuerChange
 from .issuer_change_page import IssuerChangePage
@@ -68,6 +71,9 @@ from .problem import Problem
 from .protected_resource_metadata import ProtectedResourceMetadata
 from .published_policy import PublishedPolicy
 from .published_policy_page import PublishedPolicyPage
+from .question import Question
+from .question_kind import QuestionKind
+from .question_option import QuestionOption
 from .ranked_score import RankedScore
 from .ranked_variant import RankedVariant
 from .reason import Reason
@@ -169,6 +175,9 @@ __all__ = (
     "GrowthPlan",
     "GrowthTrack",
     "Health",
+    "IntakeDone",
+    "IntakeQuestion",
+    "IntakeSituation",
     "Issuer",
     "IssuerChange",
     "IssuerChangePage",
@@ -196,6 +205,9 @@ __all__ = (
     "ProtectedResourceMetadata",
     "PublishedPolicy",
     "PublishedPolicyPage",
+    "Question",
+    "QuestionKind",
+    "QuestionOption",
     "RankedScore",
     "RankedVariant",
     "Reason",

@@ -424,6 +424,70 @@ export type Health = {
 };
 
 /**
+ * IntakeDone
+ */
+export type IntakeDone = {
+    done: true;
+    recommendation: Recommendation;
+};
+
+/**
+ * IntakeQuestion
+ */
+export type IntakeQuestion = {
+    /**
+     * Fields answered so far (not sure included).
+     */
+    asked_so_far: number;
+    done: false;
+    question: Question;
+};
+
+/**
+ * IntakeSituation
+ *
+ * What is known so far of a situation: any subset of its fields, none required. A context flag sent as null, or a preference sent as `no_preference`, counts as answered (not sure).
+ */
+export type IntakeSituation = {
+    /**
+     * Current career stage.
+     */
+    career_stage?: CareerStage;
+    /**
+     * What the organisation and the person can offer. Optional; each field left out takes its own default.
+     */
+    context?: SituationContext;
+    /**
+     * What the person wants from development, without repeats.
+     */
+    goals?: Array<Goal>;
+    /**
+     * How far ahead the person plans, in weeks.
+     */
+    horizon_weeks?: number;
+    /**
+     * Hours a week available for development (0.05 is 3 minutes a week; 15 minutes a fortnight is 0.125).
+     */
+    hours_per_week?: number;
+    /**
+     * Longest session the person can attend, in minutes.
+     */
+    minutes_per_session?: number;
+    /**
+     * Who the person would like to learn from. Optional; the server uses `"no_preference"` when it is left out.
+     */
+    relationship_preference?: RelationshipPreference;
+    /**
+     * How structured the person wants it. Optional; the server uses `"no_preference"` when it is left out.
+     */
+    structure_preference?: StructurePreference;
+    /**
+     * The person needs help now. Left out or null: not said (neutral). Optional; the server uses `null` when it is left out.
+     */
+    urgent?: boolean | null;
+};
+
+/**
  * Issuer
  */
 export type Issuer = {
@@ -717,6 +781,50 @@ export type PublishedPolicy = {
 export type PublishedPolicyPage = {
     items: Array<PublishedPolicy>;
     next_cursor: string | null;
+};
+
+/**
+ * Question
+ */
+export type Question = {
+    /**
+     * The field the answer fills, dotted for context flags (`context.coach_budget`). Send it in the next request's body; an answer of "not sure" is sent as its option's value (null, or `no_preference`).
+     */
+    field: string;
+    hint?: string | null;
+    integer?: boolean;
+    kind: QuestionKind;
+    max_choices?: number | null;
+    maximum?: number | null;
+    min_choices?: number | null;
+    minimum?: number | null;
+    options?: Array<QuestionOption>;
+    required: boolean;
+    text: string;
+    /**
+     * Why this question is asked now.
+     */
+    why: string;
+};
+
+/**
+ * QuestionKind
+ */
+export type QuestionKind = 'one_of' | 'several_of' | 'number' | 'yes_no';
+
+/**
+ * QuestionOption
+ */
+export type QuestionOption = {
+    label: string;
+    /**
+     * This option is "not sure": the field counts as not said.
+     */
+    not_sure?: boolean;
+    /**
+     * What to send for the field; null: not said.
+     */
+    value: string | boolean | null;
 };
 
 /**
@@ -2592,6 +2700,58 @@ export type CreateRecommendationBatchResponses = {
 };
 
 export type CreateRecommendationBatchResponse = CreateRecommendationBatchResponses[keyof CreateRecommendationBatchResponses];
+
+export type CreateRecommendationIntakeData = {
+    /**
+     * What is known so far; `{}` to start. Nothing in it is stored or logged.
+     */
+    body: IntakeSituation;
+    path?: never;
+    query?: never;
+    url: '/v1/recommendations/intake';
+};
+
+export type CreateRecommendationIntakeErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * Request body too large
+     */
+    413: Problem;
+    /**
+     * The body is well-formed JSON but not a valid input
+     */
+    422: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type CreateRecommendationIntakeError = CreateRecommendationIntakeErrors[keyof CreateRecommendationIntakeErrors];
+
+export type CreateRecommendationIntakeResponses = {
+    /**
+     * OK
+     */
+    200: IntakeQuestion | IntakeDone;
+};
+
+export type CreateRecommendationIntakeResponse = CreateRecommendationIntakeResponses[keyof CreateRecommendationIntakeResponses];
 
 export type ListRecommendationPoliciesData = {
     body?: never;
