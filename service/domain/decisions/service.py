@@ -31,6 +31,7 @@ from service.domain.decisions.ids import (
 from service.domain.errors import Conflict, InvalidParameter, NotFound
 from service.domain.recommendation import Recommendation, Situation, parse_situation
 from service.domain.recommendation import service as recommendations
+from service.domain.recommendation.adjustment import Adjustment, adjusted
 from service.domain.recommendation.engine import Finish
 from service.domain.recommendation.output import EncodedRecommendation, RecommendationSummary
 from service.domain.recommendation.service import (
@@ -50,11 +51,12 @@ Result = TypeVar("Result", bound=Recommendation | RecommendationSummary | Encode
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """The organisation policy a recommendation is made under; `adjust` turns the released
-    snapshot into the organisation's and `defaults` fills context the caller did not say."""
+    """The organisation policy a recommendation is made under: `adjustment` is applied at
+    scoring time over the released engine (None: as released) and `defaults` fills context
+    the caller did not say."""
 
     version: int
-    adjust: Callable[[Snapshot], Snapshot]
+    adjustment: Adjustment | None
     defaults: Callable[[object], object]
     not_offered: tuple[str, ...] = ()  # variants the organisation does not offer
 
@@ -88,10 +90,10 @@ def recommend(
     """The one recommendation both doors (and a replay) make: the engine's answer for the
     released `snapshot` under the organisation's policy `scope`, with its decision id and
     card link."""
-    scoped = snapshot if scope is None else scope.adjust(snapshot)
+    engine = snapshot.engine(locale)
     if scope is not None:
         raw = scope.defaults(raw)
-    engine = scoped.engine(locale)
+        engine = adjusted(engine, scope.adjustment)
     situation = parse_situation(raw, engine.messages)
     return stamp(engine.recommend(situation), situation, scope)
 
@@ -104,9 +106,13 @@ def recommend_batch(
     scope: Scope | None = None,
 ) -> BatchResponse | SummaryBatchResponse:
     """Every answered item gets its decision id, exactly as a single call would give it."""
-    scoped = snapshot if scope is None else scope.adjust(snapshot)
     return recommendations.recommend_batch(
-        scoped, locale, _with_defaults(raw, scope), detail, _stamper(scope)
+        snapshot,
+        locale,
+        _with_defaults(raw, scope),
+        detail,
+        _stamper(scope),
+        None if scope is None else scope.adjustment,
     )
 
 

@@ -22,12 +22,12 @@ from service.domain.errors import (
     PreconditionFailed,
     PreconditionRequired,
 )
+from service.domain.organisations import policy as documents
 from service.domain.organisations.models import Organisation
 from service.domain.organisations.models import OrganisationPolicy as PolicyRow
 from service.domain.organisations.policy import (
     InvalidOrganisationPolicy,
     OrganisationPolicyDocument,
-    adjusted_snapshot,
     with_context_defaults,
 )
 
@@ -204,17 +204,12 @@ async def publish(
 
 class OrganisationPolicies:
     """Per replica: each organisation's current policy (re-read every few seconds, kept through
-    a database outage) and the snapshots adjusted to each published version."""
+    a database outage). Nothing is built per organisation: its weights and the variants it does
+    not offer are applied at scoring time over the shared engines (recommendation/adjustment)."""
 
-    def __init__(self, max_organisations: int = 1000, max_snapshots: int = 16) -> None:
+    def __init__(self, max_organisations: int = 1000) -> None:
         self._current: BoundedCache[str, tuple[float, PublishedPolicy]] = BoundedCache(
             "organisation_policies", max_entries=max_organisations, max_bytes=64 * 1024 * 1024
-        )
-        self._snapshots: BoundedCache[tuple[int, str, int], Snapshot] = BoundedCache(
-            "organisation_snapshots",
-            max_entries=max_snapshots,
-            max_bytes=max_snapshots,
-            sizeof=lambda _: 1,  # bounded by count: each is one snapshot's engines
         )
 
     async def current(self, engine: AsyncEngine, organisation: str) -> PublishedPolicy:
@@ -241,14 +236,9 @@ class OrganisationPolicies:
         if published.version == 0:
             return None
         document = published.document
-
-        def adjust(snapshot: Snapshot) -> Snapshot:
-            key = (snapshot.version, published.organisation, published.version)
-            return self._snapshots.get_or_build(key, lambda: adjusted_snapshot(snapshot, document))
-
         return Scope(
             published.version,
-            adjust,
+            documents.adjustment(document),
             lambda raw: with_context_defaults(raw, document),
             tuple(sorted(document.not_offered)),
         )
@@ -280,6 +270,6 @@ class OrganisationPolicies:
 def check_document(snapshot: Snapshot, document: OrganisationPolicyDocument) -> None:
     """Refuse a document that cannot make recommendations (before it is published)."""
     try:
-        adjusted_snapshot(snapshot, document, strict=True)
+        documents.check_document(snapshot, document)
     except InvalidOrganisationPolicy as exc:
         raise InvalidParameter("body", str(exc)) from None

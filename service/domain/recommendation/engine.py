@@ -69,6 +69,14 @@ TIME_POSITION = FACTOR_POSITION[Factor.TIME]
 _ENGINE_IDS = itertools.count()  # never reused, unlike id(): keys an engine's answers
 Answer = TypeVar("Answer", Recommendation, RecommendationSummary, EncodedRecommendation)
 Full = TypeVar("Full", Recommendation, EncodedRecommendation)
+Copied = TypeVar("Copied")
+
+
+def shallow_copy(instance: Copied) -> Copied:
+    """`copy.copy` of a plain instance, without copy's protocol (ten times faster)."""
+    twin = object.__new__(type(instance))
+    twin.__dict__.update(instance.__dict__)
+    return twin
 
 
 class Finish(Protocol):
@@ -119,7 +127,26 @@ class Engine:
             max_bytes=MAX_SHORTFALLS * SHORTFALL_BYTES,
             sizeof=lambda _: SHORTFALL_BYTES,
         )
-        self._id = next(_ENGINE_IDS)
+        self._id: object = next(_ENGINE_IDS)
+
+    @property
+    def key(self) -> object:
+        """What keys this engine's answers: never reused, unlike id()."""
+        return self._id
+
+    def over(self, tables: Tables, scorer: Scorer, key: object) -> Engine:
+        """This engine over other tables of the same content (an organisation's adjustment,
+        `adjustment.py`): every text cache shared (they are keyed by the variants' `index`),
+        what depends on the tables' variants or weights its own, and its answers under `key`."""
+        view = shallow_copy(self)
+        view.tables = tables
+        view._scorer = scorer
+        view._planner = shallow_copy(self._planner)
+        view._planner.tables = tables
+        view._counterfactuals = self._counterfactuals.over(tables)
+        view._built_for = {}
+        view._id = key
+        return view
 
     def recommend(self, situation: Situation) -> Recommendation:
         key = (self._id, situation)
@@ -185,8 +212,10 @@ class Engine:
         alternative = next(
             (i for i in order[1:] if can_start[i] and time[i].fit == SCALE), -1
         )  # open variants come first: the first that fits
-        memo = (order[0], key, minutes_short, hours_short, s.minutes_per_session,
-                shown_time_key(s.hours_per_week), alternative)  # fmt: skip
+        # Keyed by the variants' index (shared with the views of adjustment.py), not position.
+        shown = -1 if alternative < 0 else t.variants[alternative].index
+        memo = (top.index, key, minutes_short, hours_short, s.minutes_per_session,
+                shown_time_key(s.hours_per_week), shown)  # fmt: skip
         found = self._shortfalls.get(memo)
         if found is None:
             text = t.time_sentence(top, s.hours_per_week, s.minutes_per_session)
@@ -241,7 +270,8 @@ class Engine:
             template = texts.short
         # Every variant built for the goals blocked: only when something was said unavailable.
         blocked = -1 if t.all_open[scored.keys.context] else self._blocked_best(scored)
-        key = (template, top.index, blocked)  # finite: templates x variants x variants
+        # Finite: templates x variants x variants; by index, as the adjusted views share it.
+        key = (template, top.index, -1 if blocked < 0 else t.variants[blocked].index)
         headline = self._headlines.get(key)
         if headline is None:
             headline = t.render(template, variant=top.grammar)
@@ -332,9 +362,11 @@ def _with_cautions(
 # Either kind of answer, the same bytes once encoded: a `Recommendation` (GraphQL reads it) or
 # an `EncodedRecommendation` (REST encodes it); both hold about ANSWER_BYTES (their encoded parts
 # are shared with the tables: measured with tracemalloc, 4,047 and 4,047 bytes per answer).
-ANSWERS: BoundedCache[tuple[int, Situation], Recommendation | EncodedRecommendation] = BoundedCache(
-    "recommendation_answers",
-    max_entries=MAX_CACHED_RESULTS,
-    max_bytes=MAX_CACHED_RESULTS * ANSWER_BYTES,
-    sizeof=lambda _: ANSWER_BYTES,
+ANSWERS: BoundedCache[tuple[object, Situation], Recommendation | EncodedRecommendation] = (
+    BoundedCache(
+        "recommendation_answers",
+        max_entries=MAX_CACHED_RESULTS,
+        max_bytes=MAX_CACHED_RESULTS * ANSWER_BYTES,
+        sizeof=lambda _: ANSWER_BYTES,
+    )
 )

@@ -22,6 +22,7 @@ from service.domain.recommendation import (
     Situation,
     parse_situation,
 )
+from service.domain.recommendation.adjustment import Adjustment, adjusted
 from service.domain.recommendation.engine import Finish, as_is
 from service.domain.recommendation.input import json_type, wording
 from service.domain.recommendation.output import EncodedBatchItem, SummaryBatchItem
@@ -74,10 +75,11 @@ def recommend_batch(
     raw: object,
     detail: BatchDetail = BatchDetail.FULL,
     finish: Finish = as_is,
+    adjustment: Adjustment | None = None,
 ) -> BatchResponse | SummaryBatchResponse:
     """One result or one problem per item; a bad item never fails the others. `finish` is
-    applied to each answer with its parsed situation."""
-    engine = snapshot.engine(locale)
+    applied to each answer with its parsed situation; `adjustment` is an organisation's."""
+    engine = adjusted(snapshot.engine(locale), adjustment)
     items = _batch_items(raw, snapshot, locale)
     if detail is BatchDetail.FULL:
         return BatchResponse(tuple(engine.recommend_batch(items, finish)))
