@@ -131,7 +131,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
         "answered": answered_cache(settings.answered_cache_max_bytes),
         "recommendations": kept_answers(),
         "graphql": graphql,
-        "replayer": Replayer(),
+        "replayer": Replayer(builds_per_minute=settings.replay_builds_per_minute),
         "policy_cards": PolicyCards(),
         "organisation_policies": OrganisationPolicies(),
         "trusted_documents": TrustedDocuments(),

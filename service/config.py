@@ -244,6 +244,15 @@ class Settings(BaseSettings):
         "objects `first`, `recommend` 50: docs/graphql.md); a costlier one is refused, "
         "`QUERY_TOO_EXPENSIVE`, before any resolver runs.",
     )
+    replay_builds_per_minute: int = Field(
+        20,
+        ge=0,
+        le=100_000,
+        description="Past content versions (not already held in memory) each API key may have "
+        "built for replay per minute, per worker (about 100 ms of CPU each; concurrent replays "
+        "of one version share one build); past it a replay that would build answers 429 with "
+        "`Retry-After`. 0 disables the limit.",
+    )
     graphql_cost_budget: int = Field(
         250_000,
         ge=0,

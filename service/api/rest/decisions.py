@@ -20,6 +20,7 @@ from service.domain.decisions import card, history
 from service.domain.decisions import service as decisions
 from service.domain.errors import NotFound
 from service.domain.recommendation import Recommendation
+from service.security.identity import identity_of
 from service.security.scopes import Scope, access
 
 AnyRequest = Request[Any, Any, Any]
@@ -55,7 +56,10 @@ class DecisionController(Controller):
         "`policy_version`, `content_version`, `locale` and, for an organisation's keys, "
         "`organisation_policy_version`): the answer is exactly the bytes the original call "
         "returned, for any version the service has released. With `decision_id`, an id made "
-        "from other inputs is a 409 naming the inputs that differ. Nothing is stored.",
+        "from other inputs is a 409 naming the inputs that differ. Nothing is stored. A past "
+        "content version not held in memory is loaded and built (concurrent replays of it "
+        "share one build); each key may start `REPLAY_BUILDS_PER_MINUTE` such builds a "
+        "minute, then 429 with `Retry-After`.",
         status_code=200,
         operation_class=_body_operation(
             "ReplayRequest",
@@ -79,8 +83,10 @@ class DecisionController(Controller):
         scope = await request.app.state.organisation_policies.scope_at(
             engine, caller_organisation(request), body.organisation_policy_version
         )
+        identity = identity_of(request.scope)
+        caller = (None, None) if identity is None else (identity.organisation, identity.key_id)
         result = await request.app.state.replayer.replay(
-            engine, snapshot(request.app.state), body, scope
+            engine, snapshot(request.app.state), body, scope, caller
         )
         return Response(
             content=msgspec.json.encode(result),

@@ -19,6 +19,7 @@ from service.domain.content import DEFAULT_LIMIT
 from service.domain.errors import NotFound
 from service.domain.organisations import service as organisations
 from service.domain.organisations.policy import OrganisationPolicyDocument
+from service.problems import problem
 from service.security.identity import identity_of
 from service.security.scopes import Scope, access
 
@@ -116,7 +117,23 @@ class OrganisationController(Controller):
         opt=access(Scope.ADMIN),
         responses={
             201: ok(organisations.PublishedPolicy, "Published", EXAMPLE, "Published"),
-            **problems(400, 404, 409, 412, 428, 503, resource="organisation"),
+            **problems(
+                400,
+                404,
+                409,
+                412,
+                428,
+                503,
+                resource="organisation",
+                answers={
+                    409: problem(
+                        409,
+                        "policy-versions-exhausted",
+                        "Too many policy versions",
+                        "An organisation keeps at most 10,000 policy versions.",
+                    )
+                },
+            ),
         },
     )
     async def publish(self, request: AnyRequest, organisation: FromPath[str]) -> Response[bytes]:

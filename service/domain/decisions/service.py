@@ -9,6 +9,7 @@ person is stored: the decision id is a digest.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,7 +29,7 @@ from service.domain.decisions.ids import (
     decision_id,
     differing_inputs,
 )
-from service.domain.errors import Conflict, InvalidParameter, NotFound
+from service.domain.errors import Conflict, InvalidParameter, NotFound, TooManyRequests
 from service.domain.recommendation import Recommendation, Situation, parse_situation
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.adjustment import Adjustment, adjusted
@@ -45,6 +46,8 @@ MAX_VERSION = 2**31 - 1  # PostgreSQL integer: content and organisation policy v
 # A past content version costs a few megabytes once built (views and one engine per locale).
 REPLAY_VERSIONS = 4
 REPLAY_BYTES = 256 * 1024 * 1024
+REPLAY_BUILDS_PER_MINUTE = 20  # per caller; the setting of the same name
+Caller = tuple[str | None, str | None]  # (organisation, key id): whose budget a build spends
 
 Result = TypeVar("Result", bound=Recommendation | RecommendationSummary | EncodedRecommendation)
 
@@ -175,35 +178,91 @@ def build_archived(stored: StoredBundle) -> Snapshot:
 
 class Replayer:
     """Past content versions, loaded from the archive on demand and kept least recently used;
-    the version in service is used straight from memory."""
+    the version in service is used straight from memory.
 
-    def __init__(self, max_versions: int = REPLAY_VERSIONS, max_bytes: int = REPLAY_BYTES):
+    Building a past version costs about 100 ms of CPU (off the event loop), so: concurrent
+    replays of one version wait for one build (single flight), and each caller (organisation
+    and key) may start at most `builds_per_minute` builds a minute (`REPLAY_BUILDS_PER_MINUTE`);
+    past that a replay that would build is a 429 before any work. A replay of a version already
+    held costs no build and is never refused."""
+
+    def __init__(
+        self,
+        max_versions: int = REPLAY_VERSIONS,
+        max_bytes: int = REPLAY_BYTES,
+        builds_per_minute: int = REPLAY_BUILDS_PER_MINUTE,
+    ):
         self._archived: BoundedCache[int, _Archived] = BoundedCache(
             "replay_content_versions",
             max_entries=max_versions,
             max_bytes=max_bytes,
             sizeof=lambda archived: archived.size,
         )
+        self._building: dict[int, asyncio.Future[_Archived]] = {}  # one per version in flight
+        self.builds_per_minute = builds_per_minute
+        # Per caller (organisation, key id): the minute and the builds started in it.
+        self._budgets: BoundedCache[tuple[str | None, str | None], tuple[int, int]] = BoundedCache(
+            "replay_build_budgets", max_entries=10_000, max_bytes=10_000
+        )
+        self.builds = 0  # builds started since the start (tests read it)
 
     @property
     def loaded_versions(self) -> int:
         """Past versions held now (the version in service is never among them)."""
         return len(self._archived)
 
-    async def snapshot(self, engine: AsyncEngine, current: Snapshot, version: int) -> Snapshot:
+    async def snapshot(
+        self, engine: AsyncEngine, current: Snapshot, version: int, caller: Caller = (None, None)
+    ) -> Snapshot:
         if version == current.version:
             return current
         archived = self._archived.get(version)
-        if archived is None:
-            async with engine.connect() as connection:
-                stored = await fetch_archived(connection, version)
-            if stored is None:
-                raise NotFound("archived content version", str(version))
-            size = len(msgspec.json.encode(stored.bundle)) * _BUILD_GROWTH
-            # Building takes tens of milliseconds: off the event loop.
-            archived = _Archived(await asyncio.to_thread(build_archived, stored), size)
-            self._archived.put(version, archived)
-        return archived.snapshot
+        if archived is not None:
+            return archived.snapshot
+        flight = self._building.get(version)
+        if flight is None:
+            self._spend(caller)  # 429 before any work
+            flight = asyncio.get_running_loop().create_future()
+            self._building[version] = flight
+            try:
+                built = await self._build(engine, version)
+            except BaseException as exc:
+                flight.set_exception(exc)
+                flight.exception()  # retrieved: no "never retrieved" warning without waiters
+                raise
+            else:
+                flight.set_result(built)
+                self._archived.put(version, built)
+            finally:
+                del self._building[version]
+            return built.snapshot
+        return (await asyncio.shield(flight)).snapshot
+
+    async def _build(self, engine: AsyncEngine, version: int) -> _Archived:
+        self.builds += 1
+        async with engine.connect() as connection:
+            stored = await fetch_archived(connection, version)
+        if stored is None:
+            raise NotFound("archived content version", str(version))
+        size = len(msgspec.json.encode(stored.bundle)) * _BUILD_GROWTH
+        # Building takes about 100 ms of CPU: off the event loop.
+        return _Archived(await asyncio.to_thread(build_archived, stored), size)
+
+    def _spend(self, caller: Caller) -> None:
+        """Count one build against the caller's budget of this minute, or refuse (429)."""
+        if self.builds_per_minute <= 0:
+            return
+        now = time.time()
+        minute = int(now // 60)
+        found = self._budgets.get(caller)
+        spent = found[1] if found is not None and found[0] == minute else 0
+        if spent >= self.builds_per_minute:
+            raise TooManyRequests(
+                f"This key may replay at most {self.builds_per_minute} content versions that "
+                "are not already loaded per minute; versions replayed recently do not count.",
+                retry_after=max(1, 60 - int(now % 60)),
+            )
+        self._budgets.put(caller, (minute, spent + 1))
 
     async def replay(
         self,
@@ -211,10 +270,12 @@ class Replayer:
         current: Snapshot,
         request: ReplayRequest,
         scope: Scope | None = None,
+        caller: Caller = (None, None),
     ) -> Recommendation:
         """The recommendation exactly as it was made; 409 (Conflict) when `decision_id` was
-        given and some input differs from it, naming which."""
-        released = await self.snapshot(engine, current, request.content_version)
+        given and some input differs from it, naming which. `caller` (organisation, key id)
+        is charged a build when the content version is not held."""
+        released = await self.snapshot(engine, current, request.content_version, caller)
         if request.policy_version != released.policy.version:
             raise InvalidParameter(
                 "policy_version",

@@ -15,8 +15,8 @@ from sqlmodel import col
 
 from service.cache import BoundedCache
 from service.domain.content import Snapshot
-from service.domain.decisions.service import Scope
 from service.domain.content.paging import MAX_LIMIT, decode_cursor, encode_cursor
+from service.domain.decisions.service import Scope
 from service.domain.errors import (
     Conflict,
     InvalidParameter,
