@@ -30,6 +30,7 @@ from service.api.rest.webhooks import WebhookController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, listen_url, session_factory
+from service.domain.decisions import ids as decision_ids
 from service.domain.decisions.card import PolicyCards
 from service.domain.decisions.service import Replayer
 from service.domain.documents.service import TrustedDocuments
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
     """The application; `server=True` for the one granian serves (`app` below), which drops
     the example snapshot before it loads its content and settles its heap once started."""
     settings = settings or get_settings()
+    decision_ids.configure(settings.decision_id_keys or decision_ids.DEVELOPMENT_KEYS)
     observability = Observability(settings)
 
     @contextlib.asynccontextmanager

@@ -33,6 +33,10 @@ from service.cli.database import migrate
 from service.config import Settings
 from service.db import async_url, plain_url
 
+# Production settings need decision id keys: every app and process a test starts in production
+# inherits these (a fixed key, as public as the development one).
+os.environ.setdefault("DECISION_ID_KEYS", "test:test-only-decision-id-key-not-a-secret-0001")
+
 # No test asserts a wall-clock time, Hypothesis' 200 ms per example included.
 hypothesis.settings.register_profile("suite", deadline=None)
 hypothesis.settings.load_profile("suite")

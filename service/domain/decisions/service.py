@@ -23,6 +23,7 @@ from service.cache import BoundedCache
 from service.domain.bundle import StoredBundle
 from service.domain.content import Snapshot, build_snapshot
 from service.domain.decisions.history import fetch_archived
+from service.domain.decisions.ids import MAX_LENGTH as MAX_ID_LENGTH
 from service.domain.decisions.ids import (
     DecisionInputs,
     MalformedDecisionId,
@@ -52,15 +53,21 @@ Caller = tuple[str | None, str | None]  # (organisation, key id): whose budget a
 Result = TypeVar("Result", bound=Recommendation | RecommendationSummary | EncodedRecommendation)
 
 
+def _as_said(raw: object) -> object:
+    return raw
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """The organisation policy a recommendation is made under: `adjustment` is applied at
-    scoring time over the released engine (None: as released) and `defaults` fills context
-    the caller did not say."""
+    """Whose recommendation it is: the organisation of the key that asked (its decision ids
+    carry it) and the policy it published, if any: `adjustment` is applied at scoring time
+    over the released engine (None: as released) and `defaults` fills context the caller did
+    not say."""
 
-    version: int
-    adjustment: Adjustment | None
-    defaults: Callable[[object], object]
+    organisation: str
+    version: int | None = None  # its published policy version (None: nothing published)
+    adjustment: Adjustment | None = None
+    defaults: Callable[[object], object] = _as_said
     not_offered: tuple[str, ...] = ()  # variants the organisation does not offer
 
 
@@ -69,9 +76,14 @@ def policy_card_link(locale: str, policy_version: str) -> str:
     return f"{POLICY_CARD_PATH}?{urlencode({'locale': locale, 'policy_version': policy_version})}"
 
 
-def stamp(result: Result, situation: Situation, scope: Scope | None) -> Result:
+def stamp(
+    result: Result, situation: Situation, scope: Scope | None, claimed: str | None = None
+) -> Result:
+    """The answer with its organisation policy, variants not offered, card link and decision
+    id: `claimed` (a replay's, already checked against these inputs) or a new one."""
     organisation_version = None if scope is None else scope.version
     inputs = DecisionInputs(
+        None if scope is None else scope.organisation,
         situation,
         result.policy_version,
         organisation_version,
@@ -82,7 +94,7 @@ def stamp(result: Result, situation: Situation, scope: Scope | None) -> Result:
         result,
         organisation_policy_version=organisation_version,
         not_offered=() if scope is None else scope.not_offered,
-        decision_id=decision_id(inputs),
+        decision_id=decision_id(inputs) if claimed is None else claimed,
         policy_card=policy_card_link(result.locale, result.policy_version),
     )
 
@@ -140,7 +152,7 @@ class ReplayRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     content_version: Annotated[int, msgspec.Meta(ge=1, le=MAX_VERSION)]
     locale: Annotated[str, msgspec.Meta(max_length=35)]
     organisation_policy_version: Annotated[int, msgspec.Meta(ge=1, le=MAX_VERSION)] | None = None
-    decision_id: Annotated[str, msgspec.Meta(max_length=100)] | None = None
+    decision_id: Annotated[str, msgspec.Meta(max_length=MAX_ID_LENGTH)] | None = None
 
 
 def parse_replay(body: object) -> ReplayRequest:
@@ -289,29 +301,30 @@ class Replayer:
                 f"Content version {request.content_version} has no locale {request.locale!r}.",
                 released.locales,
             )
-        if (scope is None) != (request.organisation_policy_version is None):
+        if (None if scope is None else scope.version) != request.organisation_policy_version:
             raise InvalidParameter(
                 "organisation_policy_version",
                 "This key's organisation has no such policy version.",
             )
-        result = recommend(released, request.locale, request.situation, scope)
-        if request.decision_id is not None:
-            _check_decision_id(request.decision_id, result, released, request, scope)
-        return result
+        scoring = released.engine(request.locale)
+        raw: object = request.situation
+        if scope is not None:
+            raw = scope.defaults(raw)
+            scoring = adjusted(scoring, scope.adjustment)
+        situation = parse_situation(raw, scoring.messages)
+        if request.decision_id is not None:  # checked first: the answer then carries it
+            _check_decision_id(request.decision_id, situation, request, scope)
+        return stamp(scoring.recommend(situation), situation, scope, request.decision_id)
 
 
 def _check_decision_id(
-    claimed: str,
-    result: Recommendation,
-    snapshot: Snapshot,
-    request: ReplayRequest,
-    scope: Scope | None,
+    claimed: str, situation: Situation, request: ReplayRequest, scope: Scope | None
 ) -> None:
-    if claimed == result.decision_id:
-        return
-    raw = request.situation if scope is None else scope.defaults(request.situation)
-    situation = parse_situation(raw, snapshot.engine(request.locale).messages)
+    """Nothing when `claimed` was made from exactly these inputs (and this key's organisation);
+    a 409 naming the inputs that differ; a 400 for an id this service did not issue (another
+    format, a key it does not hold)."""
     inputs = DecisionInputs(
+        None if scope is None else scope.organisation,
         situation,
         request.policy_version,
         None if scope is None else scope.version,
@@ -322,8 +335,11 @@ def _check_decision_id(
         differ = differing_inputs(claimed, inputs)
     except MalformedDecisionId:
         raise InvalidParameter(
-            "decision_id", "This is not a decision id this service issues (d1.<five digests>)."
+            "decision_id",
+            "This is not a decision id this service issues (d2.<key id>.<nonce>.<six tags>).",
         ) from None
+    if not differ:
+        return
     names = ", ".join(differ)
     raise Conflict(
         "decision-mismatch",

@@ -262,11 +262,12 @@ class OrganisationPolicies:
         expires = time.monotonic() + CURRENT_POLICY_SECONDS
         self._current.put(published.organisation, (expires, published))
 
-    def scope(self, published: PublishedPolicy) -> Scope | None:
+    def scope(self, published: PublishedPolicy) -> Scope:
         if published.version == 0:
-            return None
+            return Scope(published.organisation)
         document = published.document
         return Scope(
+            published.organisation,
             published.version,
             documents.adjustment(document),
             lambda raw: with_context_defaults(raw, document),
@@ -284,7 +285,7 @@ class OrganisationPolicies:
     ) -> Scope | None:
         """The scope of a replay: the organisation's policy as it was at `version`."""
         if version is None:
-            return None
+            return None if organisation is None else Scope(organisation)
         found = None
         if organisation is not None:
             async with engine.connect() as connection:
