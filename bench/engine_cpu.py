@@ -6,7 +6,7 @@ the engine must leave it unchanged (the bytes a client reads are the same).
 
 What the batch endpoint's core costs without a server or a load generator: the shipped content
 as content version 1, batches of 1,000 situations never sent before (bench/situations.py),
-`decisions.recommend_batch_encoded` (what the endpoint answers with) and msgspec encoding,
+`decisions.recommend_batch` (what the endpoint answers with) and msgspec encoding,
 timed with `time.process_time` (CPU of this process only, so waiting for a shared core does not
 count), the collector settled as the server's worker settles it (service/garbage_collection.py).
 Medians and minima of `rounds` batches per detail, and the collector's share (`gc.callbacks`).
@@ -23,10 +23,12 @@ import time
 import msgspec
 
 from bench.situations import situation
+from service.config import get_settings
 from service.domain.bundle import StoredBundle, read_files
 from service.domain.content import Snapshot, build_snapshot
 from service.domain.decisions import service as decisions
 from service.domain.recommendation import InvalidSituation
+from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.service import BatchDetail
 from service.garbage_collection import settle_after_start
 
@@ -36,7 +38,8 @@ FIRST_INDEX = 100_000
 
 def main(rounds: int) -> None:
     snapshot = build_snapshot(StoredBundle(read_files(), version=1))
-    settle_after_start()
+    settings = get_settings()
+    settle_after_start(settings.gc_young_threshold, settings.gc_middle_threshold)()
     collector = {"seconds": 0.0, "started": 0.0}
 
     def timed(phase: str, _: dict[str, int]) -> None:
@@ -62,7 +65,7 @@ def main(rounds: int) -> None:
         for _ in range(rounds):
             body = batch()
             started = time.process_time()
-            msgspec.json.encode(decisions.recommend_batch_encoded(snapshot, "en", body, detail))
+            msgspec.json.encode(decisions.recommend_batch(snapshot, "en", body, detail))
             times.append((time.process_time() - started) / BATCH * 1e6)
         median = statistics.median(times)
         print(
@@ -108,7 +111,8 @@ def varied(index: int) -> object:
 
 
 def digest() -> str:
-    """One sha256 over full and summary batches and single answers (see the module docstring)."""
+    """One sha256 over full and summary batches and single answers (see the module docstring).
+    The engine's answers, before a decision id is stamped (ids carry a fresh nonce each)."""
     snapshot = build_snapshot(StoredBundle(read_files(), version=1))
     found = hashlib.sha256()
     for locale in DIGEST_LOCALES:
@@ -116,34 +120,23 @@ def digest() -> str:
         for detail in (BatchDetail.FULL, BatchDetail.SUMMARY):
             for start in range(0, len(bodies), BATCH):
                 request = {"items": bodies[start : start + BATCH]}
-                response = decisions.recommend_batch(snapshot, locale, request, detail)
-                encoded = msgspec.json.encode(response)
-                fast = decisions.recommend_batch_encoded(snapshot, locale, request, detail)
-                if msgspec.json.encode(fast) != encoded:
-                    raise AssertionError(f"recommend_batch_encoded differs: {locale} {detail}")
-                found.update(encoded)
+                response = recommendations.recommend_batch(snapshot, locale, request, detail)
+                found.update(msgspec.json.encode(response))
         for body in bodies:
             found.update(_single(snapshot, locale, body))
         # The last answers are in the single requests' cache now: batches reuse them.
         for detail in (BatchDetail.FULL, BatchDetail.SUMMARY):
             request = {"items": bodies[-BATCH:]}
-            found.update(
-                msgspec.json.encode(decisions.recommend_batch(snapshot, locale, request, detail))
-            )
+            response = recommendations.recommend_batch(snapshot, locale, request, detail)
+            found.update(msgspec.json.encode(response))
     return found.hexdigest()
 
 
 def _single(snapshot: Snapshot, locale: str, body: object) -> bytes:
     try:
-        # Encoded first: it computes (and caches) its own answer, which `recommend` then
-        # replaces with the object form, so both are computed.
-        fast = msgspec.json.encode(decisions.recommend_encoded(snapshot, locale, body))
-        encoded = msgspec.json.encode(decisions.recommend(snapshot, locale, body))
+        return msgspec.json.encode(recommendations.recommend(snapshot, locale, body))
     except InvalidSituation as exc:
         return msgspec.json.encode([exc.title, exc.detail, exc.problems])
-    if fast != encoded:
-        raise AssertionError(f"recommend_encoded differs: {locale} {body}")
-    return encoded
 
 
 if __name__ == "__main__":

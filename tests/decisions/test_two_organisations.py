@@ -46,7 +46,7 @@ async def test_kept_answers_are_each_organisations_own(
         theirs = await replays(production, mine["decision_id"], SITUATION, mine, auth(keys, other))
         assert theirs.status_code == 409 and "organisation" in theirs.json()["detail"]
 
-    # GraphQL's kept responses: the same document and variables from both organisations.
+    # GraphQL: the same document and variables from both organisations.
     for _ in range(2):
         ids = {
             who: (await graphql(production, GRAPHQL_QUERY, VARIABLES, auth(keys, who)))["data"][

@@ -14,7 +14,12 @@ from service.api.rest.content import Cursor, Limit
 from service.api.rest.docs import example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.api.rest.organisations import caller_organisation
-from service.api.rest.recommendations import EXAMPLE_SITUATION, _body_operation, _json_body
+from service.api.rest.recommendations import (
+    EXAMPLE_SITUATION,
+    _body_operation,
+    _example_recommendation,
+    _json_body,
+)
 from service.domain.content import DEFAULT_LIMIT, paginate
 from service.domain.decisions import card, history
 from service.domain.decisions import service as decisions
@@ -39,7 +44,7 @@ def _example_replay() -> dict[str, Any]:
         "policy_version": current.policy.version,
         "content_version": current.version,
         "locale": "en",
-        "decision_id": decisions.recommend(current, "en", EXAMPLE_SITUATION).decision_id,
+        "decision_id": _example_recommendation().decision_id,
     }
 
 
@@ -71,7 +76,7 @@ class DecisionController(Controller):
             200: ok(
                 Recommendation,
                 "The replayed recommendation",
-                decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION),
+                _example_recommendation(),
             ),
             **problems(400, 404, 409, 413, 422, 503, resource="archived content version"),
         },

@@ -17,10 +17,12 @@ A decision id is `d2.<kid>.<nonce>.<tags>`:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import msgspec
@@ -119,9 +121,24 @@ def _tags(key: hmac.HMAC, nonce: str, inputs: DecisionInputs) -> list[str]:
     return found
 
 
+_example_nonce: str | None = None
+
+
+@contextlib.contextmanager
+def examples() -> Iterator[None]:
+    """Within it, ids use a fixed nonce: documentation examples (the OpenAPI document) are the
+    same bytes on every build. Never around a request."""
+    global _example_nonce
+    _example_nonce = "0" * NONCE_HEX
+    try:
+        yield
+    finally:
+        _example_nonce = None
+
+
 def decision_id(inputs: DecisionInputs) -> str:
     kid = _keys.signing
-    nonce = secrets.token_hex(NONCE_HEX // 2)
+    nonce = _example_nonce or secrets.token_hex(NONCE_HEX // 2)
     return ".".join((PREFIX, kid, nonce, *_tags(_keys.keys[kid], nonce, inputs)))
 
 

@@ -35,7 +35,7 @@ from service.domain.recommendation import Recommendation, Situation, parse_situa
 from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.adjustment import Adjustment, adjusted
 from service.domain.recommendation.engine import Finish
-from service.domain.recommendation.output import EncodedRecommendation, RecommendationSummary
+from service.domain.recommendation.output import RecommendationSummary
 from service.domain.recommendation.service import (
     BatchDetail,
     BatchResponse,
@@ -50,7 +50,7 @@ REPLAY_BYTES = 256 * 1024 * 1024
 REPLAY_BUILDS_PER_MINUTE = 20  # per caller; the setting of the same name
 Caller = tuple[str | None, str | None]  # (organisation, key id): whose budget a build spends
 
-Result = TypeVar("Result", bound=Recommendation | RecommendationSummary | EncodedRecommendation)
+Result = TypeVar("Result", bound=Recommendation | RecommendationSummary)
 
 
 def _as_said(raw: object) -> object:

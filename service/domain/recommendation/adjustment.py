@@ -26,17 +26,10 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, TypeVar, cast
 
-import msgspec
-
 from service.cache import BoundedCache
 from service.domain.recommendation.engine import Engine
 from service.domain.recommendation.limits import SCALE
-from service.domain.recommendation.output import (
-    BreakdownItem,
-    Caution,
-    EncodedRankedVariant,
-    RankedVariant,
-)
+from service.domain.recommendation.output import BreakdownItem, Caution, RankedVariant
 from service.domain.recommendation.policy import Factor, RecommendationPolicy
 from service.domain.recommendation.scoring import SCORES, Scored, Scorer
 from service.domain.recommendation.tables import (
@@ -129,20 +122,16 @@ class AdjustedTables(Tables):
         self.base = base
         self.weights = weights
         self.variants = [base.variants[i] for i in offered]
-        # Per (factor, fit): the breakdown item under this adjustment's weight, and its JSON.
+        # Per (factor, fit): the breakdown item under this adjustment's weight.
         self._items: dict[tuple[Factor, int], BreakdownItem] = {}
-        self._items_json: dict[tuple[Factor, int], msgspec.Raw] = {}
         # Kept columns shown (re-weighted entries), by the kept column's id (it stays alive).
-        self._shown: dict[tuple[int, bool], Column] = {}
+        self._shown: dict[int, Column] = {}
         self._pick = cast(Callable[[tuple[Any, ...]], tuple[Any, ...]], itemgetter(*offered))
         pick = self._pick
         self.open = _PerKey[int, tuple[bool, ...]](lambda key: pick(base.open[key]))
         self.all_open = _PerKey[int, bool](lambda key: all(self.open[key]))
         self.cautions = _PerKey[int, tuple[tuple[Caution, ...], ...]](
             lambda key: pick(base.cautions[key])
-        )
-        self.cautions_json = _PerKey[int, tuple[msgspec.Raw, ...]](
-            lambda key: pick(base.cautions_json[key])
         )
         self.by_approach = {
             a: [i for i, v in enumerate(self.variants) if v.base_approach is a]
@@ -182,55 +171,31 @@ class AdjustedTables(Tables):
                     s - e.contribution * TIE for s, e in zip(base.scaled, base.entries, strict=True)
                 ]
                 scaled = tuple(map(operator.add, scaled, pick(tuple(bonus))))
-        return Column(entries, pick(base.items), pick(base.items_json), scaled)
+        return Column(entries, pick(base.items), scaled)
 
-    def shown(self, factor: Factor, column: Column, encoded: bool) -> Column:
-        """`column` with its entries re-weighted: what an answer's breakdown and reasons show
-        (with each item's JSON when `encoded`, else with its item)."""
-        if self.weights[factor] == self.base.weights[factor]:
+    def shown(self, factor: Factor, column: Column) -> Column:
+        """`column` with its entries re-weighted: what an answer's breakdown and reasons show."""
+        weight = self.weights[factor]
+        if weight == self.base.weights[factor]:
             return column
         kept = factor not in _FREE_KEYS  # the view keeps the column: keep it shown too
-        memo = (id(column), encoded)
-        found = self._shown.get(memo) if kept else None
+        found = self._shown.get(id(column)) if kept else None
         if found is None:
-            weight = self.weights[factor]
-            entries = []
-            # The other of item and item_json is never read on this path: the engine's is kept.
-            for e in column.entries:
-                contribution = (weight * e.fit + SCALE // 2) // SCALE
-                loss = BLOCKED_LOSS if e.loss == BLOCKED_LOSS else weight - contribution
-                if encoded:
-                    raw = self._items_json.get((factor, e.fit))
-                    if raw is None:
-                        raw = self._item_json(factor, weight, e.fit, contribution)
-                    entry = Entry(contribution, e.fit, loss, e.item, raw, e.match, e.gap)
-                else:
-                    item = self._items.get((factor, e.fit))
-                    if item is None:
-                        item = self._item(factor, weight, e.fit, contribution)
-                    entry = Entry(contribution, e.fit, loss, item, e.item_json, e.match, e.gap)
-                entries.append(entry)
-            shown = tuple(entries)
-            found = Column(
-                shown,
-                column.items if encoded else tuple([e.item for e in shown]),
-                tuple([e.item_json for e in shown]) if encoded else column.items_json,
-                column.scaled,
-            )
+            entries = tuple([self._reweighed(factor, weight, e) for e in column.entries])
+            found = Column(entries, tuple([e.item for e in entries]), column.scaled)
             if kept:
-                self._shown[memo] = found
+                self._shown[id(column)] = found
         return found
 
-    def _item(self, factor: Factor, weight: int, fit: int, contribution: int) -> BreakdownItem:
-        """Tables._entry's item, with this adjustment's weight, over the same fit."""
-        item = BreakdownItem(factor, SCORES[weight], SCORES[fit], SCORES[contribution])
-        self._items[factor, fit] = item
-        return item
-
-    def _item_json(self, factor: Factor, weight: int, fit: int, contribution: int) -> msgspec.Raw:
-        found = self._items.get((factor, fit)) or self._item(factor, weight, fit, contribution)
-        encoded = self._items_json[factor, fit] = msgspec.Raw(msgspec.json.encode(found))
-        return encoded
+    def _reweighed(self, factor: Factor, weight: int, e: Entry) -> Entry:
+        """Tables._entry's arithmetic with this adjustment's weight, over the same fit."""
+        contribution = (weight * e.fit + SCALE // 2) // SCALE
+        item = self._items.get((factor, e.fit))
+        if item is None:
+            item = BreakdownItem(factor, SCORES[weight], SCORES[e.fit], SCORES[contribution])
+            self._items[factor, e.fit] = item
+        loss = BLOCKED_LOSS if e.loss == BLOCKED_LOSS else weight - contribution
+        return Entry(contribution, e.fit, loss, item, e.match, e.gap)
 
 
 class AdjustedScorer(Scorer):
@@ -263,18 +228,10 @@ class AdjustedScorer(Scorer):
 
         self._fixed = _PerKey(fixed)
 
-    def _shown(self, scored: Scored, encoded: bool) -> Scored:
-        t = self.tables
-        columns = tuple(
-            t.shown(f, c, encoded) for f, c in zip(FACTORS, scored.columns, strict=True)
-        )
-        return Scored(scored.keys, columns, scored.packed, scored.order)
-
     def ranking(self, scored: Scored) -> tuple[RankedVariant, ...]:
-        return super().ranking(self._shown(scored, encoded=False))
-
-    def encoded_ranking(self, scored: Scored) -> tuple[EncodedRankedVariant, ...]:
-        return super().encoded_ranking(self._shown(scored, encoded=True))
+        t = self.tables
+        columns = tuple(t.shown(f, c) for f, c in zip(FACTORS, scored.columns, strict=True))
+        return super().ranking(Scored(scored.keys, columns, scored.packed, scored.order))
 
 
 def _view(engine: Engine, adjustment: Adjustment) -> Engine:

@@ -23,14 +23,10 @@ from service.domain.recommendation.output import (
     BatchItem,
     Caution,
     Counterfactual,
-    EncodedBatchItem,
-    EncodedRankedVariant,
-    EncodedRecommendation,
     GrowthPlan,
     ItemProblem,
     Primary,
     PrimaryApproach,
-    RankedVariant,
     Recommendation,
     RecommendationSummary,
     SummaryBatchItem,
@@ -67,8 +63,7 @@ MAX_SHORTFALLS = 2_048
 SHORTFALL_BYTES = 2_048
 TIME_POSITION = FACTOR_POSITION[Factor.TIME]
 _ENGINE_IDS = itertools.count()  # never reused, unlike id(): keys an engine's answers
-Answer = TypeVar("Answer", Recommendation, RecommendationSummary, EncodedRecommendation)
-Full = TypeVar("Full", Recommendation, EncodedRecommendation)
+Answer = TypeVar("Answer", Recommendation, RecommendationSummary)
 Copied = TypeVar("Copied")
 
 
@@ -120,7 +115,7 @@ class Engine:
         self._built_for: dict[int, tuple[int, ...]] = {}
         # The primary's cautions with its time shortfall, per primary, context key, amounts
         # and alternative: bounded (times are free-form).
-        self._shortfalls: BoundedCache[tuple[object, ...], tuple[tuple[Caution, ...], msgspec.Raw]]
+        self._shortfalls: BoundedCache[tuple[object, ...], tuple[Caution, ...]]
         self._shortfalls = BoundedCache(
             f"recommendation_shortfalls_{self.locale}",
             max_entries=MAX_SHORTFALLS,
@@ -151,40 +146,20 @@ class Engine:
     def recommend(self, situation: Situation) -> Recommendation:
         key = (self._id, situation)
         result = ANSWERS.get(key)
-        if not isinstance(result, Recommendation):  # not cached, or cached encoded
+        if result is None:
             result = self._recommend(situation)
             ANSWERS.put(key, result)
         return result
 
-    def recommend_encoded(self, situation: Situation) -> Recommendation | EncodedRecommendation:
-        """`recommend` for a response to encode: the same bytes, encoded in less time
-        (breakdowns and cautions come encoded). Either kind of cached answer serves."""
-        key = (self._id, situation)
-        result = ANSWERS.get(key)
-        if result is None:
-            result = self._encoded(situation)
-            ANSWERS.put(key, result)
-        return result
-
     def _recommend(self, situation: Situation) -> Recommendation:
-        return self._full(situation, Recommendation, self._scorer.ranking)
-
-    def _encoded(self, situation: Situation) -> EncodedRecommendation:
-        return self._full(situation, EncodedRecommendation, self._scorer.encoded_ranking)
-
-    def _full(
-        self,
-        situation: Situation,
-        kind: Callable[..., Full],
-        ranking: Callable[[Scored], tuple[object, ...]],
-    ) -> Full:
         scored = self._scorer.score(situation)
         primary, plan, counterfactual = self._outline(situation, scored)
-        ranked: tuple[object, ...] = ranking(scored)
+        ranked = self._scorer.ranking(scored)
         shortfall = self._shortfall(situation, scored)
         if shortfall is not None:  # the primary's time falls short: its cautions say so
-            ranked = (_with_cautions(ranked[0], shortfall), *ranked[1:])
-        return kind(
+            first = msgspec.structs.replace(ranked[0], cautions=shortfall)
+            ranked = (first, *ranked[1:])
+        return Recommendation(
             policy_version=self.policy.version,
             content_version=self.content_version,
             locale=self.locale,
@@ -194,9 +169,7 @@ class Engine:
             counterfactual=counterfactual,
         )
 
-    def _shortfall(
-        self, s: Situation, scored: Scored
-    ) -> tuple[tuple[Caution, ...], msgspec.Raw] | None:
+    def _shortfall(self, s: Situation, scored: Scored) -> tuple[Caution, ...] | None:
         """The primary's cautions with one more, `time_short`, when the person's sessions or
         weekly time fall short of what it needs: the shortfall with the person's own amounts,
         and the best-ranked model that fits their time (kept: bounded)."""
@@ -223,8 +196,7 @@ class Engine:
                 alt = t.variants[alternative]
                 text += " " + t.render(self.messages.shortfall.alternative, variant=alt.grammar)
             caution = Caution("time_short", text, None, None)
-            cautions = (*t.cautions[key][order[0]], caution)
-            found = (cautions, msgspec.Raw(msgspec.json.encode(cautions)))
+            found = (*t.cautions[key][order[0]], caution)
             self._shortfalls.put(memo, found)
         return found
 
@@ -313,19 +285,10 @@ class Engine:
         answers = self._each(items, self._batch_summary, finish)
         return [SummaryBatchItem(*answer) for answer in answers]
 
-    def recommend_batch_encoded(
-        self, items: Sequence[object], finish: Finish = as_is
-    ) -> list[EncodedBatchItem]:
-        """`recommend_batch` for encoding only: the rankings' breakdowns and cautions come
-        already encoded, and the response encodes to the same bytes in less time. Answers cached
-        by single requests are not looked up: batches are mostly situations never seen."""
-        answers = self._each(items, self._encoded, finish)
-        return [EncodedBatchItem(*answer) for answer in answers]
-
     def _batch_answer(self, situation: Situation) -> Recommendation:
         # An answer a single request cached is reused; a batch item's is not kept.
         cached = ANSWERS.get((self._id, situation))
-        return cached if isinstance(cached, Recommendation) else self._recommend(situation)
+        return self._recommend(situation) if cached is None else cached
 
     def _batch_summary(self, situation: Situation) -> RecommendationSummary:
         cached = ANSWERS.get((self._id, situation))
@@ -348,25 +311,11 @@ class Engine:
         return ItemProblem(422, exc.title, exc.detail, tuple(exc.problems))
 
 
-def _with_cautions(
-    first: object, cautions: tuple[tuple[Caution, ...], msgspec.Raw]
-) -> RankedVariant | EncodedRankedVariant:
-    """The primary's ranking entry with its time shortfall among its cautions (encoded for an
-    encoded entry)."""
-    if isinstance(first, EncodedRankedVariant):
-        return msgspec.structs.replace(first, cautions=cautions[1])
-    assert isinstance(first, RankedVariant)
-    return msgspec.structs.replace(first, cautions=cautions[0])
-
-
-# Either kind of answer, the same bytes once encoded: a `Recommendation` (GraphQL reads it) or
-# an `EncodedRecommendation` (REST encodes it); both hold about ANSWER_BYTES (their encoded parts
-# are shared with the tables: measured with tracemalloc, 4,047 and 4,047 bytes per answer).
-ANSWERS: BoundedCache[tuple[object, Situation], Recommendation | EncodedRecommendation] = (
-    BoundedCache(
-        "recommendation_answers",
-        max_entries=MAX_CACHED_RESULTS,
-        max_bytes=MAX_CACHED_RESULTS * ANSWER_BYTES,
-        sizeof=lambda _: ANSWER_BYTES,
-    )
+# Answers of single requests, by engine (or adjusted view) and situation; each holds about
+# ANSWER_BYTES (its texts are shared with the tables; measured with tracemalloc: 4,047 bytes).
+ANSWERS: BoundedCache[tuple[object, Situation], Recommendation] = BoundedCache(
+    "recommendation_answers",
+    max_entries=MAX_CACHED_RESULTS,
+    max_bytes=MAX_CACHED_RESULTS * ANSWER_BYTES,
+    sizeof=lambda _: ANSWER_BYTES,
 )

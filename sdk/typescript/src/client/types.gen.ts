@@ -297,6 +297,37 @@ export type DeliveryPage = {
 };
 
 /**
+ * DocumentsEvent
+ */
+export type DocumentsEvent = {
+    action: string;
+    actor: string;
+    at: string | null;
+    documents: number | null;
+    manifest: string | null;
+    number: number;
+    sha256: string | null;
+};
+
+/**
+ * DocumentsEventPage
+ */
+export type DocumentsEventPage = {
+    items: Array<DocumentsEvent>;
+    next_cursor: string | null;
+};
+
+/**
+ * DocumentsSummary
+ */
+export type DocumentsSummary = {
+    manifests: Array<ManifestSummary>;
+    organisation: string;
+    trusted_only: boolean;
+    version: number;
+};
+
+/**
  * Export
  */
 export type Export = {
@@ -393,6 +424,53 @@ export type Health = {
 };
 
 /**
+ * Issuer
+ */
+export type Issuer = {
+    added_at: string | null;
+    added_by: string;
+    discovered: boolean;
+    id: string;
+    issuer: string;
+    jwks_uri: string;
+};
+
+/**
+ * IssuerChange
+ */
+export type IssuerChange = {
+    action: string;
+    changed_at: string | null;
+    changed_by: string;
+    issuer: string;
+    jwks_uri: string;
+};
+
+/**
+ * IssuerChangePage
+ */
+export type IssuerChangePage = {
+    items: Array<IssuerChange>;
+    next_cursor: string | null;
+};
+
+/**
+ * IssuerCreate
+ */
+export type IssuerCreate = {
+    issuer: string;
+    jwks_uri?: string | null;
+};
+
+/**
+ * IssuerPage
+ */
+export type IssuerPage = {
+    items: Array<Issuer>;
+    next_cursor: string | null;
+};
+
+/**
  * ItemProblem
  */
 export type ItemProblem = {
@@ -418,6 +496,37 @@ export type LocaleInfo = {
 export type LocaleList = {
     default: string;
     items: Array<LocaleInfo>;
+};
+
+/**
+ * ManifestDetail
+ */
+export type ManifestDetail = {
+    documents: Array<TrustedDocument>;
+    format: string;
+    name: string;
+    registered_at: string | null;
+    registered_by: string;
+    sha256: string;
+};
+
+/**
+ * ManifestSummary
+ */
+export type ManifestSummary = {
+    documents: number;
+    format: string;
+    name: string;
+    registered_at: string | null;
+    registered_by: string;
+    sha256: string;
+};
+
+/**
+ * ModeChange
+ */
+export type ModeChange = {
+    trusted_only: boolean;
 };
 
 /**
@@ -578,6 +687,17 @@ export type Problem = {
     status: number;
     title: string;
     type: string;
+};
+
+/**
+ * ProtectedResourceMetadata
+ */
+export type ProtectedResourceMetadata = {
+    bearer_methods_supported: Array<string>;
+    resource: string;
+    resource_documentation: string;
+    resource_name: string;
+    scopes_supported: Array<string>;
 };
 
 /**
@@ -978,6 +1098,16 @@ export type TopicPage = {
 };
 
 /**
+ * TrustedDocument
+ */
+export type TrustedDocument = {
+    body: string;
+    id: string;
+    name?: string | null;
+    type?: string | null;
+};
+
+/**
  * UrgencyFit
  */
 export type UrgencyFit = {
@@ -1085,6 +1215,37 @@ export type IfNoneMatch = string;
  */
 export type Locale = string;
 
+export type GetProtectedResourceMetadataData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/.well-known/oauth-protected-resource';
+};
+
+export type GetProtectedResourceMetadataErrors = {
+    /**
+     * No protected resource with that key
+     */
+    404: Problem;
+};
+
+export type GetProtectedResourceMetadataError = GetProtectedResourceMetadataErrors[keyof GetProtectedResourceMetadataErrors];
+
+export type GetProtectedResourceMetadataResponses = {
+    /**
+     * OK
+     */
+    200: ProtectedResourceMetadata;
+};
+
+export type GetProtectedResourceMetadataResponse = GetProtectedResourceMetadataResponses[keyof GetProtectedResourceMetadataResponses];
+
 export type GetLivenessData = {
     body?: never;
     headers?: {
@@ -1174,11 +1335,11 @@ export type ListApproachesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1232,11 +1393,11 @@ export type GetApproachErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1300,11 +1461,11 @@ export type ListAspectsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1358,11 +1519,11 @@ export type GetAspectErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1422,11 +1583,11 @@ export type ListChangesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1482,11 +1643,11 @@ export type ExportCatalogueErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1525,11 +1686,11 @@ export type ListLocalesData = {
 
 export type ListLocalesErrors = {
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1553,6 +1714,236 @@ export type ListLocalesResponses = {
 
 export type ListLocalesResponse = ListLocalesResponses[keyof ListLocalesResponses];
 
+export type ListTrustedIssuersData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/organisations/{organisation}/issuers';
+};
+
+export type ListTrustedIssuersErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListTrustedIssuersError = ListTrustedIssuersErrors[keyof ListTrustedIssuersErrors];
+
+export type ListTrustedIssuersResponses = {
+    /**
+     * OK
+     */
+    200: IssuerPage;
+};
+
+export type ListTrustedIssuersResponse = ListTrustedIssuersResponses[keyof ListTrustedIssuersResponses];
+
+export type TrustIssuerData = {
+    body: IssuerCreate;
+    path: {
+        organisation: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/issuers';
+};
+
+export type TrustIssuerErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * The request contradicts what the service knows
+     */
+    409: Problem;
+    /**
+     * Request body too large
+     */
+    413: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type TrustIssuerError = TrustIssuerErrors[keyof TrustIssuerErrors];
+
+export type TrustIssuerResponses = {
+    /**
+     * Trusted
+     */
+    201: Issuer;
+};
+
+export type TrustIssuerResponse = TrustIssuerResponses[keyof TrustIssuerResponses];
+
+export type ListTrustedIssuerChangesData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/organisations/{organisation}/issuers/history';
+};
+
+export type ListTrustedIssuerChangesErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListTrustedIssuerChangesError = ListTrustedIssuerChangesErrors[keyof ListTrustedIssuerChangesErrors];
+
+export type ListTrustedIssuerChangesResponses = {
+    /**
+     * OK
+     */
+    200: IssuerChangePage;
+};
+
+export type ListTrustedIssuerChangesResponse = ListTrustedIssuerChangesResponses[keyof ListTrustedIssuerChangesResponses];
+
+export type DistrustIssuerData = {
+    body?: never;
+    path: {
+        organisation: string;
+        /**
+         * The trusted issuer's `id` (from the list).
+         */
+        issuer_id: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/issuers/{issuer_id}';
+};
+
+export type DistrustIssuerErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No trusted issuer with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type DistrustIssuerError = DistrustIssuerErrors[keyof DistrustIssuerErrors];
+
+export type DistrustIssuerResponses = {
+    /**
+     * Request fulfilled, nothing follows
+     */
+    204: void;
+};
+
+export type DistrustIssuerResponse = DistrustIssuerResponses[keyof DistrustIssuerResponses];
+
 export type GetOrganisationPolicyData = {
     body?: never;
     headers?: {
@@ -1574,11 +1965,11 @@ export type GetOrganisationPolicyErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1624,17 +2015,21 @@ export type PublishOrganisationPolicyErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
      * No organisation with that key
      */
     404: Problem;
+    /**
+     * The request contradicts what the service knows
+     */
+    409: Problem;
     /**
      * If-Match names an ETag that is no longer current
      */
@@ -1694,11 +2089,11 @@ export type ListOrganisationPolicyVersionsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1725,6 +2120,352 @@ export type ListOrganisationPolicyVersionsResponses = {
 };
 
 export type ListOrganisationPolicyVersionsResponse = ListOrganisationPolicyVersionsResponses[keyof ListOrganisationPolicyVersionsResponses];
+
+export type ListTrustedDocumentManifestsData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents';
+};
+
+export type ListTrustedDocumentManifestsErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListTrustedDocumentManifestsError = ListTrustedDocumentManifestsErrors[keyof ListTrustedDocumentManifestsErrors];
+
+export type ListTrustedDocumentManifestsResponses = {
+    /**
+     * OK
+     */
+    200: DocumentsSummary;
+};
+
+export type ListTrustedDocumentManifestsResponse = ListTrustedDocumentManifestsResponses[keyof ListTrustedDocumentManifestsResponses];
+
+export type SetTrustedDocumentsModeData = {
+    body: ModeChange;
+    path: {
+        organisation: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents';
+};
+
+export type SetTrustedDocumentsModeErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * If-Match names an ETag that is no longer current
+     */
+    412: Problem;
+    /**
+     * If-Match is required
+     */
+    428: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type SetTrustedDocumentsModeError = SetTrustedDocumentsModeErrors[keyof SetTrustedDocumentsModeErrors];
+
+export type SetTrustedDocumentsModeResponses = {
+    /**
+     * OK
+     */
+    200: DocumentsSummary;
+};
+
+export type SetTrustedDocumentsModeResponse = SetTrustedDocumentsModeResponses[keyof SetTrustedDocumentsModeResponses];
+
+export type ListTrustedDocumentEventsData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/organisations/{organisation}/trusted-documents/history';
+};
+
+export type ListTrustedDocumentEventsErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListTrustedDocumentEventsError = ListTrustedDocumentEventsErrors[keyof ListTrustedDocumentEventsErrors];
+
+export type ListTrustedDocumentEventsResponses = {
+    /**
+     * OK
+     */
+    200: DocumentsEventPage;
+};
+
+export type ListTrustedDocumentEventsResponse = ListTrustedDocumentEventsResponses[keyof ListTrustedDocumentEventsResponses];
+
+export type RemoveTrustedDocumentManifestData = {
+    body?: never;
+    path: {
+        organisation: string;
+        manifest: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents/manifests/{manifest}';
+};
+
+export type RemoveTrustedDocumentManifestErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type RemoveTrustedDocumentManifestError = RemoveTrustedDocumentManifestErrors[keyof RemoveTrustedDocumentManifestErrors];
+
+export type RemoveTrustedDocumentManifestResponses = {
+    /**
+     * Request fulfilled, nothing follows
+     */
+    204: void;
+};
+
+export type RemoveTrustedDocumentManifestResponse = RemoveTrustedDocumentManifestResponses[keyof RemoveTrustedDocumentManifestResponses];
+
+export type GetTrustedDocumentManifestData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+        manifest: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents/manifests/{manifest}';
+};
+
+export type GetTrustedDocumentManifestErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type GetTrustedDocumentManifestError = GetTrustedDocumentManifestErrors[keyof GetTrustedDocumentManifestErrors];
+
+export type GetTrustedDocumentManifestResponses = {
+    /**
+     * OK
+     */
+    200: ManifestDetail;
+};
+
+export type GetTrustedDocumentManifestResponse = GetTrustedDocumentManifestResponses[keyof GetTrustedDocumentManifestResponses];
+
+export type RegisterTrustedDocumentManifestData = {
+    /**
+     * The manifest the front-end build wrote, as it wrote it.
+     */
+    body: {
+        format: 'apollo-persisted-query-manifest';
+        operations: Array<{
+            body: string;
+            id: string;
+            name?: string;
+            type?: 'query' | 'mutation' | 'subscription';
+        }>;
+        version: 1;
+    } | {
+        [key: string]: string;
+    };
+    path: {
+        organisation: string;
+        manifest: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents/manifests/{manifest}';
+};
+
+export type RegisterTrustedDocumentManifestErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * The request contradicts what the service knows
+     */
+    409: Problem;
+    /**
+     * Request body too large
+     */
+    413: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type RegisterTrustedDocumentManifestError = RegisterTrustedDocumentManifestErrors[keyof RegisterTrustedDocumentManifestErrors];
+
+export type RegisterTrustedDocumentManifestResponses = {
+    /**
+     * OK
+     */
+    200: ManifestSummary;
+    /**
+     * Registered
+     */
+    201: ManifestSummary;
+};
+
+export type RegisterTrustedDocumentManifestResponse = RegisterTrustedDocumentManifestResponses[keyof RegisterTrustedDocumentManifestResponses];
 
 export type CreateRecommendationData = {
     /**
@@ -1753,11 +2494,11 @@ export type CreateRecommendationErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1820,11 +2561,11 @@ export type CreateRecommendationBatchErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1884,11 +2625,11 @@ export type ListRecommendationPoliciesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1933,11 +2674,11 @@ export type GetRecommendationPolicyVersionErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1980,11 +2721,11 @@ export type GetRecommendationPolicyData = {
 
 export type GetRecommendationPolicyErrors = {
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2040,11 +2781,11 @@ export type GetRecommendationPolicyCardErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2088,11 +2829,11 @@ export type ReplayRecommendationErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2160,11 +2901,11 @@ export type ListReleasesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2212,11 +2953,11 @@ export type GetReleaseErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2284,11 +3025,11 @@ export type ListTermsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2342,11 +3083,11 @@ export type GetTermErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2410,11 +3151,11 @@ export type ListTopicsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2468,11 +3209,11 @@ export type GetTopicErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2548,11 +3289,11 @@ export type ListVariantsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2606,11 +3347,11 @@ export type GetVariantErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2666,11 +3407,11 @@ export type ListWebhooksErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2707,11 +3448,11 @@ export type CreateWebhookErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2757,11 +3498,11 @@ export type DeleteWebhookErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2813,11 +3554,11 @@ export type GetWebhookErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2878,11 +3619,11 @@ export type ListWebhookDeliveriesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2928,11 +3669,11 @@ export type PingWebhookErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**

@@ -102,7 +102,8 @@ def sync_detailed(
 
      For partners who sync: compare `content_version` (or use `If-None-Match`).
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         locale (str | Unset):
@@ -141,7 +142,8 @@ def sync(
 
      For partners who sync: compare `content_version` (or use `If-None-Match`).
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         locale (str | Unset):
@@ -175,7 +177,8 @@ async def asyncio_detailed(
 
      For partners who sync: compare `content_version` (or use `If-None-Match`).
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         locale (str | Unset):
@@ -212,7 +215,8 @@ async def asyncio(
 
      For partners who sync: compare `content_version` (or use `If-None-Match`).
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         locale (str | Unset):

@@ -110,7 +110,8 @@ def sync_detailed(
 ) -> Response[Any | Aspect | Problem]:
     """One comparison aspect with its mentoring and coaching statements
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         key (str):
@@ -150,7 +151,8 @@ def sync(
 ) -> Any | Aspect | Problem | None:
     """One comparison aspect with its mentoring and coaching statements
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         key (str):
@@ -185,7 +187,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Aspect | Problem]:
     """One comparison aspect with its mentoring and coaching statements
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         key (str):
@@ -223,7 +226,8 @@ async def asyncio(
 ) -> Any | Aspect | Problem | None:
     """One comparison aspect with its mentoring and coaching statements
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         key (str):

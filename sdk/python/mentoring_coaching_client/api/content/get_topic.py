@@ -110,7 +110,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | Topic]:
     """One narrative topic
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         slug (str):
@@ -150,7 +151,8 @@ def sync(
 ) -> Any | Problem | Topic | None:
     """One narrative topic
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         slug (str):
@@ -185,7 +187,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | Topic]:
     """One narrative topic
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         slug (str):
@@ -223,7 +226,8 @@ async def asyncio(
 ) -> Any | Problem | Topic | None:
     """One narrative topic
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         slug (str):

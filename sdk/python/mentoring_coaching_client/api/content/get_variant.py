@@ -112,7 +112,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | Variant]:
     """One model variant with its structured attributes
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         slug (str):
@@ -152,7 +153,8 @@ def sync(
 ) -> Any | Problem | Variant | None:
     """One model variant with its structured attributes
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         slug (str):
@@ -187,7 +189,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | Variant]:
     """One model variant with its structured attributes
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         slug (str):
@@ -225,7 +228,8 @@ async def asyncio(
 ) -> Any | Problem | Variant | None:
     """One model variant with its structured attributes
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         slug (str):

@@ -115,7 +115,8 @@ def sync_detailed(
 ) -> Response[Any | ApproachPage | Problem]:
     """List the two base approaches
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -158,7 +159,8 @@ def sync(
 ) -> Any | ApproachPage | Problem | None:
     """List the two base approaches
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -196,7 +198,8 @@ async def asyncio_detailed(
 ) -> Response[Any | ApproachPage | Problem]:
     """List the two base approaches
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -237,7 +240,8 @@ async def asyncio(
 ) -> Any | ApproachPage | Problem | None:
     """List the two base approaches
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.

@@ -86,7 +86,8 @@ def sync_detailed(
      `completeness` is the share of text fields (content and recommendation texts) that the locale
     translates; missing ones fall back to `en`.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         if_none_match (str | Unset):
@@ -120,7 +121,8 @@ def sync(
      `completeness` is the share of text fields (content and recommendation texts) that the locale
     translates; missing ones fall back to `en`.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         if_none_match (str | Unset):
@@ -149,7 +151,8 @@ async def asyncio_detailed(
      `completeness` is the share of text fields (content and recommendation texts) that the locale
     translates; missing ones fall back to `en`.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         if_none_match (str | Unset):
@@ -181,7 +184,8 @@ async def asyncio(
      `completeness` is the share of text fields (content and recommendation texts) that the locale
     translates; missing ones fall back to `en`.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         if_none_match (str | Unset):

@@ -127,7 +127,8 @@ def sync_detailed(
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
     accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         q (None | str | Unset): Search words, for example `reverse mentorship`.
@@ -176,7 +177,8 @@ def sync(
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
     accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         q (None | str | Unset): Search words, for example `reverse mentorship`.
@@ -220,7 +222,8 @@ async def asyncio_detailed(
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
     accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         q (None | str | Unset): Search words, for example `reverse mentorship`.
@@ -267,7 +270,8 @@ async def asyncio(
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
     accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         q (None | str | Unset): Search words, for example `reverse mentorship`.

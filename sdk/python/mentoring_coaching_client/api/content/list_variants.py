@@ -151,7 +151,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | VariantPage]:
     """List the model variants, optionally filtered
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         base_approach (BaseApproach | None | Unset): Only variants of this base approach.
@@ -204,7 +205,8 @@ def sync(
 ) -> Any | Problem | VariantPage | None:
     """List the model variants, optionally filtered
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         base_approach (BaseApproach | None | Unset): Only variants of this base approach.
@@ -252,7 +254,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | VariantPage]:
     """List the model variants, optionally filtered
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         base_approach (BaseApproach | None | Unset): Only variants of this base approach.
@@ -303,7 +306,8 @@ async def asyncio(
 ) -> Any | Problem | VariantPage | None:
     """List the model variants, optionally filtered
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
         base_approach (BaseApproach | None | Unset): Only variants of this base approach.

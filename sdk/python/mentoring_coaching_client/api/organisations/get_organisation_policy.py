@@ -100,7 +100,8 @@ def sync_detailed(
 
      Its `ETag` is what `PUT` needs in `If-Match`.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         organisation (str):
@@ -136,7 +137,8 @@ def sync(
 
      Its `ETag` is what `PUT` needs in `If-Match`.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         organisation (str):
@@ -167,7 +169,8 @@ async def asyncio_detailed(
 
      Its `ETag` is what `PUT` needs in `If-Match`.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         organisation (str):
@@ -201,7 +204,8 @@ async def asyncio(
 
      Its `ETag` is what `PUT` needs in `If-Match`.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         organisation (str):

@@ -116,7 +116,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | PublishedPolicyPage]:
     """Every published version of the organisation's policy, newest first
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         organisation (str):
@@ -156,7 +157,8 @@ def sync(
 ) -> Any | Problem | PublishedPolicyPage | None:
     """Every published version of the organisation's policy, newest first
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         organisation (str):
@@ -191,7 +193,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | PublishedPolicyPage]:
     """Every published version of the organisation's policy, newest first
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         organisation (str):
@@ -229,7 +232,8 @@ async def asyncio(
 ) -> Any | Problem | PublishedPolicyPage | None:
     """Every published version of the organisation's policy, newest first
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         organisation (str):

@@ -83,7 +83,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | RecommendationPolicy]:
     """The scoring policy in service: factor weights and variant profiles
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         if_none_match (str | Unset):
@@ -114,7 +115,8 @@ def sync(
 ) -> Any | Problem | RecommendationPolicy | None:
     """The scoring policy in service: factor weights and variant profiles
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         if_none_match (str | Unset):
@@ -140,7 +142,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | RecommendationPolicy]:
     """The scoring policy in service: factor weights and variant profiles
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         if_none_match (str | Unset):
@@ -169,7 +172,8 @@ async def asyncio(
 ) -> Any | Problem | RecommendationPolicy | None:
     """The scoring policy in service: factor weights and variant profiles
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         if_none_match (str | Unset):

@@ -123,7 +123,8 @@ def sync_detailed(
     Language` or `locale`); for the policy in service, or any released `policy_version`. Every
     recommendation links here (`policy_card`, and a `Link` header).
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         locale (str | Unset):
@@ -171,7 +172,8 @@ def sync(
     Language` or `locale`); for the policy in service, or any released `policy_version`. Every
     recommendation links here (`policy_card`, and a `Link` header).
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         locale (str | Unset):
@@ -214,7 +216,8 @@ async def asyncio_detailed(
     Language` or `locale`); for the policy in service, or any released `policy_version`. Every
     recommendation links here (`policy_card`, and a `Link` header).
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         locale (str | Unset):
@@ -260,7 +263,8 @@ async def asyncio(
     Language` or `locale`); for the policy in service, or any released `policy_version`. Every
     recommendation links here (`policy_card`, and a `Link` header).
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         locale (str | Unset):

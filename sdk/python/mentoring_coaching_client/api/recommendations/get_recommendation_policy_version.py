@@ -98,7 +98,8 @@ def sync_detailed(
 ) -> Response[Any | PolicyVersion | Problem]:
     """One released policy version: its document as released, date and changelog
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         version (str):
@@ -132,7 +133,8 @@ def sync(
 ) -> Any | PolicyVersion | Problem | None:
     """One released policy version: its document as released, date and changelog
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         version (str):
@@ -161,7 +163,8 @@ async def asyncio_detailed(
 ) -> Response[Any | PolicyVersion | Problem]:
     """One released policy version: its document as released, date and changelog
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         version (str):
@@ -193,7 +196,8 @@ async def asyncio(
 ) -> Any | PolicyVersion | Problem | None:
     """One released policy version: its document as released, date and changelog
 
-     Needs an API key with the scope `recommend` (production).
+     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         version (str):

@@ -98,7 +98,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | ReleaseDetail]:
     """One release with every change it made
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         version (int): A version.
@@ -132,7 +133,8 @@ def sync(
 ) -> Any | Problem | ReleaseDetail | None:
     """One release with every change it made
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         version (int): A version.
@@ -161,7 +163,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | ReleaseDetail]:
     """One release with every change it made
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         version (int): A version.
@@ -193,7 +196,8 @@ async def asyncio(
 ) -> Any | Problem | ReleaseDetail | None:
     """One release with every change it made
 
-     Needs an API key with the scope `content:read` (production).
+     Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         version (int): A version.

@@ -120,7 +120,8 @@ def sync_detailed(
     the `since` of the next sync. A `since` older than the kept history answers 410: download the export
     again.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         since (int): A release version: the export's `content_version` or the previous answer's
@@ -166,7 +167,8 @@ def sync(
     the `since` of the next sync. A `since` older than the kept history answers 410: download the export
     again.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         since (int): A release version: the export's `content_version` or the previous answer's
@@ -207,7 +209,8 @@ async def asyncio_detailed(
     the `since` of the next sync. A `since` older than the kept history answers 410: download the export
     again.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         since (int): A release version: the export's `content_version` or the previous answer's
@@ -251,7 +254,8 @@ async def asyncio(
     the `since` of the next sync. A `since` older than the kept history answers 410: download the export
     again.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         since (int): A release version: the export's `content_version` or the previous answer's

@@ -108,7 +108,8 @@ def sync_detailed(
 
      Every content load that changed something is a release.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -147,7 +148,8 @@ def sync(
 
      Every content load that changed something is a release.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -181,7 +183,8 @@ async def asyncio_detailed(
 
      Every content load that changed something is a release.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -218,7 +221,8 @@ async def asyncio(
 
      Every content load that changed something is a release.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.

@@ -81,7 +81,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Unsubscribe (pending deliveries are dropped)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -112,7 +113,8 @@ def sync(
 ) -> Any | Problem | None:
     """Unsubscribe (pending deliveries are dropped)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -138,7 +140,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Unsubscribe (pending deliveries are dropped)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -167,7 +170,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Unsubscribe (pending deliveries are dropped)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.

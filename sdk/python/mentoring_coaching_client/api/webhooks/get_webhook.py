@@ -98,7 +98,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | Webhook]:
     """One subscription and its status
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -132,7 +133,8 @@ def sync(
 ) -> Any | Problem | Webhook | None:
     """One subscription and its status
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -161,7 +163,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | Webhook]:
     """One subscription and its status
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -193,7 +196,8 @@ async def asyncio(
 ) -> Any | Problem | Webhook | None:
     """One subscription and its status
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.

@@ -116,7 +116,8 @@ def sync_detailed(
 ) -> Response[Any | DeliveryPage | Problem]:
     """Every delivery attempt, newest first: time, status, duration, next retry
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -156,7 +157,8 @@ def sync(
 ) -> Any | DeliveryPage | Problem | None:
     """Every delivery attempt, newest first: time, status, duration, next retry
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -191,7 +193,8 @@ async def asyncio_detailed(
 ) -> Response[Any | DeliveryPage | Problem]:
     """Every delivery attempt, newest first: time, status, duration, next retry
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -229,7 +232,8 @@ async def asyncio(
 ) -> Any | DeliveryPage | Problem | None:
     """Every delivery attempt, newest first: time, status, duration, next retry
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.

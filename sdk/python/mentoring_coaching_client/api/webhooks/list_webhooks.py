@@ -106,7 +106,8 @@ def sync_detailed(
 ) -> Response[Any | Problem | WebhookPage]:
     """The subscriptions of the key's organisation (never their secrets)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -143,7 +144,8 @@ def sync(
 ) -> Any | Problem | WebhookPage | None:
     """The subscriptions of the key's organisation (never their secrets)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -175,7 +177,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | WebhookPage]:
     """The subscriptions of the key's organisation (never their secrets)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
@@ -210,7 +213,8 @@ async def asyncio(
 ) -> Any | Problem | WebhookPage | None:
     """The subscriptions of the key's organisation (never their secrets)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         limit (int | Unset): Page size, 1 to 100. Default: 20.
