@@ -171,17 +171,18 @@ class AdjustedTables(Tables):
                     s - e.contribution * TIE for s, e in zip(base.scaled, base.entries, strict=True)
                 ]
                 scaled = tuple(map(operator.add, scaled, pick(tuple(bonus))))
-        return Column(entries, pick(base.items), scaled)
+        return Column(entries, (), scaled)  # items: made only when shown
 
     def shown(self, factor: Factor, column: Column) -> Column:
-        """`column` with its entries re-weighted: what an answer's breakdown and reasons show."""
+        """`column` with its entries re-weighted and its items: what an answer's breakdown and
+        reasons show."""
         weight = self.weights[factor]
-        if weight == self.base.weights[factor]:
-            return column
         kept = factor not in _FREE_KEYS  # the view keeps the column: keep it shown too
         found = self._shown.get(id(column)) if kept else None
         if found is None:
-            entries = tuple([self._reweighed(factor, weight, e) for e in column.entries])
+            entries = column.entries
+            if weight != self.base.weights[factor]:
+                entries = tuple([self._reweighed(factor, weight, e) for e in entries])
             found = Column(entries, tuple([e.item for e in entries]), column.scaled)
             if kept:
                 self._shown[id(column)] = found
