@@ -95,6 +95,10 @@ bench-engine: .venv/.synced ## CPU per never-seen situation in-process (batch co
 bench-requests: .venv/.synced ## CPU per request in-process, production settings, against bare Litestar (no server)
 	$(PY) -m bench.requests_cpu
 
+.PHONY: bench-tenants
+bench-tenants: .venv/.synced ## CPU per never-seen recommendation, 1,000 organisations with policies round-robin against one (in-process)
+	$(PY) -m bench.tenants_cpu
+
 .PHONY: bench-smoke
 bench-smoke: .venv/.synced ## The benchmark's ~30 s smoke (1 s per scenario, one round, no PostGraphile)
 	$(PY) -m bench --smoke --results-dir $${TMPDIR:-/tmp}/bench-results

@@ -23,11 +23,12 @@ import time
 import msgspec
 
 from bench.situations import situation
-from service.config import Settings
+from service.config import get_settings
 from service.domain.bundle import StoredBundle, read_files
 from service.domain.content import Snapshot, build_snapshot
 from service.domain.decisions import service as decisions
 from service.domain.recommendation import InvalidSituation
+from service.domain.recommendation import service as recommendations
 from service.domain.recommendation.service import BatchDetail
 from service.garbage_collection import settle_after_start
 
@@ -37,10 +38,8 @@ FIRST_INDEX = 100_000
 
 def main(rounds: int) -> None:
     snapshot = build_snapshot(StoredBundle(read_files(), version=1))
-    defaults = Settings.model_fields  # the served worker's collector settings, as deployed
-    settle_after_start(
-        defaults["gc_young_threshold"].default, defaults["gc_middle_threshold"].default
-    )()
+    settings = get_settings()
+    settle_after_start(settings.gc_young_threshold, settings.gc_middle_threshold)()
     collector = {"seconds": 0.0, "started": 0.0}
 
     def timed(phase: str, _: dict[str, int]) -> None:
@@ -112,7 +111,8 @@ def varied(index: int) -> object:
 
 
 def digest() -> str:
-    """One sha256 over full and summary batches and single answers (see the module docstring)."""
+    """One sha256 over full and summary batches and single answers (see the module docstring).
+    The engine's answers, before a decision id is stamped (ids carry a fresh nonce each)."""
     snapshot = build_snapshot(StoredBundle(read_files(), version=1))
     found = hashlib.sha256()
     for locale in DIGEST_LOCALES:
@@ -120,23 +120,21 @@ def digest() -> str:
         for detail in (BatchDetail.FULL, BatchDetail.SUMMARY):
             for start in range(0, len(bodies), BATCH):
                 request = {"items": bodies[start : start + BATCH]}
-                response = decisions.recommend_batch(snapshot, locale, request, detail)
-                encoded = msgspec.json.encode(response)
-                found.update(encoded)
+                response = recommendations.recommend_batch(snapshot, locale, request, detail)
+                found.update(msgspec.json.encode(response))
         for body in bodies:
             found.update(_single(snapshot, locale, body))
         # The last answers are in the single requests' cache now: batches reuse them.
         for detail in (BatchDetail.FULL, BatchDetail.SUMMARY):
             request = {"items": bodies[-BATCH:]}
-            found.update(
-                msgspec.json.encode(decisions.recommend_batch(snapshot, locale, request, detail))
-            )
+            response = recommendations.recommend_batch(snapshot, locale, request, detail)
+            found.update(msgspec.json.encode(response))
     return found.hexdigest()
 
 
 def _single(snapshot: Snapshot, locale: str, body: object) -> bytes:
     try:
-        return msgspec.json.encode(decisions.recommend(snapshot, locale, body))
+        return msgspec.json.encode(recommendations.recommend(snapshot, locale, body))
     except InvalidSituation as exc:
         return msgspec.json.encode([exc.title, exc.detail, exc.problems])
 

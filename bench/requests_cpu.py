@@ -33,6 +33,7 @@ def _environment(url: str) -> None:
         GRAPHQL_COST_BUDGET="1000000000",
         RATE_LIMIT_WINDOW_SECONDS="60",
         LOAD_CONTENT_ON_START="false",
+        DECISION_ID_KEYS="bench:bench-only-decision-id-key-not-a-secret-0001",
     )
 
 

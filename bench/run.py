@@ -50,6 +50,7 @@ SERVICE_ENVIRONMENT = {
     "GRAPHQL_COST_BUDGET": "1000000000",  # the same for GraphQL cost points
     "RATE_LIMIT_WINDOW_SECONDS": "60",
     "WORKERS": "1",
+    "DECISION_ID_KEYS": "bench:bench-only-decision-id-key-not-a-secret-0001",
     # WEBHOOK_WORKER_IN_SERVICE at its default (true): the webhook worker runs, idle, in the
     # measured process, as a deployment gets it by default (docs/benchmarks.md).
 }

@@ -32,6 +32,7 @@ from service.api.rest.webhooks import WebhookController
 from service.bootstrap import store_content_files
 from service.config import Settings, get_settings
 from service.db import create_engine, listen_url, session_factory
+from service.domain.decisions import ids as decision_ids
 from service.domain.decisions.card import PolicyCards
 from service.domain.decisions.service import Replayer
 from service.domain.documents.service import TrustedDocuments
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
     """The application; `server=True` for the one granian serves (`app` below), which drops
     the example snapshot before it loads its content and settles its heap once started."""
     settings = settings or get_settings()
+    decision_ids.configure(settings.decision_id_keys or decision_ids.DEVELOPMENT_KEYS)
     observability = Observability(settings)
 
     @contextlib.asynccontextmanager
@@ -134,7 +136,7 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
         "answered": answered_cache(settings.answered_cache_max_bytes),
         "recommendations": kept_answers(),
         "graphql": graphql,
-        "replayer": Replayer(),
+        "replayer": Replayer(builds_per_minute=settings.replay_builds_per_minute),
         "policy_cards": PolicyCards(),
         "organisation_policies": OrganisationPolicies(),
         "trusted_documents": TrustedDocuments(),

@@ -11,7 +11,7 @@ from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Literal, NoReturn
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -244,6 +244,25 @@ class Settings(BaseSettings):
         "objects `first`, `recommend` 50: docs/graphql.md); a costlier one is refused, "
         "`QUERY_TOO_EXPENSIVE`, before any resolver runs.",
     )
+    decision_id_keys: str = Field(
+        "",
+        repr=False,
+        pattern=r"^([a-z0-9]{1,16}:[^,\s]{32,}(,[a-z0-9]{1,16}:[^,\s]{32,})*)?$",
+        description="Secret keys of decision ids (HMAC-SHA256), `kid:secret` pairs "
+        "comma-separated, each secret at least 32 characters: the first makes new ids, every "
+        "one listed still verifies (keep a rotated key listed after the new one while its ids "
+        "must replay). Required when `SERVICE_ENV=production` (the chart reads it from a "
+        "Secret, `decisionIds.existingSecret`); development uses a fixed, public key.",
+    )
+    replay_builds_per_minute: int = Field(
+        20,
+        ge=0,
+        le=100_000,
+        description="Past content versions (not already held in memory) each API key may have "
+        "built for replay per minute, per worker (about 100 ms of CPU each; concurrent replays "
+        "of one version share one build); past it a replay that would build answers 429 with "
+        "`Retry-After`. 0 disables the limit.",
+    )
     graphql_cost_budget: int = Field(
         250_000,
         ge=0,
@@ -317,6 +336,14 @@ class Settings(BaseSettings):
         return [
             ip_network(part.strip()) for part in self.trusted_proxies.split(",") if part.strip()
         ]
+
+    @model_validator(mode="after")
+    def _decision_id_keys_in_production(self) -> "Settings":
+        if self.service_env is Environment.PRODUCTION and not self.decision_id_keys:
+            raise ValueError(
+                "DECISION_ID_KEYS is required in production (decision ids are keyed with it)"
+            )
+        return self
 
     @field_validator("trusted_proxies")
     @classmethod

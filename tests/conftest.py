@@ -40,6 +40,10 @@ from service.db import async_url, plain_url
 # (on) is tested where a test asks for it, on a database of its own.
 os.environ["WEBHOOK_WORKER_IN_SERVICE"] = "false"
 
+# Production settings need decision id keys: every app and process a test starts in production
+# inherits these (a fixed key, as public as the development one).
+os.environ.setdefault("DECISION_ID_KEYS", "test:test-only-decision-id-key-not-a-secret-0001")
+
 # No test asserts a wall-clock time, Hypothesis' 200 ms per example included.
 hypothesis.settings.register_profile("suite", deadline=None)
 hypothesis.settings.load_profile("suite")

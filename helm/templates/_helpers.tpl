@@ -95,6 +95,13 @@ Environment shared by the app and the migration Job: DATABASE_URL from the exist
     secretKeyRef:
       name: {{ include "mentoring-coaching.databaseSecretName" . }}
       key: {{ .Values.database.secretKey }}
+{{- if or .Values.decisionIds.existingSecret (eq .Values.config.serviceEnv "production") }}
+- name: DECISION_ID_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "decisionIds.existingSecret is required in production: name an existing Secret holding DECISION_ID_KEYS" .Values.decisionIds.existingSecret }}
+      key: {{ .Values.decisionIds.secretKey }}
+{{- end }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}

@@ -118,7 +118,17 @@ async def test_graphql_exposes_decision_ids_the_card_and_policy_versions(client:
     )
     assert "errors" not in body, body
     data = body["data"]
-    assert data["recommend"]["decisionId"] == rest.json()["decision_id"]
+    # Keyed ids with a fresh nonce: the GraphQL answer's id replays the REST answer's inputs.
+    replay = {
+        "situation": SITUATION,
+        "policy_version": rest.json()["policy_version"],
+        "content_version": rest.json()["content_version"],
+        "locale": "fr",
+        "decision_id": data["recommend"]["decisionId"],
+    }
+    replayed = await client.post("/v1/recommendations/replay", json=replay)
+    assert replayed.status_code == 200, replayed.text
+    assert replayed.json()["ranking"] == rest.json()["ranking"]
     assert data["recommend"]["policyCard"] == rest.json()["policy_card"]
     card = (await client.get("/v1/recommendations/policy-card?locale=fr")).json()
     assert data["policyCard"]["title"] == card["title"]

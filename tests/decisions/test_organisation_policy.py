@@ -10,10 +10,12 @@ from service.domain.organisations.policy import (
     InvalidOrganisationPolicy,
     OrganisationPolicyDocument,
     adjusted_policy,
-    adjusted_snapshot,
+    adjustment,
+    check_document,
     with_context_defaults,
 )
 from service.domain.recommendation import Factor, parse_situation
+from service.domain.recommendation.adjustment import adjusted
 from service.domain.vocabulary import Prerequisite
 from tests.decisions.situations import situations
 
@@ -50,16 +52,16 @@ def test_weights_are_scaled_back_to_one_in_units_of_a_ten_thousandth(
 def test_variants_not_offered_are_never_ranked_and_fewer_than_two_left_is_refused() -> None:
     every = tuple(SNAPSHOT.policy.variants)
     some = every[:3]
-    adjusted = adjusted_snapshot(SNAPSHOT, OrganisationPolicyDocument(not_offered=some))
-    answer = adjusted.engine("de").recommend(parse_situation(SITUATION))
+    engine = adjusted(
+        SNAPSHOT.engine("de"), adjustment(OrganisationPolicyDocument(not_offered=some))
+    )
+    answer = engine.recommend(parse_situation(SITUATION))
     assert not {r.variant for r in answer.ranking} & set(some)
     assert len(answer.ranking) == len(every) - len(some)
     with pytest.raises(InvalidOrganisationPolicy):
-        adjusted_snapshot(SNAPSHOT, OrganisationPolicyDocument(not_offered=every[1:]))
+        check_document(SNAPSHOT, OrganisationPolicyDocument(not_offered=every[1:]))
     with pytest.raises(InvalidOrganisationPolicy):
-        adjusted_snapshot(
-            SNAPSHOT, OrganisationPolicyDocument(not_offered=("no-such-variant",)), strict=True
-        )
+        check_document(SNAPSHOT, OrganisationPolicyDocument(not_offered=("no-such-variant",)))
 
 
 def test_context_defaults_fill_only_what_was_not_said() -> None:
@@ -86,12 +88,13 @@ def test_every_accepted_set_of_offered_variants_answers_every_situation() -> Non
                 not_offered=tuple(v for v in every if v not in keep)
             )
             try:
-                adjusted = adjusted_snapshot(SNAPSHOT, document, strict=True)
+                check_document(SNAPSHOT, document)
             except InvalidOrganisationPolicy:
                 refused += 1
                 continue
+            engine = adjusted(SNAPSHOT.engine("en"), adjustment(document))
             for raw in situations(50, seed=trial):
-                answer = adjusted.engine("en").recommend(parse_situation(raw))
+                answer = engine.recommend(parse_situation(raw))
                 assert answer.ranking[0].variant in keep
                 answered += 1
     assert answered and refused

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from service.app import create_app
 from service.domain.organisations.service import ensure_organisation
 from service.security.keys import create_key
+from tests.decisions.test_replay import replays
 from tests.graphql.conftest import graphql
 from tests.security.conftest import production_settings, started
 
@@ -70,7 +71,10 @@ async def test_an_organisation_policy_changes_its_own_answers_and_no_one_elses(
         for who in ("acme", "globex", "default")
     }
     assert {r.status_code for r in before.values()} == {200}
-    assert before["acme"].content == before["globex"].content == before["default"].content
+    # The same answer; each decision id its own (keyed, and carries the organisation).
+    answers = {who: {**r.json(), "decision_id": None} for who, r in before.items()}
+    assert answers["acme"] == answers["globex"] == answers["default"]
+    assert len({r.json()["decision_id"] for r in before.values()}) == 3
     assert before["acme"].json()["organisation_policy_version"] is None
     top = before["acme"].json()["ranking"][0]["variant"]
 
@@ -136,19 +140,26 @@ async def test_an_organisation_policy_changes_its_own_answers_and_no_one_elses(
     # Context defaults fill only what was not said.
     said_false = {**SITUATION, "context": {"coach_budget": False}}
     said_true = {**SITUATION, "context": {"coach_budget": True}}
-    ids = {}
-    for name, body in (("unsaid", SITUATION), ("false", said_false), ("true", said_true)):
-        response = await production.post(
-            "/v1/recommendations", json=body, headers=auth(keys, "acme")
-        )
-        ids[name] = response.json()["decision_id"]
-    assert ids["unsaid"] == ids["false"] != ids["true"]
+    unsaid = await production.post(
+        "/v1/recommendations", json=SITUATION, headers=auth(keys, "acme")
+    )
+    statuses = [
+        (
+            await replays(production, unsaid.json()["decision_id"], body, mine, auth(keys, "acme"))
+        ).status_code
+        for body in (SITUATION, said_false, said_true)
+    ]
+    assert statuses == [200, 200, 409]
 
     # Batches and replays follow the same policy; other organisations cannot replay it.
     batch = await production.post(
         "/v1/recommendations/batch", json={"items": [SITUATION]}, headers=auth(keys, "acme")
     )
-    assert batch.json()["items"][0]["result"] == mine
+    batched = batch.json()["items"][0]["result"]
+    assert {**batched, "decision_id": None} == {**mine, "decision_id": None}
+    assert (
+        await replays(production, batched["decision_id"], SITUATION, mine, auth(keys, "acme"))
+    ).status_code == 200
     replay = {
         "situation": SITUATION,
         "policy_version": mine["policy_version"],
@@ -203,8 +214,16 @@ async def test_an_organisation_policy_changes_its_own_answers_and_no_one_elses(
     assert "errors" not in acme_graphql, acme_graphql
     assert acme_graphql["data"]["recommend"]["organisationPolicyVersion"] == 1
     assert acme_graphql["data"]["recommend"]["notOffered"] == [top]
-    assert acme_graphql["data"]["recommend"]["decisionId"] == mine["decision_id"]
-    assert globex_graphql["data"]["recommend"]["organisationPolicyVersion"] is None
+    acme_id = acme_graphql["data"]["recommend"]["decisionId"]
     assert (
-        globex_graphql["data"]["recommend"]["decisionId"] == before["globex"].json()["decision_id"]
-    )
+        await replays(production, acme_id, SITUATION, mine, auth(keys, "acme"))
+    ).status_code == 200
+    assert globex_graphql["data"]["recommend"]["organisationPolicyVersion"] is None
+    globex_id = globex_graphql["data"]["recommend"]["decisionId"]
+    globex_before = before["globex"].json()
+    assert (
+        await replays(production, globex_id, SITUATION, globex_before, auth(keys, "globex"))
+    ).status_code == 200
+    # Another organisation's decision id, the same inputs: refused, naming the organisation.
+    stolen = await replays(production, globex_id, SITUATION, globex_before, auth(keys, "default"))
+    assert stolen.status_code == 409 and stolen.json()["detail"].count("organisation") == 1

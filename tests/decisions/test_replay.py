@@ -148,9 +148,30 @@ async def test_replay_refuses_inputs_it_cannot_honour(decisions_client: Client) 
     assert malformed.status_code == 400
 
 
-async def test_equivalent_bodies_have_one_decision_id_and_batches_agree(
+async def replays(
+    client: Client,
+    decision_id: str,
+    situation: dict[str, Any],
+    answer: dict[str, Any],
+    headers: dict[str, str] | None = None,
+) -> Any:
+    """The replay of `situation` under the versions `answer` names, with `decision_id`."""
+    body = {
+        "situation": situation,
+        "policy_version": answer["policy_version"],
+        "content_version": answer["content_version"],
+        "locale": answer["locale"],
+        "organisation_policy_version": answer["organisation_policy_version"],
+        "decision_id": decision_id,
+    }
+    return await client.post("/v1/recommendations/replay", json=body, headers=headers or {})
+
+
+async def test_equivalent_bodies_are_one_decision_and_batches_agree(
     decisions_client: Client,
 ) -> None:
+    """Decision ids are keyed and carry a fresh nonce (no two are equal), so "the same
+    decision" is what a replay proves: an id replays against every equivalent body."""
     situation = {
         "career_stage": "mid",
         "goals": ["specific_skill"],
@@ -161,20 +182,37 @@ async def test_equivalent_bodies_have_one_decision_id_and_batches_agree(
     # `null` and an empty context say nothing, like leaving them out (false would say "no").
     spelled_out = {**situation, "urgent": None, "context": {}}
     reordered = dict(reversed(list(spelled_out.items())))
-    ids = set()
-    for body in (situation, spelled_out, reordered):
+    bodies = (situation, spelled_out, reordered)
+    answers = []
+    for body in bodies:
         response = await decisions_client.post("/v1/recommendations?locale=fr", json=body)
-        ids.add(response.json()["decision_id"])
-    assert len(ids) == 1
+        answers.append(response.json())
+    ids = {a["decision_id"] for a in answers}
+    assert all(i.startswith("d2.") for i in ids)
+    for answer in answers:
+        for body in bodies:
+            replayed = await replays(decisions_client, answer["decision_id"], body, answer)
+            assert replayed.status_code == 200, replayed.text
+            assert replayed.json()["decision_id"] == answer["decision_id"]
+    said_no = {**situation, "urgent": False}
+    differs = await replays(decisions_client, answers[0]["decision_id"], said_no, answers[0])
+    assert differs.status_code == 409 and "situation" in differs.json()["detail"]
     batch = await decisions_client.post(
         "/v1/recommendations/batch?detail=summary&locale=fr",
         json={"items": [situation, {"goals": []}]},
     )
     items = batch.json()["items"]
-    assert items[0]["result"]["decision_id"] in ids
+    batched = await replays(
+        decisions_client, items[0]["result"]["decision_id"], situation, answers[0]
+    )
+    assert batched.status_code == 200
     assert items[1]["result"] is None
     english = await decisions_client.post("/v1/recommendations?locale=en", json=situation)
     assert english.json()["decision_id"] not in ids
+    other_locale = await replays(
+        decisions_client, english.json()["decision_id"], situation, answers[0]
+    )
+    assert other_locale.status_code == 409 and "locale" in other_locale.json()["detail"]
     assert english.json()["policy_card"].startswith("/v1/recommendations/policy-card?locale=en")
     assert english.headers["link"].startswith("</v1/recommendations/policy-card?locale=en")
 

@@ -182,15 +182,16 @@ def test_every_variable_the_docs_set_is_a_setting() -> None:
 
 def test_extra_config_admits_the_settings_the_chart_leaves_to_it() -> None:
     """values.schema.json lists, for `extraConfig`, exactly the settings the ConfigMap does not
-    set already (and not DATABASE_URL, a secret, nor EMBEDDED_PG_DIR: no embedded PostgreSQL
-    in the image)."""
+    set already (and not DATABASE_URL nor DECISION_ID_KEYS, secrets read from their Secrets,
+    nor EMBEDDED_PG_DIR: no embedded PostgreSQL in the image)."""
     schema: dict[str, Any] = json.loads((CHART_DIR / "values.schema.json").read_text())
     listed = set(schema["properties"]["extraConfig"]["propertyNames"]["anyOf"][0]["enum"])
     with helm.Chart.load(CHART_DIR) as loaded:
         chart_sets = set(render(loaded, DEFAULT_VALUES)[0]["data"]) | {
             "OTEL_EXPORTER_OTLP_ENDPOINT"
         }
-    expected = setting_names() - chart_sets - {"DATABASE_URL", "EMBEDDED_PG_DIR"}
+    secrets = {"DATABASE_URL", "DECISION_ID_KEYS"}
+    expected = setting_names() - chart_sets - secrets - {"EMBEDDED_PG_DIR"}
     assert listed == expected | {"PROMETHEUS_MULTIPROC_DIR"}
 
 

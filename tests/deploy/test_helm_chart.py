@@ -31,7 +31,10 @@ SECRET = "mentoring-coaching-db"
 # Kinds served by CRDs: kubernetes-validate ships no schema for them.
 CRD_KINDS = {("monitoring.coreos.com/v1", "ServiceMonitor")}
 
-DEFAULT_VALUES: dict[str, Any] = {"database": {"existingSecret": SECRET}}
+DEFAULT_VALUES: dict[str, Any] = {
+    "database": {"existingSecret": SECRET},
+    "decisionIds": {"existingSecret": "mentoring-coaching-decision-ids"},
+}
 
 Manifest = dict[str, Any]
 
@@ -348,6 +351,23 @@ def test_service_monitor(production: list[Manifest]) -> None:
 def test_missing_database_secret_is_refused(chart: helm.Chart) -> None:
     with pytest.raises(helm.HelmError, match="existingSecret"):
         chart.render({}, name=RELEASE, namespace=NAMESPACE)
+
+
+def test_production_reads_decision_id_keys_from_their_secret_and_refuses_none(
+    chart: helm.Chart,
+) -> None:
+    with pytest.raises(helm.HelmError, match=r"decisionIds\.existingSecret"):
+        chart.render({"database": {"existingSecret": SECRET}}, name=RELEASE, namespace=NAMESPACE)
+    manifests = render(chart, DEFAULT_VALUES)
+    deployments = [m for m in manifests if m["kind"] == "Deployment"]
+    assert deployments
+    for deployment in deployments:
+        env = deployment["spec"]["template"]["spec"]["containers"][0]["env"]
+        [keys] = [e for e in env if e["name"] == "DECISION_ID_KEYS"]
+        assert keys["valueFrom"]["secretKeyRef"] == {
+            "name": "mentoring-coaching-decision-ids",
+            "key": "DECISION_ID_KEYS",
+        }
 
 
 INVALID_VALUES: list[tuple[str, dict[str, Any]]] = [

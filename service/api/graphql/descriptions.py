@@ -128,8 +128,9 @@ FIELDS = {
     "Recommendation.counterfactual": "The smallest change that would change the top variant.",
     "Recommendation.organisation_policy_version": "Version of the organisation's policy that "
     "shaped the answer, when the API key belongs to an organisation; else null.",
-    "Recommendation.decision_id": "Stable id of this decision, made from its inputs and "
-    "versions: give it to replay to make the same recommendation again.",
+    "Recommendation.decision_id": "Keyed id of this decision (d2.<key id>.<nonce>.<tags>), new "
+    "for every answer: give it to replay, with the same inputs and versions, to make the same "
+    "recommendation again; it reveals nothing about the situation without the service's key.",
     "Recommendation.policy_card": "Link to the policy card (instructions for use) of the "
     "policy version that answered, in the answer's locale.",
     "Sections.purpose": "Heading of the intended purpose.",

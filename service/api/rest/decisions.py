@@ -14,12 +14,18 @@ from service.api.rest.content import Cursor, Limit
 from service.api.rest.docs import example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.api.rest.organisations import caller_organisation
-from service.api.rest.recommendations import EXAMPLE_SITUATION, _body_operation, _json_body
+from service.api.rest.recommendations import (
+    EXAMPLE_SITUATION,
+    _body_operation,
+    _example_recommendation,
+    _json_body,
+)
 from service.domain.content import DEFAULT_LIMIT, paginate
 from service.domain.decisions import card, history
 from service.domain.decisions import service as decisions
 from service.domain.errors import NotFound
 from service.domain.recommendation import Recommendation
+from service.security.identity import identity_of
 from service.security.scopes import Scope, access
 
 AnyRequest = Request[Any, Any, Any]
@@ -38,7 +44,7 @@ def _example_replay() -> dict[str, Any]:
         "policy_version": current.policy.version,
         "content_version": current.version,
         "locale": "en",
-        "decision_id": decisions.recommend(current, "en", EXAMPLE_SITUATION).decision_id,
+        "decision_id": _example_recommendation().decision_id,
     }
 
 
@@ -55,7 +61,10 @@ class DecisionController(Controller):
         "`policy_version`, `content_version`, `locale` and, for an organisation's keys, "
         "`organisation_policy_version`): the answer is exactly the bytes the original call "
         "returned, for any version the service has released. With `decision_id`, an id made "
-        "from other inputs is a 409 naming the inputs that differ. Nothing is stored.",
+        "from other inputs is a 409 naming the inputs that differ. Nothing is stored. A past "
+        "content version not held in memory is loaded and built (concurrent replays of it "
+        "share one build); each key may start `REPLAY_BUILDS_PER_MINUTE` such builds a "
+        "minute, then 429 with `Retry-After`.",
         status_code=200,
         operation_class=_body_operation(
             "ReplayRequest",
@@ -67,7 +76,7 @@ class DecisionController(Controller):
             200: ok(
                 Recommendation,
                 "The replayed recommendation",
-                decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION),
+                _example_recommendation(),
             ),
             **problems(400, 404, 409, 413, 422, 503, resource="archived content version"),
         },
@@ -79,8 +88,10 @@ class DecisionController(Controller):
         scope = await request.app.state.organisation_policies.scope_at(
             engine, caller_organisation(request), body.organisation_policy_version
         )
+        identity = identity_of(request.scope)
+        caller = (None, None) if identity is None else (identity.organisation, identity.key_id)
         result = await request.app.state.replayer.replay(
-            engine, snapshot(request.app.state), body, scope
+            engine, snapshot(request.app.state), body, scope, caller
         )
         return Response(
             content=msgspec.json.encode(result),

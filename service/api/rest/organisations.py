@@ -15,10 +15,11 @@ from litestar.params import FromPath
 from service.api.rest.content import Cursor, Limit
 from service.api.rest.docs import ok, problems
 from service.api.rest.http import JSON, hashed_response, snapshot
-from service.domain.content import DEFAULT_LIMIT, paginate
+from service.domain.content import DEFAULT_LIMIT
 from service.domain.errors import NotFound
 from service.domain.organisations import service as organisations
 from service.domain.organisations.policy import OrganisationPolicyDocument
+from service.problems import problem
 from service.security.identity import identity_of
 from service.security.scopes import Scope, access
 
@@ -109,22 +110,41 @@ class OrganisationController(Controller):
         "variants not offered (never recommended, and listed in every answer) and context "
         "defaults (replace what a caller did not say, never what it said). Needs the "
         "organisation's admin key and `If-Match` with the current ETag: 428 without it, 412 "
-        "when another publication came first. Every version is kept, with the key and time.",
+        "when another publication came first (checked before anything else). Every version "
+        "is kept, with the key and time, up to 10,000 per organisation (then 409).",
         status_code=201,
         operation_class=_PolicyBody,
         opt=access(Scope.ADMIN),
         responses={
             201: ok(organisations.PublishedPolicy, "Published", EXAMPLE, "Published"),
-            **problems(400, 404, 412, 428, 503, resource="organisation"),
+            **problems(
+                400,
+                404,
+                409,
+                412,
+                428,
+                503,
+                resource="organisation",
+                answers={
+                    409: problem(
+                        409,
+                        "policy-versions-exhausted",
+                        "Too many policy versions",
+                        "An organisation keeps at most 10,000 policy versions.",
+                    )
+                },
+            ),
         },
     )
     async def publish(self, request: AnyRequest, organisation: FromPath[str]) -> Response[bytes]:
         key_id = _member(request, organisation)
+        # Before reading or checking the body: a refused PUT costs no work.
+        if_match = organisations.require_if_match(request.headers.get("if-match"))
         document = organisations.parse_document(await request.json())
         organisations.check_document(snapshot(request.app.state), document)
         async with request.app.state.sessions() as session, session.begin():
             published = await organisations.publish(
-                session, organisation, document, request.headers.get("if-match"), key_id
+                session, organisation, document, if_match, key_id
             )
         request.app.state.organisation_policies.remember(published)
         return _answer(published, 201)
@@ -151,6 +171,5 @@ class OrganisationController(Controller):
     ) -> Response[bytes]:
         _member(request, organisation)
         async with request.app.state.engine.connect() as connection:
-            versions = await organisations.history(connection, organisation)
-        page = organisations.PublishedPolicyPage(*paginate(versions, limit, cursor))
+            page = await organisations.history(connection, organisation, limit, cursor)
         return hashed_response(request, msgspec.json.encode(page), "no-cache")

@@ -14,6 +14,7 @@ from service.api.common.recommending import organisation_scope
 from service.api.rest.docs import answer_of, example_id, example_snapshot, ok, problems
 from service.api.rest.http import JSON, hashed_response, request_locale, snapshot
 from service.cache import BoundedCache
+from service.domain.decisions import ids as decision_ids
 from service.domain.decisions import service as decisions
 from service.domain.decisions.service import IntakeDone
 from service.domain.recommendation import MAX_BATCH, Recommendation, RecommendationPolicy
@@ -99,8 +100,19 @@ def _localized(locale: str, body: bytes, card: str) -> Response[bytes]:
     return Response(content=body, media_type=JSON, headers=_localized_headers(locale, card))
 
 
+def _example_batch() -> object:
+    with decision_ids.examples():
+        return decisions.recommend_batch(
+            example_snapshot(),
+            "en",
+            {"items": [EXAMPLE_SITUATION, INVALID_SITUATION]},
+            BatchDetail.SUMMARY,
+        )
+
+
 def _example_recommendation() -> Recommendation:
-    return decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
+    with decision_ids.examples():
+        return decisions.recommend(example_snapshot(), "en", EXAMPLE_SITUATION)
 
 
 def _invalid_situation() -> Problem:
@@ -251,12 +263,7 @@ class RecommendationController(Controller):
             200: ok(
                 BatchResponse | SummaryBatchResponse,  # type: ignore[arg-type]
                 "A valid and an invalid situation, detail=summary",
-                decisions.recommend_batch(
-                    example_snapshot(),
-                    "en",
-                    {"items": [EXAMPLE_SITUATION, INVALID_SITUATION]},
-                    BatchDetail.SUMMARY,
-                ),
+                _example_batch(),
             ),
             **problems(400, 413, 422, 503, invalid=_batch_too_large),
         },

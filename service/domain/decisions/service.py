@@ -9,6 +9,7 @@ person is stored: the decision id is a digest.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,19 +23,21 @@ from service.cache import BoundedCache
 from service.domain.bundle import StoredBundle
 from service.domain.content import Snapshot, build_snapshot
 from service.domain.decisions.history import fetch_archived
+from service.domain.decisions.ids import MAX_LENGTH as MAX_ID_LENGTH
 from service.domain.decisions.ids import (
     DecisionInputs,
     MalformedDecisionId,
     decision_id,
     differing_inputs,
 )
-from service.domain.errors import Conflict, InvalidParameter, NotFound
+from service.domain.errors import Conflict, InvalidParameter, NotFound, TooManyRequests
 from service.domain.recommendation import Recommendation, Situation, parse_situation
 from service.domain.recommendation import service as recommendations
+from service.domain.recommendation.adjustment import Adjustment, adjusted
 from service.domain.recommendation.engine import Finish
 from service.domain.recommendation.intake import IntakeQuestion
 from service.domain.recommendation.intake import step as intake_step
-from service.domain.recommendation.output import EncodedRecommendation, RecommendationSummary
+from service.domain.recommendation.output import RecommendationSummary
 from service.domain.recommendation.service import (
     BatchDetail,
     BatchResponse,
@@ -46,18 +49,27 @@ MAX_VERSION = 2**31 - 1  # PostgreSQL integer: content and organisation policy v
 # A past content version costs a few megabytes once built (views and one engine per locale).
 REPLAY_VERSIONS = 4
 REPLAY_BYTES = 256 * 1024 * 1024
+REPLAY_BUILDS_PER_MINUTE = 20  # per caller; the setting of the same name
+Caller = tuple[str | None, str | None]  # (organisation, key id): whose budget a build spends
 
-Result = TypeVar("Result", bound=Recommendation | RecommendationSummary | EncodedRecommendation)
+Result = TypeVar("Result", bound=Recommendation | RecommendationSummary)
+
+
+def _as_said(raw: object) -> object:
+    return raw
 
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """The organisation policy a recommendation is made under; `adjust` turns the released
-    snapshot into the organisation's and `defaults` fills context the caller did not say."""
+    """Whose recommendation it is: the organisation of the key that asked (its decision ids
+    carry it) and the policy it published, if any: `adjustment` is applied at scoring time
+    over the released engine (None: as released) and `defaults` fills context the caller did
+    not say."""
 
-    version: int
-    adjust: Callable[[Snapshot], Snapshot]
-    defaults: Callable[[object], object]
+    organisation: str
+    version: int | None = None  # its published policy version (None: nothing published)
+    adjustment: Adjustment | None = None
+    defaults: Callable[[object], object] = _as_said
     not_offered: tuple[str, ...] = ()  # variants the organisation does not offer
 
 
@@ -66,9 +78,14 @@ def policy_card_link(locale: str, policy_version: str) -> str:
     return f"{POLICY_CARD_PATH}?{urlencode({'locale': locale, 'policy_version': policy_version})}"
 
 
-def stamp(result: Result, situation: Situation, scope: Scope | None) -> Result:
+def stamp(
+    result: Result, situation: Situation, scope: Scope | None, claimed: str | None = None
+) -> Result:
+    """The answer with its organisation policy, variants not offered, card link and decision
+    id: `claimed` (a replay's, already checked against these inputs) or a new one."""
     organisation_version = None if scope is None else scope.version
     inputs = DecisionInputs(
+        None if scope is None else scope.organisation,
         situation,
         result.policy_version,
         organisation_version,
@@ -79,7 +96,7 @@ def stamp(result: Result, situation: Situation, scope: Scope | None) -> Result:
         result,
         organisation_policy_version=organisation_version,
         not_offered=() if scope is None else scope.not_offered,
-        decision_id=decision_id(inputs),
+        decision_id=decision_id(inputs) if claimed is None else claimed,
         policy_card=policy_card_link(result.locale, result.policy_version),
     )
 
@@ -90,10 +107,10 @@ def recommend(
     """The one recommendation both doors (and a replay) make: the engine's answer for the
     released `snapshot` under the organisation's policy `scope`, with its decision id and
     card link."""
-    scoped = snapshot if scope is None else scope.adjust(snapshot)
+    engine = snapshot.engine(locale)
     if scope is not None:
         raw = scope.defaults(raw)
-    engine = scoped.engine(locale)
+        engine = adjusted(engine, scope.adjustment)
     situation = parse_situation(raw, engine.messages)
     return stamp(engine.recommend(situation), situation, scope)
 
@@ -115,8 +132,9 @@ def intake(
 ) -> IntakeQuestion | IntakeDone:
     """The adaptive intake under the organisation's policy `scope`: the next question worth
     asking, or the recommendation `recommend` gives for the same body."""
-    scoped = snapshot if scope is None else scope.adjust(snapshot)
-    engine = scoped.engine(locale)
+    engine = snapshot.engine(locale)
+    if scope is not None:
+        engine = adjusted(engine, scope.adjustment)
     found = intake_step(engine, raw, _as_is if scope is None else scope.defaults)
     if isinstance(found, IntakeQuestion):
         return found
@@ -131,9 +149,13 @@ def recommend_batch(
     scope: Scope | None = None,
 ) -> BatchResponse | SummaryBatchResponse:
     """Every answered item gets its decision id, exactly as a single call would give it."""
-    scoped = snapshot if scope is None else scope.adjust(snapshot)
     return recommendations.recommend_batch(
-        scoped, locale, _with_defaults(raw, scope), detail, _stamper(scope)
+        snapshot,
+        locale,
+        _with_defaults(raw, scope),
+        detail,
+        _stamper(scope),
+        None if scope is None else scope.adjustment,
     )
 
 
@@ -158,7 +180,7 @@ class ReplayRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     content_version: Annotated[int, msgspec.Meta(ge=1, le=MAX_VERSION)]
     locale: Annotated[str, msgspec.Meta(max_length=35)]
     organisation_policy_version: Annotated[int, msgspec.Meta(ge=1, le=MAX_VERSION)] | None = None
-    decision_id: Annotated[str, msgspec.Meta(max_length=100)] | None = None
+    decision_id: Annotated[str, msgspec.Meta(max_length=MAX_ID_LENGTH)] | None = None
 
 
 def parse_replay(body: object) -> ReplayRequest:
@@ -196,35 +218,91 @@ def build_archived(stored: StoredBundle) -> Snapshot:
 
 class Replayer:
     """Past content versions, loaded from the archive on demand and kept least recently used;
-    the version in service is used straight from memory."""
+    the version in service is used straight from memory.
 
-    def __init__(self, max_versions: int = REPLAY_VERSIONS, max_bytes: int = REPLAY_BYTES):
+    Building a past version costs about 100 ms of CPU (off the event loop), so: concurrent
+    replays of one version wait for one build (single flight), and each caller (organisation
+    and key) may start at most `builds_per_minute` builds a minute (`REPLAY_BUILDS_PER_MINUTE`);
+    past that a replay that would build is a 429 before any work. A replay of a version already
+    held costs no build and is never refused."""
+
+    def __init__(
+        self,
+        max_versions: int = REPLAY_VERSIONS,
+        max_bytes: int = REPLAY_BYTES,
+        builds_per_minute: int = REPLAY_BUILDS_PER_MINUTE,
+    ):
         self._archived: BoundedCache[int, _Archived] = BoundedCache(
             "replay_content_versions",
             max_entries=max_versions,
             max_bytes=max_bytes,
             sizeof=lambda archived: archived.size,
         )
+        self._building: dict[int, asyncio.Future[_Archived]] = {}  # one per version in flight
+        self.builds_per_minute = builds_per_minute
+        # Per caller (organisation, key id): the minute and the builds started in it.
+        self._budgets: BoundedCache[tuple[str | None, str | None], tuple[int, int]] = BoundedCache(
+            "replay_build_budgets", max_entries=10_000, max_bytes=10_000
+        )
+        self.builds = 0  # builds started since the start (tests read it)
 
     @property
     def loaded_versions(self) -> int:
         """Past versions held now (the version in service is never among them)."""
         return len(self._archived)
 
-    async def snapshot(self, engine: AsyncEngine, current: Snapshot, version: int) -> Snapshot:
+    async def snapshot(
+        self, engine: AsyncEngine, current: Snapshot, version: int, caller: Caller = (None, None)
+    ) -> Snapshot:
         if version == current.version:
             return current
         archived = self._archived.get(version)
-        if archived is None:
-            async with engine.connect() as connection:
-                stored = await fetch_archived(connection, version)
-            if stored is None:
-                raise NotFound("archived content version", str(version))
-            size = len(msgspec.json.encode(stored.bundle)) * _BUILD_GROWTH
-            # Building takes tens of milliseconds: off the event loop.
-            archived = _Archived(await asyncio.to_thread(build_archived, stored), size)
-            self._archived.put(version, archived)
-        return archived.snapshot
+        if archived is not None:
+            return archived.snapshot
+        flight = self._building.get(version)
+        if flight is None:
+            self._spend(caller)  # 429 before any work
+            flight = asyncio.get_running_loop().create_future()
+            self._building[version] = flight
+            try:
+                built = await self._build(engine, version)
+            except BaseException as exc:
+                flight.set_exception(exc)
+                flight.exception()  # retrieved: no "never retrieved" warning without waiters
+                raise
+            else:
+                flight.set_result(built)
+                self._archived.put(version, built)
+            finally:
+                del self._building[version]
+            return built.snapshot
+        return (await asyncio.shield(flight)).snapshot
+
+    async def _build(self, engine: AsyncEngine, version: int) -> _Archived:
+        self.builds += 1
+        async with engine.connect() as connection:
+            stored = await fetch_archived(connection, version)
+        if stored is None:
+            raise NotFound("archived content version", str(version))
+        size = len(msgspec.json.encode(stored.bundle)) * _BUILD_GROWTH
+        # Building takes about 100 ms of CPU: off the event loop.
+        return _Archived(await asyncio.to_thread(build_archived, stored), size)
+
+    def _spend(self, caller: Caller) -> None:
+        """Count one build against the caller's budget of this minute, or refuse (429)."""
+        if self.builds_per_minute <= 0:
+            return
+        now = time.time()
+        minute = int(now // 60)
+        found = self._budgets.get(caller)
+        spent = found[1] if found is not None and found[0] == minute else 0
+        if spent >= self.builds_per_minute:
+            raise TooManyRequests(
+                f"This key may replay at most {self.builds_per_minute} content versions that "
+                "are not already loaded per minute; versions replayed recently do not count.",
+                retry_after=max(1, 60 - int(now % 60)),
+            )
+        self._budgets.put(caller, (minute, spent + 1))
 
     async def replay(
         self,
@@ -232,10 +310,12 @@ class Replayer:
         current: Snapshot,
         request: ReplayRequest,
         scope: Scope | None = None,
+        caller: Caller = (None, None),
     ) -> Recommendation:
         """The recommendation exactly as it was made; 409 (Conflict) when `decision_id` was
-        given and some input differs from it, naming which."""
-        released = await self.snapshot(engine, current, request.content_version)
+        given and some input differs from it, naming which. `caller` (organisation, key id)
+        is charged a build when the content version is not held."""
+        released = await self.snapshot(engine, current, request.content_version, caller)
         if request.policy_version != released.policy.version:
             raise InvalidParameter(
                 "policy_version",
@@ -249,29 +329,30 @@ class Replayer:
                 f"Content version {request.content_version} has no locale {request.locale!r}.",
                 released.locales,
             )
-        if (scope is None) != (request.organisation_policy_version is None):
+        if (None if scope is None else scope.version) != request.organisation_policy_version:
             raise InvalidParameter(
                 "organisation_policy_version",
                 "This key's organisation has no such policy version.",
             )
-        result = recommend(released, request.locale, request.situation, scope)
-        if request.decision_id is not None:
-            _check_decision_id(request.decision_id, result, released, request, scope)
-        return result
+        scoring = released.engine(request.locale)
+        raw: object = request.situation
+        if scope is not None:
+            raw = scope.defaults(raw)
+            scoring = adjusted(scoring, scope.adjustment)
+        situation = parse_situation(raw, scoring.messages)
+        if request.decision_id is not None:  # checked first: the answer then carries it
+            _check_decision_id(request.decision_id, situation, request, scope)
+        return stamp(scoring.recommend(situation), situation, scope, request.decision_id)
 
 
 def _check_decision_id(
-    claimed: str,
-    result: Recommendation,
-    snapshot: Snapshot,
-    request: ReplayRequest,
-    scope: Scope | None,
+    claimed: str, situation: Situation, request: ReplayRequest, scope: Scope | None
 ) -> None:
-    if claimed == result.decision_id:
-        return
-    raw = request.situation if scope is None else scope.defaults(request.situation)
-    situation = parse_situation(raw, snapshot.engine(request.locale).messages)
+    """Nothing when `claimed` was made from exactly these inputs (and this key's organisation);
+    a 409 naming the inputs that differ; a 400 for an id this service did not issue (another
+    format, a key it does not hold)."""
     inputs = DecisionInputs(
+        None if scope is None else scope.organisation,
         situation,
         request.policy_version,
         None if scope is None else scope.version,
@@ -282,8 +363,11 @@ def _check_decision_id(
         differ = differing_inputs(claimed, inputs)
     except MalformedDecisionId:
         raise InvalidParameter(
-            "decision_id", "This is not a decision id this service issues (d1.<five digests>)."
+            "decision_id",
+            "This is not a decision id this service issues (d2.<key id>.<nonce>.<six tags>).",
         ) from None
+    if not differ:
+        return
     names = ", ".join(differ)
     raise Conflict(
         "decision-mismatch",

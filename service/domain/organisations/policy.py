@@ -1,4 +1,5 @@
-"""An organisation's policy: bounded adjustments to the released policy, applied per request.
+"""An organisation's policy: bounded adjustments to the released policy, applied per request
+at scoring time over the one shared engine (service/domain/recommendation/adjustment.py).
 
 Three kinds of adjustment, each documented on the policy card and in docs/organisations.md:
 
@@ -12,16 +13,21 @@ Three kinds of adjustment, each documented on the policy card and in docs/organi
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Annotated
 
 import msgspec
 
 from service.domain.content import Snapshot
-from service.domain.recommendation import Engine, Factor, RecommendationPolicy
+from service.domain.recommendation import Factor, RecommendationPolicy
+from service.domain.recommendation.adjustment import (
+    Adjustment,
+    InvalidAdjustment,
+    check_offered,
+    scaled_weights,
+)
 from service.domain.recommendation.limits import SCALE
-from service.domain.vocabulary import BaseApproach, Prerequisite
+from service.domain.vocabulary import Prerequisite
 
 MIN_MULTIPLIER = 0.5
 MAX_MULTIPLIER = 2.0
@@ -59,27 +65,17 @@ class OrganisationPolicyDocument(msgspec.Struct, frozen=True, forbid_unknown_fie
     note: Annotated[str, msgspec.Meta(max_length=MAX_NOTE, pattern="^[^\x00]*$")] = ""
 
 
-class InvalidOrganisationPolicy(ValueError):
-    pass
+InvalidOrganisationPolicy = InvalidAdjustment
 
 
 def adjusted_policy(
     policy: RecommendationPolicy, document: OrganisationPolicyDocument
 ) -> RecommendationPolicy:
     """The released policy with the organisation's weights, scaled back to a sum of 1 in
-    units of 1e-4 (largest remainders get the rounding units, ties by factor order)."""
+    units of 1e-4 (what the policy card shows; scoring applies the same units, adjustment.py)."""
     if not document.weights:
         return policy
-    raw = {
-        factor: spec.weight * document.weights.get(factor, 1.0)
-        for factor, spec in policy.factors.items()
-    }
-    total = sum(raw.values())
-    exact = {factor: value / total * SCALE for factor, value in raw.items()}
-    units = {factor: int(value) for factor, value in exact.items()}
-    order = sorted(exact, key=lambda f: (-(exact[f] - units[f]), list(Factor).index(f)))
-    for factor in order[: SCALE - sum(units.values())]:
-        units[factor] += 1
+    units = scaled_weights(policy, document.weights)
     factors = {
         factor: msgspec.structs.replace(spec, weight=units[factor] / SCALE)
         for factor, spec in policy.factors.items()
@@ -87,47 +83,21 @@ def adjusted_policy(
     return msgspec.structs.replace(policy, factors=factors)
 
 
-def adjusted_snapshot(
-    snapshot: Snapshot, document: OrganisationPolicyDocument, strict: bool = False
-) -> Snapshot:
-    """The snapshot as the organisation's keys see it: its weights, without the variants it
-    does not offer. Raises InvalidOrganisationPolicy when no engine can be built from it.
+def adjustment(document: OrganisationPolicyDocument) -> Adjustment | None:
+    """What scoring applies of the document (its weights and variants not offered), over the
+    one shared engine of each locale; None when it changes neither."""
+    return Adjustment.of(document.weights, document.not_offered)
 
-    `strict` (publishing) also refuses variants the content does not have; applied to a later
-    content version, a variant that has since gone is simply not there to leave out."""
-    unknown = sorted(set(document.not_offered) - set(snapshot.policy.variants))
-    if unknown and strict:
+
+def check_document(snapshot: Snapshot, document: OrganisationPolicyDocument) -> None:
+    """Raise InvalidOrganisationPolicy for a document no recommendation could be made under on
+    this content: a variant it does not have, or no mentoring or no coaching variant left.
+    Cheap (no engine is built): publishing checks it before anything else is done."""
+    known = {v.slug: v.base_approach for v in snapshot.stored.bundle.catalogue.variants}
+    unknown = sorted(set(document.not_offered) - set(known))
+    if unknown:
         raise InvalidOrganisationPolicy(f"not_offered names unknown variants: {unknown}")
-    policy = adjusted_policy(snapshot.policy, document)
-    offered = set(snapshot.policy.variants) - set(document.not_offered)
-    left = {v.base_approach for v in snapshot.stored.bundle.catalogue.variants if v.slug in offered}
-    if not {BaseApproach.MENTORING, BaseApproach.COACHING} <= left:
-        raise InvalidOrganisationPolicy(
-            "not_offered must leave at least one mentoring and one coaching variant: the "
-            "ranking, the growth plan and the counterfactuals compare the two"
-        )
-    policy = msgspec.structs.replace(
-        policy, variants={slug: p for slug, p in policy.variants.items() if slug in offered}
-    )
-    bundle = snapshot.stored.bundle
-    catalogue = msgspec.structs.replace(
-        bundle.catalogue,
-        variants=tuple(v for v in bundle.catalogue.variants if v.slug in offered),
-    )
-    try:
-        engines = {
-            code: Engine(
-                policy,
-                catalogue,
-                bundle.locales[code],
-                engine.messages,
-                content_version=snapshot.version,
-            )
-            for code, engine in snapshot.engines.items()
-        }
-    except (ValueError, KeyError, IndexError) as exc:
-        raise InvalidOrganisationPolicy(f"this policy leaves no working engine: {exc}") from exc
-    return dataclasses.replace(snapshot, policy=policy, engines=engines)
+    check_offered(known.items(), document.not_offered)
 
 
 def with_context_defaults(raw: object, document: OrganisationPolicyDocument) -> object:

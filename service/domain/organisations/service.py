@@ -15,22 +15,27 @@ from sqlmodel import col
 
 from service.cache import BoundedCache
 from service.domain.content import Snapshot
+from service.domain.content.paging import MAX_LIMIT, decode_cursor, encode_cursor
 from service.domain.decisions.service import Scope
 from service.domain.errors import (
+    Conflict,
     InvalidParameter,
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
 )
+from service.domain.organisations import policy as documents
 from service.domain.organisations.models import Organisation
 from service.domain.organisations.models import OrganisationPolicy as PolicyRow
 from service.domain.organisations.policy import (
     InvalidOrganisationPolicy,
     OrganisationPolicyDocument,
-    adjusted_snapshot,
     with_context_defaults,
 )
 
+# Published versions kept per organisation: every one stays replayable and immutable, so the
+# number is capped (docs/organisations.md); a publication past it is a 409.
+MAX_VERSIONS = 10_000
 # How long a replica trusts its copy of an organisation's current policy; the replica that
 # published sees the new version at once, the others within this many seconds.
 CURRENT_POLICY_SECONDS = 2.0
@@ -138,15 +143,34 @@ async def policy_at(
     return None if row is None else _row(organisation, row)
 
 
-async def history(connection: AsyncConnection, organisation: str) -> list[PublishedPolicy]:
-    """Every published version, newest first."""
+async def history(
+    connection: AsyncConnection, organisation: str, limit: int, cursor: str | None
+) -> PublishedPolicyPage:
+    """One page of the published versions, newest first, read in SQL (the primary key's
+    order): the cursor names the version the next page starts below, so a page costs the same
+    at version 1 and at MAX_VERSIONS."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidParameter("limit", f"limit must be between 1 and {MAX_LIMIT}.")
+    below = None if cursor is None else decode_cursor(cursor)
     await _exists(connection, organisation)
-    rows = await connection.execute(
-        _columns()
-        .where(col(PolicyRow.organisation) == organisation)
-        .order_by(col(PolicyRow.version).desc())
+    query = _columns().where(col(PolicyRow.organisation) == organisation)
+    if below is not None:
+        query = query.where(col(PolicyRow.version) < below)
+    rows = list(
+        await connection.execute(query.order_by(col(PolicyRow.version).desc()).limit(limit + 1))
     )
-    return [_row(organisation, row) for row in rows]
+    items = tuple(_row(organisation, row) for row in rows[:limit])
+    more = len(rows) > limit
+    return PublishedPolicyPage(items, encode_cursor(items[-1].version) if more else None)
+
+
+def require_if_match(if_match: str | None) -> str:
+    """The If-Match a publication names; checked before anything else is done (428)."""
+    if if_match is None:
+        raise PreconditionRequired(
+            "Send If-Match with the ETag of the current policy (GET it first)."
+        )
+    return if_match
 
 
 async def publish(
@@ -156,11 +180,9 @@ async def publish(
     if_match: str | None,
     key_id: str,
 ) -> PublishedPolicy:
-    """A new immutable version, if `if_match` names the current one (else 412; none: 428)."""
-    if if_match is None:
-        raise PreconditionRequired(
-            "Send If-Match with the ETag of the current policy (GET it first)."
-        )
+    """A new immutable version, if `if_match` names the current one (else 412; none: 428),
+    and the organisation has fewer than MAX_VERSIONS (else 409)."""
+    if_match = require_if_match(if_match)
     await _exists(session, organisation)
     locked = await session.execute(
         select(col(Organisation.slug))
@@ -180,6 +202,14 @@ async def publish(
     if if_match.strip() not in (current.etag, "*"):
         raise PreconditionFailed(
             f"The policy changed since that ETag; the current one is {current.etag}."
+        )
+    if current.version >= MAX_VERSIONS:
+        raise Conflict(
+            "policy-versions-exhausted",
+            "Too many policy versions",
+            f"An organisation keeps at most {MAX_VERSIONS:,} policy versions (every one stays "
+            "replayable); this one has them all. Ask the operator to archive it.",
+            [("organisation", f"At most {MAX_VERSIONS:,} published versions.")],
         )
     row = (
         await session.execute(
@@ -203,17 +233,12 @@ async def publish(
 
 class OrganisationPolicies:
     """Per replica: each organisation's current policy (re-read every few seconds, kept through
-    a database outage) and the snapshots adjusted to each published version."""
+    a database outage). Nothing is built per organisation: its weights and the variants it does
+    not offer are applied at scoring time over the shared engines (recommendation/adjustment)."""
 
-    def __init__(self, max_organisations: int = 1000, max_snapshots: int = 16) -> None:
+    def __init__(self, max_organisations: int = 1000) -> None:
         self._current: BoundedCache[str, tuple[float, PublishedPolicy]] = BoundedCache(
             "organisation_policies", max_entries=max_organisations, max_bytes=64 * 1024 * 1024
-        )
-        self._snapshots: BoundedCache[tuple[int, str, int], Snapshot] = BoundedCache(
-            "organisation_snapshots",
-            max_entries=max_snapshots,
-            max_bytes=max_snapshots,
-            sizeof=lambda _: 1,  # bounded by count: each is one snapshot's engines
         )
 
     async def current(self, engine: AsyncEngine, organisation: str) -> PublishedPolicy:
@@ -236,18 +261,14 @@ class OrganisationPolicies:
         expires = time.monotonic() + CURRENT_POLICY_SECONDS
         self._current.put(published.organisation, (expires, published))
 
-    def scope(self, published: PublishedPolicy) -> Scope | None:
+    def scope(self, published: PublishedPolicy) -> Scope:
         if published.version == 0:
-            return None
+            return Scope(published.organisation)
         document = published.document
-
-        def adjust(snapshot: Snapshot) -> Snapshot:
-            key = (snapshot.version, published.organisation, published.version)
-            return self._snapshots.get_or_build(key, lambda: adjusted_snapshot(snapshot, document))
-
         return Scope(
+            published.organisation,
             published.version,
-            adjust,
+            documents.adjustment(document),
             lambda raw: with_context_defaults(raw, document),
             tuple(sorted(document.not_offered)),
         )
@@ -263,7 +284,7 @@ class OrganisationPolicies:
     ) -> Scope | None:
         """The scope of a replay: the organisation's policy as it was at `version`."""
         if version is None:
-            return None
+            return None if organisation is None else Scope(organisation)
         found = None
         if organisation is not None:
             async with engine.connect() as connection:
@@ -279,6 +300,6 @@ class OrganisationPolicies:
 def check_document(snapshot: Snapshot, document: OrganisationPolicyDocument) -> None:
     """Refuse a document that cannot make recommendations (before it is published)."""
     try:
-        adjusted_snapshot(snapshot, document, strict=True)
+        documents.check_document(snapshot, document)
     except InvalidOrganisationPolicy as exc:
         raise InvalidParameter("body", str(exc)) from None

@@ -73,18 +73,7 @@ DESCRIBED_BYTES = 640
 class CounterfactualSearch:
     def __init__(self, tables: Tables) -> None:
         self.tables = tables
-        variants = tables.variants
-        # Steps for time: the smallest values that meet some variant's need.
-        self._hour_steps = sorted(
-            {
-                need
-                for v in variants
-                if (need := math.ceil(v.weekly_need * 4) / 4) <= HOURS_PER_WEEK[1]
-            }
-        )
-        self._minute_steps = sorted(
-            {v.min_session for v in variants if v.min_session <= MINUTES_PER_SESSION[1]}
-        )
+        self._steps()
         self._match = to_int(tables.policy.reason_thresholds.match)
         self._gap = to_int(tables.policy.reason_thresholds.gap)
 
@@ -106,6 +95,30 @@ class CounterfactualSearch:
             max_bytes=MAX_DESCRIBED * DESCRIBED_BYTES,
             sizeof=lambda _: DESCRIBED_BYTES,
         )
+
+    def _steps(self) -> None:
+        """Steps for time: the smallest values that meet some variant's need."""
+        variants = self.tables.variants
+        self._hour_steps = sorted(
+            {
+                need
+                for v in variants
+                if (need := math.ceil(v.weekly_need * 4) / 4) <= HOURS_PER_WEEK[1]
+            }
+        )
+        self._minute_steps = sorted(
+            {v.min_session for v in variants if v.min_session <= MINUTES_PER_SESSION[1]}
+        )
+
+    def over(self, tables: Tables) -> CounterfactualSearch:
+        """The search over other tables of the same content (adjustment.py): its time steps
+        and deltas its own, the candidates and the worded changes (keyed by `index`) shared."""
+        view = object.__new__(CounterfactualSearch)
+        view.__dict__.update(self.__dict__)
+        view.tables = tables
+        view._steps()
+        view._deltas = {}
+        return view
 
     def find(self, s: Situation, scored: Scored) -> Counterfactual | None:
         order, packed = scored.order, scored.packed

@@ -23,14 +23,10 @@ from service.domain.recommendation.output import (
     BatchItem,
     Caution,
     Counterfactual,
-    EncodedBatchItem,
-    EncodedRankedVariant,
-    EncodedRecommendation,
     GrowthPlan,
     ItemProblem,
     Primary,
     PrimaryApproach,
-    RankedVariant,
     Recommendation,
     RecommendationSummary,
     SummaryBatchItem,
@@ -67,8 +63,15 @@ MAX_SHORTFALLS = 2_048
 SHORTFALL_BYTES = 2_048
 TIME_POSITION = FACTOR_POSITION[Factor.TIME]
 _ENGINE_IDS = itertools.count()  # never reused, unlike id(): keys an engine's answers
-Answer = TypeVar("Answer", Recommendation, RecommendationSummary, EncodedRecommendation)
-Full = TypeVar("Full", Recommendation, EncodedRecommendation)
+Answer = TypeVar("Answer", Recommendation, RecommendationSummary)
+Copied = TypeVar("Copied")
+
+
+def shallow_copy(instance: Copied) -> Copied:
+    """`copy.copy` of a plain instance, without copy's protocol (ten times faster)."""
+    twin = object.__new__(type(instance))
+    twin.__dict__.update(instance.__dict__)
+    return twin
 
 
 class Finish(Protocol):
@@ -112,19 +115,38 @@ class Engine:
         self._built_for: dict[int, tuple[int, ...]] = {}
         # The primary's cautions with its time shortfall, per primary, context key, amounts
         # and alternative: bounded (times are free-form).
-        self._shortfalls: BoundedCache[tuple[object, ...], tuple[tuple[Caution, ...], msgspec.Raw]]
+        self._shortfalls: BoundedCache[tuple[object, ...], tuple[Caution, ...]]
         self._shortfalls = BoundedCache(
             f"recommendation_shortfalls_{self.locale}",
             max_entries=MAX_SHORTFALLS,
             max_bytes=MAX_SHORTFALLS * SHORTFALL_BYTES,
             sizeof=lambda _: SHORTFALL_BYTES,
         )
-        self._id = next(_ENGINE_IDS)
+        self._id: object = next(_ENGINE_IDS)
+
+    @property
+    def key(self) -> object:
+        """What keys this engine's answers: never reused, unlike id()."""
+        return self._id
+
+    def over(self, tables: Tables, scorer: Scorer, key: object) -> Engine:
+        """This engine over other tables of the same content (an organisation's adjustment,
+        `adjustment.py`): every text cache shared (they are keyed by the variants' `index`),
+        what depends on the tables' variants or weights its own, and its answers under `key`."""
+        view = shallow_copy(self)
+        view.tables = tables
+        view._scorer = scorer
+        view._planner = shallow_copy(self._planner)
+        view._planner.tables = tables
+        view._counterfactuals = self._counterfactuals.over(tables)
+        view._built_for = {}
+        view._id = key
+        return view
 
     def recommend(self, situation: Situation) -> Recommendation:
         key = (self._id, situation)
         result = ANSWERS.get(key)
-        if not isinstance(result, Recommendation):  # not cached, or cached encoded
+        if result is None:
             result = self._recommend(situation)
             ANSWERS.put(key, result)
         return result
@@ -139,35 +161,15 @@ class Engine:
         scored = self._scorer.score(situation)
         return self._primary(scored, self._planner.plan(situation, scored), situation)
 
-    def recommend_encoded(self, situation: Situation) -> Recommendation | EncodedRecommendation:
-        """`recommend` for a response to encode: the same bytes, encoded in less time
-        (breakdowns and cautions come encoded). Either kind of cached answer serves."""
-        key = (self._id, situation)
-        result = ANSWERS.get(key)
-        if result is None:
-            result = self._encoded(situation)
-            ANSWERS.put(key, result)
-        return result
-
     def _recommend(self, situation: Situation) -> Recommendation:
-        return self._full(situation, Recommendation, self._scorer.ranking)
-
-    def _encoded(self, situation: Situation) -> EncodedRecommendation:
-        return self._full(situation, EncodedRecommendation, self._scorer.encoded_ranking)
-
-    def _full(
-        self,
-        situation: Situation,
-        kind: Callable[..., Full],
-        ranking: Callable[[Scored], tuple[object, ...]],
-    ) -> Full:
         scored = self._scorer.score(situation)
         primary, plan, counterfactual = self._outline(situation, scored)
-        ranked: tuple[object, ...] = ranking(scored)
+        ranked = self._scorer.ranking(scored)
         shortfall = self._shortfall(situation, scored)
         if shortfall is not None:  # the primary's time falls short: its cautions say so
-            ranked = (_with_cautions(ranked[0], shortfall), *ranked[1:])
-        return kind(
+            first = msgspec.structs.replace(ranked[0], cautions=shortfall)
+            ranked = (first, *ranked[1:])
+        return Recommendation(
             policy_version=self.policy.version,
             content_version=self.content_version,
             locale=self.locale,
@@ -177,9 +179,7 @@ class Engine:
             counterfactual=counterfactual,
         )
 
-    def _shortfall(
-        self, s: Situation, scored: Scored
-    ) -> tuple[tuple[Caution, ...], msgspec.Raw] | None:
+    def _shortfall(self, s: Situation, scored: Scored) -> tuple[Caution, ...] | None:
         """The primary's cautions with one more, `time_short`, when the person's sessions or
         weekly time fall short of what it needs: the shortfall with the person's own amounts,
         and the best-ranked model that fits their time (kept: bounded)."""
@@ -195,8 +195,10 @@ class Engine:
         alternative = next(
             (i for i in order[1:] if can_start[i] and time[i].fit == SCALE), -1
         )  # open variants come first: the first that fits
-        memo = (order[0], key, minutes_short, hours_short, s.minutes_per_session,
-                shown_time_key(s.hours_per_week), alternative)  # fmt: skip
+        # Keyed by the variants' index (shared with the views of adjustment.py), not position.
+        shown = -1 if alternative < 0 else t.variants[alternative].index
+        memo = (top.index, key, minutes_short, hours_short, s.minutes_per_session,
+                shown_time_key(s.hours_per_week), shown)  # fmt: skip
         found = self._shortfalls.get(memo)
         if found is None:
             text = t.time_sentence(top, s.hours_per_week, s.minutes_per_session)
@@ -204,8 +206,7 @@ class Engine:
                 alt = t.variants[alternative]
                 text += " " + t.render(self.messages.shortfall.alternative, variant=alt.grammar)
             caution = Caution("time_short", text, None, None)
-            cautions = (*t.cautions[key][order[0]], caution)
-            found = (cautions, msgspec.Raw(msgspec.json.encode(cautions)))
+            found = (*t.cautions[key][order[0]], caution)
             self._shortfalls.put(memo, found)
         return found
 
@@ -251,7 +252,8 @@ class Engine:
             template = texts.short
         # Every variant built for the goals blocked: only when something was said unavailable.
         blocked = -1 if t.all_open[scored.keys.context] else self._blocked_best(scored)
-        key = (template, top.index, blocked)  # finite: templates x variants x variants
+        # Finite: templates x variants x variants; by index, as the adjusted views share it.
+        key = (template, top.index, -1 if blocked < 0 else t.variants[blocked].index)
         headline = self._headlines.get(key)
         if headline is None:
             headline = t.render(template, variant=top.grammar)
@@ -293,19 +295,10 @@ class Engine:
         answers = self._each(items, self._batch_summary, finish)
         return [SummaryBatchItem(*answer) for answer in answers]
 
-    def recommend_batch_encoded(
-        self, items: Sequence[object], finish: Finish = as_is
-    ) -> list[EncodedBatchItem]:
-        """`recommend_batch` for encoding only: the rankings' breakdowns and cautions come
-        already encoded, and the response encodes to the same bytes in less time. Answers cached
-        by single requests are not looked up: batches are mostly situations never seen."""
-        answers = self._each(items, self._encoded, finish)
-        return [EncodedBatchItem(*answer) for answer in answers]
-
     def _batch_answer(self, situation: Situation) -> Recommendation:
         # An answer a single request cached is reused; a batch item's is not kept.
         cached = ANSWERS.get((self._id, situation))
-        return cached if isinstance(cached, Recommendation) else self._recommend(situation)
+        return self._recommend(situation) if cached is None else cached
 
     def _batch_summary(self, situation: Situation) -> RecommendationSummary:
         cached = ANSWERS.get((self._id, situation))
@@ -328,21 +321,9 @@ class Engine:
         return ItemProblem(422, exc.title, exc.detail, tuple(exc.problems))
 
 
-def _with_cautions(
-    first: object, cautions: tuple[tuple[Caution, ...], msgspec.Raw]
-) -> RankedVariant | EncodedRankedVariant:
-    """The primary's ranking entry with its time shortfall among its cautions (encoded for an
-    encoded entry)."""
-    if isinstance(first, EncodedRankedVariant):
-        return msgspec.structs.replace(first, cautions=cautions[1])
-    assert isinstance(first, RankedVariant)
-    return msgspec.structs.replace(first, cautions=cautions[0])
-
-
-# Either kind of answer, the same bytes once encoded: a `Recommendation` (GraphQL reads it) or
-# an `EncodedRecommendation` (REST encodes it); both hold about ANSWER_BYTES (their encoded parts
-# are shared with the tables: measured with tracemalloc, 4,047 and 4,047 bytes per answer).
-ANSWERS: BoundedCache[tuple[int, Situation], Recommendation | EncodedRecommendation] = BoundedCache(
+# Answers of single requests, by engine (or adjusted view) and situation; each holds about
+# ANSWER_BYTES (its texts are shared with the tables; measured with tracemalloc: 4,047 bytes).
+ANSWERS: BoundedCache[tuple[object, Situation], Recommendation] = BoundedCache(
     "recommendation_answers",
     max_entries=MAX_CACHED_RESULTS,
     max_bytes=MAX_CACHED_RESULTS * ANSWER_BYTES,

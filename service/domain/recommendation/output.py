@@ -61,21 +61,6 @@ class RankedVariant(_Out, frozen=True):
     cautions: tuple[Caution, ...]
 
 
-class EncodedRankedVariant(_Out, frozen=True):
-    """A `RankedVariant` whose breakdown and cautions are already JSON (the breakdown's floats
-    were most of what encoding a full answer cost). For encoding only: its JSON is the same
-    bytes, field for field."""
-
-    rank: int
-    variant: str
-    name: str
-    base_approach: BaseApproach
-    score: float
-    breakdown: tuple[msgspec.Raw, ...]  # each item encoded; shared with the engine's tables
-    reasons: tuple[Reason, ...]
-    cautions: msgspec.Raw  # shared with the engine's tables
-
-
 class Primary(_Out, frozen=True):
     approach: PrimaryApproach
     variant: str
@@ -134,23 +119,6 @@ class Recommendation(_Out, frozen=True):
     policy_card: str = ""
 
 
-class EncodedRecommendation(_Out, frozen=True):
-    """A `Recommendation` whose ranking is `EncodedRankedVariant`s: the same JSON, field for
-    field (a test holds the two field lists together), for full-detail batches."""
-
-    policy_version: str
-    content_version: int
-    locale: str
-    primary: Primary
-    ranking: tuple[EncodedRankedVariant, ...]
-    growth_plan: GrowthPlan | None
-    counterfactual: Counterfactual | None
-    organisation_policy_version: int | None = None
-    not_offered: tuple[str, ...] = ()
-    decision_id: str = ""
-    policy_card: str = ""
-
-
 class ItemProblem(_Out, frozen=True):
     """RFC 9457-style problem for one batch item."""
 
@@ -163,14 +131,6 @@ class ItemProblem(_Out, frozen=True):
 class BatchItem(_Out, frozen=True):
     index: int
     result: Recommendation | None = None
-    problem: ItemProblem | None = None
-
-
-class EncodedBatchItem(_Out, frozen=True):
-    """A `BatchItem` with an `EncodedRecommendation`: the same JSON."""
-
-    index: int
-    result: EncodedRecommendation | None = None
     problem: ItemProblem | None = None
 
 
@@ -199,7 +159,7 @@ class RecommendationSummary(_Out, frozen=True):
     policy_card: str = ""
 
     @classmethod
-    def of(cls, full: Recommendation | EncodedRecommendation) -> RecommendationSummary:
+    def of(cls, full: Recommendation) -> RecommendationSummary:
         return cls(
             full.policy_version,
             full.content_version,

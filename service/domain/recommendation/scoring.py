@@ -7,18 +7,11 @@ is their exact sum, so the breakdown always adds up and ties are real ties (brok
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
-
-import msgspec
 
 from service.domain.recommendation.input import Situation
 from service.domain.recommendation.limits import SCALE
 from service.domain.recommendation.output import (
-    BreakdownItem,
-    Caution,
-    EncodedRankedVariant,
     RankedScore,
     RankedVariant,
     Reason,
@@ -33,12 +26,8 @@ from service.domain.recommendation.tables import (
     Tables,
     to_float,
 )
-from service.domain.vocabulary import BaseApproach
 
 SCORES = [to_float(i) for i in range(SCALE + 1)]  # every possible score, rounded once
-Ranked = TypeVar("Ranked", RankedVariant, EncodedRankedVariant)
-Breakdown = TypeVar("Breakdown", tuple[BreakdownItem, ...], tuple[msgspec.Raw, ...])
-Cautions = TypeVar("Cautions", tuple[Caution, ...], msgspec.Raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,38 +112,15 @@ class Scorer:
         return Scored(k, columns, packed, order)
 
     def ranking(self, scored: Scored) -> tuple[RankedVariant, ...]:
-        # Transposing columns into per-variant tuples runs in C (zip).
-        breakdowns = list(zip(*[c.items for c in scored.columns], strict=True))
-        return self._ranked(scored, RankedVariant, breakdowns, self.tables.cautions)
-
-    def scores_ranking(self, scored: Scored) -> tuple[RankedScore, ...]:
-        """The ranking without explanations (summary detail), built in C (map)."""
-        slugs = map(self._slugs.__getitem__, scored.order)
-        return tuple(map(RankedScore, self._ranks, slugs, scored.scores()))
-
-    def encoded_ranking(self, scored: Scored) -> tuple[EncodedRankedVariant, ...]:
-        """`ranking` with each breakdown already JSON: the same bytes once encoded."""
-        # A tuple of encoded items encodes as the list of items: no join, nothing allocated.
-        breakdowns: list[tuple[msgspec.Raw, ...]]
-        breakdowns = list(zip(*[c.items_json for c in scored.columns], strict=True))
-        return self._ranked(scored, EncodedRankedVariant, breakdowns, self.tables.cautions_json)
-
-    def _ranked(
-        self,
-        scored: Scored,
-        kind: Callable[
-            [int, str, str, BaseApproach, float, Breakdown, tuple[Reason, ...], Cautions], Ranked
-        ],
-        breakdowns: list[Breakdown],
-        cautions: dict[int, tuple[Cautions, ...]],
-    ) -> tuple[Ranked, ...]:
         """Every variant in ranking order, each field's values taken in C (map) from tables in
         variant order."""
+        # Transposing columns into per-variant tuples runs in C (zip).
+        breakdowns = list(zip(*[c.items for c in scored.columns], strict=True))
         rows = list(zip(*[c.entries for c in scored.columns], strict=True))
         ranked = scored.order
         return tuple(
             map(
-                kind,
+                RankedVariant,
                 self._ranks,
                 map(self._slugs.__getitem__, ranked),
                 map(self._names.__getitem__, ranked),
@@ -163,9 +129,14 @@ class Scorer:
                 map(breakdowns.__getitem__, ranked),
                 # One pass over eight entries per variant: cheaper than any cache lookup.
                 map(pick_reasons, map(rows.__getitem__, ranked)),
-                map(cautions[scored.keys.context].__getitem__, ranked),
+                map(self.tables.cautions[scored.keys.context].__getitem__, ranked),
             )
         )
+
+    def scores_ranking(self, scored: Scored) -> tuple[RankedScore, ...]:
+        """The ranking without explanations (summary detail), built in C (map)."""
+        slugs = map(self._slugs.__getitem__, scored.order)
+        return tuple(map(RankedScore, self._ranks, slugs, scored.scores()))
 
 
 def pick_reasons(row: tuple[Entry, ...]) -> tuple[Reason, ...]:

@@ -22,9 +22,10 @@ from service.domain.recommendation import (
     Situation,
     parse_situation,
 )
+from service.domain.recommendation.adjustment import Adjustment, adjusted
 from service.domain.recommendation.engine import Finish, as_is
 from service.domain.recommendation.input import json_type, wording
-from service.domain.recommendation.output import EncodedBatchItem, SummaryBatchItem
+from service.domain.recommendation.output import SummaryBatchItem
 
 
 class BatchRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -40,12 +41,6 @@ class BatchResponse(msgspec.Struct, frozen=True, tag_field="detail", tag="full")
 
 class SummaryBatchResponse(msgspec.Struct, frozen=True, tag_field="detail", tag="summary"):
     items: tuple[SummaryBatchItem, ...]
-
-
-class EncodedBatchResponse(msgspec.Struct, frozen=True, tag_field="detail", tag="full"):
-    """A `BatchResponse` for encoding only: the same JSON (see `Engine.recommend_batch_encoded`)."""
-
-    items: tuple[EncodedBatchItem, ...]
 
 
 class BatchDetail(StrEnum):
@@ -74,30 +69,14 @@ def recommend_batch(
     raw: object,
     detail: BatchDetail = BatchDetail.FULL,
     finish: Finish = as_is,
+    adjustment: Adjustment | None = None,
 ) -> BatchResponse | SummaryBatchResponse:
     """One result or one problem per item; a bad item never fails the others. `finish` is
-    applied to each answer with its parsed situation."""
-    engine = snapshot.engine(locale)
+    applied to each answer with its parsed situation; `adjustment` is an organisation's."""
+    engine = adjusted(snapshot.engine(locale), adjustment)
     items = _batch_items(raw, snapshot, locale)
     if detail is BatchDetail.FULL:
         return BatchResponse(tuple(engine.recommend_batch(items, finish)))
-    return SummaryBatchResponse(tuple(engine.recommend_batch_summary(items, finish)))
-
-
-def recommend_batch_encoded(
-    snapshot: Snapshot,
-    locale: str,
-    raw: object,
-    detail: BatchDetail = BatchDetail.FULL,
-    finish: Finish = as_is,
-) -> EncodedBatchResponse | SummaryBatchResponse:
-    """`recommend_batch` for a response to encode: `msgspec.json.encode` gives the same bytes,
-    faster in full detail (breakdowns and cautions come already encoded). Encode it; do not
-    read its rankings."""
-    engine = snapshot.engine(locale)
-    items = _batch_items(raw, snapshot, locale)
-    if detail is BatchDetail.FULL:
-        return EncodedBatchResponse(tuple(engine.recommend_batch_encoded(items, finish)))
     return SummaryBatchResponse(tuple(engine.recommend_batch_summary(items, finish)))
 
 

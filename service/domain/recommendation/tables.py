@@ -81,7 +81,6 @@ class Entry(msgspec.Struct, frozen=True, eq=False, gc=False):
     # costs more than any factor (it blocks the variant), so it is the gap a reason names.
     loss: int
     item: BreakdownItem
-    item_json: msgspec.Raw  # the item encoded (floats are most of what a full answer costs)
     match: Reason | None  # the reason to cite when this factor drives the fit
     gap: Reason | None  # the reason to cite when this factor holds the variant back
 
@@ -126,7 +125,6 @@ class Column:
 
     entries: tuple[Entry, ...]
     items: tuple[BreakdownItem, ...]
-    items_json: tuple[msgspec.Raw, ...]
     scaled: tuple[int, ...]  # contributions * TIE, to add to packed ranking keys
 
 
@@ -135,9 +133,7 @@ def column(entries: tuple[Entry, ...], bonus: tuple[int, ...] | None = None) -> 
     scaled = tuple(e.contribution * TIE for e in entries)
     if bonus is not None:
         scaled = tuple(map(sum, zip(scaled, bonus, strict=True)))
-    return Column(
-        entries, tuple(e.item for e in entries), tuple(e.item_json for e in entries), scaled
-    )
+    return Column(entries, tuple(e.item for e in entries), scaled)
 
 
 BITS = len(PREREQUISITES)
@@ -178,7 +174,7 @@ def horizon_relation(duration: Range, weeks: int) -> str:
 
 def _column_size(value: Column) -> int:
     # The column's own tuples; its entries are shared with the per-variant time tables.
-    return 4 * (56 + 8 * len(value.entries)) + 64
+    return 3 * (56 + 8 * len(value.entries)) + 64
 
 
 class Tables:
@@ -203,8 +199,6 @@ class Tables:
         if unnamed:
             raise ValueError(f"messages/{messages.locale}.yaml names: missing {sorted(unnamed)}")
         self.weights = {f: to_int(policy.factors[f].weight) for f in FACTORS}
-        # At most factors x 10,001 fits; a few thousand in practice.
-        self._items_json: dict[tuple[Factor, int], msgspec.Raw] = {}
         self.bands = policy.horizon_bands
         self.band_of = [self._band(week) for week in range(HORIZON_WEEKS[1] + 1)]
         records = sorted(catalogue.variants, key=lambda v: v.slug)  # index order = slug order
@@ -249,16 +243,6 @@ class Tables:
         self.all_open = {key: all(self.open[key]) for key in CONTEXT_KEYS}
         # Per context key, every variant's cautions (in variant order).
         self.cautions = {key: tuple(v.cautions[key] for v in self.variants) for key in CONTEXT_KEYS}
-        # The same, encoded: a variant's cautions depend on a few of the context flags only, so
-        # equal tuples (a handful per variant) share one encoding.
-        encoded: dict[tuple[Caution, ...], msgspec.Raw] = {}
-        self.cautions_json = {
-            key: tuple(
-                encoded.setdefault(found, msgspec.Raw(msgspec.json.encode(found)))
-                for found in self.cautions[key]
-            )
-            for key in CONTEXT_KEYS
-        }
 
     # -- texts --------------------------------------------------------------------------------
 
@@ -318,11 +302,6 @@ class Tables:
         weight = self.weights[factor]
         contribution = (weight * fit_int + SCALE // 2) // SCALE
         item = BreakdownItem(factor, to_float(weight), to_float(fit_int), to_float(contribution))
-        # One encoding per (factor, fit), shared by every entry that shows the same item.
-        item_json = self._items_json.get((factor, fit_int))
-        if item_json is None:
-            item_json = msgspec.Raw(msgspec.json.encode(item))
-            self._items_json[factor, fit_int] = item_json
         thresholds = self.policy.reason_thresholds
         match = gap = None
         if text is not None:
@@ -331,7 +310,7 @@ class Tables:
             elif fit_int < to_int(thresholds.gap):
                 gap = self._reason(v, factor, "gap", text("gap"))
         loss = SCALE + 1 if blocked else weight - contribution
-        return Entry(contribution, fit_int, loss, item, item_json, match, gap)
+        return Entry(contribution, fit_int, loss, item, match, gap)
 
     def _reason(
         self, v: VariantTables, factor: Factor, kind: str, text: str | None

@@ -186,7 +186,7 @@ export const getOrganisationPolicy = <ThrowOnError extends boolean = false>(opti
 /**
  * Publish a new version of the organisation's policy
  *
- * Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered (never recommended, and listed in every answer) and context defaults (replace what a caller did not say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag: 428 without it, 412 when another publication came first. Every version is kept, with the key and time.
+ * Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered (never recommended, and listed in every answer) and context defaults (replace what a caller did not say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag: 428 without it, 412 when another publication came first (checked before anything else). Every version is kept, with the key and time, up to 10,000 per organisation (then 409).
  *
  * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
  */
@@ -391,7 +391,7 @@ export const getRecommendationPolicyCard = <ThrowOnError extends boolean = false
 /**
  * Make a past recommendation again, byte for byte
  *
- * Give the situation and the versions a recommendation named (its `policy_version`, `content_version`, `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the bytes the original call returned, for any version the service has released. With `decision_id`, an id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+ * Give the situation and the versions a recommendation named (its `policy_version`, `content_version`, `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the bytes the original call returned, for any version the service has released. With `decision_id`, an id made from other inputs is a 409 naming the inputs that differ. Nothing is stored. A past content version not held in memory is loaded and built (concurrent replays of it share one build); each key may start `REPLAY_BUILDS_PER_MINUTE` such builds a minute, then 429 with `Retry-After`.
  *
  * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */

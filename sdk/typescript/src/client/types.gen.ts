@@ -2135,6 +2135,10 @@ export type PublishOrganisationPolicyErrors = {
      */
     404: Problem;
     /**
+     * The request contradicts what the service knows
+     */
+    409: Problem;
+    /**
      * If-Match names an ETag that is no longer current
      */
     412: Problem;

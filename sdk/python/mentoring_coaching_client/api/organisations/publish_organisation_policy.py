@@ -62,6 +62,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 412:
         response_412 = Problem.from_dict(response.json())
 
@@ -110,8 +115,8 @@ def sync_detailed(
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
     say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first. Every version is kept, with the key and
-    time.
+    428 without it, 412 when another publication came first (checked before anything else). Every
+    version is kept, with the key and time, up to 10,000 per organisation (then 409).
 
     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
     it from a server.
@@ -152,8 +157,8 @@ def sync(
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
     say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first. Every version is kept, with the key and
-    time.
+    428 without it, 412 when another publication came first (checked before anything else). Every
+    version is kept, with the key and time, up to 10,000 per organisation (then 409).
 
     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
     it from a server.
@@ -189,8 +194,8 @@ async def asyncio_detailed(
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
     say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first. Every version is kept, with the key and
-    time.
+    428 without it, 412 when another publication came first (checked before anything else). Every
+    version is kept, with the key and time, up to 10,000 per organisation (then 409).
 
     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
     it from a server.
@@ -229,8 +234,8 @@ async def asyncio(
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
     say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first. Every version is kept, with the key and
-    time.
+    428 without it, 412 when another publication came first (checked before anything else). Every
+    version is kept, with the key and time, up to 10,000 per organisation (then 409).
 
     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
     it from a server.

@@ -110,7 +110,9 @@ def sync_detailed(
      Give the situation and the versions a recommendation named (its `policy_version`, `content_version`,
     `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the
     bytes the original call returned, for any version the service has released. With `decision_id`, an
-    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored. A past content
+    version not held in memory is loaded and built (concurrent replays of it share one build); each key
+    may start `REPLAY_BUILDS_PER_MINUTE` such builds a minute, then 429 with `Retry-After`.
 
     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
     call it from a server.
@@ -147,7 +149,9 @@ def sync(
      Give the situation and the versions a recommendation named (its `policy_version`, `content_version`,
     `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the
     bytes the original call returned, for any version the service has released. With `decision_id`, an
-    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored. A past content
+    version not held in memory is loaded and built (concurrent replays of it share one build); each key
+    may start `REPLAY_BUILDS_PER_MINUTE` such builds a minute, then 429 with `Retry-After`.
 
     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
     call it from a server.
@@ -179,7 +183,9 @@ async def asyncio_detailed(
      Give the situation and the versions a recommendation named (its `policy_version`, `content_version`,
     `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the
     bytes the original call returned, for any version the service has released. With `decision_id`, an
-    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored. A past content
+    version not held in memory is loaded and built (concurrent replays of it share one build); each key
+    may start `REPLAY_BUILDS_PER_MINUTE` such builds a minute, then 429 with `Retry-After`.
 
     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
     call it from a server.
@@ -214,7 +220,9 @@ async def asyncio(
      Give the situation and the versions a recommendation named (its `policy_version`, `content_version`,
     `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the
     bytes the original call returned, for any version the service has released. With `decision_id`, an
-    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
+    id made from other inputs is a 409 naming the inputs that differ. Nothing is stored. A past content
+    version not held in memory is loaded and built (concurrent replays of it share one build); each key
+    may start `REPLAY_BUILDS_PER_MINUTE` such builds a minute, then 429 with `Retry-After`.
 
     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
     call it from a server.
