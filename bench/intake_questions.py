@@ -23,7 +23,7 @@ from service.domain.decisions import service as decisions
 from service.domain.decisions.service import IntakeDone, Scope
 from service.domain.organisations.policy import (
     OrganisationPolicyDocument,
-    adjusted_snapshot,
+    adjustment,
     with_context_defaults,
 )
 from service.domain.recommendation.intake import FIELDS, REQUIRED_ORDER
@@ -91,8 +91,13 @@ def main() -> None:
     people = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 7
     snapshot = build_snapshot(StoredBundle(read_files(), 1))
-    adjusted = adjusted_snapshot(snapshot, STRICT)
-    strict = Scope(1, lambda _: adjusted, lambda raw: with_context_defaults(raw, STRICT))
+    strict = Scope(
+        "strict",
+        1,
+        adjustment(STRICT),
+        lambda raw: with_context_defaults(raw, STRICT),
+        tuple(sorted(STRICT.not_offered)),
+    )
     for name, scope in (("released policy", None), ("strict organisation", strict)):
         print(name)
         run(snapshot, scope, people, seed)

@@ -80,8 +80,6 @@ MARKED_ELSEWHERE = {
         "tests/security/test_keys_and_scopes.py::"
         "test_graphql_needs_recommend_scope_only_for_the_recommend_field",
         "tests/decisions/test_organisations.py",
-        "tests/unit/test_recommend_encoded.py::"
-        "test_memos_do_not_depend_on_which_situation_filled_them",
         "tests/releases/test_change_feed.py",  # a database of its own, migrated
         "tests/api/test_content_versions.py",  # a database of its own, migrated
     },

@@ -77,7 +77,7 @@ def test_the_inspector_cli_lists_and_calls_the_tools(
         )
     )
     assert made["structuredContent"]["organisation_policy_version"] == 1
-    assert made["structuredContent"]["decision_id"].startswith("d1.")
+    assert made["structuredContent"]["decision_id"].startswith("d2.")
     read = answer(
         inspect(
             mcp_server,

@@ -13,6 +13,7 @@ import random
 from collections import Counter
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,10 +24,11 @@ from service.domain.decisions import service as decisions
 from service.domain.decisions.service import IntakeDone, Scope
 from service.domain.organisations.policy import (
     OrganisationPolicyDocument,
-    adjusted_snapshot,
+    adjustment,
     with_context_defaults,
 )
-from service.domain.recommendation import InvalidSituation, parse_situation
+from service.domain.recommendation import InvalidSituation, Recommendation, parse_situation
+from service.domain.recommendation.adjustment import adjusted
 from service.domain.recommendation.intake import (
     FIELDS,
     OPTIONAL_ORDER,
@@ -57,16 +59,11 @@ VALUES: dict[str, tuple[object, ...]] = {
 
 
 def scope_of(document: OrganisationPolicyDocument, version: int = 1) -> Scope:
-    built: dict[int, Snapshot] = {}  # as the service keeps it: one per content version
-
-    def adjust(snapshot: Snapshot) -> Snapshot:
-        if snapshot.version not in built:
-            built[snapshot.version] = adjusted_snapshot(snapshot, document)
-        return built[snapshot.version]
-
+    """The organisation's scope as the service builds it from its published document."""
     return Scope(
+        "acme",
         version,
-        adjust,
+        adjustment(document),
         lambda raw: with_context_defaults(raw, document),
         tuple(sorted(document.not_offered)),
     )
@@ -92,9 +89,11 @@ def answered(body: dict[str, Any], field: str, value: object) -> dict[str, Any]:
 
 
 def primary_of(snapshot: Snapshot, scope: Scope | None, body: dict[str, Any]) -> tuple[str, str]:
-    scoped = snapshot if scope is None else scope.adjust(snapshot)
+    engine = snapshot.engine("en")
+    if scope is not None:
+        engine = adjusted(engine, scope.adjustment)
     raw = body if scope is None else scope.defaults(body)
-    found = scoped.engine("en").primary(parse_situation(raw))
+    found = engine.primary(parse_situation(raw))
     return found.approach.value, found.variant
 
 
@@ -127,6 +126,12 @@ people = st.fixed_dictionaries(
 )
 
 
+def without_id(answer: Recommendation) -> Recommendation:
+    """Every decision has an id of its own (a nonce under the MAC): answers compare without."""
+    assert answer.decision_id and answer.decision_id.startswith("d2.")
+    return msgspec.structs.replace(answer, decision_id="")
+
+
 def run_intake(
     scope: Scope | None, person: dict[str, Any], start: dict[str, Any]
 ) -> tuple[dict[str, Any], list[str]]:
@@ -135,7 +140,8 @@ def run_intake(
     for _ in range(len(FIELDS) + 1):
         found = decisions.intake(SNAPSHOT, "en", body, scope)
         if isinstance(found, IntakeDone):
-            assert found.recommendation == decisions.recommend(SNAPSHOT, "en", body, scope)
+            direct = decisions.recommend(SNAPSHOT, "en", body, scope)
+            assert without_id(found.recommendation) == without_id(direct)
             return body, asked
         field = found.question.field
         assert field not in known_fields(body), f"{field} asked twice"
@@ -226,7 +232,7 @@ def test_not_sure_counts_as_said_not_and_is_never_asked_again() -> None:
         assert found.question.field not in known_fields(body)
         assert found.asked_so_far == len(REQUIRED_ORDER) + 3
     clean = decisions.recommend(SNAPSHOT, "en", BASE)
-    assert decisions.recommend(SNAPSHOT, "en", body).decision_id == clean.decision_id
+    assert without_id(decisions.recommend(SNAPSHOT, "en", body)) == without_id(clean)
 
 
 def test_required_fields_come_in_the_order_that_splits_likely_answers_most() -> None:

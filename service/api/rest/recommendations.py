@@ -214,7 +214,8 @@ class RecommendationController(Controller):
         "are asked first, then an optional signal only while some answer to the signals not yet "
         "asked could still change the primary recommendation under the organisation's policy. "
         "`done: true` carries exactly the answer `POST /v1/recommendations` gives for the same "
-        "body, same decision id. Stateless: nothing is stored.",
+        "body (with a decision id of its own, which replays like any). Stateless: nothing is "
+        "stored.",
         status_code=200,
         operation_class=_body_operation(
             "IntakeSituation",

@@ -328,7 +328,7 @@ export const createRecommendationBatch = <ThrowOnError extends boolean = false>(
 /**
  * The next question worth asking, or the recommendation once none is left
  *
- * Send what is known so far (any subset of the situation's fields, each validated as in `POST /v1/recommendations`; a context flag sent as null, or a preference sent as `no_preference`, counts as answered: not sure). Required fields are asked first, then an optional signal only while some answer to the signals not yet asked could still change the primary recommendation under the organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for the same body, same decision id. Stateless: nothing is stored.
+ * Send what is known so far (any subset of the situation's fields, each validated as in `POST /v1/recommendations`; a context flag sent as null, or a preference sent as `no_preference`, counts as answered: not sure). Required fields are asked first, then an optional signal only while some answer to the signals not yet asked could still change the primary recommendation under the organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
  *
  * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */

@@ -119,7 +119,7 @@ def sync_detailed(
     as answered: not sure). Required fields are asked first, then an optional signal only while some
     answer to the signals not yet asked could still change the primary recommendation under the
     organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for
-    the same body, same decision id. Stateless: nothing is stored.
+    the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
 
     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
     call it from a server.
@@ -160,7 +160,7 @@ def sync(
     as answered: not sure). Required fields are asked first, then an optional signal only while some
     answer to the signals not yet asked could still change the primary recommendation under the
     organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for
-    the same body, same decision id. Stateless: nothing is stored.
+    the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
 
     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
     call it from a server.
@@ -196,7 +196,7 @@ async def asyncio_detailed(
     as answered: not sure). Required fields are asked first, then an optional signal only while some
     answer to the signals not yet asked could still change the primary recommendation under the
     organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for
-    the same body, same decision id. Stateless: nothing is stored.
+    the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
 
     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
     call it from a server.
@@ -235,7 +235,7 @@ async def asyncio(
     as answered: not sure). Required fields are asked first, then an optional signal only while some
     answer to the signals not yet asked could still change the primary recommendation under the
     organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for
-    the same body, same decision id. Stateless: nothing is stored.
+    the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
 
     Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
     call it from a server.
