@@ -80,7 +80,7 @@ async def test_recommend_is_the_rest_answer_in_the_callers_locale(
             headers={**bearer(organisations.globex_key), "Accept-Language": "es-MX"},
         )
     assert rest.status_code == 200
-    assert answer == rest.json()
+    assert {**answer, "decision_id": ""} == {**rest.json(), "decision_id": ""}
     assert answer["locale"] == "es" and answer["decision_id"].startswith("d2.")
     assert [row["variant"] for row in answer["ranking"]] == [
         row["variant"] for row in rest.json()["ranking"]
