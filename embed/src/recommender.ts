@@ -193,21 +193,24 @@ export class McRecommender extends LitElement {
 
   /** The situation the host passed as attributes, when it is complete enough to skip the form. */
   private knownSituation(): Situation | null {
+    const given = this.givenSituation();
+    const required = ["career_stage", "goals", "horizon_weeks", "hours_per_week"];
+    return [...required, "minutes_per_session"].every((f) => f in given) ? given : null;
+  }
+
+  /** What the host passed as attributes, the valid ones only: where the intake starts from. */
+  private givenSituation(): Situation {
+    const situation: Situation = {};
     const stage = pick(this.careerStage, CAREER_STAGES);
+    if (stage) situation.career_stage = stage;
     const goals = (this.goals ?? "").split(/[\s,]+/).filter((g) => GOALS.includes(g));
+    if (goals.length) situation.goals = [...new Set(goals)];
     const horizon = integer(this.horizonWeeks, 1, 520);
+    if (horizon) situation.horizon_weeks = horizon;
     const hours = Number(this.hoursPerWeek);
+    if (this.hoursPerWeek && hours >= 0.05 && hours <= 40) situation.hours_per_week = hours;
     const minutes = integer(this.minutesPerSession, 5, 480);
-    if (!stage || goals.length === 0 || !horizon || !minutes || !(hours >= 0.05 && hours <= 40)) {
-      return null;
-    }
-    const situation: Situation = {
-      career_stage: stage,
-      goals: [...new Set(goals)],
-      horizon_weeks: horizon,
-      hours_per_week: hours,
-      minutes_per_session: minutes,
-    };
+    if (minutes) situation.minutes_per_session = minutes;
     // The optional signals, when the host knows them too (left out: not said).
     const urgent = this.getAttribute("urgent");
     if (urgent === "true" || urgent === "false") situation.urgent = urgent === "true";
@@ -248,7 +251,7 @@ export class McRecommender extends LitElement {
     }
     const known = this.knownSituation();
     if (known) void this.recommend(known);
-    else void this.ask({}, false);
+    else void this.ask(this.givenSituation(), false);
   }
 
   /** In an iframe: tell the host page, addressed to the key's origins only. */
@@ -389,8 +392,9 @@ export class McRecommender extends LitElement {
       const n = Number(typed.replace(",", "."));
       const low = question.minimum ?? -Infinity;
       const high = question.maximum ?? Infinity;
-      const valid = typed !== "" && n >= low && n <= high && (!question.integer || Number.isInteger(n));
-      return valid ? n : refuse(question.hint ? `${t.numberInvalid} ${question.hint}` : t.numberInvalid);
+      const whole = !question.integer || Number.isInteger(n);
+      if (typed !== "" && n >= low && n <= high && whole) return n;
+      return refuse(question.hint ? `${t.numberInvalid} ${question.hint}` : t.numberInvalid);
     }
     if (question.kind === "several_of") {
       const low = question.min_choices ?? 1;
@@ -502,7 +506,7 @@ export class McRecommender extends LitElement {
       return;
     }
     this.asked = 0;
-    void this.ask({});
+    void this.ask(this.givenSituation());
   }
 
   protected updated(changed: PropertyValues): void {
@@ -580,7 +584,9 @@ export class McRecommender extends LitElement {
     return html`<form part="form intake" novalidate @submit=${this.onAnswer}
       data-field=${question.field}>
       <h2 part="title" class="title">${t.title}</h2>
-      <p part="progress" class="progress">${this.fill(t.questionNumber, { n: String(this.asked) })}</p>
+      <p part="progress" class="progress">
+        ${this.fill(t.questionNumber, { n: String(this.asked) })}
+      </p>
       ${field}
       ${this.formError
         ? html`<p part="error" class="error-message" role="alert">${this.formError}</p>`

@@ -466,3 +466,22 @@ async def test_show_all_questions_mid_intake_gives_the_full_form_that_still_work
     await recommender.get_by_role("button", name="Meine Angaben ändern").click()
     await expect(recommender.locator("#mc-stage")).to_be_visible()
     assert watched.errors == []
+
+
+async def test_what_the_host_already_knows_is_not_asked(
+    context: BrowserContext, sites: Sites
+) -> None:
+    """Some of the five attributes (not all): the intake starts from them."""
+    attributes = ' career-stage="mid" goals="network_building specific_skill" horizon-weeks="x"'
+    body = component_page(sites.allowed, sites.key, "es", attributes)
+    watched = await open_page(context, sites.allowed, "/partial.html", body)
+    form = watched.page.locator("mc-recommender").locator(QUESTION_FORM)
+    await expect(form).to_have_attribute("data-field", "horizon_weeks")  # goals were known
+    await expect(form.locator("label")).to_have_text("¿Con cuánta antelación planificas?")
+    await expect(form.get_by_role("textbox")).to_have_attribute("inputmode", "numeric")
+    first = next(r for r in watched.requests if r.method == "POST")
+    assert urlsplit(first.url).path == "/v1/recommendations/intake" and "locale=es" in first.url
+    assert json.loads(first.post_data or "{}") == {
+        "career_stage": "mid",
+        "goals": ["network_building", "specific_skill"],
+    }
