@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page, Request, expect
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from service.security.keys import create_key
 from tests.embed.conftest import (
     SCREENSHOTS,
     PartnerSite,
@@ -322,11 +324,11 @@ async def answer_the_question(page: Page, recommender: Any, field: str) -> None:
 
 
 async def test_the_component_asks_through_the_intake_until_the_recommendation(
-    context: BrowserContext, sites: Sites
+    context: BrowserContext, sites: Sites, engine: AsyncEngine
 ) -> None:
     """One question at a time from POST /v1/recommendations/intake, everything known sent each
     time, until `done`: the recommendation shown is the one POST /v1/recommendations gives for
-    the same answers (same decision id)."""
+    the same answers (apart from its decision id, which replays)."""
     watched = await open_page(
         context, sites.allowed, "/intake.html", component_page(sites.allowed, sites.key, "en")
     )
@@ -407,7 +409,11 @@ async def test_the_component_asks_through_the_intake_until_the_recommendation(
         else:
             assert isinstance(final[field], str)
 
-    # The same answers through POST /v1/recommendations: the same recommendation.
+    # The same answers through POST /v1/recommendations: the same recommendation, apart from
+    # the decision id (each decision has its own); the one shown is the intake's, which replays.
+    last = await posts[-1].response()
+    assert last is not None
+    made = (await last.json())["recommendation"]
     direct = await context.request.post(
         f"{sites.allowed.service.base}/v1/recommendations?locale=en",
         headers={"X-API-Key": sites.key, "Origin": sites.allowed.origin},
@@ -415,17 +421,32 @@ async def test_the_component_asks_through_the_intake_until_the_recommendation(
     )
     assert direct.ok, await direct.text()
     expected = await direct.json()
+    assert {**made, "decision_id": ""} == {**expected, "decision_id": ""}
     await expect(recommender.locator(".reference")).to_have_text(
-        f"Reference: {expected['decision_id']}"
+        f"Reference: {made['decision_id']}"
     )
     await expect(recommender.locator("[part=headline]")).to_have_text(
         expected["primary"]["headline"]
     )
-    await expect(recommender.locator("[part=variant]")).to_have_count(3)
+    names = [ranked["name"] for ranked in expected["ranking"][:3]]
+    await expect(recommender.locator(".variant-name")).to_have_text(names)
     events = await page.evaluate("window.mcEvents")
-    assert [(e["type"], e["decision_id"]) for e in events] == [
-        ("mc-recommendation", expected["decision_id"])
+    assert [(e["type"], e["decision_id"], e["variant"]) for e in events] == [
+        ("mc-recommendation", made["decision_id"], expected["primary"]["variant"])
     ]
+    replay = {
+        "situation": final,
+        **{k: made[k] for k in ("policy_version", "content_version", "locale", "decision_id")},
+    }
+    async with AsyncSession(engine) as session, session.begin():  # a replay is a server's call
+        secret = (await create_key(session, "replayer", ["recommend"])).key
+    replayed = await context.request.post(
+        f"{sites.allowed.service.base}/v1/recommendations/replay",
+        headers={"X-API-Key": secret},
+        data=json.dumps(replay),
+    )
+    assert replayed.ok, await replayed.text()
+    assert (await replayed.json())["decision_id"] == made["decision_id"]
     after = await axe_violations(page, sites.allowed, "intake-result")
     assert serious(after) == [], json.dumps(after, indent=1)
     assert watched.errors == []
