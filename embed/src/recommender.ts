@@ -2,6 +2,10 @@
 // service for a recommendation with a publishable key, and shows the primary recommendation,
 // the top three with reasons and cautions, the growth plan and what would change it.
 //
+// It asks one question at a time through the adaptive intake (POST /v1/recommendations/intake:
+// only what can still change the advice, stateless, so everything known is sent each time);
+// "Show all questions" switches to the full form.
+//
 // Nothing is stored (no cookies, no storage), nothing is sent anywhere but the service the
 // module came from, and no inline script or style attribute is used (strict CSP hosts).
 
@@ -61,6 +65,30 @@ interface Failure {
 }
 type Situation = Record<string, unknown>;
 
+/** One question of the intake, as the service sends it (texts already in the locale). */
+interface QuestionOption {
+  value: string | boolean | null;
+  label: string;
+  not_sure: boolean;
+}
+interface Question {
+  field: string; // dotted for a context flag: `context.coach_budget`
+  kind: "one_of" | "several_of" | "number" | "yes_no";
+  text: string;
+  why: string;
+  required: boolean;
+  options: QuestionOption[];
+  minimum: number | null;
+  maximum: number | null;
+  integer: boolean;
+  hint: string | null;
+  min_choices: number | null;
+  max_choices: number | null;
+}
+type IntakeAnswer =
+  | { done: false; question: Question; asked_so_far: number }
+  | { done: true; recommendation: Recommendation };
+
 function pick(value: string | null, allowed: readonly string[]): string | undefined {
   return value !== null && allowed.includes(value) ? value : undefined;
 }
@@ -86,6 +114,7 @@ export class McRecommender extends LitElement {
     frame: { type: Boolean },
     hostOrigins: { type: String, attribute: "host-origins" },
     view: { state: true },
+    question: { state: true },
     result: { state: true },
     failure: { state: true },
     formError: { state: true },
@@ -102,13 +131,19 @@ export class McRecommender extends LitElement {
   declare variantHref: string | null;
   declare frame: boolean;
   declare hostOrigins: string;
-  declare view: "form" | "loading" | "result" | "error";
+  declare view: "intake" | "form" | "loading" | "result" | "error";
+  declare question: Question | null;
   declare result: Recommendation | null;
   declare failure: Failure | null;
   declare formError: string | null;
   declare contents: Record<string, VariantContent | "loading" | "failed">;
 
   private resizeObserver: ResizeObserver | null = null;
+  /** What the intake knows so far (sent whole each time) and how many questions were shown. */
+  private answers: Situation = {};
+  private asked = 0;
+  /** The full form was chosen ("Show all questions"), so "Change my answers" returns to it. */
+  private fullForm = false;
 
   constructor() {
     super();
@@ -122,7 +157,8 @@ export class McRecommender extends LitElement {
     this.variantHref = null;
     this.frame = false;
     this.hostOrigins = "";
-    this.view = "form";
+    this.view = "intake";
+    this.question = null;
     this.result = null;
     this.failure = null;
     this.formError = null;
@@ -157,21 +193,24 @@ export class McRecommender extends LitElement {
 
   /** The situation the host passed as attributes, when it is complete enough to skip the form. */
   private knownSituation(): Situation | null {
+    const given = this.givenSituation();
+    const required = ["career_stage", "goals", "horizon_weeks", "hours_per_week"];
+    return [...required, "minutes_per_session"].every((f) => f in given) ? given : null;
+  }
+
+  /** What the host passed as attributes, the valid ones only: where the intake starts from. */
+  private givenSituation(): Situation {
+    const situation: Situation = {};
     const stage = pick(this.careerStage, CAREER_STAGES);
+    if (stage) situation.career_stage = stage;
     const goals = (this.goals ?? "").split(/[\s,]+/).filter((g) => GOALS.includes(g));
+    if (goals.length) situation.goals = [...new Set(goals)];
     const horizon = integer(this.horizonWeeks, 1, 520);
+    if (horizon) situation.horizon_weeks = horizon;
     const hours = Number(this.hoursPerWeek);
+    if (this.hoursPerWeek && hours >= 0.05 && hours <= 40) situation.hours_per_week = hours;
     const minutes = integer(this.minutesPerSession, 5, 480);
-    if (!stage || goals.length === 0 || !horizon || !minutes || !(hours >= 0.05 && hours <= 40)) {
-      return null;
-    }
-    const situation: Situation = {
-      career_stage: stage,
-      goals: [...new Set(goals)],
-      horizon_weeks: horizon,
-      hours_per_week: hours,
-      minutes_per_session: minutes,
-    };
+    if (minutes) situation.minutes_per_session = minutes;
     // The optional signals, when the host knows them too (left out: not said).
     const urgent = this.getAttribute("urgent");
     if (urgent === "true" || urgent === "false") situation.urgent = urgent === "true";
@@ -212,6 +251,7 @@ export class McRecommender extends LitElement {
     }
     const known = this.knownSituation();
     if (known) void this.recommend(known);
+    else void this.ask(this.givenSituation(), false);
   }
 
   /** In an iframe: tell the host page, addressed to the key's origins only. */
@@ -284,7 +324,11 @@ export class McRecommender extends LitElement {
       this.fail(await this.failureOf(response));
       return;
     }
-    const result = (await response.json()) as Recommendation;
+    await this.show((await response.json()) as Recommendation);
+  }
+
+  /** The recommendation, however it was asked for: shown, focused, told to the host. */
+  private async show(result: Recommendation): Promise<void> {
     this.result = result;
     this.contents = {};
     this.view = "result";
@@ -295,6 +339,96 @@ export class McRecommender extends LitElement {
       approach: result.primary.approach,
       decision_id: result.decision_id,
     });
+  }
+
+  /** Ask the intake what to ask next for `answers` (everything known so far), or show the
+   * recommendation when it is done. `focus`: move focus to the new question (not on load:
+   * the host page keeps its focus until the person starts). */
+  private async ask(answers: Situation, focus = true): Promise<void> {
+    this.answers = answers;
+    this.view = "loading";
+    let response: Response;
+    try {
+      response = await this.request(`/v1/recommendations/intake?locale=${this.locale}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(answers),
+      });
+    } catch {
+      this.fail({ message: this.t.originNotAllowed, hint: this.t.originHint });
+      return;
+    }
+    if (!response.ok) {
+      this.fail(await this.failureOf(response));
+      return;
+    }
+    const answer = (await response.json()) as IntakeAnswer;
+    if (answer.done) {
+      await this.show(answer.recommendation);
+      return;
+    }
+    this.question = answer.question;
+    this.asked += 1;
+    this.formError = null;
+    this.view = "intake";
+    await this.updateComplete;
+    if (focus) this.renderRoot.querySelector<HTMLElement>("[data-first]")?.focus();
+  }
+
+  /** The answer to the question shown, as the field's value; undefined (and the error said,
+   * focus on the field) when it is not a valid one. */
+  private answerOf(question: Question, data: FormData): unknown {
+    const t = this.t;
+    const refuse = (message: string): undefined => {
+      this.formError = message;
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>("[data-first]")?.focus(),
+      );
+      return undefined;
+    };
+    const chosen = data.getAll("answer").map(String);
+    if (question.kind === "number") {
+      const typed = (chosen[0] ?? "").trim();
+      const n = Number(typed.replace(",", "."));
+      const low = question.minimum ?? -Infinity;
+      const high = question.maximum ?? Infinity;
+      const whole = !question.integer || Number.isInteger(n);
+      if (typed !== "" && n >= low && n <= high && whole) return n;
+      return refuse(question.hint ? `${t.numberInvalid} ${question.hint}` : t.numberInvalid);
+    }
+    if (question.kind === "several_of") {
+      const low = question.min_choices ?? 1;
+      const high = question.max_choices ?? question.options.length;
+      if (chosen.length < low || chosen.length > high) return refuse(t.chooseSeveral);
+      return question.options.filter((_, i) => chosen.includes(String(i))).map((o) => o.value);
+    }
+    const option = question.options[Number(chosen[0])];
+    return option === undefined || chosen.length !== 1 ? refuse(t.chooseOne) : option.value;
+  }
+
+  private onAnswer(event: SubmitEvent): void {
+    event.preventDefault();
+    const question = this.question;
+    if (!question) return;
+    const value = this.answerOf(question, new FormData(event.currentTarget as HTMLFormElement));
+    if (value === undefined) return;
+    this.formError = null;
+    const answers: Situation = { ...this.answers };
+    if (question.field.startsWith("context.")) {
+      const flag = question.field.slice("context.".length);
+      answers.context = { ...((answers.context as Record<string, unknown>) ?? {}), [flag]: value };
+    } else {
+      answers[question.field] = value;
+    }
+    void this.ask(answers);
+  }
+
+  private async showAllQuestions(): Promise<void> {
+    this.fullForm = true;
+    this.formError = null;
+    this.view = "form";
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>("#mc-form-heading")?.focus();
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -366,8 +500,13 @@ export class McRecommender extends LitElement {
   }
 
   private changeAnswers(): void {
-    this.view = "form";
     this.result = null;
+    if (this.fullForm) {
+      this.view = "form";
+      return;
+    }
+    this.asked = 0;
+    void this.ask(this.givenSituation());
   }
 
   protected updated(changed: PropertyValues): void {
@@ -380,6 +519,7 @@ export class McRecommender extends LitElement {
     const t = this.t;
     return html`<section part="container" lang=${this.locale} aria-busy=${this.view === "loading"}>
       ${this.view === "error" ? this.renderFailure() : nothing}
+      ${this.view === "intake" && this.question ? this.renderQuestion(t, this.question) : nothing}
       ${this.view === "form" ? this.renderForm(t) : nothing}
       ${this.view === "loading" ? html`<p part="status" role="status">${t.loading}</p>` : nothing}
       ${this.view === "result" && this.result ? this.renderResult(t, this.result) : nothing}
@@ -399,11 +539,72 @@ export class McRecommender extends LitElement {
     </div>`;
   }
 
+  /** One question of the intake: its text as the label (or legend), why it is asked now and
+   * its hint as the description, options labelled as the service words them. */
+  private renderQuestion(t: Messages, question: Question): TemplateResult {
+    const described = question.hint ? "mc-why mc-question-hint" : "mc-why";
+    const why = html`<p class="hint" id="mc-why">${question.why}</p>`;
+    const hint = question.hint
+      ? html`<p class="hint" id="mc-question-hint">${question.hint}</p>`
+      : nothing;
+    const multiple = question.kind === "several_of";
+    const field =
+      question.kind === "number"
+        ? html`<div part="field" class="field">
+            <label part="label" for="mc-answer">${question.text}</label>
+            ${why}
+            <input
+              part="input"
+              id="mc-answer"
+              name="answer"
+              data-first
+              inputmode=${question.integer ? "numeric" : "decimal"}
+              autocomplete="off"
+              required
+              aria-describedby=${described}
+            />
+            ${hint}
+          </div>`
+        : html`<fieldset part="field" class="field" aria-describedby=${described}>
+            <legend part="label">${question.text}</legend>
+            ${why} ${hint}
+            ${question.options.map(
+              (option, i) => html`<label class="choice"
+                ><input
+                  type=${multiple ? "checkbox" : "radio"}
+                  name="answer"
+                  value=${String(i)}
+                  ?data-first=${i === 0}
+                  ?required=${!multiple}
+                />
+                ${option.label}</label
+              >`,
+            )}
+          </fieldset>`;
+    return html`<form part="form intake" novalidate @submit=${this.onAnswer}
+      data-field=${question.field}>
+      <h2 part="title" class="title">${t.title}</h2>
+      <p part="progress" class="progress">
+        ${this.fill(t.questionNumber, { n: String(this.asked) })}
+      </p>
+      ${field}
+      ${this.formError
+        ? html`<p part="error" class="error-message" role="alert">${this.formError}</p>`
+        : nothing}
+      <div class="actions">
+        <button part="button" type="submit">${t.next}</button>
+        <button part="show-all" class="link" type="button" @click=${this.showAllQuestions}>
+          ${t.showAll}
+        </button>
+      </div>
+    </form>`;
+  }
+
   private renderForm(t: Messages): TemplateResult {
     const option = (value: string, label: string, selected = false) =>
       html`<option value=${value} ?selected=${selected}>${label}</option>`;
     return html`<form part="form" novalidate @submit=${this.onSubmit}>
-      <h2 part="title" class="title">${t.title}</h2>
+      <h2 part="title" class="title" id="mc-form-heading" tabindex="-1">${t.title}</h2>
       <p class="intro">${t.intro}</p>
       <div part="field" class="field">
         <label part="label" for="mc-stage">${t.careerStage}</label>

@@ -104,7 +104,7 @@ export const styles = css`
     color: inherit;
   }
   select,
-  input:not([type="checkbox"]) {
+  input:not([type="checkbox"]):not([type="radio"]) {
     background: var(--_background);
     border: 1px solid var(--_border);
     border-radius: calc(var(--mc-radius, 8px) / 2);
@@ -126,6 +126,29 @@ export const styles = css`
     min-height: 2.75em;
     font-weight: 600;
     cursor: pointer;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1.5em;
+  }
+  button.link {
+    background: none;
+    color: var(--_accent);
+    padding: 0.5em 0;
+    font-weight: normal;
+    text-decoration: underline;
+  }
+  .progress {
+    color: var(--_muted);
+    font-size: 0.875em;
+    margin: 0 0 0.5em;
+  }
+  input[type="radio"] {
+    accent-color: var(--_accent);
+    width: 1.125em;
+    height: 1.125em;
   }
   :focus-visible {
     outline: 3px solid var(--_accent);

@@ -46,6 +46,7 @@ async def test_a_publishable_key_reaches_only_what_the_component_needs(
         assert refused.headers["access-control-allow-origin"] == PARTNER  # readable why
     allowed = (
         ("POST", "/v1/recommendations", SITUATION),
+        ("POST", "/v1/recommendations/intake", {}),  # the component's questions
         ("GET", "/v1/variants", None),
         ("GET", "/v1/variants/classic-mentoring", None),
         ("GET", "/v1/approaches/mentoring", None),

@@ -94,4 +94,10 @@ export const de: Messages = {
   goalsRequired: "Wählen Sie mindestens ein Ziel.",
   hoursInvalid: "Geben Sie eine Stundenzahl zwischen 0,05 und 40 ein.",
   missingKey: "Dem Empfehlungsassistenten fehlt der Schlüssel (das Attribut api-key).",
+  next: "Weiter",
+  showAll: "Alle Fragen anzeigen",
+  questionNumber: "Frage {n}",
+  chooseOne: "Wählen Sie eine Antwort.",
+  chooseSeveral: "Wählen Sie mindestens eine aus.",
+  numberInvalid: "Geben Sie eine Zahl im angegebenen Bereich ein.",
 };

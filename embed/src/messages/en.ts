@@ -93,6 +93,12 @@ export const en = {
   goalsRequired: "Choose at least one goal.",
   hoursInvalid: "Enter a number of hours between 0.05 and 40.",
   missingKey: "The recommender has no key (the api-key attribute).",
+  next: "Next",
+  showAll: "Show all questions",
+  questionNumber: "Question {n}",
+  chooseOne: "Choose one answer.",
+  chooseSeveral: "Choose at least one.",
+  numberInvalid: "Enter a number in the range asked.",
 };
 
 export type Messages = typeof en;

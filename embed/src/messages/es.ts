@@ -94,4 +94,10 @@ export const es: Messages = {
   goalsRequired: "Elige al menos un objetivo.",
   hoursInvalid: "Indica un número de horas entre 0,05 y 40.",
   missingKey: "Falta la clave del recomendador (el atributo api-key).",
+  next: "Siguiente",
+  showAll: "Ver todas las preguntas",
+  questionNumber: "Pregunta {n}",
+  chooseOne: "Elige una respuesta.",
+  chooseSeveral: "Elige al menos una.",
+  numberInvalid: "Escribe un número dentro del rango indicado.",
 };

@@ -94,4 +94,10 @@ export const fr: Messages = {
   goalsRequired: "Choisissez au moins un objectif.",
   hoursInvalid: "Indiquez un nombre d’heures compris entre 0,05 et 40.",
   missingKey: "Il manque la clé du recommandeur (l’attribut api-key).",
+  next: "Suivant",
+  showAll: "Afficher toutes les questions",
+  questionNumber: "Question {n}",
+  chooseOne: "Choisissez une réponse.",
+  chooseSeveral: "Choisissez-en au moins une.",
+  numberInvalid: "Saisissez un nombre dans la plage indiquée.",
 };

@@ -205,7 +205,7 @@ class RecommendationController(Controller):
 
     @post(
         "/intake",
-        opt=access(Scope.RECOMMEND),
+        opt=access(Scope.RECOMMEND, browser=True),  # the embedded recommender asks through it
         operation_id="CreateRecommendationIntake",
         summary="The next question worth asking, or the recommendation once none is left",
         description="Send what is known so far (any subset of the situation's fields, each "

@@ -330,7 +330,7 @@ export const createRecommendationBatch = <ThrowOnError extends boolean = false>(
  *
  * Send what is known so far (any subset of the situation's fields, each validated as in `POST /v1/recommendations`; a context flag sent as null, or a preference sent as `no_preference`, counts as answered: not sure). Required fields are asked first, then an optional signal only while some answer to the signals not yet asked could still change the primary recommendation under the organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
  *
- * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
+ * Needs an API key with the scope `recommend` (production). A publishable key may call it from one of its origins.
  */
 export const createRecommendationIntake = <ThrowOnError extends boolean = false>(options: Options<CreateRecommendationIntakeData, ThrowOnError>): RequestResult<CreateRecommendationIntakeResponses, CreateRecommendationIntakeErrors, ThrowOnError> => (options.client ?? client).post<CreateRecommendationIntakeResponses, CreateRecommendationIntakeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],

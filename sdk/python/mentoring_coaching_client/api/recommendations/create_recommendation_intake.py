@@ -121,8 +121,8 @@ def sync_detailed(
     organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for
     the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
 
-    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
-    call it from a server.
+    Needs an API key with the scope `recommend` (production). A publishable key may call it from one of
+    its origins.
 
     Args:
         body (IntakeSituation): What is known so far of a situation: any subset of its fields,
@@ -162,8 +162,8 @@ def sync(
     organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for
     the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
 
-    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
-    call it from a server.
+    Needs an API key with the scope `recommend` (production). A publishable key may call it from one of
+    its origins.
 
     Args:
         body (IntakeSituation): What is known so far of a situation: any subset of its fields,
@@ -198,8 +198,8 @@ async def asyncio_detailed(
     organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for
     the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
 
-    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
-    call it from a server.
+    Needs an API key with the scope `recommend` (production). A publishable key may call it from one of
+    its origins.
 
     Args:
         body (IntakeSituation): What is known so far of a situation: any subset of its fields,
@@ -237,8 +237,8 @@ async def asyncio(
     organisation's policy. `done: true` carries exactly the answer `POST /v1/recommendations` gives for
     the same body (with a decision id of its own, which replays like any). Stateless: nothing is stored.
 
-    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
-    call it from a server.
+    Needs an API key with the scope `recommend` (production). A publishable key may call it from one of
+    its origins.
 
     Args:
         body (IntakeSituation): What is known so far of a situation: any subset of its fields,
