@@ -27,6 +27,9 @@ from .delivery_attempt import DeliveryAttempt
 from .delivery_attempt_delivery_status import DeliveryAttemptDeliveryStatus
 from .delivery_attempt_outcome import DeliveryAttemptOutcome
 from .delivery_page import DeliveryPage
+from .documents_event import DocumentsEvent
+from .documents_event_page import DocumentsEventPage
+from .documents_summary import DocumentsSummary
 from .export import Export
 from .factor import Factor
 from .factor_policy import FactorPolicy
@@ -38,9 +41,17 @@ from .goal_track import GoalTrack
 from .growth_plan import GrowthPlan
 from .growth_track import GrowthTrack
 from .health import Health
+from .issuer import Issuer
+from .issuer_change import IssuerChange
+from .issuer_change_page import IssuerChangePage
+from .issuer_create import IssuerCreate
+from .issuer_page import IssuerPage
 from .item_problem import ItemProblem
 from .locale_info import LocaleInfo
 from .locale_list import LocaleList
+from .manifest_detail import ManifestDetail
+from .manifest_summary import ManifestSummary
+from .mode_change import ModeChange
 from .organisation_policy_document import OrganisationPolicyDocument
 from .organisation_policy_document_context_defaults import OrganisationPolicyDocumentContextDefaults
 from .organisation_policy_document_weights import OrganisationPolicyDocumentWeights
@@ -54,6 +65,7 @@ from .prerequisite import Prerequisite
 from .primary import Primary
 from .primary_approach import PrimaryApproach
 from .problem import Problem
+from .protected_resource_metadata import ProtectedResourceMetadata
 from .published_policy import PublishedPolicy
 from .published_policy_page import PublishedPolicyPage
 from .ranked_score import RankedScore
@@ -73,6 +85,18 @@ from .recommendation_policy_structure_fit import RecommendationPolicyStructureFi
 from .recommendation_policy_structure_fit_additional_property import RecommendationPolicyStructureFitAdditionalProperty
 from .recommendation_policy_variants import RecommendationPolicyVariants
 from .recommendation_summary import RecommendationSummary
+from .register_trusted_document_manifest_apollo_persisted_query_manifest import (
+    RegisterTrustedDocumentManifestApolloPersistedQueryManifest,
+)
+from .register_trusted_document_manifest_apollo_persisted_query_manifest_operations_item import (
+    RegisterTrustedDocumentManifestApolloPersistedQueryManifestOperationsItem,
+)
+from .register_trusted_document_manifest_apollo_persisted_query_manifest_operations_item_type import (
+    RegisterTrustedDocumentManifestApolloPersistedQueryManifestOperationsItemType,
+)
+from .register_trusted_document_manifest_persisted_documents_json_graphql_codegen_client_preset import (
+    RegisterTrustedDocumentManifestPersistedDocumentsJsonGraphqlCodegenClientPreset,
+)
 from .relationship_preference import RelationshipPreference
 from .relationship_shape import RelationshipShape
 from .release import Release
@@ -91,6 +115,7 @@ from .term import Term
 from .term_page import TermPage
 from .topic import Topic
 from .topic_page import TopicPage
+from .trusted_document import TrustedDocument
 from .urgency_fit import UrgencyFit
 from .variant import Variant
 from .variant_page import VariantPage
@@ -130,6 +155,9 @@ __all__ = (
     "DeliveryAttemptDeliveryStatus",
     "DeliveryAttemptOutcome",
     "DeliveryPage",
+    "DocumentsEvent",
+    "DocumentsEventPage",
+    "DocumentsSummary",
     "Export",
     "Factor",
     "FactorPolicy",
@@ -141,9 +169,17 @@ __all__ = (
     "GrowthPlan",
     "GrowthTrack",
     "Health",
+    "Issuer",
+    "IssuerChange",
+    "IssuerChangePage",
+    "IssuerCreate",
+    "IssuerPage",
     "ItemProblem",
     "LocaleInfo",
     "LocaleList",
+    "ManifestDetail",
+    "ManifestSummary",
+    "ModeChange",
     "OrganisationPolicyDocument",
     "OrganisationPolicyDocumentContextDefaults",
     "OrganisationPolicyDocumentWeights",
@@ -157,6 +193,7 @@ __all__ = (
     "Primary",
     "PrimaryApproach",
     "Problem",
+    "ProtectedResourceMetadata",
     "PublishedPolicy",
     "PublishedPolicyPage",
     "RankedScore",
@@ -174,6 +211,10 @@ __all__ = (
     "RecommendationPolicyStructureFitAdditionalProperty",
     "RecommendationPolicyVariants",
     "RecommendationSummary",
+    "RegisterTrustedDocumentManifestApolloPersistedQueryManifest",
+    "RegisterTrustedDocumentManifestApolloPersistedQueryManifestOperationsItem",
+    "RegisterTrustedDocumentManifestApolloPersistedQueryManifestOperationsItemType",
+    "RegisterTrustedDocumentManifestPersistedDocumentsJsonGraphqlCodegenClientPreset",
     "RelationshipPreference",
     "RelationshipShape",
     "Release",
@@ -192,6 +233,7 @@ __all__ = (
     "TermPage",
     "Topic",
     "TopicPage",
+    "TrustedDocument",
     "UrgencyFit",
     "Variant",
     "VariantPage",

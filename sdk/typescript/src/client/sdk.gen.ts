@@ -2,7 +2,7 @@
 
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client';
 import { client } from './client.gen';
-import type { CreateRecommendationBatchData, CreateRecommendationBatchErrors, CreateRecommendationBatchResponses, CreateRecommendationData, CreateRecommendationErrors, CreateRecommendationResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, ExportCatalogueData, ExportCatalogueErrors, ExportCatalogueResponses, GetApproachData, GetApproachErrors, GetApproachResponses, GetAspectData, GetAspectErrors, GetAspectResponses, GetLivenessData, GetLivenessResponses, GetOrganisationPolicyData, GetOrganisationPolicyErrors, GetOrganisationPolicyResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRecommendationPolicyCardData, GetRecommendationPolicyCardErrors, GetRecommendationPolicyCardResponses, GetRecommendationPolicyData, GetRecommendationPolicyErrors, GetRecommendationPolicyResponses, GetRecommendationPolicyVersionData, GetRecommendationPolicyVersionErrors, GetRecommendationPolicyVersionResponses, GetReleaseData, GetReleaseErrors, GetReleaseResponses, GetTermData, GetTermErrors, GetTermResponses, GetTopicData, GetTopicErrors, GetTopicResponses, GetVariantData, GetVariantErrors, GetVariantResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListApproachesData, ListApproachesErrors, ListApproachesResponses, ListAspectsData, ListAspectsErrors, ListAspectsResponses, ListChangesData, ListChangesErrors, ListChangesResponses, ListLocalesData, ListLocalesErrors, ListLocalesResponses, ListOrganisationPolicyVersionsData, ListOrganisationPolicyVersionsErrors, ListOrganisationPolicyVersionsResponses, ListRecommendationPoliciesData, ListRecommendationPoliciesErrors, ListRecommendationPoliciesResponses, ListReleasesData, ListReleasesErrors, ListReleasesResponses, ListTermsData, ListTermsErrors, ListTermsResponses, ListTopicsData, ListTopicsErrors, ListTopicsResponses, ListVariantsData, ListVariantsErrors, ListVariantsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, PingWebhookData, PingWebhookErrors, PingWebhookResponses, PublishOrganisationPolicyData, PublishOrganisationPolicyErrors, PublishOrganisationPolicyResponses, ReplayRecommendationData, ReplayRecommendationErrors, ReplayRecommendationResponses } from './types.gen';
+import type { CreateRecommendationBatchData, CreateRecommendationBatchErrors, CreateRecommendationBatchResponses, CreateRecommendationData, CreateRecommendationErrors, CreateRecommendationResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DistrustIssuerData, DistrustIssuerErrors, DistrustIssuerResponses, ExportCatalogueData, ExportCatalogueErrors, ExportCatalogueResponses, GetApproachData, GetApproachErrors, GetApproachResponses, GetAspectData, GetAspectErrors, GetAspectResponses, GetLivenessData, GetLivenessResponses, GetOrganisationPolicyData, GetOrganisationPolicyErrors, GetOrganisationPolicyResponses, GetProtectedResourceMetadataData, GetProtectedResourceMetadataErrors, GetProtectedResourceMetadataResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRecommendationPolicyCardData, GetRecommendationPolicyCardErrors, GetRecommendationPolicyCardResponses, GetRecommendationPolicyData, GetRecommendationPolicyErrors, GetRecommendationPolicyResponses, GetRecommendationPolicyVersionData, GetRecommendationPolicyVersionErrors, GetRecommendationPolicyVersionResponses, GetReleaseData, GetReleaseErrors, GetReleaseResponses, GetTermData, GetTermErrors, GetTermResponses, GetTopicData, GetTopicErrors, GetTopicResponses, GetTrustedDocumentManifestData, GetTrustedDocumentManifestErrors, GetTrustedDocumentManifestResponses, GetVariantData, GetVariantErrors, GetVariantResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListApproachesData, ListApproachesErrors, ListApproachesResponses, ListAspectsData, ListAspectsErrors, ListAspectsResponses, ListChangesData, ListChangesErrors, ListChangesResponses, ListLocalesData, ListLocalesErrors, ListLocalesResponses, ListOrganisationPolicyVersionsData, ListOrganisationPolicyVersionsErrors, ListOrganisationPolicyVersionsResponses, ListRecommendationPoliciesData, ListRecommendationPoliciesErrors, ListRecommendationPoliciesResponses, ListReleasesData, ListReleasesErrors, ListReleasesResponses, ListTermsData, ListTermsErrors, ListTermsResponses, ListTopicsData, ListTopicsErrors, ListTopicsResponses, ListTrustedDocumentEventsData, ListTrustedDocumentEventsErrors, ListTrustedDocumentEventsResponses, ListTrustedDocumentManifestsData, ListTrustedDocumentManifestsErrors, ListTrustedDocumentManifestsResponses, ListTrustedIssuerChangesData, ListTrustedIssuerChangesErrors, ListTrustedIssuerChangesResponses, ListTrustedIssuersData, ListTrustedIssuersErrors, ListTrustedIssuersResponses, ListVariantsData, ListVariantsErrors, ListVariantsResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, PingWebhookData, PingWebhookErrors, PingWebhookResponses, PublishOrganisationPolicyData, PublishOrganisationPolicyErrors, PublishOrganisationPolicyResponses, RegisterTrustedDocumentManifestData, RegisterTrustedDocumentManifestErrors, RegisterTrustedDocumentManifestResponses, RemoveTrustedDocumentManifestData, RemoveTrustedDocumentManifestErrors, RemoveTrustedDocumentManifestResponses, ReplayRecommendationData, ReplayRecommendationErrors, ReplayRecommendationResponses, SetTrustedDocumentsModeData, SetTrustedDocumentsModeErrors, SetTrustedDocumentsModeResponses, TrustIssuerData, TrustIssuerErrors, TrustIssuerResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -19,6 +19,13 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 };
 
 /**
+ * How to call this service with an OAuth access token (RFC 9728)
+ *
+ * `resource` is the audience a token must name (request it with `resource=` from your identity provider, RFC 8707) and `scopes_supported` the scopes it may carry. 404 when the service accepts API keys only.
+ */
+export const getProtectedResourceMetadata = <ThrowOnError extends boolean = false>(options?: Options<GetProtectedResourceMetadataData, ThrowOnError>): RequestResult<GetProtectedResourceMetadataResponses, GetProtectedResourceMetadataErrors, ThrowOnError> => (options?.client ?? client).get<GetProtectedResourceMetadataResponses, GetProtectedResourceMetadataErrors, ThrowOnError>({ url: '/.well-known/oauth-protected-resource', ...options });
+
+/**
  * The process is up (never touches the database)
  */
 export const getLiveness = <ThrowOnError extends boolean = false>(options?: Options<GetLivenessData, ThrowOnError>): RequestResult<GetLivenessResponses, unknown, ThrowOnError> => (options?.client ?? client).get<GetLivenessResponses, unknown, ThrowOnError>({ url: '/health/live', ...options });
@@ -31,7 +38,7 @@ export const getReadiness = <ThrowOnError extends boolean = false>(options?: Opt
 /**
  * List the two base approaches
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const listApproaches = <ThrowOnError extends boolean = false>(options?: Options<ListApproachesData, ThrowOnError>): RequestResult<ListApproachesResponses, ListApproachesErrors, ThrowOnError> => (options?.client ?? client).get<ListApproachesResponses, ListApproachesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -42,7 +49,7 @@ export const listApproaches = <ThrowOnError extends boolean = false>(options?: O
 /**
  * One approach with its statement for every aspect
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const getApproach = <ThrowOnError extends boolean = false>(options: Options<GetApproachData, ThrowOnError>): RequestResult<GetApproachResponses, GetApproachErrors, ThrowOnError> => (options.client ?? client).get<GetApproachResponses, GetApproachErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -53,7 +60,7 @@ export const getApproach = <ThrowOnError extends boolean = false>(options: Optio
 /**
  * List the comparison aspects (the comparison table's rows)
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const listAspects = <ThrowOnError extends boolean = false>(options?: Options<ListAspectsData, ThrowOnError>): RequestResult<ListAspectsResponses, ListAspectsErrors, ThrowOnError> => (options?.client ?? client).get<ListAspectsResponses, ListAspectsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -64,7 +71,7 @@ export const listAspects = <ThrowOnError extends boolean = false>(options?: Opti
 /**
  * One comparison aspect with its mentoring and coaching statements
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const getAspect = <ThrowOnError extends boolean = false>(options: Options<GetAspectData, ThrowOnError>): RequestResult<GetAspectResponses, GetAspectErrors, ThrowOnError> => (options.client ?? client).get<GetAspectResponses, GetAspectErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -77,7 +84,7 @@ export const getAspect = <ThrowOnError extends boolean = false>(options: Options
  *
  * Start from `/v1/export` and its `content_version`; then ask for the changes since it. Each item appears once with its net change (`removed` is a tombstone). After the last page, `next_since` is the `since` of the next sync. A `since` older than the kept history answers 410: download the export again.
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const listChanges = <ThrowOnError extends boolean = false>(options: Options<ListChangesData, ThrowOnError>): RequestResult<ListChangesResponses, ListChangesErrors, ThrowOnError> => (options.client ?? client).get<ListChangesResponses, ListChangesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -90,7 +97,7 @@ export const listChanges = <ThrowOnError extends boolean = false>(options: Optio
  *
  * For partners who sync: compare `content_version` (or use `If-None-Match`).
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const exportCatalogue = <ThrowOnError extends boolean = false>(options?: Options<ExportCatalogueData, ThrowOnError>): RequestResult<ExportCatalogueResponses, ExportCatalogueErrors, ThrowOnError> => (options?.client ?? client).get<ExportCatalogueResponses, ExportCatalogueErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -103,7 +110,7 @@ export const exportCatalogue = <ThrowOnError extends boolean = false>(options?: 
  *
  * `completeness` is the share of text fields (content and recommendation texts) that the locale translates; missing ones fall back to `en`.
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const listLocales = <ThrowOnError extends boolean = false>(options?: Options<ListLocalesData, ThrowOnError>): RequestResult<ListLocalesResponses, ListLocalesErrors, ThrowOnError> => (options?.client ?? client).get<ListLocalesResponses, ListLocalesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -112,11 +119,63 @@ export const listLocales = <ThrowOnError extends boolean = false>(options?: Opti
 });
 
 /**
+ * The identity providers whose access tokens act for the organisation
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const listTrustedIssuers = <ThrowOnError extends boolean = false>(options: Options<ListTrustedIssuersData, ThrowOnError>): RequestResult<ListTrustedIssuersResponses, ListTrustedIssuersErrors, ThrowOnError> => (options.client ?? client).get<ListTrustedIssuersResponses, ListTrustedIssuersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/issuers',
+    ...options
+});
+
+/**
+ * Trust an identity provider: its access tokens will act for the organisation
+ *
+ * `issuer` is the exact `iss` of its tokens. Its signing keys are read at `jwks_uri`, or, without one, at the `jwks_uri` of its metadata (OpenID Connect Discovery, then RFC 8414), which must name the same issuer. The keys are read now: an issuer whose keys cannot be read, or hold no key of an accepted algorithm, is refused (400). An issuer is trusted by one organisation at most (409), and an organisation trusts at most 10.
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const trustIssuer = <ThrowOnError extends boolean = false>(options: Options<TrustIssuerData, ThrowOnError>): RequestResult<TrustIssuerResponses, TrustIssuerErrors, ThrowOnError> => (options.client ?? client).post<TrustIssuerResponses, TrustIssuerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/issuers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Every issuer the organisation trusted or stopped trusting, newest first
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const listTrustedIssuerChanges = <ThrowOnError extends boolean = false>(options: Options<ListTrustedIssuerChangesData, ThrowOnError>): RequestResult<ListTrustedIssuerChangesResponses, ListTrustedIssuerChangesErrors, ThrowOnError> => (options.client ?? client).get<ListTrustedIssuerChangesResponses, ListTrustedIssuerChangesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/issuers/history',
+    ...options
+});
+
+/**
+ * Stop trusting an identity provider (its tokens are refused from then on)
+ *
+ * Takes effect at once on the replica that answers, and on the others within `API_KEY_CACHE_SECONDS`.
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const distrustIssuer = <ThrowOnError extends boolean = false>(options: Options<DistrustIssuerData, ThrowOnError>): RequestResult<DistrustIssuerResponses, DistrustIssuerErrors, ThrowOnError> => (options.client ?? client).delete<DistrustIssuerResponses, DistrustIssuerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/issuers/{issuer_id}',
+    ...options
+});
+
+/**
  * The organisation's current policy (version 0: nothing published yet)
  *
  * Its `ETag` is what `PUT` needs in `If-Match`.
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const getOrganisationPolicy = <ThrowOnError extends boolean = false>(options: Options<GetOrganisationPolicyData, ThrowOnError>): RequestResult<GetOrganisationPolicyResponses, GetOrganisationPolicyErrors, ThrowOnError> => (options.client ?? client).get<GetOrganisationPolicyResponses, GetOrganisationPolicyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -127,9 +186,9 @@ export const getOrganisationPolicy = <ThrowOnError extends boolean = false>(opti
 /**
  * Publish a new version of the organisation's policy
  *
- * Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered (never recommended, and listed in every answer) and context defaults (replace what a caller did not say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag: 428 without it, 412 when another publication came first. Every version is kept, with the key and time.
+ * Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered (never recommended, and listed in every answer) and context defaults (replace what a caller did not say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and `If-Match` with the current ETag. Every version is kept, with the key and time.
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const publishOrganisationPolicy = <ThrowOnError extends boolean = false>(options: Options<PublishOrganisationPolicyData, ThrowOnError>): RequestResult<PublishOrganisationPolicyResponses, PublishOrganisationPolicyErrors, ThrowOnError> => (options.client ?? client).put<PublishOrganisationPolicyResponses, PublishOrganisationPolicyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -144,7 +203,7 @@ export const publishOrganisationPolicy = <ThrowOnError extends boolean = false>(
 /**
  * Every published version of the organisation's policy, newest first
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const listOrganisationPolicyVersions = <ThrowOnError extends boolean = false>(options: Options<ListOrganisationPolicyVersionsData, ThrowOnError>): RequestResult<ListOrganisationPolicyVersionsResponses, ListOrganisationPolicyVersionsErrors, ThrowOnError> => (options.client ?? client).get<ListOrganisationPolicyVersionsResponses, ListOrganisationPolicyVersionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -153,11 +212,91 @@ export const listOrganisationPolicyVersions = <ThrowOnError extends boolean = fa
 });
 
 /**
+ * The organisation's trusted-document manifests and whether its secret keys run only them
+ *
+ * Recorded in the organisation's history. Its `ETag` is what changing the mode (`PUT`) needs in `If-Match`.
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const listTrustedDocumentManifests = <ThrowOnError extends boolean = false>(options: Options<ListTrustedDocumentManifestsData, ThrowOnError>): RequestResult<ListTrustedDocumentManifestsResponses, ListTrustedDocumentManifestsErrors, ThrowOnError> => (options.client ?? client).get<ListTrustedDocumentManifestsResponses, ListTrustedDocumentManifestsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/trusted-documents',
+    ...options
+});
+
+/**
+ * Let the organisation's secret keys run only its trusted documents, or any
+ *
+ * Publishable keys always run only trusted documents. Needs `If-Match` with the listing's current `ETag` (428 without it, 412 when something changed since).
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const setTrustedDocumentsMode = <ThrowOnError extends boolean = false>(options: Options<SetTrustedDocumentsModeData, ThrowOnError>): RequestResult<SetTrustedDocumentsModeResponses, SetTrustedDocumentsModeErrors, ThrowOnError> => (options.client ?? client).put<SetTrustedDocumentsModeResponses, SetTrustedDocumentsModeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/trusted-documents',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Who registered, replaced, removed, listed or read the trusted documents, and when; newest first
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const listTrustedDocumentEvents = <ThrowOnError extends boolean = false>(options: Options<ListTrustedDocumentEventsData, ThrowOnError>): RequestResult<ListTrustedDocumentEventsResponses, ListTrustedDocumentEventsErrors, ThrowOnError> => (options.client ?? client).get<ListTrustedDocumentEventsResponses, ListTrustedDocumentEventsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/trusted-documents/history',
+    ...options
+});
+
+/**
+ * Remove a manifest: its documents no longer run by id
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const removeTrustedDocumentManifest = <ThrowOnError extends boolean = false>(options: Options<RemoveTrustedDocumentManifestData, ThrowOnError>): RequestResult<RemoveTrustedDocumentManifestResponses, RemoveTrustedDocumentManifestErrors, ThrowOnError> => (options.client ?? client).delete<RemoveTrustedDocumentManifestResponses, RemoveTrustedDocumentManifestErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/trusted-documents/manifests/{manifest}',
+    ...options
+});
+
+/**
+ * One manifest with its documents (recorded in the organisation's history)
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const getTrustedDocumentManifest = <ThrowOnError extends boolean = false>(options: Options<GetTrustedDocumentManifestData, ThrowOnError>): RequestResult<GetTrustedDocumentManifestResponses, GetTrustedDocumentManifestErrors, ThrowOnError> => (options.client ?? client).get<GetTrustedDocumentManifestResponses, GetTrustedDocumentManifestErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/trusted-documents/manifests/{manifest}',
+    ...options
+});
+
+/**
+ * Register a manifest of trusted documents (or replace the one of that name)
+ *
+ * The body is the manifest as the build wrote it: graphql-codegen's `persisted-documents.json` (`{id: document}`) or Apollo's persisted query manifest. Every document is checked against the schema, the limits and the maximum cost; an id shaped like a SHA-256 digest must be its document's. 201 when new, 200 when it replaced one.
+ *
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
+ */
+export const registerTrustedDocumentManifest = <ThrowOnError extends boolean = false>(options: Options<RegisterTrustedDocumentManifestData, ThrowOnError>): RequestResult<RegisterTrustedDocumentManifestResponses, RegisterTrustedDocumentManifestErrors, ThrowOnError> => (options.client ?? client).put<RegisterTrustedDocumentManifestResponses, RegisterTrustedDocumentManifestErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/v1/organisations/{organisation}/trusted-documents/manifests/{manifest}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Recommend mentoring, coaching, a variant or a blend for one situation
  *
  * Every model variant ranked with a score in [0, 1], a per-factor breakdown that adds up to it, reasons and cautions tied to the content, a growth plan where the situation spans both approaches, and the smallest change that would change the top variant. The same input under the same policy gives the same bytes.
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `recommend` (production). A publishable key may call it from one of its origins.
  */
 export const createRecommendation = <ThrowOnError extends boolean = false>(options: Options<CreateRecommendationData, ThrowOnError>): RequestResult<CreateRecommendationResponses, CreateRecommendationErrors, ThrowOnError> => (options.client ?? client).post<CreateRecommendationResponses, CreateRecommendationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -174,7 +313,7 @@ export const createRecommendation = <ThrowOnError extends boolean = false>(optio
  *
  * Each item gets its result or its own problem (`problem.status` 422 with the item's field errors); one bad item never fails the others, so each item is only checked by the server. More than 1000 items, or a malformed envelope, is 422.
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const createRecommendationBatch = <ThrowOnError extends boolean = false>(options: Options<CreateRecommendationBatchData, ThrowOnError>): RequestResult<CreateRecommendationBatchResponses, CreateRecommendationBatchErrors, ThrowOnError> => (options.client ?? client).post<CreateRecommendationBatchResponses, CreateRecommendationBatchErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -189,7 +328,7 @@ export const createRecommendationBatch = <ThrowOnError extends boolean = false>(
 /**
  * Every released policy version, oldest first, with its release date and changelog
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const listRecommendationPolicies = <ThrowOnError extends boolean = false>(options?: Options<ListRecommendationPoliciesData, ThrowOnError>): RequestResult<ListRecommendationPoliciesResponses, ListRecommendationPoliciesErrors, ThrowOnError> => (options?.client ?? client).get<ListRecommendationPoliciesResponses, ListRecommendationPoliciesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -200,7 +339,7 @@ export const listRecommendationPolicies = <ThrowOnError extends boolean = false>
 /**
  * One released policy version: its document as released, date and changelog
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const getRecommendationPolicyVersion = <ThrowOnError extends boolean = false>(options: Options<GetRecommendationPolicyVersionData, ThrowOnError>): RequestResult<GetRecommendationPolicyVersionResponses, GetRecommendationPolicyVersionErrors, ThrowOnError> => (options.client ?? client).get<GetRecommendationPolicyVersionResponses, GetRecommendationPolicyVersionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -211,7 +350,7 @@ export const getRecommendationPolicyVersion = <ThrowOnError extends boolean = fa
 /**
  * The scoring policy in service: factor weights and variant profiles
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const getRecommendationPolicy = <ThrowOnError extends boolean = false>(options?: Options<GetRecommendationPolicyData, ThrowOnError>): RequestResult<GetRecommendationPolicyResponses, GetRecommendationPolicyErrors, ThrowOnError> => (options?.client ?? client).get<GetRecommendationPolicyResponses, GetRecommendationPolicyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -224,7 +363,7 @@ export const getRecommendationPolicy = <ThrowOnError extends boolean = false>(op
  *
  * Instructions for use of the recommendation for HR and integrators: intended purpose and users, what it must not be used for (promotion, dismissal), the inputs and how each is used (the "not said" rule), the factors and their weights, known limitations and failure modes, the evaluation figures the test suite produced, data handling and human-oversight guidance. In en, es, fr and de (`Accept-Language` or `locale`); for the policy in service, or any released `policy_version`. Every recommendation links here (`policy_card`, and a `Link` header).
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const getRecommendationPolicyCard = <ThrowOnError extends boolean = false>(options?: Options<GetRecommendationPolicyCardData, ThrowOnError>): RequestResult<GetRecommendationPolicyCardResponses, GetRecommendationPolicyCardErrors, ThrowOnError> => (options?.client ?? client).get<GetRecommendationPolicyCardResponses, GetRecommendationPolicyCardErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -237,7 +376,7 @@ export const getRecommendationPolicyCard = <ThrowOnError extends boolean = false
  *
  * Give the situation and the versions a recommendation named (its `policy_version`, `content_version`, `locale` and, for an organisation's keys, `organisation_policy_version`): the answer is exactly the bytes the original call returned, for any version the service has released. With `decision_id`, an id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
  *
- * Needs an API key with the scope `recommend` (production).
+ * Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const replayRecommendation = <ThrowOnError extends boolean = false>(options: Options<ReplayRecommendationData, ThrowOnError>): RequestResult<ReplayRecommendationResponses, ReplayRecommendationErrors, ThrowOnError> => (options.client ?? client).post<ReplayRecommendationResponses, ReplayRecommendationErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -254,7 +393,7 @@ export const replayRecommendation = <ThrowOnError extends boolean = false>(optio
  *
  * Every content load that changed something is a release.
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const listReleases = <ThrowOnError extends boolean = false>(options?: Options<ListReleasesData, ThrowOnError>): RequestResult<ListReleasesResponses, ListReleasesErrors, ThrowOnError> => (options?.client ?? client).get<ListReleasesResponses, ListReleasesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -265,7 +404,7 @@ export const listReleases = <ThrowOnError extends boolean = false>(options?: Opt
 /**
  * One release with every change it made
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const getRelease = <ThrowOnError extends boolean = false>(options: Options<GetReleaseData, ThrowOnError>): RequestResult<GetReleaseResponses, GetReleaseErrors, ThrowOnError> => (options.client ?? client).get<GetReleaseResponses, GetReleaseErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -278,7 +417,7 @@ export const getRelease = <ThrowOnError extends boolean = false>(options: Option
  *
  * With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language, accent-insensitive, typo-tolerant), best match first: see docs/search.md.
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const listTerms = <ThrowOnError extends boolean = false>(options?: Options<ListTermsData, ThrowOnError>): RequestResult<ListTermsResponses, ListTermsErrors, ThrowOnError> => (options?.client ?? client).get<ListTermsResponses, ListTermsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -289,7 +428,7 @@ export const listTerms = <ThrowOnError extends boolean = false>(options?: Option
 /**
  * One glossary term
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const getTerm = <ThrowOnError extends boolean = false>(options: Options<GetTermData, ThrowOnError>): RequestResult<GetTermResponses, GetTermErrors, ThrowOnError> => (options.client ?? client).get<GetTermResponses, GetTermErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -300,7 +439,7 @@ export const getTerm = <ThrowOnError extends boolean = false>(options: Options<G
 /**
  * List the narrative topics
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const listTopics = <ThrowOnError extends boolean = false>(options?: Options<ListTopicsData, ThrowOnError>): RequestResult<ListTopicsResponses, ListTopicsErrors, ThrowOnError> => (options?.client ?? client).get<ListTopicsResponses, ListTopicsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -311,7 +450,7 @@ export const listTopics = <ThrowOnError extends boolean = false>(options?: Optio
 /**
  * One narrative topic
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const getTopic = <ThrowOnError extends boolean = false>(options: Options<GetTopicData, ThrowOnError>): RequestResult<GetTopicResponses, GetTopicErrors, ThrowOnError> => (options.client ?? client).get<GetTopicResponses, GetTopicErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -322,7 +461,7 @@ export const getTopic = <ThrowOnError extends boolean = false>(options: Options<
 /**
  * List the model variants, optionally filtered
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const listVariants = <ThrowOnError extends boolean = false>(options?: Options<ListVariantsData, ThrowOnError>): RequestResult<ListVariantsResponses, ListVariantsErrors, ThrowOnError> => (options?.client ?? client).get<ListVariantsResponses, ListVariantsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -333,7 +472,7 @@ export const listVariants = <ThrowOnError extends boolean = false>(options?: Opt
 /**
  * One model variant with its structured attributes
  *
- * Needs an API key with the scope `content:read` (production).
+ * Needs an API key with the scope `content:read` (production). A publishable key may call it from one of its origins.
  */
 export const getVariant = <ThrowOnError extends boolean = false>(options: Options<GetVariantData, ThrowOnError>): RequestResult<GetVariantResponses, GetVariantErrors, ThrowOnError> => (options.client ?? client).get<GetVariantResponses, GetVariantErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -344,7 +483,7 @@ export const getVariant = <ThrowOnError extends boolean = false>(options: Option
 /**
  * The subscriptions of the key's organisation (never their secrets)
  *
- * Needs an API key with the scope `admin` (production).
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const listWebhooks = <ThrowOnError extends boolean = false>(options?: Options<ListWebhooksData, ThrowOnError>): RequestResult<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError> => (options?.client ?? client).get<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -355,7 +494,7 @@ export const listWebhooks = <ThrowOnError extends boolean = false>(options?: Opt
 /**
  * Subscribe a URL to events (the signing secret is shown once)
  *
- * Needs an API key with the scope `admin` (production).
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const createWebhook = <ThrowOnError extends boolean = false>(options: Options<CreateWebhookData, ThrowOnError>): RequestResult<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError> => (options.client ?? client).post<CreateWebhookResponses, CreateWebhookErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -370,7 +509,7 @@ export const createWebhook = <ThrowOnError extends boolean = false>(options: Opt
 /**
  * Unsubscribe (pending deliveries are dropped)
  *
- * Needs an API key with the scope `admin` (production).
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookData, ThrowOnError>): RequestResult<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError> => (options.client ?? client).delete<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -381,7 +520,7 @@ export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Opt
 /**
  * One subscription and its status
  *
- * Needs an API key with the scope `admin` (production).
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const getWebhook = <ThrowOnError extends boolean = false>(options: Options<GetWebhookData, ThrowOnError>): RequestResult<GetWebhookResponses, GetWebhookErrors, ThrowOnError> => (options.client ?? client).get<GetWebhookResponses, GetWebhookErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -392,7 +531,7 @@ export const getWebhook = <ThrowOnError extends boolean = false>(options: Option
 /**
  * Every delivery attempt, newest first: time, status, duration, next retry
  *
- * Needs an API key with the scope `admin` (production).
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(options: Options<ListWebhookDeliveriesData, ThrowOnError>): RequestResult<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError> => (options.client ?? client).get<ListWebhookDeliveriesResponses, ListWebhookDeliveriesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -405,7 +544,7 @@ export const listWebhookDeliveries = <ThrowOnError extends boolean = false>(opti
  *
  * Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription every 60 seconds (then 429 with `Retry-After`).
  *
- * Needs an API key with the scope `admin` (production).
+ * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
  */
 export const pingWebhook = <ThrowOnError extends boolean = false>(options: Options<PingWebhookData, ThrowOnError>): RequestResult<PingWebhookResponses, PingWebhookErrors, ThrowOnError> => (options.client ?? client).post<PingWebhookResponses, PingWebhookErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],

@@ -85,7 +85,10 @@ export type BatchItem = {
  * and never fails the others.
  */
 export type BatchRequest = {
-    items: Array<unknown>;
+    /**
+     * A `Situation`. Each item is checked by the server on its own, so a client never refuses the whole batch for one bad item: a bad item gets its own `problem` (status 422 with field errors) in the 200 answer.
+     */
+    items: Array<Situation | unknown>;
 };
 
 /**
@@ -297,6 +300,37 @@ export type DeliveryPage = {
 };
 
 /**
+ * DocumentsEvent
+ */
+export type DocumentsEvent = {
+    action: string;
+    actor: string;
+    at: string | null;
+    documents: number | null;
+    manifest: string | null;
+    number: number;
+    sha256: string | null;
+};
+
+/**
+ * DocumentsEventPage
+ */
+export type DocumentsEventPage = {
+    items: Array<DocumentsEvent>;
+    next_cursor: string | null;
+};
+
+/**
+ * DocumentsSummary
+ */
+export type DocumentsSummary = {
+    manifests: Array<ManifestSummary>;
+    organisation: string;
+    trusted_only: boolean;
+    version: number;
+};
+
+/**
  * Export
  */
 export type Export = {
@@ -393,6 +427,53 @@ export type Health = {
 };
 
 /**
+ * Issuer
+ */
+export type Issuer = {
+    added_at: string | null;
+    added_by: string;
+    discovered: boolean;
+    id: string;
+    issuer: string;
+    jwks_uri: string;
+};
+
+/**
+ * IssuerChange
+ */
+export type IssuerChange = {
+    action: string;
+    changed_at: string | null;
+    changed_by: string;
+    issuer: string;
+    jwks_uri: string;
+};
+
+/**
+ * IssuerChangePage
+ */
+export type IssuerChangePage = {
+    items: Array<IssuerChange>;
+    next_cursor: string | null;
+};
+
+/**
+ * IssuerCreate
+ */
+export type IssuerCreate = {
+    issuer: string;
+    jwks_uri?: string | null;
+};
+
+/**
+ * IssuerPage
+ */
+export type IssuerPage = {
+    items: Array<Issuer>;
+    next_cursor: string | null;
+};
+
+/**
  * ItemProblem
  */
 export type ItemProblem = {
@@ -421,16 +502,51 @@ export type LocaleList = {
 };
 
 /**
+ * ManifestDetail
+ */
+export type ManifestDetail = {
+    documents: Array<TrustedDocument>;
+    format: string;
+    name: string;
+    registered_at: string | null;
+    registered_by: string;
+    sha256: string;
+};
+
+/**
+ * ManifestSummary
+ */
+export type ManifestSummary = {
+    documents: number;
+    format: string;
+    name: string;
+    registered_at: string | null;
+    registered_by: string;
+    sha256: string;
+};
+
+/**
+ * ModeChange
+ */
+export type ModeChange = {
+    trusted_only: boolean;
+};
+
+/**
  * OrganisationPolicyDocument
  *
  * What an organisation changes; everything left out stays as released.
  */
 export type OrganisationPolicyDocument = {
     /**
-     * Organisation-wide context (e.g. coach_budget: false). Replaces a flag the caller did not send; never a value the caller sent. Optional; each field left out takes its own default.
+     * Organisation-wide context (e.g. coach_budget: false). Replaces a flag the caller did not send; never a value the caller sent. Optional; each field left out takes its own default. Names: `senior_learns_from_juniors`, `sponsors_available`, `peers_available`, `coach_budget`, `ai_acceptable`.
      */
     context_defaults?: {
-        [key: string]: boolean;
+        ai_acceptable?: boolean;
+        coach_budget?: boolean;
+        peers_available?: boolean;
+        senior_learns_from_juniors?: boolean;
+        sponsors_available?: boolean;
     };
     /**
      * Variant slugs the organisation does not offer: never recommended, and listed in every answer as not offered. Optional; the server uses `[]` when it is left out.
@@ -441,10 +557,17 @@ export type OrganisationPolicyDocument = {
      */
     note?: string;
     /**
-     * Multiplier per factor, 0.5 to 2.0; the weights are scaled back to add up to 1. Optional; each field left out takes its own default.
+     * Multiplier per factor, 0.5 to 2.0; the weights are scaled back to add up to 1. Optional; each field left out takes its own default. Names: `goals`, `horizon`, `urgency`, `career_stage`, `relationship`, `structure`, `time`, `context`.
      */
     weights?: {
-        [key: string]: number;
+        career_stage?: number;
+        context?: number;
+        goals?: number;
+        horizon?: number;
+        relationship?: number;
+        structure?: number;
+        time?: number;
+        urgency?: number;
     };
 };
 
@@ -578,6 +701,17 @@ export type Problem = {
     status: number;
     title: string;
     type: string;
+};
+
+/**
+ * ProtectedResourceMetadata
+ */
+export type ProtectedResourceMetadata = {
+    bearer_methods_supported: Array<string>;
+    resource: string;
+    resource_documentation: string;
+    resource_name: string;
+    scopes_supported: Array<string>;
 };
 
 /**
@@ -978,6 +1112,16 @@ export type TopicPage = {
 };
 
 /**
+ * TrustedDocument
+ */
+export type TrustedDocument = {
+    body: string;
+    id: string;
+    name?: string | null;
+    type?: string | null;
+};
+
+/**
  * UrgencyFit
  */
 export type UrgencyFit = {
@@ -1076,6 +1220,11 @@ export type WebhookPage = {
 export type AcceptLanguage = string;
 
 /**
+ * The current `ETag` (from this resource's GET or the last publication): without it the answer is 428, and 412 when another publication came first.
+ */
+export type IfMatch = string;
+
+/**
  * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
  */
 export type IfNoneMatch = string;
@@ -1084,6 +1233,37 @@ export type IfNoneMatch = string;
  * Locale of the texts; overrides `Accept-Language`. Served: `en`, `de`, `es`, `fr`. A regional tag is served by its language (`es-MX` -> `es`), as in `Accept-Language`; any other value is a 400 problem.
  */
 export type Locale = string;
+
+export type GetProtectedResourceMetadataData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/.well-known/oauth-protected-resource';
+};
+
+export type GetProtectedResourceMetadataErrors = {
+    /**
+     * No protected resource with that key
+     */
+    404: Problem;
+};
+
+export type GetProtectedResourceMetadataError = GetProtectedResourceMetadataErrors[keyof GetProtectedResourceMetadataErrors];
+
+export type GetProtectedResourceMetadataResponses = {
+    /**
+     * OK
+     */
+    200: ProtectedResourceMetadata;
+};
+
+export type GetProtectedResourceMetadataResponse = GetProtectedResourceMetadataResponses[keyof GetProtectedResourceMetadataResponses];
 
 export type GetLivenessData = {
     body?: never;
@@ -1174,11 +1354,11 @@ export type ListApproachesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1232,11 +1412,11 @@ export type GetApproachErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1300,11 +1480,11 @@ export type ListAspectsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1358,11 +1538,11 @@ export type GetAspectErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1422,11 +1602,11 @@ export type ListChangesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1482,11 +1662,11 @@ export type ExportCatalogueErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1525,11 +1705,11 @@ export type ListLocalesData = {
 
 export type ListLocalesErrors = {
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1553,6 +1733,236 @@ export type ListLocalesResponses = {
 
 export type ListLocalesResponse = ListLocalesResponses[keyof ListLocalesResponses];
 
+export type ListTrustedIssuersData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/organisations/{organisation}/issuers';
+};
+
+export type ListTrustedIssuersErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListTrustedIssuersError = ListTrustedIssuersErrors[keyof ListTrustedIssuersErrors];
+
+export type ListTrustedIssuersResponses = {
+    /**
+     * OK
+     */
+    200: IssuerPage;
+};
+
+export type ListTrustedIssuersResponse = ListTrustedIssuersResponses[keyof ListTrustedIssuersResponses];
+
+export type TrustIssuerData = {
+    body: IssuerCreate;
+    path: {
+        organisation: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/issuers';
+};
+
+export type TrustIssuerErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * The request contradicts what the service knows
+     */
+    409: Problem;
+    /**
+     * Request body too large
+     */
+    413: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type TrustIssuerError = TrustIssuerErrors[keyof TrustIssuerErrors];
+
+export type TrustIssuerResponses = {
+    /**
+     * Trusted
+     */
+    201: Issuer;
+};
+
+export type TrustIssuerResponse = TrustIssuerResponses[keyof TrustIssuerResponses];
+
+export type ListTrustedIssuerChangesData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/organisations/{organisation}/issuers/history';
+};
+
+export type ListTrustedIssuerChangesErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListTrustedIssuerChangesError = ListTrustedIssuerChangesErrors[keyof ListTrustedIssuerChangesErrors];
+
+export type ListTrustedIssuerChangesResponses = {
+    /**
+     * OK
+     */
+    200: IssuerChangePage;
+};
+
+export type ListTrustedIssuerChangesResponse = ListTrustedIssuerChangesResponses[keyof ListTrustedIssuerChangesResponses];
+
+export type DistrustIssuerData = {
+    body?: never;
+    path: {
+        organisation: string;
+        /**
+         * The trusted issuer's `id` (from the list).
+         */
+        issuer_id: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/issuers/{issuer_id}';
+};
+
+export type DistrustIssuerErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No trusted issuer with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type DistrustIssuerError = DistrustIssuerErrors[keyof DistrustIssuerErrors];
+
+export type DistrustIssuerResponses = {
+    /**
+     * Request fulfilled, nothing follows
+     */
+    204: void;
+};
+
+export type DistrustIssuerResponse = DistrustIssuerResponses[keyof DistrustIssuerResponses];
+
 export type GetOrganisationPolicyData = {
     body?: never;
     headers?: {
@@ -1574,11 +1984,11 @@ export type GetOrganisationPolicyErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1611,6 +2021,12 @@ export type PublishOrganisationPolicyData = {
      * The organisation's adjustments; everything left out stays as released.
      */
     body: OrganisationPolicyDocument;
+    headers: {
+        /**
+         * The current `ETag` (from this resource's GET or the last publication): without it the answer is 428, and 412 when another publication came first.
+         */
+        'If-Match': string;
+    };
     path: {
         organisation: string;
     };
@@ -1624,11 +2040,11 @@ export type PublishOrganisationPolicyErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1694,11 +2110,11 @@ export type ListOrganisationPolicyVersionsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1725,6 +2141,358 @@ export type ListOrganisationPolicyVersionsResponses = {
 };
 
 export type ListOrganisationPolicyVersionsResponse = ListOrganisationPolicyVersionsResponses[keyof ListOrganisationPolicyVersionsResponses];
+
+export type ListTrustedDocumentManifestsData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents';
+};
+
+export type ListTrustedDocumentManifestsErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListTrustedDocumentManifestsError = ListTrustedDocumentManifestsErrors[keyof ListTrustedDocumentManifestsErrors];
+
+export type ListTrustedDocumentManifestsResponses = {
+    /**
+     * OK
+     */
+    200: DocumentsSummary;
+};
+
+export type ListTrustedDocumentManifestsResponse = ListTrustedDocumentManifestsResponses[keyof ListTrustedDocumentManifestsResponses];
+
+export type SetTrustedDocumentsModeData = {
+    body: ModeChange;
+    headers: {
+        /**
+         * The current `ETag` (from this resource's GET or the last publication): without it the answer is 428, and 412 when another publication came first.
+         */
+        'If-Match': string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents';
+};
+
+export type SetTrustedDocumentsModeErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * If-Match names an ETag that is no longer current
+     */
+    412: Problem;
+    /**
+     * If-Match is required
+     */
+    428: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type SetTrustedDocumentsModeError = SetTrustedDocumentsModeErrors[keyof SetTrustedDocumentsModeErrors];
+
+export type SetTrustedDocumentsModeResponses = {
+    /**
+     * OK
+     */
+    200: DocumentsSummary;
+};
+
+export type SetTrustedDocumentsModeResponse = SetTrustedDocumentsModeResponses[keyof SetTrustedDocumentsModeResponses];
+
+export type ListTrustedDocumentEventsData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+    };
+    query?: {
+        /**
+         * Page size, 1 to 100.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from the previous page's `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/v1/organisations/{organisation}/trusted-documents/history';
+};
+
+export type ListTrustedDocumentEventsErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type ListTrustedDocumentEventsError = ListTrustedDocumentEventsErrors[keyof ListTrustedDocumentEventsErrors];
+
+export type ListTrustedDocumentEventsResponses = {
+    /**
+     * OK
+     */
+    200: DocumentsEventPage;
+};
+
+export type ListTrustedDocumentEventsResponse = ListTrustedDocumentEventsResponses[keyof ListTrustedDocumentEventsResponses];
+
+export type RemoveTrustedDocumentManifestData = {
+    body?: never;
+    path: {
+        organisation: string;
+        manifest: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents/manifests/{manifest}';
+};
+
+export type RemoveTrustedDocumentManifestErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type RemoveTrustedDocumentManifestError = RemoveTrustedDocumentManifestErrors[keyof RemoveTrustedDocumentManifestErrors];
+
+export type RemoveTrustedDocumentManifestResponses = {
+    /**
+     * Request fulfilled, nothing follows
+     */
+    204: void;
+};
+
+export type RemoveTrustedDocumentManifestResponse = RemoveTrustedDocumentManifestResponses[keyof RemoveTrustedDocumentManifestResponses];
+
+export type GetTrustedDocumentManifestData = {
+    body?: never;
+    headers?: {
+        /**
+         * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        organisation: string;
+        manifest: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents/manifests/{manifest}';
+};
+
+export type GetTrustedDocumentManifestErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type GetTrustedDocumentManifestError = GetTrustedDocumentManifestErrors[keyof GetTrustedDocumentManifestErrors];
+
+export type GetTrustedDocumentManifestResponses = {
+    /**
+     * OK
+     */
+    200: ManifestDetail;
+};
+
+export type GetTrustedDocumentManifestResponse = GetTrustedDocumentManifestResponses[keyof GetTrustedDocumentManifestResponses];
+
+export type RegisterTrustedDocumentManifestData = {
+    /**
+     * The manifest the front-end build wrote, as it wrote it.
+     */
+    body: {
+        format: 'apollo-persisted-query-manifest';
+        operations: Array<{
+            body: string;
+            id: string;
+            name?: string;
+            type?: 'query' | 'mutation' | 'subscription';
+        }>;
+        version: 1;
+    } | {
+        [key: string]: string;
+    };
+    path: {
+        organisation: string;
+        manifest: string;
+    };
+    query?: never;
+    url: '/v1/organisations/{organisation}/trusted-documents/manifests/{manifest}';
+};
+
+export type RegisterTrustedDocumentManifestErrors = {
+    /**
+     * Invalid parameter, cursor or locale
+     */
+    400: Problem;
+    /**
+     * Missing or unknown API key, or a refused access token
+     */
+    401: Problem;
+    /**
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
+     */
+    403: Problem;
+    /**
+     * No organisation with that key
+     */
+    404: Problem;
+    /**
+     * The request contradicts what the service knows
+     */
+    409: Problem;
+    /**
+     * Request body too large
+     */
+    413: Problem;
+    /**
+     * Rate limit exceeded
+     */
+    429: Problem;
+    /**
+     * Database or content unavailable
+     */
+    503: Problem;
+};
+
+export type RegisterTrustedDocumentManifestError = RegisterTrustedDocumentManifestErrors[keyof RegisterTrustedDocumentManifestErrors];
+
+export type RegisterTrustedDocumentManifestResponses = {
+    /**
+     * OK
+     */
+    200: ManifestSummary;
+    /**
+     * Registered
+     */
+    201: ManifestSummary;
+};
+
+export type RegisterTrustedDocumentManifestResponse = RegisterTrustedDocumentManifestResponses[keyof RegisterTrustedDocumentManifestResponses];
 
 export type CreateRecommendationData = {
     /**
@@ -1753,11 +2521,11 @@ export type CreateRecommendationErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1820,11 +2588,11 @@ export type CreateRecommendationBatchErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1884,11 +2652,11 @@ export type ListRecommendationPoliciesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1933,11 +2701,11 @@ export type GetRecommendationPolicyVersionErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -1980,11 +2748,11 @@ export type GetRecommendationPolicyData = {
 
 export type GetRecommendationPolicyErrors = {
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2040,11 +2808,11 @@ export type GetRecommendationPolicyCardErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2088,11 +2856,11 @@ export type ReplayRecommendationErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `recommend` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2160,11 +2928,11 @@ export type ListReleasesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2212,11 +2980,11 @@ export type GetReleaseErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2259,7 +3027,7 @@ export type ListTermsData = {
     path?: never;
     query?: {
         /**
-         * Search words, for example `reverse mentorship`.
+         * Search words, for example `reverse mentorship`: at least one letter, digit or underscore.
          */
         q?: string | null;
         /**
@@ -2284,11 +3052,11 @@ export type ListTermsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2342,11 +3110,11 @@ export type GetTermErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2410,11 +3178,11 @@ export type ListTopicsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2468,11 +3236,11 @@ export type GetTopicErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2548,11 +3316,11 @@ export type ListVariantsErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2606,11 +3374,11 @@ export type GetVariantErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `content:read` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2666,11 +3434,11 @@ export type ListWebhooksErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2707,11 +3475,11 @@ export type CreateWebhookErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2757,11 +3525,11 @@ export type DeleteWebhookErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2813,11 +3581,11 @@ export type GetWebhookErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2878,11 +3646,11 @@ export type ListWebhookDeliveriesErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**
@@ -2928,11 +3696,11 @@ export type PingWebhookErrors = {
      */
     400: Problem;
     /**
-     * Missing or unknown API key
+     * Missing or unknown API key, or a refused access token
      */
     401: Problem;
     /**
-     * The API key lacks the required scope
+     * The API key lacks the scope `admin` (or is a publishable key the route refuses)
      */
     403: Problem;
     /**

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -58,16 +58,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | TermPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TermPage | None:
     if response.status_code == 200:
         response_200 = TermPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -101,9 +99,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | TermPage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TermPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,16 +117,18 @@ def sync_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | TermPage]:
+) -> Response[Problem | TermPage]:
     """List or search the glossary
 
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
     accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
-        q (None | str | Unset): Search words, for example `reverse mentorship`.
+        q (None | str | Unset): Search words, for example `reverse mentorship`: at least one
+            letter, digit or underscore.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         locale (str | Unset):
@@ -142,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | TermPage]
+        Response[Problem | TermPage]
     """
 
     kwargs = _get_kwargs(
@@ -170,16 +168,18 @@ def sync(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | TermPage | None:
+) -> Problem | TermPage | None:
     """List or search the glossary
 
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
     accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
-        q (None | str | Unset): Search words, for example `reverse mentorship`.
+        q (None | str | Unset): Search words, for example `reverse mentorship`: at least one
+            letter, digit or underscore.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         locale (str | Unset):
@@ -191,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | TermPage
+        Problem | TermPage
     """
 
     return sync_detailed(
@@ -214,16 +214,18 @@ async def asyncio_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | TermPage]:
+) -> Response[Problem | TermPage]:
     """List or search the glossary
 
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
     accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
-        q (None | str | Unset): Search words, for example `reverse mentorship`.
+        q (None | str | Unset): Search words, for example `reverse mentorship`: at least one
+            letter, digit or underscore.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         locale (str | Unset):
@@ -235,7 +237,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | TermPage]
+        Response[Problem | TermPage]
     """
 
     kwargs = _get_kwargs(
@@ -261,16 +263,18 @@ async def asyncio(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | TermPage | None:
+) -> Problem | TermPage | None:
     """List or search the glossary
 
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
     accent-insensitive, typo-tolerant), best match first: see docs/search.md.
 
-    Needs an API key with the scope `content:read` (production).
+    Needs an API key with the scope `content:read` (production). A publishable key may call it from one
+    of its origins.
 
     Args:
-        q (None | str | Unset): Search words, for example `reverse mentorship`.
+        q (None | str | Unset): Search words, for example `reverse mentorship`: at least one
+            letter, digit or underscore.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         locale (str | Unset):
@@ -282,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | TermPage
+        Problem | TermPage
     """
 
     return (

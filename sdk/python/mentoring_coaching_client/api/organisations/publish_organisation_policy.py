@@ -16,8 +16,10 @@ def _get_kwargs(
     organisation: str,
     *,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -104,19 +106,21 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> Response[Problem | PublishedPolicy]:
     """Publish a new version of the organisation's policy
 
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
-    say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first. Every version is kept, with the key and
-    time.
+    say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and
+    `If-Match` with the current ETag. Every version is kept, with the key and time.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         organisation (str):
+        if_match (str):
         body (OrganisationPolicyDocument): What an organisation changes; everything left out stays
             as released.
 
@@ -131,6 +135,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         organisation=organisation,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -145,19 +150,21 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> Problem | PublishedPolicy | None:
     """Publish a new version of the organisation's policy
 
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
-    say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first. Every version is kept, with the key and
-    time.
+    say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and
+    `If-Match` with the current ETag. Every version is kept, with the key and time.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         organisation (str):
+        if_match (str):
         body (OrganisationPolicyDocument): What an organisation changes; everything left out stays
             as released.
 
@@ -173,6 +180,7 @@ def sync(
         organisation=organisation,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -181,19 +189,21 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> Response[Problem | PublishedPolicy]:
     """Publish a new version of the organisation's policy
 
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
-    say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first. Every version is kept, with the key and
-    time.
+    say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and
+    `If-Match` with the current ETag. Every version is kept, with the key and time.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         organisation (str):
+        if_match (str):
         body (OrganisationPolicyDocument): What an organisation changes; everything left out stays
             as released.
 
@@ -208,6 +218,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         organisation=organisation,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -220,19 +231,21 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> Problem | PublishedPolicy | None:
     """Publish a new version of the organisation's policy
 
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
-    say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first. Every version is kept, with the key and
-    time.
+    say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and
+    `If-Match` with the current ETag. Every version is kept, with the key and time.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         organisation (str):
+        if_match (str):
         body (OrganisationPolicyDocument): What an organisation changes; everything left out stays
             as released.
 
@@ -249,5 +262,6 @@ async def asyncio(
             organisation=organisation,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

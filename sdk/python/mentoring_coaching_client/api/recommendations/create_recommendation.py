@@ -115,7 +115,8 @@ def sync_detailed(
     and the smallest change that would change the top variant. The same input under the same policy
     gives the same bytes.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). A publishable key may call it from one of
+    its origins.
 
     Args:
         locale (str | Unset):
@@ -157,7 +158,8 @@ def sync(
     and the smallest change that would change the top variant. The same input under the same policy
     gives the same bytes.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). A publishable key may call it from one of
+    its origins.
 
     Args:
         locale (str | Unset):
@@ -194,7 +196,8 @@ async def asyncio_detailed(
     and the smallest change that would change the top variant. The same input under the same policy
     gives the same bytes.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). A publishable key may call it from one of
+    its origins.
 
     Args:
         locale (str | Unset):
@@ -234,7 +237,8 @@ async def asyncio(
     and the smallest change that would change the top variant. The same input under the same policy
     gives the same bytes.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). A publishable key may call it from one of
+    its origins.
 
     Args:
         locale (str | Unset):

@@ -140,7 +140,8 @@ def sync_detailed(
     one bad item never fails the others, so each item is only checked by the server. More than 1000
     items, or a malformed envelope, is 422.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         detail (BatchDetail | Unset): `full`: every variant with breakdown, reasons and cautions
@@ -188,7 +189,8 @@ def sync(
     one bad item never fails the others, so each item is only checked by the server. More than 1000
     items, or a malformed envelope, is 422.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         detail (BatchDetail | Unset): `full`: every variant with breakdown, reasons and cautions
@@ -231,7 +233,8 @@ async def asyncio_detailed(
     one bad item never fails the others, so each item is only checked by the server. More than 1000
     items, or a malformed envelope, is 422.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         detail (BatchDetail | Unset): `full`: every variant with breakdown, reasons and cautions
@@ -277,7 +280,8 @@ async def asyncio(
     one bad item never fails the others, so each item is only checked by the server. More than 1000
     items, or a malformed envelope, is 422.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         detail (BatchDetail | Unset): `full`: every variant with breakdown, reasons and cautions

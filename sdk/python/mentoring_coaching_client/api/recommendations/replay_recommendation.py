@@ -112,7 +112,8 @@ def sync_detailed(
     bytes the original call returned, for any version the service has released. With `decision_id`, an
     id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
@@ -148,7 +149,8 @@ def sync(
     bytes the original call returned, for any version the service has released. With `decision_id`, an
     id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
@@ -179,7 +181,8 @@ async def asyncio_detailed(
     bytes the original call returned, for any version the service has released. With `decision_id`, an
     id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         body (ReplayRequest): The inputs of a past recommendation, as its answer named them.
@@ -213,7 +216,8 @@ async def asyncio(
     bytes the original call returned, for any version the service has released. With `decision_id`, an
     id made from other inputs is a 409 naming the inputs that differ. Nothing is stored.
 
-    Needs an API key with the scope `recommend` (production).
+    Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
+    call it from a server.
 
     Args:
         body (ReplayRequest): The inputs of a past recommendation, as its answer named them.

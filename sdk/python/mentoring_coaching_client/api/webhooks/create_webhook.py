@@ -92,7 +92,8 @@ def sync_detailed(
 ) -> Response[CreatedWebhook | Problem]:
     """Subscribe a URL to events (the signing secret is shown once)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         body (WebhookCreate):
@@ -123,7 +124,8 @@ def sync(
 ) -> CreatedWebhook | Problem | None:
     """Subscribe a URL to events (the signing secret is shown once)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         body (WebhookCreate):
@@ -149,7 +151,8 @@ async def asyncio_detailed(
 ) -> Response[CreatedWebhook | Problem]:
     """Subscribe a URL to events (the signing secret is shown once)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         body (WebhookCreate):
@@ -178,7 +181,8 @@ async def asyncio(
 ) -> CreatedWebhook | Problem | None:
     """Subscribe a URL to events (the signing secret is shown once)
 
-     Needs an API key with the scope `admin` (production).
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         body (WebhookCreate):

@@ -86,7 +86,8 @@ def sync_detailed(
      Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription
     every 60 seconds (then 429 with `Retry-After`).
 
-    Needs an API key with the scope `admin` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -120,7 +121,8 @@ def sync(
      Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription
     every 60 seconds (then 429 with `Retry-After`).
 
-    Needs an API key with the scope `admin` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -149,7 +151,8 @@ async def asyncio_detailed(
      Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription
     every 60 seconds (then 429 with `Retry-After`).
 
-    Needs an API key with the scope `admin` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.
@@ -181,7 +184,8 @@ async def asyncio(
      Attempted once, never retried; the delivery log shows the outcome. At most 5 pings per subscription
     every 60 seconds (then 429 with `Retry-After`).
 
-    Needs an API key with the scope `admin` (production).
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
 
     Args:
         webhook_id (str): The subscription's id.

@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    organisation: str,
+    issuer_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/organisations/{organisation}/issuers/{issuer_id}".format(
+            organisation=quote(str(organisation), safe=""),
+            issuer_id=quote(str(issuer_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+    if response.status_code == 204:
+        response_204 = None
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organisation: str,
+    issuer_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem]:
+    """Stop trusting an identity provider (its tokens are refused from then on)
+
+     Takes effect at once on the replica that answers, and on the others within `API_KEY_CACHE_SECONDS`.
+
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
+
+    Args:
+        organisation (str):
+        issuer_id (str): The trusted issuer's `id` (from the list).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organisation=organisation,
+        issuer_id=issuer_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organisation: str,
+    issuer_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | None:
+    """Stop trusting an identity provider (its tokens are refused from then on)
+
+     Takes effect at once on the replica that answers, and on the others within `API_KEY_CACHE_SECONDS`.
+
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
+
+    Args:
+        organisation (str):
+        issuer_id (str): The trusted issuer's `id` (from the list).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem
+    """
+
+    return sync_detailed(
+        organisation=organisation,
+        issuer_id=issuer_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organisation: str,
+    issuer_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem]:
+    """Stop trusting an identity provider (its tokens are refused from then on)
+
+     Takes effect at once on the replica that answers, and on the others within `API_KEY_CACHE_SECONDS`.
+
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
+
+    Args:
+        organisation (str):
+        issuer_id (str): The trusted issuer's `id` (from the list).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organisation=organisation,
+        issuer_id=issuer_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organisation: str,
+    issuer_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | None:
+    """Stop trusting an identity provider (its tokens are refused from then on)
+
+     Takes effect at once on the replica that answers, and on the others within `API_KEY_CACHE_SECONDS`.
+
+    Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
+
+    Args:
+        organisation (str):
+        issuer_id (str): The trusted issuer's `id` (from the list).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            organisation=organisation,
+            issuer_id=issuer_id,
+            client=client,
+        )
+    ).parsed

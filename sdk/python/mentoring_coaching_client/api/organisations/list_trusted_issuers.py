@@ -1,0 +1,258 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.issuer_page import IssuerPage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    organisation: str,
+    *,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/organisations/{organisation}/issuers".format(
+            organisation=quote(str(organisation), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IssuerPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = IssuerPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = None
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[IssuerPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    organisation: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[IssuerPage | Problem]:
+    """The identity providers whose access tokens act for the organisation
+
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
+
+    Args:
+        organisation (str):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IssuerPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organisation=organisation,
+        limit=limit,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    organisation: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> IssuerPage | Problem | None:
+    """The identity providers whose access tokens act for the organisation
+
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
+
+    Args:
+        organisation (str):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IssuerPage | Problem
+    """
+
+    return sync_detailed(
+        organisation=organisation,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    organisation: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[IssuerPage | Problem]:
+    """The identity providers whose access tokens act for the organisation
+
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
+
+    Args:
+        organisation (str):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IssuerPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        organisation=organisation,
+        limit=limit,
+        cursor=cursor,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    organisation: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> IssuerPage | Problem | None:
+    """The identity providers whose access tokens act for the organisation
+
+     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
+    it from a server.
+
+    Args:
+        organisation (str):
+        limit (int | Unset): Page size, 1 to 100. Default: 20.
+        cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
+        if_none_match (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IssuerPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            organisation=organisation,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            if_none_match=if_none_match,
+        )
+    ).parsed
