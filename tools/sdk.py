@@ -10,6 +10,7 @@ its README, package.json and tsconfig.json, is written by hand).
 
 import argparse
 import filecmp
+import json
 import os
 import re
 import shutil
@@ -86,6 +87,29 @@ def generate_typescript(into: Path) -> None:
     )
     if done.returncode != 0:
         raise RuntimeError(f"openapi-ts failed:\n{done.stdout}\n{done.stderr}")
+    types = into / "types.gen.ts"
+    types.write_text(typed_not_modified(types.read_text()))
+
+
+NOT_MODIFIED = """
+/**
+ * A 304 Not Modified has no body; the fetch client reports it as this empty `error` (not a
+ * `Problem`). Tell them apart with `isProblem(error)` or `response.status === 304`.
+ */
+export type NotModified = Record<never, never>;
+"""
+
+
+def typed_not_modified(types: str) -> str:
+    """@hey-api/openapi-ts leaves a body-less 304 out of an operation's errors, so `error` is
+    typed `Problem` while a 304 makes it `{}`: add it, as `NotModified`."""
+    document = json.loads(DOCUMENT.read_text())
+    for item in document["paths"].values():
+        for operation in item.values():
+            if "304" in operation.get("responses", {}):
+                head = f"export type {operation['operationId']}Errors = {{\n"
+                types = types.replace(head, f"{head}    304: NotModified;\n", 1)
+    return types + NOT_MODIFIED
 
 
 def _files(folder: Path, skip: set[str]) -> set[Path]:

@@ -1248,6 +1248,7 @@ export type GetProtectedResourceMetadataData = {
 };
 
 export type GetProtectedResourceMetadataErrors = {
+    304: NotModified;
     /**
      * No protected resource with that key
      */
@@ -1301,6 +1302,7 @@ export type GetReadinessData = {
 };
 
 export type GetReadinessErrors = {
+    304: NotModified;
     /**
      * Database or content unavailable
      */
@@ -1349,6 +1351,7 @@ export type ListApproachesData = {
 };
 
 export type ListApproachesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1407,6 +1410,7 @@ export type GetApproachData = {
 };
 
 export type GetApproachErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1475,6 +1479,7 @@ export type ListAspectsData = {
 };
 
 export type ListAspectsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1533,6 +1538,7 @@ export type GetAspectData = {
 };
 
 export type GetAspectErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1597,6 +1603,7 @@ export type ListChangesData = {
 };
 
 export type ListChangesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1657,6 +1664,7 @@ export type ExportCatalogueData = {
 };
 
 export type ExportCatalogueErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1704,6 +1712,7 @@ export type ListLocalesData = {
 };
 
 export type ListLocalesErrors = {
+    304: NotModified;
     /**
      * Missing or unknown API key, or a refused access token
      */
@@ -1758,6 +1767,7 @@ export type ListTrustedIssuersData = {
 };
 
 export type ListTrustedIssuersErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1875,6 +1885,7 @@ export type ListTrustedIssuerChangesData = {
 };
 
 export type ListTrustedIssuerChangesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1979,6 +1990,7 @@ export type GetOrganisationPolicyData = {
 };
 
 export type GetOrganisationPolicyErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2105,6 +2117,7 @@ export type ListOrganisationPolicyVersionsData = {
 };
 
 export type ListOrganisationPolicyVersionsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2158,6 +2171,7 @@ export type ListTrustedDocumentManifestsData = {
 };
 
 export type ListTrustedDocumentManifestsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2281,6 +2295,7 @@ export type ListTrustedDocumentEventsData = {
 };
 
 export type ListTrustedDocumentEventsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2383,6 +2398,7 @@ export type GetTrustedDocumentManifestData = {
 };
 
 export type GetTrustedDocumentManifestErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2647,6 +2663,7 @@ export type ListRecommendationPoliciesData = {
 };
 
 export type ListRecommendationPoliciesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2696,6 +2713,7 @@ export type GetRecommendationPolicyVersionData = {
 };
 
 export type GetRecommendationPolicyVersionErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2747,6 +2765,7 @@ export type GetRecommendationPolicyData = {
 };
 
 export type GetRecommendationPolicyErrors = {
+    304: NotModified;
     /**
      * Missing or unknown API key, or a refused access token
      */
@@ -2803,6 +2822,7 @@ export type GetRecommendationPolicyCardData = {
 };
 
 export type GetRecommendationPolicyCardErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2923,6 +2943,7 @@ export type ListReleasesData = {
 };
 
 export type ListReleasesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2975,6 +2996,7 @@ export type GetReleaseData = {
 };
 
 export type GetReleaseErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3047,6 +3069,7 @@ export type ListTermsData = {
 };
 
 export type ListTermsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3105,6 +3128,7 @@ export type GetTermData = {
 };
 
 export type GetTermErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3173,6 +3197,7 @@ export type ListTopicsData = {
 };
 
 export type ListTopicsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3231,6 +3256,7 @@ export type GetTopicData = {
 };
 
 export type GetTopicErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3311,6 +3337,7 @@ export type ListVariantsData = {
 };
 
 export type ListVariantsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3369,6 +3396,7 @@ export type GetVariantData = {
 };
 
 export type GetVariantErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3429,6 +3457,7 @@ export type ListWebhooksData = {
 };
 
 export type ListWebhooksErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3576,6 +3605,7 @@ export type GetWebhookData = {
 };
 
 export type GetWebhookErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3641,6 +3671,7 @@ export type ListWebhookDeliveriesData = {
 };
 
 export type ListWebhookDeliveriesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3727,3 +3758,9 @@ export type PingWebhookResponses = {
 };
 
 export type PingWebhookResponse = PingWebhookResponses[keyof PingWebhookResponses];
+
+/**
+ * A 304 Not Modified has no body; the fetch client reports it as this empty `error` (not a
+ * `Problem`). Tell them apart with `isProblem(error)` or `response.status === 304`.
+ */
+export type NotModified = Record<never, never>;
