@@ -492,7 +492,10 @@ def request_body_schemas(locales: Sequence[str]) -> dict[str, Any]:
     claimed["pattern"] = DECISION_ID_PATTERN
     items = components["BatchRequest"]["properties"]["items"]
     items["items"] = {
-        "anyOf": [{"$ref": "#/components/schemas/Situation"}, {}],
+        "anyOf": [
+            {"$ref": "#/components/schemas/Situation"},
+            {"description": "Anything else: the server answers it with its own `problem`."},
+        ],
         "description": "A `Situation`. Each item is checked by the server on its own, so a "
         "client never refuses the whole batch for one bad item: a bad item gets its own "
         "`problem` (status 422 with field errors) in the 200 answer.",

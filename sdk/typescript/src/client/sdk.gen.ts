@@ -27,11 +27,15 @@ export const getProtectedResourceMetadata = <ThrowOnError extends boolean = fals
 
 /**
  * The process is up (never touches the database)
+ *
+ * For a liveness probe: 200 while the process answers; no key needed.
  */
 export const getLiveness = <ThrowOnError extends boolean = false>(options?: Options<GetLivenessData, ThrowOnError>): RequestResult<GetLivenessResponses, unknown, ThrowOnError> => (options?.client ?? client).get<GetLivenessResponses, unknown, ThrowOnError>({ url: '/health/live', ...options });
 
 /**
  * The service can reach PostgreSQL and has content
+ *
+ * For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no content is loaded; no key needed.
  */
 export const getReadiness = <ThrowOnError extends boolean = false>(options?: Options<GetReadinessData, ThrowOnError>): RequestResult<GetReadinessResponses, GetReadinessErrors, ThrowOnError> => (options?.client ?? client).get<GetReadinessResponses, GetReadinessErrors, ThrowOnError>({ url: '/health/ready', ...options });
 

@@ -58,6 +58,8 @@ def sync_detailed(
 ) -> Response[Health]:
     """The process is up (never touches the database)
 
+     For a liveness probe: 200 while the process answers; no key needed.
+
     Args:
         if_none_match (str | Unset):
 
@@ -87,6 +89,8 @@ def sync(
 ) -> Health | None:
     """The process is up (never touches the database)
 
+     For a liveness probe: 200 while the process answers; no key needed.
+
     Args:
         if_none_match (str | Unset):
 
@@ -110,6 +114,8 @@ async def asyncio_detailed(
     if_none_match: str | Unset = UNSET,
 ) -> Response[Health]:
     """The process is up (never touches the database)
+
+     For a liveness probe: 200 while the process answers; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -137,6 +143,8 @@ async def asyncio(
     if_none_match: str | Unset = UNSET,
 ) -> Health | None:
     """The process is up (never touches the database)
+
+     For a liveness probe: 200 while the process answers; no key needed.
 
     Args:
         if_none_match (str | Unset):

@@ -64,6 +64,9 @@ def sync_detailed(
 ) -> Response[Health | Problem]:
     """The service can reach PostgreSQL and has content
 
+     For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no
+    content is loaded; no key needed.
+
     Args:
         if_none_match (str | Unset):
 
@@ -93,6 +96,9 @@ def sync(
 ) -> Health | Problem | None:
     """The service can reach PostgreSQL and has content
 
+     For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no
+    content is loaded; no key needed.
+
     Args:
         if_none_match (str | Unset):
 
@@ -116,6 +122,9 @@ async def asyncio_detailed(
     if_none_match: str | Unset = UNSET,
 ) -> Response[Health | Problem]:
     """The service can reach PostgreSQL and has content
+
+     For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no
+    content is loaded; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -143,6 +152,9 @@ async def asyncio(
     if_none_match: str | Unset = UNSET,
 ) -> Health | Problem | None:
     """The service can reach PostgreSQL and has content
+
+     For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no
+    content is loaded; no key needed.
 
     Args:
         if_none_match (str | Unset):
