@@ -248,17 +248,14 @@ LINKS: dict[tuple[str, str], dict[str, Link | Reference]] = {
         )
     },
     ("CreateRecommendation", "200"): {
+        # The replay's body is the situation sent with the versions and id the answer names;
+        # a link's `requestBody` may hold only one runtime expression in openapi-generator's
+        # parser (swagger-parser refuses an object), so the link says it in words.
         "ReplayRecommendation": Link(
             operation_id="ReplayRecommendation",
-            description="Make this recommendation again, from the inputs its answer names.",
-            request_body={
-                "situation": "$request.body",
-                "policy_version": "$response.body#/policy_version",
-                "content_version": "$response.body#/content_version",
-                "locale": "$response.body#/locale",
-                "organisation_policy_version": "$response.body#/organisation_policy_version",
-                "decision_id": "$response.body#/decision_id",
-            },
+            description="Make this recommendation again: send the situation you sent with the "
+            "answer's `policy_version`, `content_version`, `locale`, "
+            "`organisation_policy_version` and `decision_id`.",
         )
     },
     ("GetOrganisationPolicy", "200"): {
