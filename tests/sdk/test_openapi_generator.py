@@ -48,7 +48,8 @@ PYTHON_SMOKE = """
 import os
 import mcc_generated as api
 
-client = api.ApiClient(api.Configuration(host=os.environ["API_URL"], access_token=os.environ["API_KEY"]))
+settings = api.Configuration(host=os.environ["API_URL"], access_token=os.environ["API_KEY"])
+client = api.ApiClient(settings)
 content = api.ContentApi(client)
 first = content.list_terms(limit=5)
 second = content.list_terms(limit=5, cursor=first.next_cursor)
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
   );
   const first = await content.listTerms({ limit: 5 });
   const second = await content.listTerms({ limit: 5, cursor: first.nextCursor ?? undefined });
-  if (!first.items.length || first.items[0].slug === second.items[0].slug) throw new Error("paging");
+  if (!first.items.length || first.items[0].slug === second.items[0].slug) {
+    throw new Error("paging");
+  }
   const term = await content.getTerm({ slug: "reverse-mentoring" });
   if (term.slug !== "reverse-mentoring") throw new Error("getTerm");
   try {
