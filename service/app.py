@@ -10,7 +10,7 @@ from litestar import Litestar
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
-from litestar.openapi.spec import License, Server
+from litestar.openapi.spec import Contact, License, Server
 
 from service.api import contract
 from service.api.common.answered import AnsweredContentMiddleware, answered_cache
@@ -67,6 +67,9 @@ def openapi_config() -> OpenAPIConfig:
         description=API_DESCRIPTION,
         servers=[Server(url="/")],
         license=License(name="Proprietary", identifier="LicenseRef-Proprietary"),
+        contact=Contact(
+            name="Integration support", url="https://mentoring-coaching.example/support"
+        ),
         path="/schema",
         render_plugins=[JsonRenderPlugin()],
         use_handler_docstrings=False,

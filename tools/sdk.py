@@ -10,7 +10,9 @@ its README, package.json and tsconfig.json, is written by hand).
 
 import argparse
 import filecmp
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,6 +53,24 @@ def generate_python(into: Path) -> None:
     )
     for name in HAND_WRITTEN_PYTHON:
         (into / name).unlink(missing_ok=True)
+    for module in (into / "mentoring_coaching_client" / "api").rglob("*.py"):
+        module.write_text(typed_answers(module.read_text()))
+    for hook in (
+        ["ruff", "check", ".", "--fix-only", "--quiet", "--no-cache"],
+        ["ruff", "format", ".", "--quiet", "--no-cache"],
+    ):
+        subprocess.run(
+            [str(VENV_BIN / hook[0]), *hook[1:]], cwd=into, check=True, capture_output=True
+        )
+
+
+def typed_answers(module: str) -> str:
+    """openapi-python-client types an answer without a body (304, 204) as `Any`, which swallows
+    the union (`Any | Problem | TermPage`: no attribute error is ever reported). Such an answer
+    is parsed as `None`, which the union already holds: say so, so that mypy makes callers
+    tell a page from a problem."""
+    module = module.replace("cast(Any, None)", "None")
+    return re.sub(r"\bAny \| (?=[A-Z])", "", module)
 
 
 def generate_typescript(into: Path) -> None:
@@ -67,6 +87,29 @@ def generate_typescript(into: Path) -> None:
     )
     if done.returncode != 0:
         raise RuntimeError(f"openapi-ts failed:\n{done.stdout}\n{done.stderr}")
+    types = into / "types.gen.ts"
+    types.write_text(typed_not_modified(types.read_text()))
+
+
+NOT_MODIFIED = """
+/**
+ * A 304 Not Modified has no body; the fetch client reports it as this empty `error` (not a
+ * `Problem`). Tell them apart with `isProblem(error)` or `response.status === 304`.
+ */
+export type NotModified = Record<never, never>;
+"""
+
+
+def typed_not_modified(types: str) -> str:
+    """@hey-api/openapi-ts leaves a body-less 304 out of an operation's errors, so `error` is
+    typed `Problem` while a 304 makes it `{}`: add it, as `NotModified`."""
+    document = json.loads(DOCUMENT.read_text())
+    for item in document["paths"].values():
+        for operation in item.values():
+            if "304" in operation.get("responses", {}):
+                head = f"export type {operation['operationId']}Errors = {{\n"
+                types = types.replace(head, f"{head}    304: NotModified;\n", 1)
+    return types + NOT_MODIFIED
 
 
 def _files(folder: Path, skip: set[str]) -> set[Path]:

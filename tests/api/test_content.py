@@ -176,7 +176,7 @@ async def test_unsupported_language_falls_back_to_english(client: Client) -> Non
         ("/v1/variants?limit=101", 400, "limit"),
         ("/v1/variants?limit=abc", 400, "limit"),
         ("/v1/terms?cursor=not-a-cursor", 400, "cursor"),
-        ("/v1/terms?cursor=bzo5OTk5", 400, "cursor"),
+        ("/v1/terms?cursor=bzo5OTk5OTk5OTk5", 400, "cursor"),  # ten digits: never issued
         ("/v1/variants?base_approach=astrology", 400, "base_approach"),
         ("/v1/variants?locale=xx", 400, "locale"),
         ("/v1/terms?q=%20%20", 400, "q"),

@@ -86,6 +86,18 @@ def test_the_locale_rule_and_the_documented_pattern_agree() -> None:
 
 
 @pytest.mark.slow
+def test_spectral_oas_rules_report_nothing() -> None:
+    """`spectral:oas` with the one exception `.spectral.yaml` explains."""
+    done = node_tools.tool(
+        "spectral", "lint", "--ruleset", ".spectral.yaml", "-f", "json", "openapi/openapi.json"
+    )
+    start = done.stdout.find("[")
+    assert start >= 0, done.stdout + done.stderr
+    found, _ = json.JSONDecoder().raw_decode(done.stdout[start:])  # then a text summary
+    assert found == [], [(f["code"], f["path"], f["message"]) for f in found]
+
+
+@pytest.mark.slow
 def test_redocly_recommended_rules_report_nothing() -> None:
     done = node_tools.tool("redocly", "lint", "openapi/openapi.json", "--format", "summary")
     output = done.stdout + done.stderr

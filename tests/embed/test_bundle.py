@@ -60,7 +60,7 @@ async def test_the_module_is_cached_long_and_the_versioned_one_forever(client: C
     current = bundle()
     plain = await client.get("/embed/v1/recommender.js")
     assert plain.status_code == 200 and plain.content == current.body
-    assert plain.headers["content-type"].startswith("text/javascript")
+    assert plain.headers["content-type"] == "text/javascript; charset=utf-8"  # charset once
     assert "max-age=86400" in plain.headers["cache-control"]
     assert plain.headers["access-control-allow-origin"] == "*"
     again = await client.get("/embed/v1/recommender.js", headers={"If-None-Match": current.etag})
@@ -83,6 +83,7 @@ async def test_the_iframe_page_may_be_framed_by_the_key_s_origins_only(
         params={"key": key, "lang": "de", "career-stage": 'mid" onload="x'},
     )
     assert page.status_code == 200, page.text
+    assert page.headers["content-type"] == "text/html; charset=utf-8"  # charset once
     policy = page.headers["content-security-policy"]
     assert f"frame-ancestors {PARTNER}" in policy and "script-src 'self'" in policy
     assert "'unsafe-inline'" not in policy

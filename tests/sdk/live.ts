@@ -3,6 +3,7 @@
 // failure; the last line printed is a JSON summary the Python test reads.
 import {
   createClient,
+  isProblem,
   createConfig,
   createRecommendation,
   createRecommendationBatch,
@@ -296,13 +297,14 @@ async function notModified(): Promise<void> {
     headers: { "If-None-Match": etag },
   });
   check(statusOf(again) === 304 && again.data === undefined, "304 on a repeated GET");
+  check(again.error !== undefined && !isProblem(again.error), "a 304's error is NotModified");
   check(headerOf(again, "etag") === etag, "the 304 carries the ETag");
 }
 
 async function problems(): Promise<Record<string, number>> {
   const statuses: Record<string, number> = {};
   const anonymous = await listTopics({ client: withKey(undefined) });
-  check(anonymous.error?.code === "unauthorized", "401 problem");
+  check(isProblem(anonymous.error) && anonymous.error.code === "unauthorized", "401 problem");
   statuses.unauthorized = statusOf(anonymous);
 
   const refused = await createRecommendation({ client: withKey(keys.readOnly), body: situation });
@@ -311,7 +313,7 @@ async function problems(): Promise<Record<string, number>> {
 
   const client = withKey(keys.full);
   const missing = await getTerm({ client, path: { slug: "unknown" } });
-  check(missing.error?.code === "not-found", "404 problem");
+  check(isProblem(missing.error) && missing.error.code === "not-found", "404 problem");
   statuses.notFound = statusOf(missing);
 
   const invalid = await createRecommendation({ client, body: { ...situation, horizon_weeks: 9999 } });
@@ -323,7 +325,7 @@ async function problems(): Promise<Record<string, number>> {
   for (let i = 0; i < rateLimit && statusOf(last) !== 429; i += 1) {
     last = await listLocales({ client: burner });
   }
-  check(last.error?.code === "rate-limited", "429 problem");
+  check(isProblem(last.error) && last.error.code === "rate-limited", "429 problem");
   check(Number(headerOf(last, "retry-after")) > 0, "Retry-After");
   statuses.rateLimited = statusOf(last);
   return statuses;

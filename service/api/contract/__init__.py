@@ -11,7 +11,13 @@ One pass over the generated document, in one place, so that the handlers stay th
 - request bodies: the schemas of the Structs the recommendation handlers validate themselves,
   with defaults described rather than declared (generators with default options turn a
   declared default into a required field), repeated goals ruled out by `uniqueItems`, and batch
-  items left open so that every item reaches the server and gets its own answer.
+  items typed as `Situation` but left open so that every item reaches the server and gets its
+  own answer;
+- what the server enforces but Litestar does not write: `If-Match` on the publications that
+  answer 428 without it, the cursor's format, closed objects (`forbid_unknown_fields`), the
+  names of the weights and context defaults;
+- the tags, described, and the links a partner follows (list -> item, release -> changes,
+  webhook -> deliveries, recommendation -> replay, policy -> publication).
 """
 
 import copy
@@ -23,6 +29,7 @@ from litestar import Litestar
 from litestar.openapi.spec import (
     Components,
     Example,
+    Link,
     OpenAPI,
     OpenAPIHeader,
     OpenAPIMediaType,
@@ -33,14 +40,18 @@ from litestar.openapi.spec import (
     Reference,
     Schema,
     SecurityScheme,
+    Tag,
 )
 
 from service.api.common.locale import MAX_LOCALE_LENGTH, locale_pattern
 from service.domain.content import DEFAULT_LOCALE
+from service.domain.decisions import ids as decision_ids
 from service.domain.decisions.service import ReplayRequest
 from service.domain.organisations.policy import OrganisationPolicyDocument
-from service.domain.recommendation import Situation
+from service.domain.organisations.service import SLUG
+from service.domain.recommendation import Factor, Situation
 from service.domain.recommendation.service import BatchRequest
+from service.domain.vocabulary import Prerequisite
 from service.problems import PROBLEM_MEDIA_TYPE, Problem, problem
 from service.security.scopes import Access, Scope, declared
 from service.webhooks.outbox import SUBSCRIBABLE_EVENTS
@@ -132,6 +143,14 @@ def parameters(locales: Sequence[str]) -> dict[str, Parameter | Reference]:
             description="The `ETag` of a copy you hold: while it is current the answer is 304 "
             "with no body.",
         ),
+        "IfMatch": Parameter(
+            name="If-Match",
+            param_in="header",
+            required=True,
+            schema=Schema(type=OpenAPIType.STRING),
+            description="The current `ETag` (from this resource's GET or the last publication): "
+            "without it the answer is 428, and 412 when another publication came first.",
+        ),
         "AcceptLanguage": Parameter(
             name="Accept-Language",
             param_in="header",
@@ -147,6 +166,130 @@ def parameters(locales: Sequence[str]) -> dict[str, Parameter | Reference]:
             description=locale_description(locales),
         ),
     }
+
+
+# Request bodies Litestar writes from Structs with `forbid_unknown_fields` (IssuerCreate in
+# service/security/trusted_issuers.py, ModeChange in service/api/rest/documents.py,
+# WebhookCreate in service/webhooks/schemas.py): the server
+# refuses an unknown field (400), so the schema does too.
+CLOSED = ("IssuerCreate", "ModeChange", "WebhookCreate")
+# A decision id as service/domain/decisions/ids.py writes it: `d1.` and five digests.
+# Path parameters the server checks against the organisation slug's form (400 otherwise).
+SLUG_PARAMETERS = frozenset({"organisation", "manifest"})
+
+TAGS = {
+    "Content": "The catalogue in every served locale: approaches, aspects, topics, terms, "
+    "variants, locales and the whole export. Paged lists, conditional GETs.",
+    "Releases and changes": "Content releases and the net changes since one, for partners "
+    "who mirror the catalogue (docs/integration.md).",
+    "Recommendations": "Recommendations for one situation or a batch, replays of past ones, "
+    "and the released recommendation policies with their card.",
+    "Organisations": "What an organisation adjusts for its own keys: its policy, its trusted "
+    "OAuth issuers and its trusted GraphQL documents. Only the organisation's keys see them.",
+    "Webhooks": "Subscriptions to release events, their delivery log and a test ping.",
+    "Health": "Liveness and readiness probes; no key needed.",
+    "OAuth": "OAuth 2.0 protected resource metadata (RFC 9728).",
+}
+
+
+def _link(operation_id: str, description: str, **parameters: str) -> Link:
+    return Link(operation_id=operation_id, parameters=parameters, description=description)
+
+
+def _item_links(item: str, key: str, parameter: str) -> dict[str, Link | Reference]:
+    return {
+        item: _link(
+            item,
+            f"The first item of the page, by its `{key}`.",
+            **{parameter: f"$response.body#/items/0/{key}"},
+        )
+    }
+
+
+_WEBHOOK_ID = "$response.body#/id"
+_ORGANISATION = "$request.path.organisation"
+# (operationId, status) -> the links of that answer: the flows a partner follows.
+LINKS: dict[tuple[str, str], dict[str, Link | Reference]] = {
+    ("ListApproaches", "200"): _item_links("GetApproach", "slug", "slug"),
+    ("ListAspects", "200"): _item_links("GetAspect", "key", "key"),
+    ("ListTerms", "200"): _item_links("GetTerm", "slug", "slug"),
+    ("ListTopics", "200"): _item_links("GetTopic", "slug", "slug"),
+    ("ListVariants", "200"): _item_links("GetVariant", "slug", "slug"),
+    ("ListReleases", "200"): _item_links("GetRelease", "version", "version"),
+    ("ListRecommendationPolicies", "200"): _item_links(
+        "GetRecommendationPolicyVersion", "version", "version"
+    ),
+    ("ListWebhooks", "200"): _item_links("GetWebhook", "id", "webhook_id"),
+    ("GetRelease", "200"): {
+        "ListChanges": _link(
+            "ListChanges", "What changed after this release.", since="$response.body#/version"
+        )
+    },
+    ("ExportCatalogue", "200"): {
+        "ListChanges": _link(
+            "ListChanges",
+            "What changed after the exported content version: the next sync.",
+            since="$response.body#/content_version",
+        )
+    },
+    ("CreateWebhook", "201"): {
+        name: _link(name, description, webhook_id=_WEBHOOK_ID)
+        for name, description in (
+            ("GetWebhook", "The subscription just created."),
+            ("ListWebhookDeliveries", "Its delivery log."),
+            ("PingWebhook", "Send it a test event."),
+            ("DeleteWebhook", "Remove it."),
+        )
+    },
+    ("GetWebhook", "200"): {
+        "ListWebhookDeliveries": _link(
+            "ListWebhookDeliveries", "Its delivery log.", webhook_id=_WEBHOOK_ID
+        )
+    },
+    ("CreateRecommendation", "200"): {
+        # The replay's body is the situation sent with the versions and id the answer names;
+        # a link's `requestBody` may hold only one runtime expression in openapi-generator's
+        # parser (swagger-parser refuses an object), so the link says it in words.
+        "ReplayRecommendation": Link(
+            operation_id="ReplayRecommendation",
+            description="Make this recommendation again: send the situation you sent with the "
+            "answer's `policy_version`, `content_version`, `locale`, "
+            "`organisation_policy_version` and `decision_id`.",
+        )
+    },
+    ("GetOrganisationPolicy", "200"): {
+        "PublishOrganisationPolicy": _link(
+            "PublishOrganisationPolicy",
+            "Publish the next version, with this one's ETag as If-Match.",
+            organisation=_ORGANISATION,
+            **{"header.If-Match": "$response.header.ETag"},
+        )
+    },
+    ("PublishOrganisationPolicy", "201"): {
+        "ListOrganisationPolicyVersions": _link(
+            "ListOrganisationPolicyVersions",
+            "Every version, this one first.",
+            organisation=_ORGANISATION,
+        )
+    },
+    ("TrustIssuer", "201"): {
+        "DistrustIssuer": _link(
+            "DistrustIssuer",
+            "Stop trusting it.",
+            organisation=_ORGANISATION,
+            issuer_id="$response.body#/id",
+        )
+    },
+    ("RegisterTrustedDocumentManifest", "201"): {
+        name: _link(
+            name, description, organisation=_ORGANISATION, manifest="$request.path.manifest"
+        )
+        for name, description in (
+            ("GetTrustedDocumentManifest", "The manifest just registered."),
+            ("RemoveTrustedDocumentManifest", "Remove it."),
+        )
+    },
+}
 
 
 def declared_access(app: Litestar) -> dict[tuple[str, str], Access]:
@@ -235,7 +378,16 @@ def complete(app: Litestar, locales: Sequence[str]) -> None:
     components.responses = {**(components.responses or {}), **admission_responses()}
     components.headers = HEADERS
     components.parameters = parameters(locales)
-    components.schemas.update(request_body_schemas())
+    components.schemas.update(request_body_schemas(locales))
+    for name in CLOSED:
+        closed = components.schemas.get(name)
+        if isinstance(closed, Schema):
+            closed.additional_properties = False
+    document.tags = [Tag(name=name, description=text) for name, text in TAGS.items()]
+    issuer = components.schemas.get("IssuerCreate")
+    named = (issuer.properties or {}).get("issuer") if isinstance(issuer, Schema) else None
+    if isinstance(named, Schema):
+        named.min_length, named.max_length = 1, 500  # the server's bounds (400 otherwise)
     webhook = components.schemas.get("WebhookCreate")
     if isinstance(webhook, Schema):
         _describe_webhook_create(webhook)
@@ -253,6 +405,9 @@ def complete(app: Litestar, locales: Sequence[str]) -> None:
             responses["401"] = Reference("#/components/responses/Unauthorized")
             responses["403"] = Reference(f"#/components/responses/{_forbidden_name(scope)}")
             responses["429"] = Reference("#/components/responses/RateLimited")
+        for param in params:
+            if isinstance(param, Parameter) and param.name in SLUG_PARAMETERS:
+                param.schema = Schema(type=OpenAPIType.STRING, pattern=f"^{SLUG.pattern}$")
         localized = any(isinstance(p, Parameter) and p.name == "locale" for p in params)
         if method == "post" and path in RECOMMEND_POSTS:
             params.append(_parameter("Locale"))
@@ -280,6 +435,12 @@ def complete(app: Litestar, locales: Sequence[str]) -> None:
             _add_headers(ok, "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
         if "503" in responses:
             _add_headers(responses["503"], "Retry-After")
+        if "428" in responses:  # a publication refused without If-Match
+            params.append(_parameter("IfMatch"))
+        for (operation_id, status), links in LINKS.items():
+            answer = responses.get(status)
+            if operation.operation_id == operation_id and isinstance(answer, OpenAPIResponse):
+                answer.links = links
         operation.parameters = params
         operation.responses = dict(sorted(responses.items()))
 
@@ -305,7 +466,7 @@ def _describe_webhook_create(schema: Schema) -> None:
         )
 
 
-def request_body_schemas() -> dict[str, Any]:
+def request_body_schemas(locales: Sequence[str]) -> dict[str, Any]:
     """JSON Schemas of the bodies the recommendation handlers read raw to report every
     offending field; msgspec writes them from the same Structs the core validates with."""
     _, components = msgspec.json.schema_components(
@@ -332,13 +493,34 @@ def request_body_schemas() -> dict[str, Any]:
         "answered (not sure)."
     )
     components["IntakeSituation"] = partial
+    replayed["locale"] = {**replayed["locale"], "pattern": locale_pattern(locales)}
+    claimed = replayed["decision_id"]["anyOf"][0]
+    claimed["pattern"] = decision_ids.PATTERN
     items = components["BatchRequest"]["properties"]["items"]
     items["items"] = {
+        "anyOf": [
+            {"$ref": "#/components/schemas/Situation"},
+            {"description": "Anything else: the server answers it with its own `problem`."},
+        ],
         "description": "A `Situation`. Each item is checked by the server on its own, so a "
         "client never refuses the whole batch for one bad item: a bad item gets its own "
         "`problem` (status 422 with field errors) in the 200 answer.",
     }
+    document = components["OrganisationPolicyDocument"]["properties"]
+    _name_keys(document["weights"], [str(factor) for factor in Factor])
+    _name_keys(document["context_defaults"], [str(name) for name in Prerequisite])
     return components
+
+
+def _name_keys(mapping: dict[str, Any], names: list[str]) -> None:
+    """A map keyed by an enumeration as an object with one optional property per name (and no
+    other): generators type each name, and a wrong one is refused before it is sent."""
+    value = mapping.pop("additionalProperties")
+    mapping["properties"] = {name: dict(value) for name in names}
+    mapping["additionalProperties"] = False
+    mapping["description"] = (
+        f"{mapping.get('description', '')} Names: {', '.join(f'`{n}`' for n in names)}."
+    ).strip()
 
 
 def _describe_defaults(schema: dict[str, Any]) -> None:

@@ -17,7 +17,7 @@ from service.api.rest.http import (
     hashed_response,
     snapshot,
 )
-from service.domain.content import DEFAULT_LOCALE
+from service.domain.content import CURSOR_PATTERN, DEFAULT_LOCALE
 from service.domain.schemas import (
     Approach,
     ApproachPage,
@@ -46,7 +46,11 @@ Limit = Annotated[
 ]
 Cursor = Annotated[
     str | None,
-    Parameter(description="Opaque cursor from the previous page's `next_cursor`.", max_length=64),
+    Parameter(
+        description="Opaque cursor from the previous page's `next_cursor`.",
+        max_length=64,
+        pattern=CURSOR_PATTERN,
+    ),
 ]
 Locale = Annotated[
     str | None,
@@ -209,9 +213,11 @@ class ContentController(Controller):
         q: Annotated[
             str | None,
             Parameter(
-                description="Search words, for example `reverse mentorship`.",
+                description="Search words, for example `reverse mentorship`: at least one "
+                "letter, digit or underscore.",
                 min_length=1,
                 max_length=200,
+                pattern=r"\w",
             ),
         ] = None,
         limit: Limit = DEFAULT_LIMIT,

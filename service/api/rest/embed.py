@@ -29,7 +29,8 @@ from service.security.scopes import open_access
 
 STATIC = Path(__file__).resolve().parents[2] / "static" / "embed"
 BUNDLE_PATH = STATIC / "recommender.js"
-JAVASCRIPT = "text/javascript; charset=utf-8"
+# Litestar adds `; charset=utf-8` to every text/* type: naming it here would repeat it.
+JAVASCRIPT = "text/javascript"
 LOCALES = ("en", "es", "fr", "de")
 # Attributes the iframe page passes from its query to the component (validated there too).
 PASSED_ATTRIBUTES = (
@@ -157,7 +158,7 @@ class EmbedController(Controller):
         )
         return Response(
             content=document.encode(),
-            media_type="text/html; charset=utf-8",
+            media_type="text/html",  # Litestar adds the charset
             headers={
                 "Content-Security-Policy": _page_csp(identity.origins),
                 "Cache-Control": "no-store",

@@ -32,6 +32,7 @@ class HealthController(Controller):
         "/live",
         operation_id="GetLiveness",
         summary="The process is up (never touches the database)",
+        description="For a liveness probe: 200 while the process answers; no key needed.",
         responses={200: ok(Health, "Alive", Health("ok"))},
     )
     async def live(self, request: Request[Any, Any, Any]) -> Response[bytes]:
@@ -43,6 +44,8 @@ class HealthController(Controller):
         "/ready",
         operation_id="GetReadiness",
         summary="The service can reach PostgreSQL and has content",
+        description="For a readiness probe: 200 with the content version, 503 while the "
+        "database cannot be reached or no content is loaded; no key needed.",
         responses={
             200: ok(Health, "Ready", Health("ready", 1)),
             **problems(503, answers={503: DB_DOWN}),

@@ -26,7 +26,7 @@ from service.security.scopes import Scope, access
 AnyRequest = Request[Any, Any, Any]
 EXAMPLE_DOCUMENT = OrganisationPolicyDocument(
     weights={"context": 2.0},  # type: ignore[dict-item]
-    not_offered=("ai-coaching",),
+    not_offered=("ai-powered-coaching",),
     context_defaults={"coach_budget": False},  # type: ignore[dict-item]
     note="No external coaches in 2027; AI tools are not approved.",
 )
@@ -108,10 +108,11 @@ class OrganisationController(Controller):
         summary="Publish a new version of the organisation's policy",
         description="Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), "
         "variants not offered (never recommended, and listed in every answer) and context "
-        "defaults (replace what a caller did not say, never what it said). Needs the "
-        "organisation's admin key and `If-Match` with the current ETag: 428 without it, 412 "
-        "when another publication came first (checked before anything else). Every version "
-        "is kept, with the key and time, up to 10,000 per organisation (then 409).",
+        "defaults (replace what a caller did not say, never what it said). Needs a key of "
+        "this organisation (another organisation's key gets 404) and `If-Match` with the "
+        "current ETag: 428 without it, 412 when another publication came first (checked "
+        "before anything else). Every version is kept, with the key and time, up to 10,000 "
+        "per organisation (then 409).",
         status_code=201,
         operation_class=_PolicyBody,
         opt=access(Scope.ADMIN),

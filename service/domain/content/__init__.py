@@ -11,6 +11,7 @@ the database is away.
 """
 
 from service.domain.content.paging import (
+    CURSOR_PATTERN,
     DEFAULT_LIMIT,
     MAX_LIMIT,
     decode_cursor,
@@ -21,6 +22,7 @@ from service.domain.content.snapshot import Snapshot, build_snapshot
 from service.domain.content.views import DEFAULT_LOCALE, LocaleView
 
 __all__ = [
+    "CURSOR_PATTERN",
     "DEFAULT_LIMIT",
     "DEFAULT_LOCALE",
     "MAX_LIMIT",

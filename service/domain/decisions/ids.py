@@ -47,6 +47,14 @@ MAX_LENGTH = 3 + 17 + NONCE_HEX + 1 + sum(_WIDTHS) + len(_WIDTHS)  # what a repl
 KEY_ID = re.compile(r"[a-z0-9]{1,16}")
 MIN_SECRET = 32  # characters of a deployment key
 _HEX = re.compile(r"[0-9a-f]+")
+# The form of an id (what `differing_inputs` accepts as well formed), for the OpenAPI document.
+PATTERN = (
+    "^"
+    + r"\.".join(
+        (PREFIX, KEY_ID.pattern, f"[0-9a-f]{{{NONCE_HEX}}}", *(f"[0-9a-f]{{{w}}}" for w in _WIDTHS))
+    )
+    + "$"
+)
 # Development and tests only: production refuses to start without DECISION_ID_KEYS.
 DEVELOPMENT_KEYS = "dev:development-only-decision-id-key-not-secret"
 

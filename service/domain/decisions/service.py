@@ -176,7 +176,7 @@ class ReplayRequest(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The inputs of a past recommendation, as its answer named them."""
 
     situation: dict[str, Any]
-    policy_version: Annotated[str, msgspec.Meta(max_length=100)]
+    policy_version: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
     content_version: Annotated[int, msgspec.Meta(ge=1, le=MAX_VERSION)]
     locale: Annotated[str, msgspec.Meta(max_length=35)]
     organisation_policy_version: Annotated[int, msgspec.Meta(ge=1, le=MAX_VERSION)] | None = None

@@ -62,7 +62,7 @@ class OrganisationPolicyDocument(msgspec.Struct, frozen=True, forbid_unknown_fie
         ),
     ] = {}
     # No NUL: PostgreSQL's JSONB cannot hold it.
-    note: Annotated[str, msgspec.Meta(max_length=MAX_NOTE, pattern="^[^\x00]*$")] = ""
+    note: Annotated[str, msgspec.Meta(max_length=MAX_NOTE, pattern=r"^[^\u0000]*$")] = ""
 
 
 InvalidOrganisationPolicy = InvalidAdjustment
@@ -106,9 +106,7 @@ def with_context_defaults(raw: object, document: OrganisationPolicyDocument) -> 
     if not document.context_defaults or not isinstance(raw, Mapping):
         return raw
     context = raw.get("context", {})
-    if context is None:
-        context = {}
-    if not isinstance(context, Mapping):
+    if not isinstance(context, Mapping):  # null included: refused as without defaults
         return raw
     filled = dict(context)
     for flag, value in document.context_defaults.items():

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.situation import Situation
+
 
 T = TypeVar("T", bound="BatchRequest")
 
@@ -14,13 +18,22 @@ class BatchRequest:
     and never fails the others.
 
     Attributes:
-        items (list[Any]):
+        items (list[Any | Situation]):
     """
 
-    items: list[Any]
+    items: list[Any | Situation]
 
     def to_dict(self) -> dict[str, Any]:
-        items = self.items
+        from ..models.situation import Situation  # noqa: PLC0415
+
+        items = []
+        for items_item_data in self.items:
+            items_item: Any | dict[str, Any]
+            if isinstance(items_item_data, Situation):
+                items_item = items_item_data.to_dict()
+            else:
+                items_item = items_item_data
+            items.append(items_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -34,8 +47,27 @@ class BatchRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.situation import Situation  # noqa: PLC0415
+
         d = dict(src_dict)
-        items = cast(list[Any], d.pop("items"))
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+
+            def _parse_items_item(data: object) -> Any | Situation:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    items_item_type_0 = Situation.from_dict(data)
+
+                    return items_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Any | Situation, data)
+
+            items_item = _parse_items_item(items_item_data)
+
+            items.append(items_item)
 
         batch_request = cls(
             items=items,

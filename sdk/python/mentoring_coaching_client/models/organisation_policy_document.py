@@ -22,12 +22,14 @@ class OrganisationPolicyDocument:
     Attributes:
         context_defaults (OrganisationPolicyDocumentContextDefaults | Unset): Organisation-wide context (e.g.
             coach_budget: false). Replaces a flag the caller did not send; never a value the caller sent. Optional; each
-            field left out takes its own default.
+            field left out takes its own default. Names: `senior_learns_from_juniors`, `sponsors_available`,
+            `peers_available`, `coach_budget`, `ai_acceptable`.
         not_offered (list[str] | Unset): Variant slugs the organisation does not offer: never recommended, and listed in
             every answer as not offered. Optional; the server uses `[]` when it is left out.
         note (str | Unset): Optional; the server uses `""` when it is left out.
         weights (OrganisationPolicyDocumentWeights | Unset): Multiplier per factor, 0.5 to 2.0; the weights are scaled
-            back to add up to 1. Optional; each field left out takes its own default.
+            back to add up to 1. Optional; each field left out takes its own default. Names: `goals`, `horizon`, `urgency`,
+            `career_stage`, `relationship`, `structure`, `time`, `context`.
     """
 
     context_defaults: OrganisationPolicyDocumentContextDefaults | Unset = UNSET

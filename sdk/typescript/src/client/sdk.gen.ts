@@ -27,11 +27,15 @@ export const getProtectedResourceMetadata = <ThrowOnError extends boolean = fals
 
 /**
  * The process is up (never touches the database)
+ *
+ * For a liveness probe: 200 while the process answers; no key needed.
  */
 export const getLiveness = <ThrowOnError extends boolean = false>(options?: Options<GetLivenessData, ThrowOnError>): RequestResult<GetLivenessResponses, unknown, ThrowOnError> => (options?.client ?? client).get<GetLivenessResponses, unknown, ThrowOnError>({ url: '/health/live', ...options });
 
 /**
  * The service can reach PostgreSQL and has content
+ *
+ * For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no content is loaded; no key needed.
  */
 export const getReadiness = <ThrowOnError extends boolean = false>(options?: Options<GetReadinessData, ThrowOnError>): RequestResult<GetReadinessResponses, GetReadinessErrors, ThrowOnError> => (options?.client ?? client).get<GetReadinessResponses, GetReadinessErrors, ThrowOnError>({ url: '/health/ready', ...options });
 
@@ -186,7 +190,7 @@ export const getOrganisationPolicy = <ThrowOnError extends boolean = false>(opti
 /**
  * Publish a new version of the organisation's policy
  *
- * Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered (never recommended, and listed in every answer) and context defaults (replace what a caller did not say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag: 428 without it, 412 when another publication came first (checked before anything else). Every version is kept, with the key and time, up to 10,000 per organisation (then 409).
+ * Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered (never recommended, and listed in every answer) and context defaults (replace what a caller did not say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and `If-Match` with the current ETag: 428 without it, 412 when another publication came first (checked before anything else). Every version is kept, with the key and time, up to 10,000 per organisation (then 409).
  *
  * Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call it from a server.
  */

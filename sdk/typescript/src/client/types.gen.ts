@@ -85,7 +85,10 @@ export type BatchItem = {
  * and never fails the others.
  */
 export type BatchRequest = {
-    items: Array<unknown>;
+    /**
+     * A `Situation`. Each item is checked by the server on its own, so a client never refuses the whole batch for one bad item: a bad item gets its own `problem` (status 422 with field errors) in the 200 answer.
+     */
+    items: Array<Situation | unknown>;
 };
 
 /**
@@ -600,10 +603,14 @@ export type ModeChange = {
  */
 export type OrganisationPolicyDocument = {
     /**
-     * Organisation-wide context (e.g. coach_budget: false). Replaces a flag the caller did not send; never a value the caller sent. Optional; each field left out takes its own default.
+     * Organisation-wide context (e.g. coach_budget: false). Replaces a flag the caller did not send; never a value the caller sent. Optional; each field left out takes its own default. Names: `senior_learns_from_juniors`, `sponsors_available`, `peers_available`, `coach_budget`, `ai_acceptable`.
      */
     context_defaults?: {
-        [key: string]: boolean;
+        ai_acceptable?: boolean;
+        coach_budget?: boolean;
+        peers_available?: boolean;
+        senior_learns_from_juniors?: boolean;
+        sponsors_available?: boolean;
     };
     /**
      * Variant slugs the organisation does not offer: never recommended, and listed in every answer as not offered. Optional; the server uses `[]` when it is left out.
@@ -614,10 +621,17 @@ export type OrganisationPolicyDocument = {
      */
     note?: string;
     /**
-     * Multiplier per factor, 0.5 to 2.0; the weights are scaled back to add up to 1. Optional; each field left out takes its own default.
+     * Multiplier per factor, 0.5 to 2.0; the weights are scaled back to add up to 1. Optional; each field left out takes its own default. Names: `goals`, `horizon`, `urgency`, `career_stage`, `relationship`, `structure`, `time`, `context`.
      */
     weights?: {
-        [key: string]: number;
+        career_stage?: number;
+        context?: number;
+        goals?: number;
+        horizon?: number;
+        relationship?: number;
+        structure?: number;
+        time?: number;
+        urgency?: number;
     };
 };
 
@@ -1314,6 +1328,11 @@ export type WebhookPage = {
 export type AcceptLanguage = string;
 
 /**
+ * The current `ETag` (from this resource's GET or the last publication): without it the answer is 428, and 412 when another publication came first.
+ */
+export type IfMatch = string;
+
+/**
  * The `ETag` of a copy you hold: while it is current the answer is 304 with no body.
  */
 export type IfNoneMatch = string;
@@ -1337,6 +1356,7 @@ export type GetProtectedResourceMetadataData = {
 };
 
 export type GetProtectedResourceMetadataErrors = {
+    304: NotModified;
     /**
      * No protected resource with that key
      */
@@ -1390,6 +1410,7 @@ export type GetReadinessData = {
 };
 
 export type GetReadinessErrors = {
+    304: NotModified;
     /**
      * Database or content unavailable
      */
@@ -1438,6 +1459,7 @@ export type ListApproachesData = {
 };
 
 export type ListApproachesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1496,6 +1518,7 @@ export type GetApproachData = {
 };
 
 export type GetApproachErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1564,6 +1587,7 @@ export type ListAspectsData = {
 };
 
 export type ListAspectsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1622,6 +1646,7 @@ export type GetAspectData = {
 };
 
 export type GetAspectErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1686,6 +1711,7 @@ export type ListChangesData = {
 };
 
 export type ListChangesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1746,6 +1772,7 @@ export type ExportCatalogueData = {
 };
 
 export type ExportCatalogueErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1793,6 +1820,7 @@ export type ListLocalesData = {
 };
 
 export type ListLocalesErrors = {
+    304: NotModified;
     /**
      * Missing or unknown API key, or a refused access token
      */
@@ -1847,6 +1875,7 @@ export type ListTrustedIssuersData = {
 };
 
 export type ListTrustedIssuersErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -1964,6 +1993,7 @@ export type ListTrustedIssuerChangesData = {
 };
 
 export type ListTrustedIssuerChangesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2068,6 +2098,7 @@ export type GetOrganisationPolicyData = {
 };
 
 export type GetOrganisationPolicyErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2110,6 +2141,12 @@ export type PublishOrganisationPolicyData = {
      * The organisation's adjustments; everything left out stays as released.
      */
     body: OrganisationPolicyDocument;
+    headers: {
+        /**
+         * The current `ETag` (from this resource's GET or the last publication): without it the answer is 428, and 412 when another publication came first.
+         */
+        'If-Match': string;
+    };
     path: {
         organisation: string;
     };
@@ -2192,6 +2229,7 @@ export type ListOrganisationPolicyVersionsData = {
 };
 
 export type ListOrganisationPolicyVersionsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2245,6 +2283,7 @@ export type ListTrustedDocumentManifestsData = {
 };
 
 export type ListTrustedDocumentManifestsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2284,6 +2323,12 @@ export type ListTrustedDocumentManifestsResponse = ListTrustedDocumentManifestsR
 
 export type SetTrustedDocumentsModeData = {
     body: ModeChange;
+    headers: {
+        /**
+         * The current `ETag` (from this resource's GET or the last publication): without it the answer is 428, and 412 when another publication came first.
+         */
+        'If-Match': string;
+    };
     path: {
         organisation: string;
     };
@@ -2362,6 +2407,7 @@ export type ListTrustedDocumentEventsData = {
 };
 
 export type ListTrustedDocumentEventsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2464,6 +2510,7 @@ export type GetTrustedDocumentManifestData = {
 };
 
 export type GetTrustedDocumentManifestErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2780,6 +2827,7 @@ export type ListRecommendationPoliciesData = {
 };
 
 export type ListRecommendationPoliciesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2829,6 +2877,7 @@ export type GetRecommendationPolicyVersionData = {
 };
 
 export type GetRecommendationPolicyVersionErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -2880,6 +2929,7 @@ export type GetRecommendationPolicyData = {
 };
 
 export type GetRecommendationPolicyErrors = {
+    304: NotModified;
     /**
      * Missing or unknown API key, or a refused access token
      */
@@ -2936,6 +2986,7 @@ export type GetRecommendationPolicyCardData = {
 };
 
 export type GetRecommendationPolicyCardErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3056,6 +3107,7 @@ export type ListReleasesData = {
 };
 
 export type ListReleasesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3108,6 +3160,7 @@ export type GetReleaseData = {
 };
 
 export type GetReleaseErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3160,7 +3213,7 @@ export type ListTermsData = {
     path?: never;
     query?: {
         /**
-         * Search words, for example `reverse mentorship`.
+         * Search words, for example `reverse mentorship`: at least one letter, digit or underscore.
          */
         q?: string | null;
         /**
@@ -3180,6 +3233,7 @@ export type ListTermsData = {
 };
 
 export type ListTermsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3238,6 +3292,7 @@ export type GetTermData = {
 };
 
 export type GetTermErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3306,6 +3361,7 @@ export type ListTopicsData = {
 };
 
 export type ListTopicsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3364,6 +3420,7 @@ export type GetTopicData = {
 };
 
 export type GetTopicErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3444,6 +3501,7 @@ export type ListVariantsData = {
 };
 
 export type ListVariantsErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3502,6 +3560,7 @@ export type GetVariantData = {
 };
 
 export type GetVariantErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3562,6 +3621,7 @@ export type ListWebhooksData = {
 };
 
 export type ListWebhooksErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3709,6 +3769,7 @@ export type GetWebhookData = {
 };
 
 export type GetWebhookErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3774,6 +3835,7 @@ export type ListWebhookDeliveriesData = {
 };
 
 export type ListWebhookDeliveriesErrors = {
+    304: NotModified;
     /**
      * Invalid parameter, cursor or locale
      */
@@ -3860,3 +3922,9 @@ export type PingWebhookResponses = {
 };
 
 export type PingWebhookResponse = PingWebhookResponses[keyof PingWebhookResponses];
+
+/**
+ * A 304 Not Modified has no body; the fetch client reports it as this empty `error` (not a
+ * `Problem`). Tell them apart with `isProblem(error)` or `response.status === 304`.
+ */
+export type NotModified = Record<never, never>;

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -39,14 +39,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Export | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Export | Problem | None:
     if response.status_code == 200:
         response_200 = Export.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -80,9 +80,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Export | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Export | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +95,7 @@ def sync_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Export | Problem]:
+) -> Response[Export | Problem]:
     """The whole catalogue of one locale in one document
 
      For partners who sync: compare `content_version` (or use `If-None-Match`).
@@ -115,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Export | Problem]
+        Response[Export | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +135,7 @@ def sync(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Export | Problem | None:
+) -> Export | Problem | None:
     """The whole catalogue of one locale in one document
 
      For partners who sync: compare `content_version` (or use `If-None-Match`).
@@ -155,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Export | Problem
+        Export | Problem
     """
 
     return sync_detailed(
@@ -172,7 +170,7 @@ async def asyncio_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Export | Problem]:
+) -> Response[Export | Problem]:
     """The whole catalogue of one locale in one document
 
      For partners who sync: compare `content_version` (or use `If-None-Match`).
@@ -190,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Export | Problem]
+        Response[Export | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +208,7 @@ async def asyncio(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Export | Problem | None:
+) -> Export | Problem | None:
     """The whole catalogue of one locale in one document
 
      For partners who sync: compare `content_version` (or use `If-None-Match`).
@@ -228,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Export | Problem
+        Export | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -43,16 +43,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Approach | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Approach | Problem | None:
     if response.status_code == 200:
         response_200 = Approach.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -91,9 +89,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Approach | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Approach | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,7 +105,7 @@ def sync_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Approach | Problem]:
+) -> Response[Approach | Problem]:
     """One approach with its statement for every aspect
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -126,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Approach | Problem]
+        Response[Approach | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +146,7 @@ def sync(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Approach | Problem | None:
+) -> Approach | Problem | None:
     """One approach with its statement for every aspect
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -167,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Approach | Problem
+        Approach | Problem
     """
 
     return sync_detailed(
@@ -186,7 +182,7 @@ async def asyncio_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Approach | Problem]:
+) -> Response[Approach | Problem]:
     """One approach with its statement for every aspect
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -203,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Approach | Problem]
+        Response[Approach | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -225,7 +221,7 @@ async def asyncio(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Approach | Problem | None:
+) -> Approach | Problem | None:
     """One approach with its statement for every aspect
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -242,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Approach | Problem
+        Approach | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -43,14 +43,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Aspect | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Aspect | Problem | None:
     if response.status_code == 200:
         response_200 = Aspect.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -89,9 +89,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Aspect | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Aspect | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,7 +105,7 @@ def sync_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Aspect | Problem]:
+) -> Response[Aspect | Problem]:
     """One comparison aspect with its mentoring and coaching statements
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -124,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Aspect | Problem]
+        Response[Aspect | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -148,7 +146,7 @@ def sync(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Aspect | Problem | None:
+) -> Aspect | Problem | None:
     """One comparison aspect with its mentoring and coaching statements
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -165,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Aspect | Problem
+        Aspect | Problem
     """
 
     return sync_detailed(
@@ -184,7 +182,7 @@ async def asyncio_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Aspect | Problem]:
+) -> Response[Aspect | Problem]:
     """One comparison aspect with its mentoring and coaching statements
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -201,7 +199,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Aspect | Problem]
+        Response[Aspect | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -223,7 +221,7 @@ async def asyncio(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Aspect | Problem | None:
+) -> Aspect | Problem | None:
     """One comparison aspect with its mentoring and coaching statements
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -240,7 +238,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Aspect | Problem
+        Aspect | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -50,16 +50,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | AspectPage | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AspectPage | Problem | None:
     if response.status_code == 200:
         response_200 = AspectPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -95,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | AspectPage | Problem]:
+) -> Response[AspectPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +110,7 @@ def sync_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | AspectPage | Problem]:
+) -> Response[AspectPage | Problem]:
     """List the comparison aspects (the comparison table's rows)
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -130,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AspectPage | Problem]
+        Response[AspectPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +154,7 @@ def sync(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | AspectPage | Problem | None:
+) -> AspectPage | Problem | None:
     """List the comparison aspects (the comparison table's rows)
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -174,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AspectPage | Problem
+        AspectPage | Problem
     """
 
     return sync_detailed(
@@ -195,7 +193,7 @@ async def asyncio_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | AspectPage | Problem]:
+) -> Response[AspectPage | Problem]:
     """List the comparison aspects (the comparison table's rows)
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -213,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AspectPage | Problem]
+        Response[AspectPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -237,7 +235,7 @@ async def asyncio(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | AspectPage | Problem | None:
+) -> AspectPage | Problem | None:
     """List the comparison aspects (the comparison table's rows)
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -255,7 +253,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AspectPage | Problem
+        AspectPage | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -27,16 +27,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | LocaleList | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LocaleList | Problem | None:
     if response.status_code == 200:
         response_200 = LocaleList.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 401:
@@ -67,7 +65,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | LocaleList | Problem]:
+) -> Response[LocaleList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +78,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | LocaleList | Problem]:
+) -> Response[LocaleList | Problem]:
     """The supported locales and how complete each one is
 
      `completeness` is the share of text fields (content and recommendation texts) that the locale
@@ -97,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | LocaleList | Problem]
+        Response[LocaleList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | LocaleList | Problem | None:
+) -> LocaleList | Problem | None:
     """The supported locales and how complete each one is
 
      `completeness` is the share of text fields (content and recommendation texts) that the locale
@@ -132,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | LocaleList | Problem
+        LocaleList | Problem
     """
 
     return sync_detailed(
@@ -145,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | LocaleList | Problem]:
+) -> Response[LocaleList | Problem]:
     """The supported locales and how complete each one is
 
      `completeness` is the share of text fields (content and recommendation texts) that the locale
@@ -162,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | LocaleList | Problem]
+        Response[LocaleList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | LocaleList | Problem | None:
+) -> LocaleList | Problem | None:
     """The supported locales and how complete each one is
 
      `completeness` is the share of text fields (content and recommendation texts) that the locale
@@ -195,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | LocaleList | Problem
+        LocaleList | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -58,16 +58,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | TermPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TermPage | None:
     if response.status_code == 200:
         response_200 = TermPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -101,9 +99,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | TermPage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TermPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +117,7 @@ def sync_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | TermPage]:
+) -> Response[Problem | TermPage]:
     """List or search the glossary
 
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
@@ -131,7 +127,8 @@ def sync_detailed(
     of its origins.
 
     Args:
-        q (None | str | Unset): Search words, for example `reverse mentorship`.
+        q (None | str | Unset): Search words, for example `reverse mentorship`: at least one
+            letter, digit or underscore.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         locale (str | Unset):
@@ -143,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | TermPage]
+        Response[Problem | TermPage]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +168,7 @@ def sync(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | TermPage | None:
+) -> Problem | TermPage | None:
     """List or search the glossary
 
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
@@ -181,7 +178,8 @@ def sync(
     of its origins.
 
     Args:
-        q (None | str | Unset): Search words, for example `reverse mentorship`.
+        q (None | str | Unset): Search words, for example `reverse mentorship`: at least one
+            letter, digit or underscore.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         locale (str | Unset):
@@ -193,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | TermPage
+        Problem | TermPage
     """
 
     return sync_detailed(
@@ -216,7 +214,7 @@ async def asyncio_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | TermPage]:
+) -> Response[Problem | TermPage]:
     """List or search the glossary
 
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
@@ -226,7 +224,8 @@ async def asyncio_detailed(
     of its origins.
 
     Args:
-        q (None | str | Unset): Search words, for example `reverse mentorship`.
+        q (None | str | Unset): Search words, for example `reverse mentorship`: at least one
+            letter, digit or underscore.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         locale (str | Unset):
@@ -238,7 +237,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | TermPage]
+        Response[Problem | TermPage]
     """
 
     kwargs = _get_kwargs(
@@ -264,7 +263,7 @@ async def asyncio(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | TermPage | None:
+) -> Problem | TermPage | None:
     """List or search the glossary
 
      With `q`, terms whose name, synonyms or definition match any of the words (stemmed per language,
@@ -274,7 +273,8 @@ async def asyncio(
     of its origins.
 
     Args:
-        q (None | str | Unset): Search words, for example `reverse mentorship`.
+        q (None | str | Unset): Search words, for example `reverse mentorship`: at least one
+            letter, digit or underscore.
         limit (int | Unset): Page size, 1 to 100. Default: 20.
         cursor (None | str | Unset): Opaque cursor from the previous page's `next_cursor`.
         locale (str | Unset):
@@ -286,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | TermPage
+        Problem | TermPage
     """
 
     return (

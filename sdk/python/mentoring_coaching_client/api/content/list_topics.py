@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -50,16 +50,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | TopicPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TopicPage | None:
     if response.status_code == 200:
         response_200 = TopicPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -93,9 +91,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | TopicPage]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TopicPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +108,7 @@ def sync_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | TopicPage]:
+) -> Response[Problem | TopicPage]:
     """List the narrative topics
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -130,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | TopicPage]
+        Response[Problem | TopicPage]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +152,7 @@ def sync(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | TopicPage | None:
+) -> Problem | TopicPage | None:
     """List the narrative topics
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -174,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | TopicPage
+        Problem | TopicPage
     """
 
     return sync_detailed(
@@ -195,7 +191,7 @@ async def asyncio_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | TopicPage]:
+) -> Response[Problem | TopicPage]:
     """List the narrative topics
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -213,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | TopicPage]
+        Response[Problem | TopicPage]
     """
 
     kwargs = _get_kwargs(
@@ -237,7 +233,7 @@ async def asyncio(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | TopicPage | None:
+) -> Problem | TopicPage | None:
     """List the narrative topics
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -255,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | TopicPage
+        Problem | TopicPage
     """
 
     return (

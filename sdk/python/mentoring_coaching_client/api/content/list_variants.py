@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -83,16 +83,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | VariantPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | VariantPage | None:
     if response.status_code == 200:
         response_200 = VariantPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -128,7 +126,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | VariantPage]:
+) -> Response[Problem | VariantPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -148,7 +146,7 @@ def sync_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | VariantPage]:
+) -> Response[Problem | VariantPage]:
     """List the model variants, optionally filtered
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -170,7 +168,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | VariantPage]
+        Response[Problem | VariantPage]
     """
 
     kwargs = _get_kwargs(
@@ -202,7 +200,7 @@ def sync(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | VariantPage | None:
+) -> Problem | VariantPage | None:
     """List the model variants, optionally filtered
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -224,7 +222,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | VariantPage
+        Problem | VariantPage
     """
 
     return sync_detailed(
@@ -251,7 +249,7 @@ async def asyncio_detailed(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | Problem | VariantPage]:
+) -> Response[Problem | VariantPage]:
     """List the model variants, optionally filtered
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -273,7 +271,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | VariantPage]
+        Response[Problem | VariantPage]
     """
 
     kwargs = _get_kwargs(
@@ -303,7 +301,7 @@ async def asyncio(
     locale: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | Problem | VariantPage | None:
+) -> Problem | VariantPage | None:
     """List the model variants, optionally filtered
 
      Needs an API key with the scope `content:read` (production). A publishable key may call it from one
@@ -325,7 +323,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | VariantPage
+        Problem | VariantPage
     """
 
     return (

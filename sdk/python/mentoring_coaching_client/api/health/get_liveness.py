@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -26,14 +26,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Health | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Health | None:
     if response.status_code == 200:
         response_200 = Health.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if client.raise_on_unexpected_status:
@@ -42,7 +42,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Health]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Health]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -55,8 +55,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Health]:
+) -> Response[Health]:
     """The process is up (never touches the database)
+
+     For a liveness probe: 200 while the process answers; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -66,7 +68,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Health]
+        Response[Health]
     """
 
     kwargs = _get_kwargs(
@@ -84,8 +86,10 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Health | None:
+) -> Health | None:
     """The process is up (never touches the database)
+
+     For a liveness probe: 200 while the process answers; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -95,7 +99,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Health
+        Health
     """
 
     return sync_detailed(
@@ -108,8 +112,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Health]:
+) -> Response[Health]:
     """The process is up (never touches the database)
+
+     For a liveness probe: 200 while the process answers; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -119,7 +125,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Health]
+        Response[Health]
     """
 
     kwargs = _get_kwargs(
@@ -135,8 +141,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Health | None:
+) -> Health | None:
     """The process is up (never touches the database)
+
+     For a liveness probe: 200 while the process answers; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -146,7 +154,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Health
+        Health
     """
 
     return (

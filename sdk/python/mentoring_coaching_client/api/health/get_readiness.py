@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -27,14 +27,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Health | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Health | Problem | None:
     if response.status_code == 200:
         response_200 = Health.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 503:
@@ -48,9 +48,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Health | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Health | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,8 +61,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Health | Problem]:
+) -> Response[Health | Problem]:
     """The service can reach PostgreSQL and has content
+
+     For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no
+    content is loaded; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -74,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Health | Problem]
+        Response[Health | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -92,8 +93,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Health | Problem | None:
+) -> Health | Problem | None:
     """The service can reach PostgreSQL and has content
+
+     For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no
+    content is loaded; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -103,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Health | Problem
+        Health | Problem
     """
 
     return sync_detailed(
@@ -116,8 +120,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Health | Problem]:
+) -> Response[Health | Problem]:
     """The service can reach PostgreSQL and has content
+
+     For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no
+    content is loaded; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -127,7 +134,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Health | Problem]
+        Response[Health | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -143,8 +150,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Health | Problem | None:
+) -> Health | Problem | None:
     """The service can reach PostgreSQL and has content
+
+     For a readiness probe: 200 with the content version, 503 while the database cannot be reached or no
+    content is loaded; no key needed.
 
     Args:
         if_none_match (str | Unset):
@@ -154,7 +164,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Health | Problem
+        Health | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -29,14 +29,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | ProtectedResourceMetadata | None:
+) -> Problem | ProtectedResourceMetadata | None:
     if response.status_code == 200:
         response_200 = ProtectedResourceMetadata.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 404:
@@ -52,7 +52,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | ProtectedResourceMetadata]:
+) -> Response[Problem | ProtectedResourceMetadata]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,7 +65,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | ProtectedResourceMetadata]:
+) -> Response[Problem | ProtectedResourceMetadata]:
     """How to call this service with an OAuth access token (RFC 9728)
 
      `resource` is the audience a token must name (request it with `resource=` from your identity
@@ -80,7 +80,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | ProtectedResourceMetadata]
+        Response[Problem | ProtectedResourceMetadata]
     """
 
     kwargs = _get_kwargs(
@@ -98,7 +98,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | ProtectedResourceMetadata | None:
+) -> Problem | ProtectedResourceMetadata | None:
     """How to call this service with an OAuth access token (RFC 9728)
 
      `resource` is the audience a token must name (request it with `resource=` from your identity
@@ -113,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | ProtectedResourceMetadata
+        Problem | ProtectedResourceMetadata
     """
 
     return sync_detailed(
@@ -126,7 +126,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | ProtectedResourceMetadata]:
+) -> Response[Problem | ProtectedResourceMetadata]:
     """How to call this service with an OAuth access token (RFC 9728)
 
      `resource` is the audience a token must name (request it with `resource=` from your identity
@@ -141,7 +141,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | ProtectedResourceMetadata]
+        Response[Problem | ProtectedResourceMetadata]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +157,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | ProtectedResourceMetadata | None:
+) -> Problem | ProtectedResourceMetadata | None:
     """How to call this service with an OAuth access token (RFC 9728)
 
      `resource` is the audience a token must name (request it with `resource=` from your identity
@@ -172,7 +172,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | ProtectedResourceMetadata
+        Problem | ProtectedResourceMetadata
     """
 
     return (

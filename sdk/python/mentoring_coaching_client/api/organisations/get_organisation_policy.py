@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -33,14 +33,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | PublishedPolicy | None:
+) -> Problem | PublishedPolicy | None:
     if response.status_code == 200:
         response_200 = PublishedPolicy.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -81,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | PublishedPolicy]:
+) -> Response[Problem | PublishedPolicy]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | PublishedPolicy]:
+) -> Response[Problem | PublishedPolicy]:
     """The organisation's current policy (version 0: nothing published yet)
 
      Its `ETag` is what `PUT` needs in `If-Match`.
@@ -112,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | PublishedPolicy]
+        Response[Problem | PublishedPolicy]
     """
 
     kwargs = _get_kwargs(
@@ -132,7 +132,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | PublishedPolicy | None:
+) -> Problem | PublishedPolicy | None:
     """The organisation's current policy (version 0: nothing published yet)
 
      Its `ETag` is what `PUT` needs in `If-Match`.
@@ -149,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | PublishedPolicy
+        Problem | PublishedPolicy
     """
 
     return sync_detailed(
@@ -164,7 +164,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | PublishedPolicy]:
+) -> Response[Problem | PublishedPolicy]:
     """The organisation's current policy (version 0: nothing published yet)
 
      Its `ETag` is what `PUT` needs in `If-Match`.
@@ -181,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | PublishedPolicy]
+        Response[Problem | PublishedPolicy]
     """
 
     kwargs = _get_kwargs(
@@ -199,7 +199,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | PublishedPolicy | None:
+) -> Problem | PublishedPolicy | None:
     """The organisation's current policy (version 0: nothing published yet)
 
      Its `ETag` is what `PUT` needs in `If-Match`.
@@ -216,7 +216,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | PublishedPolicy
+        Problem | PublishedPolicy
     """
 
     return (

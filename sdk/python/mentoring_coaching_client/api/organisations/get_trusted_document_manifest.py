@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -35,14 +35,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ManifestDetail | Problem | None:
+) -> ManifestDetail | Problem | None:
     if response.status_code == 200:
         response_200 = ManifestDetail.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -83,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ManifestDetail | Problem]:
+) -> Response[ManifestDetail | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,7 +98,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | ManifestDetail | Problem]:
+) -> Response[ManifestDetail | Problem]:
     """One manifest with its documents (recorded in the organisation's history)
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -114,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ManifestDetail | Problem]
+        Response[ManifestDetail | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -136,7 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | ManifestDetail | Problem | None:
+) -> ManifestDetail | Problem | None:
     """One manifest with its documents (recorded in the organisation's history)
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -152,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ManifestDetail | Problem
+        ManifestDetail | Problem
     """
 
     return sync_detailed(
@@ -169,7 +169,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | ManifestDetail | Problem]:
+) -> Response[ManifestDetail | Problem]:
     """One manifest with its documents (recorded in the organisation's history)
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -185,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ManifestDetail | Problem]
+        Response[ManifestDetail | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -205,7 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | ManifestDetail | Problem | None:
+) -> ManifestDetail | Problem | None:
     """One manifest with its documents (recorded in the organisation's history)
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -221,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ManifestDetail | Problem
+        ManifestDetail | Problem
     """
 
     return (

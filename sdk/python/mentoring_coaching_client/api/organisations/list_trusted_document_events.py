@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -49,14 +49,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | DocumentsEventPage | Problem | None:
+) -> DocumentsEventPage | Problem | None:
     if response.status_code == 200:
         response_200 = DocumentsEventPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -97,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | DocumentsEventPage | Problem]:
+) -> Response[DocumentsEventPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +113,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | DocumentsEventPage | Problem]:
+) -> Response[DocumentsEventPage | Problem]:
     """Who registered, replaced, removed, listed or read the trusted documents, and when; newest first
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -130,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DocumentsEventPage | Problem]
+        Response[DocumentsEventPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +154,7 @@ def sync(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | DocumentsEventPage | Problem | None:
+) -> DocumentsEventPage | Problem | None:
     """Who registered, replaced, removed, listed or read the trusted documents, and when; newest first
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -171,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DocumentsEventPage | Problem
+        DocumentsEventPage | Problem
     """
 
     return sync_detailed(
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | DocumentsEventPage | Problem]:
+) -> Response[DocumentsEventPage | Problem]:
     """Who registered, replaced, removed, listed or read the trusted documents, and when; newest first
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -207,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DocumentsEventPage | Problem]
+        Response[DocumentsEventPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -229,7 +229,7 @@ async def asyncio(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | DocumentsEventPage | Problem | None:
+) -> DocumentsEventPage | Problem | None:
     """Who registered, replaced, removed, listed or read the trusted documents, and when; newest first
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -246,7 +246,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DocumentsEventPage | Problem
+        DocumentsEventPage | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -33,14 +33,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | DocumentsSummary | Problem | None:
+) -> DocumentsSummary | Problem | None:
     if response.status_code == 200:
         response_200 = DocumentsSummary.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -81,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | DocumentsSummary | Problem]:
+) -> Response[DocumentsSummary | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | DocumentsSummary | Problem]:
+) -> Response[DocumentsSummary | Problem]:
     """The organisation's trusted-document manifests and whether its secret keys run only them
 
      Recorded in the organisation's history. Its `ETag` is what changing the mode (`PUT`) needs in `If-
@@ -113,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DocumentsSummary | Problem]
+        Response[DocumentsSummary | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | DocumentsSummary | Problem | None:
+) -> DocumentsSummary | Problem | None:
     """The organisation's trusted-document manifests and whether its secret keys run only them
 
      Recorded in the organisation's history. Its `ETag` is what changing the mode (`PUT`) needs in `If-
@@ -151,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DocumentsSummary | Problem
+        DocumentsSummary | Problem
     """
 
     return sync_detailed(
@@ -166,7 +166,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | DocumentsSummary | Problem]:
+) -> Response[DocumentsSummary | Problem]:
     """The organisation's trusted-document manifests and whether its secret keys run only them
 
      Recorded in the organisation's history. Its `ETag` is what changing the mode (`PUT`) needs in `If-
@@ -184,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DocumentsSummary | Problem]
+        Response[DocumentsSummary | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -202,7 +202,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | DocumentsSummary | Problem | None:
+) -> DocumentsSummary | Problem | None:
     """The organisation's trusted-document manifests and whether its secret keys run only them
 
      Recorded in the organisation's history. Its `ETag` is what changing the mode (`PUT`) needs in `If-
@@ -220,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DocumentsSummary | Problem
+        DocumentsSummary | Problem
     """
 
     return (

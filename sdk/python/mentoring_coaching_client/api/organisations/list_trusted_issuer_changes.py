@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -49,14 +49,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | IssuerChangePage | Problem | None:
+) -> IssuerChangePage | Problem | None:
     if response.status_code == 200:
         response_200 = IssuerChangePage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -97,7 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | IssuerChangePage | Problem]:
+) -> Response[IssuerChangePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +113,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | IssuerChangePage | Problem]:
+) -> Response[IssuerChangePage | Problem]:
     """Every issuer the organisation trusted or stopped trusting, newest first
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -130,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | IssuerChangePage | Problem]
+        Response[IssuerChangePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +154,7 @@ def sync(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | IssuerChangePage | Problem | None:
+) -> IssuerChangePage | Problem | None:
     """Every issuer the organisation trusted or stopped trusting, newest first
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -171,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | IssuerChangePage | Problem
+        IssuerChangePage | Problem
     """
 
     return sync_detailed(
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | IssuerChangePage | Problem]:
+) -> Response[IssuerChangePage | Problem]:
     """Every issuer the organisation trusted or stopped trusting, newest first
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -207,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | IssuerChangePage | Problem]
+        Response[IssuerChangePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -229,7 +229,7 @@ async def asyncio(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | IssuerChangePage | Problem | None:
+) -> IssuerChangePage | Problem | None:
     """Every issuer the organisation trusted or stopped trusting, newest first
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -246,7 +246,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | IssuerChangePage | Problem
+        IssuerChangePage | Problem
     """
 
     return (

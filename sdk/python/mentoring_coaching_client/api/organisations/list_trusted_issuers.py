@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -47,16 +47,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | IssuerPage | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> IssuerPage | Problem | None:
     if response.status_code == 200:
         response_200 = IssuerPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -97,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | IssuerPage | Problem]:
+) -> Response[IssuerPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +111,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | IssuerPage | Problem]:
+) -> Response[IssuerPage | Problem]:
     """The identity providers whose access tokens act for the organisation
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -130,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | IssuerPage | Problem]
+        Response[IssuerPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +152,7 @@ def sync(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | IssuerPage | Problem | None:
+) -> IssuerPage | Problem | None:
     """The identity providers whose access tokens act for the organisation
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -171,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | IssuerPage | Problem
+        IssuerPage | Problem
     """
 
     return sync_detailed(
@@ -190,7 +188,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | IssuerPage | Problem]:
+) -> Response[IssuerPage | Problem]:
     """The identity providers whose access tokens act for the organisation
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -207,7 +205,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | IssuerPage | Problem]
+        Response[IssuerPage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -229,7 +227,7 @@ async def asyncio(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | IssuerPage | Problem | None:
+) -> IssuerPage | Problem | None:
     """The identity providers whose access tokens act for the organisation
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -246,7 +244,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | IssuerPage | Problem
+        IssuerPage | Problem
     """
 
     return (

@@ -16,8 +16,10 @@ def _get_kwargs(
     organisation: str,
     *,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -109,20 +111,23 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> Response[Problem | PublishedPolicy]:
     """Publish a new version of the organisation's policy
 
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
-    say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first (checked before anything else). Every
-    version is kept, with the key and time, up to 10,000 per organisation (then 409).
+    say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and
+    `If-Match` with the current ETag: 428 without it, 412 when another publication came first (checked
+    before anything else). Every version is kept, with the key and time, up to 10,000 per organisation
+    (then 409).
 
     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
     it from a server.
 
     Args:
         organisation (str):
+        if_match (str):
         body (OrganisationPolicyDocument): What an organisation changes; everything left out stays
             as released.
 
@@ -137,6 +142,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         organisation=organisation,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -151,20 +157,23 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> Problem | PublishedPolicy | None:
     """Publish a new version of the organisation's policy
 
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
-    say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first (checked before anything else). Every
-    version is kept, with the key and time, up to 10,000 per organisation (then 409).
+    say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and
+    `If-Match` with the current ETag: 428 without it, 412 when another publication came first (checked
+    before anything else). Every version is kept, with the key and time, up to 10,000 per organisation
+    (then 409).
 
     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
     it from a server.
 
     Args:
         organisation (str):
+        if_match (str):
         body (OrganisationPolicyDocument): What an organisation changes; everything left out stays
             as released.
 
@@ -180,6 +189,7 @@ def sync(
         organisation=organisation,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -188,20 +198,23 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> Response[Problem | PublishedPolicy]:
     """Publish a new version of the organisation's policy
 
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
-    say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first (checked before anything else). Every
-    version is kept, with the key and time, up to 10,000 per organisation (then 409).
+    say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and
+    `If-Match` with the current ETag: 428 without it, 412 when another publication came first (checked
+    before anything else). Every version is kept, with the key and time, up to 10,000 per organisation
+    (then 409).
 
     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
     it from a server.
 
     Args:
         organisation (str):
+        if_match (str):
         body (OrganisationPolicyDocument): What an organisation changes; everything left out stays
             as released.
 
@@ -216,6 +229,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         organisation=organisation,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -228,20 +242,23 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OrganisationPolicyDocument,
+    if_match: str,
 ) -> Problem | PublishedPolicy | None:
     """Publish a new version of the organisation's policy
 
      Weights (a multiplier of 0.5 to 2 per factor, scaled back to a sum of 1), variants not offered
     (never recommended, and listed in every answer) and context defaults (replace what a caller did not
-    say, never what it said). Needs the organisation's admin key and `If-Match` with the current ETag:
-    428 without it, 412 when another publication came first (checked before anything else). Every
-    version is kept, with the key and time, up to 10,000 per organisation (then 409).
+    say, never what it said). Needs a key of this organisation (another organisation's key gets 404) and
+    `If-Match` with the current ETag: 428 without it, 412 when another publication came first (checked
+    before anything else). Every version is kept, with the key and time, up to 10,000 per organisation
+    (then 409).
 
     Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
     it from a server.
 
     Args:
         organisation (str):
+        if_match (str):
         body (OrganisationPolicyDocument): What an organisation changes; everything left out stays
             as released.
 
@@ -258,5 +275,6 @@ async def asyncio(
             organisation=organisation,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

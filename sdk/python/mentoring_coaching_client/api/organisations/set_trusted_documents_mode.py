@@ -16,8 +16,10 @@ def _get_kwargs(
     organisation: str,
     *,
     body: ModeChange,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -104,6 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ModeChange,
+    if_match: str,
 ) -> Response[DocumentsSummary | Problem]:
     """Let the organisation's secret keys run only its trusted documents, or any
 
@@ -115,6 +118,7 @@ def sync_detailed(
 
     Args:
         organisation (str):
+        if_match (str):
         body (ModeChange):
 
     Raises:
@@ -128,6 +132,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         organisation=organisation,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -142,6 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ModeChange,
+    if_match: str,
 ) -> DocumentsSummary | Problem | None:
     """Let the organisation's secret keys run only its trusted documents, or any
 
@@ -153,6 +159,7 @@ def sync(
 
     Args:
         organisation (str):
+        if_match (str):
         body (ModeChange):
 
     Raises:
@@ -167,6 +174,7 @@ def sync(
         organisation=organisation,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -175,6 +183,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ModeChange,
+    if_match: str,
 ) -> Response[DocumentsSummary | Problem]:
     """Let the organisation's secret keys run only its trusted documents, or any
 
@@ -186,6 +195,7 @@ async def asyncio_detailed(
 
     Args:
         organisation (str):
+        if_match (str):
         body (ModeChange):
 
     Raises:
@@ -199,6 +209,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         organisation=organisation,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,6 +222,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ModeChange,
+    if_match: str,
 ) -> DocumentsSummary | Problem | None:
     """Let the organisation's secret keys run only its trusted documents, or any
 
@@ -222,6 +234,7 @@ async def asyncio(
 
     Args:
         organisation (str):
+        if_match (str):
         body (ModeChange):
 
     Raises:
@@ -237,5 +250,6 @@ async def asyncio(
             organisation=organisation,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

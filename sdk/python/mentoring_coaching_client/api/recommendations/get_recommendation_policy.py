@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -29,14 +29,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | RecommendationPolicy | None:
+) -> Problem | RecommendationPolicy | None:
     if response.status_code == 200:
         response_200 = RecommendationPolicy.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 401:
@@ -67,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | RecommendationPolicy]:
+) -> Response[Problem | RecommendationPolicy]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -80,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | RecommendationPolicy]:
+) -> Response[Problem | RecommendationPolicy]:
     """The scoring policy in service: factor weights and variant profiles
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -94,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RecommendationPolicy]
+        Response[Problem | RecommendationPolicy]
     """
 
     kwargs = _get_kwargs(
@@ -112,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | RecommendationPolicy | None:
+) -> Problem | RecommendationPolicy | None:
     """The scoring policy in service: factor weights and variant profiles
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -126,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RecommendationPolicy
+        Problem | RecommendationPolicy
     """
 
     return sync_detailed(
@@ -139,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | RecommendationPolicy]:
+) -> Response[Problem | RecommendationPolicy]:
     """The scoring policy in service: factor weights and variant profiles
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -153,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | RecommendationPolicy]
+        Response[Problem | RecommendationPolicy]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | RecommendationPolicy | None:
+) -> Problem | RecommendationPolicy | None:
     """The scoring policy in service: factor weights and variant profiles
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -183,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | RecommendationPolicy
+        Problem | RecommendationPolicy
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -47,16 +47,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | PolicyCard | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PolicyCard | Problem | None:
     if response.status_code == 200:
         response_200 = PolicyCard.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -97,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | PolicyCard | Problem]:
+) -> Response[PolicyCard | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -113,7 +111,7 @@ def sync_detailed(
     policy_version: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | PolicyCard | Problem]:
+) -> Response[PolicyCard | Problem]:
     """The policy card: intended use, inputs, factors and weights, limits, evidence
 
      Instructions for use of the recommendation for HR and integrators: intended purpose and users, what
@@ -138,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PolicyCard | Problem]
+        Response[PolicyCard | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +160,7 @@ def sync(
     policy_version: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | PolicyCard | Problem | None:
+) -> PolicyCard | Problem | None:
     """The policy card: intended use, inputs, factors and weights, limits, evidence
 
      Instructions for use of the recommendation for HR and integrators: intended purpose and users, what
@@ -187,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PolicyCard | Problem
+        PolicyCard | Problem
     """
 
     return sync_detailed(
@@ -206,7 +204,7 @@ async def asyncio_detailed(
     policy_version: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Response[Any | PolicyCard | Problem]:
+) -> Response[PolicyCard | Problem]:
     """The policy card: intended use, inputs, factors and weights, limits, evidence
 
      Instructions for use of the recommendation for HR and integrators: intended purpose and users, what
@@ -231,7 +229,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PolicyCard | Problem]
+        Response[PolicyCard | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -253,7 +251,7 @@ async def asyncio(
     policy_version: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
     accept_language: str | Unset = UNSET,
-) -> Any | PolicyCard | Problem | None:
+) -> PolicyCard | Problem | None:
     """The policy card: intended use, inputs, factors and weights, limits, evidence
 
      Instructions for use of the recommendation for HR and integrators: intended purpose and users, what
@@ -278,7 +276,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PolicyCard | Problem
+        PolicyCard | Problem
     """
 
     return (

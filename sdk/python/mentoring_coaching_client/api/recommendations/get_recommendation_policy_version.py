@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -33,14 +33,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | PolicyVersion | Problem | None:
+) -> PolicyVersion | Problem | None:
     if response.status_code == 200:
         response_200 = PolicyVersion.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -81,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | PolicyVersion | Problem]:
+) -> Response[PolicyVersion | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | PolicyVersion | Problem]:
+) -> Response[PolicyVersion | Problem]:
     """One released policy version: its document as released, date and changelog
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -110,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PolicyVersion | Problem]
+        Response[PolicyVersion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +130,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | PolicyVersion | Problem | None:
+) -> PolicyVersion | Problem | None:
     """One released policy version: its document as released, date and changelog
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -145,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PolicyVersion | Problem
+        PolicyVersion | Problem
     """
 
     return sync_detailed(
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | PolicyVersion | Problem]:
+) -> Response[PolicyVersion | Problem]:
     """One released policy version: its document as released, date and changelog
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -175,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PolicyVersion | Problem]
+        Response[PolicyVersion | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -193,7 +193,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | PolicyVersion | Problem | None:
+) -> PolicyVersion | Problem | None:
     """One released policy version: its document as released, date and changelog
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -208,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PolicyVersion | Problem
+        PolicyVersion | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -45,14 +45,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | PolicyReleasePage | Problem | None:
+) -> PolicyReleasePage | Problem | None:
     if response.status_code == 200:
         response_200 = PolicyReleasePage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -88,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | PolicyReleasePage | Problem]:
+) -> Response[PolicyReleasePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +103,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | PolicyReleasePage | Problem]:
+) -> Response[PolicyReleasePage | Problem]:
     """Every released policy version, oldest first, with its release date and changelog
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -119,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PolicyReleasePage | Problem]
+        Response[PolicyReleasePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +141,7 @@ def sync(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | PolicyReleasePage | Problem | None:
+) -> PolicyReleasePage | Problem | None:
     """Every released policy version, oldest first, with its release date and changelog
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -157,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PolicyReleasePage | Problem
+        PolicyReleasePage | Problem
     """
 
     return sync_detailed(
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | PolicyReleasePage | Problem]:
+) -> Response[PolicyReleasePage | Problem]:
     """Every released policy version, oldest first, with its release date and changelog
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -190,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | PolicyReleasePage | Problem]
+        Response[PolicyReleasePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +210,7 @@ async def asyncio(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | PolicyReleasePage | Problem | None:
+) -> PolicyReleasePage | Problem | None:
     """Every released policy version, oldest first, with its release date and changelog
 
      Needs an API key with the scope `recommend` (production). Publishable (browser) keys are refused:
@@ -226,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | PolicyReleasePage | Problem
+        PolicyReleasePage | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -46,16 +46,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ChangePage | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChangePage | Problem | None:
     if response.status_code == 200:
         response_200 = ChangePage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -96,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ChangePage | Problem]:
+) -> Response[ChangePage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +110,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | ChangePage | Problem]:
+) -> Response[ChangePage | Problem]:
     """Every item created, updated or removed after a release
 
      Start from `/v1/export` and its `content_version`; then ask for the changes since it. Each item
@@ -135,7 +133,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ChangePage | Problem]
+        Response[ChangePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +157,7 @@ def sync(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | ChangePage | Problem | None:
+) -> ChangePage | Problem | None:
     """Every item created, updated or removed after a release
 
      Start from `/v1/export` and its `content_version`; then ask for the changes since it. Each item
@@ -182,7 +180,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ChangePage | Problem
+        ChangePage | Problem
     """
 
     return sync_detailed(
@@ -201,7 +199,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | ChangePage | Problem]:
+) -> Response[ChangePage | Problem]:
     """Every item created, updated or removed after a release
 
      Start from `/v1/export` and its `content_version`; then ask for the changes since it. Each item
@@ -224,7 +222,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ChangePage | Problem]
+        Response[ChangePage | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -246,7 +244,7 @@ async def asyncio(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | ChangePage | Problem | None:
+) -> ChangePage | Problem | None:
     """Every item created, updated or removed after a release
 
      Start from `/v1/export` and its `content_version`; then ask for the changes since it. Each item
@@ -269,7 +267,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ChangePage | Problem
+        ChangePage | Problem
     """
 
     return (

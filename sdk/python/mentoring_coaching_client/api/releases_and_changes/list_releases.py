@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -43,16 +43,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | ReleasePage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ReleasePage | None:
     if response.status_code == 200:
         response_200 = ReleasePage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -88,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | ReleasePage]:
+) -> Response[Problem | ReleasePage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +101,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | ReleasePage]:
+) -> Response[Problem | ReleasePage]:
     """Content releases, newest first
 
      Every content load that changed something is a release.
@@ -121,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | ReleasePage]
+        Response[Problem | ReleasePage]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +141,7 @@ def sync(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | ReleasePage | None:
+) -> Problem | ReleasePage | None:
     """Content releases, newest first
 
      Every content load that changed something is a release.
@@ -161,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | ReleasePage
+        Problem | ReleasePage
     """
 
     return sync_detailed(
@@ -178,7 +176,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | ReleasePage]:
+) -> Response[Problem | ReleasePage]:
     """Content releases, newest first
 
      Every content load that changed something is a release.
@@ -196,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | ReleasePage]
+        Response[Problem | ReleasePage]
     """
 
     kwargs = _get_kwargs(
@@ -216,7 +214,7 @@ async def asyncio(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | ReleasePage | None:
+) -> Problem | ReleasePage | None:
     """Content releases, newest first
 
      Every content load that changed something is a release.
@@ -234,7 +232,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | ReleasePage
+        Problem | ReleasePage
     """
 
     return (

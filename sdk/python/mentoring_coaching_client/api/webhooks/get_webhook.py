@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -31,16 +31,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | Webhook | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Webhook | None:
     if response.status_code == 200:
         response_200 = Webhook.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -79,9 +77,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | Webhook]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Webhook]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +91,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | Webhook]:
+) -> Response[Problem | Webhook]:
     """One subscription and its status
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -110,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | Webhook]
+        Response[Problem | Webhook]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +126,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | Webhook | None:
+) -> Problem | Webhook | None:
     """One subscription and its status
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -145,7 +141,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | Webhook
+        Problem | Webhook
     """
 
     return sync_detailed(
@@ -160,7 +156,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | Webhook]:
+) -> Response[Problem | Webhook]:
     """One subscription and its status
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -175,7 +171,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | Webhook]
+        Response[Problem | Webhook]
     """
 
     kwargs = _get_kwargs(
@@ -193,7 +189,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | Webhook | None:
+) -> Problem | Webhook | None:
     """One subscription and its status
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -208,7 +204,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | Webhook
+        Problem | Webhook
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -43,16 +43,14 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | WebhookPage | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WebhookPage | None:
     if response.status_code == 200:
         response_200 = WebhookPage.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 304:
-        response_304 = cast(Any, None)
+        response_304 = None
         return response_304
 
     if response.status_code == 400:
@@ -88,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem | WebhookPage]:
+) -> Response[Problem | WebhookPage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +101,7 @@ def sync_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | WebhookPage]:
+) -> Response[Problem | WebhookPage]:
     """The subscriptions of the key's organisation (never their secrets)
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -119,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | WebhookPage]
+        Response[Problem | WebhookPage]
     """
 
     kwargs = _get_kwargs(
@@ -141,7 +139,7 @@ def sync(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | WebhookPage | None:
+) -> Problem | WebhookPage | None:
     """The subscriptions of the key's organisation (never their secrets)
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -157,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | WebhookPage
+        Problem | WebhookPage
     """
 
     return sync_detailed(
@@ -174,7 +172,7 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | Problem | WebhookPage]:
+) -> Response[Problem | WebhookPage]:
     """The subscriptions of the key's organisation (never their secrets)
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -190,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem | WebhookPage]
+        Response[Problem | WebhookPage]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +208,7 @@ async def asyncio(
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
-) -> Any | Problem | WebhookPage | None:
+) -> Problem | WebhookPage | None:
     """The subscriptions of the key's organisation (never their secrets)
 
      Needs an API key with the scope `admin` (production). Publishable (browser) keys are refused: call
@@ -226,7 +224,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem | WebhookPage
+        Problem | WebhookPage
     """
 
     return (
