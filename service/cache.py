@@ -134,6 +134,11 @@ class BoundedCache(Generic[K, V]):
             self.put(key, value)
         return value
 
+    def discard(self, key: K) -> None:
+        """Forget `key` (an entry known to be stale), if it is held."""
+        if self._lru.pop(key, None) is not None:
+            self._changed = True
+
     def clear(self) -> None:
         self._lru.clear()
         self._changed = True

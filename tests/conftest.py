@@ -184,8 +184,11 @@ def server_url() -> Iterator[str]:
     # Not pytest's tmp_path: concurrent pytest runs prune each other's numbered folders.
     data_dir = Path(tempfile.mkdtemp(prefix="mc-test-pg-")).resolve()  # as pgserver names it
     _Processes.shared_data_dir = str(data_dir)  # its initdb and pg_ctl are no test's doing
+    # Nor is its start, which runs `useradd` for pgserver's system user on a new machine.
+    running_test, _Processes.current = _Processes.current, None
     try:
         with embedded_postgres(data_dir) as url:
+            _Processes.current = running_test
             yield url
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)

@@ -91,7 +91,16 @@ async def test_the_intake_ends_with_the_bytes_of_a_recommendation(client: Client
     made = json.loads(final)["recommendation"]
     replay = {
         "situation": body,
-        **{k: made[k] for k in ("policy_version", "content_version", "locale", "decision_id")},
+        **{
+            k: made[k]
+            for k in (
+                "policy_version",
+                "content_version",
+                "locale",
+                "decision_id",
+                "organisation_policy_version",
+            )
+        },
     }
     replayed = await client.post("/v1/recommendations/replay", json=replay)
     assert replayed.status_code == 200, replayed.text

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from service.domain.organisations.models import DEFAULT_ORGANISATION
+from service.domain.organisations.service import ensure_organisation
 from service.security.keys import create_key
 from tests.reliability.conftest import LiveServer, live_server
 
@@ -17,9 +19,12 @@ MakeKey = Callable[..., Awaitable[str]]
 def make_session_key(engine: AsyncEngine) -> MakeKey:
     """Create and commit a key that the live servers read through their own connections."""
 
-    async def make(*scopes: str, name: str = "contract client") -> str:
+    async def make(
+        *scopes: str, name: str = "contract client", organisation: str = DEFAULT_ORGANISATION
+    ) -> str:
         async with AsyncSession(engine) as session, session.begin():
-            return (await create_key(session, name, scopes)).key
+            await ensure_organisation(session, organisation)
+            return (await create_key(session, name, scopes, organisation)).key
 
     return make
 

@@ -59,9 +59,16 @@ ALLOWANCES = (
         "POST /v1/recommendations/replay",
         400,
         "invalid-parameter",
-        ("policy_version", "content_version", "organisation_policy_version", "locale"),
+        (
+            "policy_version",
+            "content_version",
+            "organisation_policy_version",
+            "locale",
+            "decision_id",
+        ),
         "inputs that no recommendation had (a policy version the content version was not "
-        "released with, an organisation policy version or locale that did not apply)",
+        "released with, an organisation policy version or locale that did not apply, a decision "
+        "id made under a key this deployment does not hold: its key id is data)",
     ),
     Allowance(
         "POST /v1/recommendations/replay",

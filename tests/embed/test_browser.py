@@ -436,7 +436,16 @@ async def test_the_component_asks_through_the_intake_until_the_recommendation(
     ]
     replay = {
         "situation": final,
-        **{k: made[k] for k in ("policy_version", "content_version", "locale", "decision_id")},
+        **{
+            k: made[k]
+            for k in (
+                "policy_version",
+                "content_version",
+                "locale",
+                "decision_id",
+                "organisation_policy_version",
+            )
+        },
     }
     async with AsyncSession(engine) as session, session.begin():  # a replay is a server's call
         secret = (await create_key(session, "replayer", ["recommend"])).key

@@ -164,6 +164,7 @@ async function everyOperation(): Promise<number> {
         content_version: made.content_version,
         locale: made.locale,
         decision_id: made.decision_id,
+        organisation_policy_version: made.organisation_policy_version,
       },
     }),
   );
