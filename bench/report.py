@@ -28,6 +28,10 @@ class Outcome:
     ratios: list[float] = field(default_factory=list)
     next_index: int = 0  # the next never-sent body of a varied scenario
     warnings: list[str] = field(default_factory=list)  # shown with the row, not disqualifying
+    # Watched scenarios compared by CPU: the worker's RSS after the comparison's last load
+    # before this scenario's first, and how far above it this scenario's loads took it.
+    rss_baseline_mb: float | None = None
+    rss_above_mb: float | None = None
 
     @property
     def available(self) -> bool:
@@ -39,14 +43,38 @@ def median(values: list[float]) -> float:
 
 
 def record_ratios(outcomes: list[Outcome]) -> None:
-    """After a round: each scenario's rate over its comparison's rate in that round."""
+    """After a round: each scenario's rate over its comparison's rate in that round (or, for
+    `compare_by="cpu"`, its worker CPU per request over the comparison's)."""
     by_key = {o.scenario.key: o for o in outcomes}
     for outcome in outcomes:
         other = by_key.get(outcome.scenario.compare_with or "")
         if other is None or not other.rounds or not outcome.rounds:
             continue
-        if len(other.rounds) == len(outcome.rounds) and other.rounds[-1].rps > 0:
-            outcome.ratios.append(outcome.rounds[-1].rps / other.rounds[-1].rps)
+        if len(other.rounds) != len(outcome.rounds):
+            continue
+        mine, theirs = outcome.rounds[-1], other.rounds[-1]
+        if outcome.scenario.compare_by == "cpu":
+            if mine.cpu_us_per_request is not None and theirs.cpu_us_per_request:
+                outcome.ratios.append(mine.cpu_us_per_request / theirs.cpu_us_per_request)
+        elif theirs.rps > 0:
+            outcome.ratios.append(mine.rps / theirs.rps)
+
+
+def record_rss_growth(outcomes: list[Outcome], rss_log: list[tuple[str, float]]) -> None:
+    """After the rounds, for each watched scenario compared by CPU: the worker's resident set
+    after the comparison's last load before this scenario's first load (warm-up included), and
+    the most this scenario's loads held above it. `rss_log` is (scenario, RSS after its load),
+    in the order the loads ran on that worker."""
+    for outcome in outcomes:
+        scenario = outcome.scenario
+        if scenario.compare_by != "cpu" or not scenario.watch_worker:
+            continue
+        mine = [i for i, (key, _) in enumerate(rss_log) if key == scenario.key]
+        before = [rss for key, rss in rss_log[: mine[0]] if key == scenario.compare_with]
+        if not mine or not before:
+            continue
+        outcome.rss_baseline_mb = before[-1]
+        outcome.rss_above_mb = max(rss_log[i][1] for i in mine) - before[-1]
 
 
 def machine() -> dict[str, Any]:
@@ -100,8 +128,30 @@ def build_report(
                 "requests": sum(m.requests for m in outcome.rounds),
                 "rounds": [m.__dict__ for m in outcome.rounds],
             }
+            if s.watch_worker:
+                health = [m.health_p99_ms for m in outcome.rounds if m.health_p99_ms is not None]
+                highest = [m.health_max_ms for m in outcome.rounds if m.health_max_ms is not None]
+                row |= {
+                    "compare_by": s.compare_by,
+                    "cpu_us_per_request": median(
+                        [m.cpu_us_per_request or 0.0 for m in outcome.rounds]
+                    ),
+                    "rss_mb": outcome.rounds[-1].rss_mb,
+                    "rss_baseline_mb": outcome.rss_baseline_mb,
+                    "rss_above_mb": outcome.rss_above_mb,
+                    # "throughout": the worst round's p99 and the longest single answer
+                    "health_p99_ms": max(health, default=None),
+                    "health_max_ms": max(highest, default=None),
+                    "health_samples": sum(m.health_samples for m in outcome.rounds),
+                }
             row["met"] = (
-                s.target.met(row.get("ratio"), row["p99_ms"], row["units_per_s"])
+                s.target.met(
+                    row.get("ratio"),
+                    row["p99_ms"],
+                    row["units_per_s"],
+                    row.get("rss_above_mb"),
+                    row.get("health_p99_ms"),
+                )
                 if s.target
                 else None
             )
@@ -135,6 +185,8 @@ def render_table(report: dict[str, Any]) -> str:
         if row["unit"] != "req":
             throughput += f" ({row['rps']:,.1f} req/s)"
         ratio = f"{row['ratio']:.2f} x {row['compare_with']}" if row["ratio"] is not None else "-"
+        if row["ratio"] is not None and row.get("compare_by") == "cpu":
+            ratio += " (CPU/req)"
         met = {True: "yes", False: "**no**", None: "-"}[row["met"]]
         label = row["scenario"] + (f" ({row['errors']} errors)" if row["errors"] else "")
         label += "".join(f" ({warning})" for warning in row["warnings"])
@@ -153,6 +205,7 @@ def render_table(report: dict[str, Any]) -> str:
         f"{memory['worker_rss_mb']:.0f} MB | | | | "
         f"< {memory['target_mb']:.0f} MB | {'yes' if memory['met'] else '**no**'} |"
     )
+    lines += render_worker_table(report)
     missed = [row["scenario"] for row in report["scenarios"] if row.get("met") is False]
     if not memory["met"]:
         missed.append("worker memory")
@@ -168,6 +221,39 @@ def render_table(report: dict[str, Any]) -> str:
         )
         lines.append(f"\nCaches after the run (their own estimate, `cache_bytes`): {held}.")
     return "\n".join(lines)
+
+
+def render_worker_table(report: dict[str, Any]) -> list[str]:
+    """The scenarios that watch their worker (the organisations'): its CPU per request, its
+    resident set, `/health/live` during the load."""
+    rows = [r for r in report["scenarios"] if "cpu_us_per_request" in r]
+    if not rows:
+        return []
+    lines = [
+        "",
+        "| scenario (own worker) | worker CPU per request | ratio | worker RSS after | "
+        "above the comparison | /health/live p99 (max) during the load |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        ratio = f"{row['ratio']:.2f}x" if row.get("ratio") is not None else "-"
+        above = (
+            f"{row['rss_above_mb']:+.1f} MB (from {row['rss_baseline_mb']:.0f} MB)"
+            if row.get("rss_above_mb") is not None
+            else "-"
+        )
+        health = (
+            f"{row['health_p99_ms']:.1f} ms ({row['health_max_ms']:.1f} ms), "
+            f"{row['health_samples']} samples"
+            if row.get("health_p99_ms") is not None
+            else "-"
+        )
+        rss = f"{row['rss_mb']:.0f} MB" if row.get("rss_mb") is not None else "-"
+        lines.append(
+            f"| {row['scenario']} | {row['cpu_us_per_request']:,.0f} us | {ratio} | {rss} | "
+            f"{above} | {health} |"
+        )
+    return lines
 
 
 def render_context(report: dict[str, Any]) -> str:
