@@ -28,10 +28,6 @@ class Outcome:
     ratios: list[float] = field(default_factory=list)
     next_index: int = 0  # the next never-sent body of a varied scenario
     warnings: list[str] = field(default_factory=list)  # shown with the row, not disqualifying
-    # Watched scenarios compared by CPU: the worker's RSS after the comparison's last load
-    # before this scenario's first, and how far above it this scenario's loads took it.
-    rss_baseline_mb: float | None = None
-    rss_above_mb: float | None = None
 
     @property
     def available(self) -> bool:
@@ -60,23 +56,6 @@ def record_ratios(outcomes: list[Outcome]) -> None:
             outcome.ratios.append(mine.rps / theirs.rps)
 
 
-def record_rss_growth(outcomes: list[Outcome], rss_log: list[tuple[str, float]]) -> None:
-    """After the rounds, for each watched scenario compared by CPU: the worker's resident set
-    after the comparison's last load before this scenario's first load (warm-up included), and
-    the most this scenario's loads held above it. `rss_log` is (scenario, RSS after its load),
-    in the order the loads ran on that worker."""
-    for outcome in outcomes:
-        scenario = outcome.scenario
-        if scenario.compare_by != "cpu" or not scenario.watch_worker:
-            continue
-        mine = [i for i, (key, _) in enumerate(rss_log) if key == scenario.key]
-        before = [rss for key, rss in rss_log[: mine[0]] if key == scenario.compare_with]
-        if not mine or not before:
-            continue
-        outcome.rss_baseline_mb = before[-1]
-        outcome.rss_above_mb = max(rss_log[i][1] for i in mine) - before[-1]
-
-
 def machine() -> dict[str, Any]:
     model = "unknown"
     try:
@@ -93,6 +72,19 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "load_average_at_start": os.getloadavg()[0],
     }
+
+
+def rss_above(outcome: Outcome, outcomes: list[Outcome]) -> tuple[float | None, float | None]:
+    """A watched scenario compared by CPU runs on a worker of its own, as its comparison does,
+    both loaded for as long: (the comparison's worker RSS after its last load, how far this
+    scenario's worker is above it after its own)."""
+    other = next((o for o in outcomes if o.scenario.key == outcome.scenario.compare_with), None)
+    if other is None or not other.rounds or not outcome.rounds:
+        return None, None
+    mine, theirs = outcome.rounds[-1].rss_mb, other.rounds[-1].rss_mb
+    if mine is None or theirs is None:
+        return None, None
+    return theirs, mine - theirs
 
 
 def build_report(
@@ -137,13 +129,15 @@ def build_report(
                         [m.cpu_us_per_request or 0.0 for m in outcome.rounds]
                     ),
                     "rss_mb": outcome.rounds[-1].rss_mb,
-                    "rss_baseline_mb": outcome.rss_baseline_mb,
-                    "rss_above_mb": outcome.rss_above_mb,
+                    "rss_baseline_mb": None,
+                    "rss_above_mb": None,
                     # "throughout": the worst round's p99 and the longest single answer
                     "health_p99_ms": max(health, default=None),
                     "health_max_ms": max(highest, default=None),
                     "health_samples": sum(m.health_samples for m in outcome.rounds),
                 }
+                if s.compare_by == "cpu":
+                    row["rss_baseline_mb"], row["rss_above_mb"] = rss_above(outcome, outcomes)
             row["met"] = (
                 s.target.met(
                     row.get("ratio"),
@@ -231,14 +225,14 @@ def render_worker_table(report: dict[str, Any]) -> list[str]:
         return []
     lines = [
         "",
-        "| scenario (own worker) | worker CPU per request | ratio | worker RSS after | "
+        "| scenario (a worker of its own) | worker CPU per request | ratio | worker RSS after | "
         "above the comparison | /health/live p99 (max) during the load |",
         "|---|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         ratio = f"{row['ratio']:.2f}x" if row.get("ratio") is not None else "-"
         above = (
-            f"{row['rss_above_mb']:+.1f} MB (from {row['rss_baseline_mb']:.0f} MB)"
+            f"{row['rss_above_mb']:+.1f} MB (over {row['rss_baseline_mb']:.0f} MB)"
             if row.get("rss_above_mb") is not None
             else "-"
         )
@@ -253,6 +247,13 @@ def render_worker_table(report: dict[str, Any]) -> list[str]:
             f"| {row['scenario']} | {row['cpu_us_per_request']:,.0f} us | {ratio} | {rss} | "
             f"{above} | {health} |"
         )
+    for server, sizes in sorted(report["memory"].get("tenant_cache_bytes", {}).items()):
+        held = ", ".join(
+            f"{name} {size / 2**20:.1f} MB"
+            for name, size in sorted(sizes.items(), key=lambda item: -item[1])
+            if size >= 2**20 / 10
+        )
+        lines.append(f"\nCaches of the {server} worker after the run (0.1 MB and over): {held}.")
     return lines
 
 

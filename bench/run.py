@@ -3,10 +3,10 @@
 It runs the service as it is deployed (production settings, an API key on every request, JSON
 logs with the access log at INFO, metrics and rate limits on) with granian, one worker, pinned
 to core 0; the two ceilings (bare Litestar and a raw ASGI app serving the same bytes) and
-PostGraphile on the same core; a second service (one worker, same core) for the organisation
-scenarios alone (1,000 organisations with published policies); and the load generators on
-core 1. Every scenario is loaded for several rounds in alternating order, and each rate is
-divided by its ceiling's (or PostGraphile's) rate in the same round (the 1,000
+PostGraphile on the same core; for the organisation scenarios (one organisation, and 1,000
+with published policies), a service of their own each (one worker, same core); and the load
+generators on core 1. Every scenario is loaded for several rounds in alternating order, and
+each rate is divided by its ceiling's (or PostGraphile's) rate in the same round (the 1,000
 organisations' worker CPU per request by the single organisation's). docs/benchmarks.md
 describes every row.
 """
@@ -19,7 +19,7 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +87,8 @@ class Servers:
     litestar: str
     raw: str
     postgraphile: str | None = None
-    tenants: str | None = None  # the second worker of the service (tenant scenarios)
-    tenants_pid: int = 0
+    # The organisation scenarios' own services, one each: base URL and server pid by name.
+    tenants: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def base(self, server: str) -> str | None:
         return {
@@ -96,8 +96,10 @@ class Servers:
             "litestar": self.litestar,
             "raw": self.raw,
             "postgraphile": self.postgraphile,
-            "tenants": self.tenants,
-        }[server]
+        }.get(server) or self.tenants.get(server, (None, 0))[0]
+
+    def pid(self, server: str) -> int:
+        return self.tenants[server][1]
 
 
 def version_of(package: str) -> str:
@@ -261,7 +263,8 @@ def run(options: Options) -> dict[str, Any]:
             service, start_ceiling(stack, "litestar", workdir), start_ceiling(stack, "raw", workdir)
         )
         if tenant_keys:
-            servers.tenants, servers.tenants_pid = start_service(stack, url, workdir, "tenants")
+            for name in ("tenants-one", "tenants-many"):
+                servers.tenants[name] = start_service(stack, url, workdir, name)
         peer_version, peer_note = "skipped", "PostGraphile skipped (smoke or --no-postgraphile)"
         if options.postgraphile:
             try:
@@ -286,21 +289,16 @@ def run(options: Options) -> dict[str, Any]:
                     log(f"{outcome.scenario.key}: {outcome.note}")
         active = [o for o in outcomes if o.available]
 
-        # (scenario, worker RSS after its load), in the order the watched loads ran
-        rss_log: list[tuple[str, float]] = []
-
         def load_once(outcome: Outcome, seconds: float) -> Measurement:
             base = servers.base(outcome.scenario.server)
             assert base is not None
             if not outcome.scenario.watch_worker:
                 return load(outcome, base, seconds, tools, workdir)
-            worker = worker_pid(servers.tenants_pid)
+            worker = worker_pid(servers.pid(outcome.scenario.server))
             before = cpu_seconds(worker)
             with LivenessSampler(base) as liveness:
                 measurement = load(outcome, base, seconds, tools, workdir)
             watch(measurement, cpu_seconds(worker) - before, worker_rss_mb(worker), liveness)
-            assert measurement.rss_mb is not None
-            rss_log.append((outcome.scenario.key, measurement.rss_mb))
             return measurement
 
         if options.warm_seconds:
@@ -313,9 +311,9 @@ def run(options: Options) -> dict[str, Any]:
             for outcome in order:
                 outcome.rounds.append(load_once(outcome, options.seconds))
             reporting.record_ratios(active)
-        reporting.record_rss_growth(active, rss_log)
         memory = worker_rss_mb(service_pid)
         caches = cache_sizes(service)
+        tenant_caches = {name: cache_sizes(base) for name, (base, _) in servers.tenants.items()}
         versions = {
             "service": version_of("mentoring-coaching-service"),
             "granian": version_of("granian"),
@@ -348,6 +346,7 @@ def run(options: Options) -> dict[str, Any]:
     }
     report = reporting.build_report(context, outcomes, memory)
     report["memory"]["cache_bytes"] = caches
+    report["memory"]["tenant_cache_bytes"] = tenant_caches
     return report
 
 

@@ -159,8 +159,8 @@ class Scenario:
     key: str
     label: str
     request: Request
-    # "litestar" or "raw" (the ceilings), "postgraphile", or "tenants" (a second worker of
-    # the service, for the organisation scenarios alone)
+    # "litestar" or "raw" (the ceilings), "postgraphile", or "tenants-one"/"tenants-many"
+    # (a service of its own for each organisation scenario: their memory is compared)
     server: str = "service"
     # The scenario this one is a ratio of, in the same round (a ceiling or PostGraphile).
     compare_with: str | None = None
@@ -327,9 +327,10 @@ def scenarios(key: str, catalogue: Catalogue, tenant_keys: Sequence[str] = ()) -
 
 def tenant_scenarios(keys: Sequence[str]) -> list[Scenario]:
     """Never-seen recommendations from one organisation with a published policy, and the same
-    load round-robin across all of them (1,000 in `make bench`), on a worker of their own:
-    the 1,000's CPU per request against the one's in the same round, the worker's resident set
-    after each, and `/health/live` during the load (issue 32's targets)."""
+    load round-robin across all of them (1,000 in `make bench`), each on a worker of its own
+    loaded for as long: the 1,000's CPU per request against the one's in the same round, each
+    worker's resident set after its last load, and `/health/live` during the loads (issue
+    32's targets)."""
     if not keys:
         return []
     path = "/v1/recommendations"
@@ -343,12 +344,12 @@ def tenant_scenarios(keys: Sequence[str]) -> list[Scenario]:
     return [
         Scenario("tenants-one",
                  "POST /v1/recommendations (never-seen), one organisation with a policy",
-                 one, server="tenants", bodies=varied_recommendation_bodies,
+                 one, server="tenants-one", bodies=varied_recommendation_bodies,
                  keys=(keys[0],), watch_worker=True),
         Scenario("tenants-many",
                  f"POST /v1/recommendations (never-seen), {len(keys):,} organisations with "
                  "policies, round-robin",
-                 one, server="tenants", compare_with="tenants-one", compare_by="cpu",
+                 one, server="tenants-many", compare_with="tenants-one", compare_by="cpu",
                  target=target, bodies=varied_recommendation_bodies, keys=tuple(keys),
                  watch_worker=True),
     ]  # fmt: skip

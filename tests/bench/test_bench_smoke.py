@@ -68,6 +68,19 @@ def test_smoke_run_answers_every_scenario_in_production_configuration(
     assert rows["batch"]["units_per_s"] > 0 and rows["batch-summary"]["units_per_s"] > 0
     assert report["memory"]["worker_rss_mb"] > 0
     assert "| GET /v1/variants |" in result.stdout
+    # Issue 32: the 1,000 organisations against one, each on a worker of its own, watched.
+    one, many = rows["tenants-one"], rows["tenants-many"]
+    for row in (one, many):
+        assert row["cpu_us_per_request"] > 0 and row["rss_mb"] > 0, row
+        assert row["health_samples"] > 0 and row["health_p99_ms"] > 0, row
+    assert many["compare_by"] == "cpu" and many["rss_above_mb"] is not None, many
+    assert many["met"] is not None, many
+    # The 1,000 keys go round-robin: that worker holds many organisations' policies, the
+    # other one organisation's.
+    held = report["memory"]["tenant_cache_bytes"]
+    policies = [held[name]["organisation_policies"] for name in ("tenants-one", "tenants-many")]
+    assert policies[1] > 10 * policies[0] > 0, policies
+    assert "a worker of its own" in result.stdout
 
 
 @pytest.mark.slow
