@@ -81,3 +81,56 @@ def postgres_version(url: str) -> str:
         return asyncio.run(ask())
     except Exception as error:  # a version string must never stop the benchmark
         return f"unknown ({type(error).__name__})"
+
+
+TENANT_SEED = 32  # the same policies as `make bench-tenants` (bench/tenants_cpu.py)
+
+
+def create_tenants(url: str, count: int) -> list[str]:
+    """`count` organisations (`bench-<run>-0` on, new in every run), each with a published
+    policy of its own (`bench.tenants_cpu.random_document`, seeded) and one key
+    (content:read, recommend), written straight to the database; their keys, in order."""
+    import random
+    import types
+
+    import msgspec
+    from sqlalchemy import insert
+
+    from bench.tenants_cpu import random_document
+    from service.config import get_settings
+    from service.domain.bundle import StoredBundle, read_files
+    from service.domain.organisations.models import Organisation, OrganisationPolicy
+    from service.security.keys import create_key
+
+    content = types.SimpleNamespace(stored=StoredBundle(read_files(), version=1))
+    rng = random.Random(TENANT_SEED)
+    run = uuid.uuid4().hex[:8]
+    slugs = [f"bench-{run}-{i}" for i in range(count)]
+    documents = [msgspec.to_builtins(random_document(rng, content)) for _ in slugs]
+
+    async def create() -> list[str]:
+        engine = create_engine(get_settings(), url)
+        try:
+            async with session_factory(engine)() as session, session.begin():
+                await session.execute(insert(Organisation), [{"slug": s, "name": s} for s in slugs])
+                keys = [
+                    await create_key(session, f"bench {slug}", list(BENCH_SCOPES), slug)
+                    for slug in slugs
+                ]
+                await session.execute(
+                    insert(OrganisationPolicy),
+                    [
+                        {
+                            "organisation": s,
+                            "version": 1,
+                            "document": d,
+                            "published_by": k.record.id,
+                        }
+                        for s, d, k in zip(slugs, documents, keys, strict=True)
+                    ],
+                )
+                return [k.key for k in keys]
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(create())

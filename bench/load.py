@@ -27,6 +27,14 @@ class Measurement:
     p99_ms: float
     errors: int
     requests: int
+    # Scenarios that watch the worker (`Scenario.watch_worker`): its CPU (user + system, from
+    # /proc) over the load divided by the requests answered, its resident set after the load,
+    # and `/health/live` sampled during the load.
+    cpu_us_per_request: float | None = None
+    rss_mb: float | None = None
+    health_p99_ms: float | None = None
+    health_max_ms: float | None = None
+    health_samples: int = 0
 
 
 # wrk runs this Lua after the request set-up: a summary line the harness parses (microseconds)
@@ -53,6 +61,23 @@ request = function()
 end
 """
 
+# With a file of keys too (one a line), every request also carries the next key in turn:
+# round-robin across the keys' organisations. Keys cycle independently of the bodies.
+WRK_KEYED_BODIES = """
+local bodies = {}
+for line in io.lines(%s) do bodies[#bodies + 1] = line end
+local keys = {}
+for line in io.lines(%s) do keys[#keys + 1] = line end
+local next_body = 0
+local next_key = 0
+request = function()
+  next_body = next_body %% #bodies + 1
+  next_key = next_key %% #keys + 1
+  wrk.headers["Authorization"] = "Bearer " .. keys[next_key]
+  return wrk.format(nil, nil, nil, bodies[next_body])
+end
+"""
+
 
 def lua_string(value: str | bytes) -> str:
     text = value.decode() if isinstance(value, bytes) else value
@@ -67,15 +92,19 @@ def run_wrk(
     seconds: float,
     workdir: Path,
     bodies_file: Path | None = None,
+    keys_file: Path | None = None,
 ) -> Measurement:
-    """wrk, one thread (it has one core), `connections` keep-alive connections."""
+    """wrk, one thread (it has one core), `connections` keep-alive connections; with
+    `keys_file` (and `bodies_file`), the keys round-robin."""
     script = workdir / "request.lua"
     lines = [f"wrk.method = {lua_string(request.method)}"]
     if request.body:
         lines.append(f"wrk.body = {lua_string(request.body)}")
     for name, value in request.headers.items():
         lines.append(f"wrk.headers[{lua_string(name)}] = {lua_string(value)}")
-    if bodies_file is not None:
+    if bodies_file is not None and keys_file is not None:
+        lines.append(WRK_KEYED_BODIES % (lua_string(str(bodies_file)), lua_string(str(keys_file))))
+    elif bodies_file is not None:
         lines.append(WRK_BODIES % lua_string(str(bodies_file)))
     script.write_text("\n".join(lines) + "\n" + WRK_DONE)
     command = [

@@ -2,11 +2,14 @@
 CPU pinning with taskset and the resident memory of a server's workers."""
 
 import contextlib
+import http.client
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -120,3 +123,50 @@ def worker_pid(server_pid: int) -> int:
             if size > best_size:
                 best, best_size = pid, size
     return best
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process, all its threads, so far (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+class LivenessSampler:
+    """`GET /health/live` every `interval` seconds on a keep-alive connection of its own, in a
+    thread, while a load runs: what a kubelet's liveness probe would wait (its latencies,
+    seconds; a failure or a timeout counts as `timeout`)."""
+
+    def __init__(self, base: str, interval: float = 0.02, timeout: float = 5.0) -> None:
+        host, port = base.removeprefix("http://").rsplit(":", 1)
+        self.address = (host, int(port))
+        self.interval, self.timeout = interval, timeout
+        self.latencies: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="liveness-sampler", daemon=True)
+
+    def __enter__(self) -> "LivenessSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        connection = http.client.HTTPConnection(*self.address, timeout=self.timeout)
+        try:
+            while not self._stop.is_set():
+                started = time.perf_counter()
+                try:
+                    connection.request("GET", "/health/live")
+                    response = connection.getresponse()
+                    response.read()
+                    ok = response.status == 200
+                except (OSError, http.client.HTTPException):
+                    connection.close()  # reconnects on the next request
+                    ok = False
+                self.latencies.append(time.perf_counter() - started if ok else self.timeout)
+                self._stop.wait(self.interval)
+        finally:
+            connection.close()

@@ -39,14 +39,21 @@ def median(values: list[float]) -> float:
 
 
 def record_ratios(outcomes: list[Outcome]) -> None:
-    """After a round: each scenario's rate over its comparison's rate in that round."""
+    """After a round: each scenario's rate over its comparison's rate in that round (or, for
+    `compare_by="cpu"`, its worker CPU per request over the comparison's)."""
     by_key = {o.scenario.key: o for o in outcomes}
     for outcome in outcomes:
         other = by_key.get(outcome.scenario.compare_with or "")
         if other is None or not other.rounds or not outcome.rounds:
             continue
-        if len(other.rounds) == len(outcome.rounds) and other.rounds[-1].rps > 0:
-            outcome.ratios.append(outcome.rounds[-1].rps / other.rounds[-1].rps)
+        if len(other.rounds) != len(outcome.rounds):
+            continue
+        mine, theirs = outcome.rounds[-1], other.rounds[-1]
+        if outcome.scenario.compare_by == "cpu":
+            if mine.cpu_us_per_request is not None and theirs.cpu_us_per_request:
+                outcome.ratios.append(mine.cpu_us_per_request / theirs.cpu_us_per_request)
+        elif theirs.rps > 0:
+            outcome.ratios.append(mine.rps / theirs.rps)
 
 
 def machine() -> dict[str, Any]:
@@ -65,6 +72,19 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "load_average_at_start": os.getloadavg()[0],
     }
+
+
+def rss_above(outcome: Outcome, outcomes: list[Outcome]) -> tuple[float | None, float | None]:
+    """A watched scenario compared by CPU runs on a worker of its own, as its comparison does,
+    both loaded for as long: (the comparison's worker RSS after its last load, how far this
+    scenario's worker is above it after its own)."""
+    other = next((o for o in outcomes if o.scenario.key == outcome.scenario.compare_with), None)
+    if other is None or not other.rounds or not outcome.rounds:
+        return None, None
+    mine, theirs = outcome.rounds[-1].rss_mb, other.rounds[-1].rss_mb
+    if mine is None or theirs is None:
+        return None, None
+    return theirs, mine - theirs
 
 
 def build_report(
@@ -100,8 +120,32 @@ def build_report(
                 "requests": sum(m.requests for m in outcome.rounds),
                 "rounds": [m.__dict__ for m in outcome.rounds],
             }
+            if s.watch_worker:
+                health = [m.health_p99_ms for m in outcome.rounds if m.health_p99_ms is not None]
+                highest = [m.health_max_ms for m in outcome.rounds if m.health_max_ms is not None]
+                row |= {
+                    "compare_by": s.compare_by,
+                    "cpu_us_per_request": median(
+                        [m.cpu_us_per_request or 0.0 for m in outcome.rounds]
+                    ),
+                    "rss_mb": outcome.rounds[-1].rss_mb,
+                    "rss_baseline_mb": None,
+                    "rss_above_mb": None,
+                    # "throughout": the worst round's p99 and the longest single answer
+                    "health_p99_ms": max(health, default=None),
+                    "health_max_ms": max(highest, default=None),
+                    "health_samples": sum(m.health_samples for m in outcome.rounds),
+                }
+                if s.compare_by == "cpu":
+                    row["rss_baseline_mb"], row["rss_above_mb"] = rss_above(outcome, outcomes)
             row["met"] = (
-                s.target.met(row.get("ratio"), row["p99_ms"], row["units_per_s"])
+                s.target.met(
+                    row.get("ratio"),
+                    row["p99_ms"],
+                    row["units_per_s"],
+                    row.get("rss_above_mb"),
+                    row.get("health_p99_ms"),
+                )
                 if s.target
                 else None
             )
@@ -135,6 +179,8 @@ def render_table(report: dict[str, Any]) -> str:
         if row["unit"] != "req":
             throughput += f" ({row['rps']:,.1f} req/s)"
         ratio = f"{row['ratio']:.2f} x {row['compare_with']}" if row["ratio"] is not None else "-"
+        if row["ratio"] is not None and row.get("compare_by") == "cpu":
+            ratio += " (CPU/req)"
         met = {True: "yes", False: "**no**", None: "-"}[row["met"]]
         label = row["scenario"] + (f" ({row['errors']} errors)" if row["errors"] else "")
         label += "".join(f" ({warning})" for warning in row["warnings"])
@@ -153,6 +199,7 @@ def render_table(report: dict[str, Any]) -> str:
         f"{memory['worker_rss_mb']:.0f} MB | | | | "
         f"< {memory['target_mb']:.0f} MB | {'yes' if memory['met'] else '**no**'} |"
     )
+    lines += render_worker_table(report)
     missed = [row["scenario"] for row in report["scenarios"] if row.get("met") is False]
     if not memory["met"]:
         missed.append("worker memory")
@@ -168,6 +215,46 @@ def render_table(report: dict[str, Any]) -> str:
         )
         lines.append(f"\nCaches after the run (their own estimate, `cache_bytes`): {held}.")
     return "\n".join(lines)
+
+
+def render_worker_table(report: dict[str, Any]) -> list[str]:
+    """The scenarios that watch their worker (the organisations'): its CPU per request, its
+    resident set, `/health/live` during the load."""
+    rows = [r for r in report["scenarios"] if "cpu_us_per_request" in r]
+    if not rows:
+        return []
+    lines = [
+        "",
+        "| scenario (a worker of its own) | worker CPU per request | ratio | worker RSS after | "
+        "above the comparison | /health/live p99 (max) during the load |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        ratio = f"{row['ratio']:.2f}x" if row.get("ratio") is not None else "-"
+        above = (
+            f"{row['rss_above_mb']:+.1f} MB (over {row['rss_baseline_mb']:.0f} MB)"
+            if row.get("rss_above_mb") is not None
+            else "-"
+        )
+        health = (
+            f"{row['health_p99_ms']:.1f} ms ({row['health_max_ms']:.1f} ms), "
+            f"{row['health_samples']} samples"
+            if row.get("health_p99_ms") is not None
+            else "-"
+        )
+        rss = f"{row['rss_mb']:.0f} MB" if row.get("rss_mb") is not None else "-"
+        lines.append(
+            f"| {row['scenario']} | {row['cpu_us_per_request']:,.0f} us | {ratio} | {rss} | "
+            f"{above} | {health} |"
+        )
+    for server, sizes in sorted(report["memory"].get("tenant_cache_bytes", {}).items()):
+        held = ", ".join(
+            f"{name} {size / 2**20:.1f} MB"
+            for name, size in sorted(sizes.items(), key=lambda item: -item[1])
+            if size >= 2**20 / 10
+        )
+        lines.append(f"\nCaches of the {server} worker after the run (0.1 MB and over): {held}.")
+    return lines
 
 
 def render_context(report: dict[str, Any]) -> str:

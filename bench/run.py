@@ -3,9 +3,12 @@
 It runs the service as it is deployed (production settings, an API key on every request, JSON
 logs with the access log at INFO, metrics and rate limits on) with granian, one worker, pinned
 to core 0; the two ceilings (bare Litestar and a raw ASGI app serving the same bytes) and
-PostGraphile on the same core; and the load generators on core 1. Every scenario is loaded for
-several rounds in alternating order, and each rate is divided by its ceiling's (or
-PostGraphile's) rate in the same round. docs/benchmarks.md describes every row.
+PostGraphile on the same core; for the organisation scenarios (one organisation, and 1,000
+with published policies), a service of their own each (one worker, same core); and the load
+generators on core 1. Every scenario is loaded for several rounds in alternating order, and
+each rate is divided by its ceiling's (or PostGraphile's) rate in the same round (the 1,000
+organisations' worker CPU per request by the single organisation's). docs/benchmarks.md
+describes every row.
 """
 
 import argparse
@@ -16,23 +19,26 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench import report as reporting
-from bench.database import create_api_key, database, postgres_version
+from bench.database import create_api_key, create_tenants, database, postgres_version
 from bench.load import Measurement, run_h2load, run_python, run_wrk
 from bench.postgraphile import start_postgraphile
 from bench.processes import (
     LOAD_CORE,
     PROJECT_ROOT,
     SERVER_CORE,
+    LivenessSampler,
+    cpu_seconds,
     log,
     pinned,
     pinning_available,
     running,
     send,
+    worker_pid,
     worker_rss_mb,
 )
 from bench.report import Outcome
@@ -58,6 +64,8 @@ SERVICE_ENVIRONMENT = {
 # (and no two rounds) ever send the same situation.
 INDEX_BASE = 10**9
 INDEX_PER_PYTHON_LOAD = 10**8
+# Organisations with a published policy and a key each, for the tenant scenarios (issue 32).
+TENANT_ORGANISATIONS = 1000
 
 
 @dataclass
@@ -79,6 +87,8 @@ class Servers:
     litestar: str
     raw: str
     postgraphile: str | None = None
+    # The organisation scenarios' own services, one each: base URL and server pid by name.
+    tenants: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def base(self, server: str) -> str | None:
         return {
@@ -86,7 +96,10 @@ class Servers:
             "litestar": self.litestar,
             "raw": self.raw,
             "postgraphile": self.postgraphile,
-        }[server]
+        }.get(server) or self.tenants.get(server, (None, 0))[0]
+
+    def pid(self, server: str) -> int:
+        return self.tenants[server][1]
 
 
 def version_of(package: str) -> str:
@@ -96,7 +109,9 @@ def version_of(package: str) -> str:
         return "absent"
 
 
-def start_service(stack: contextlib.ExitStack, url: str, workdir: Path) -> tuple[str, int]:
+def start_service(
+    stack: contextlib.ExitStack, url: str, workdir: Path, name: str = "service"
+) -> tuple[str, int]:
     port = free_port()
     env = {
         **os.environ,
@@ -105,8 +120,8 @@ def start_service(stack: contextlib.ExitStack, url: str, workdir: Path) -> tuple
         "HOST": "127.0.0.1",
         "PORT": str(port),
     }
-    service_log = workdir / "service.log"
-    log(f"starting the service (production, granian, 1 worker) on 127.0.0.1:{port}")
+    service_log = workdir / f"{name}.log"
+    log(f"starting the {name} (production, granian, 1 worker) on 127.0.0.1:{port}")
     base = f"http://127.0.0.1:{port}"
     process = stack.enter_context(
         running(
@@ -206,7 +221,10 @@ def load(
         return run_h2load(h2load, url, request, connections, seconds, workdir)
     wrk = tools["wrk"]
     assert wrk is not None
-    bodies_file = None
+    bodies_file = keys_file = None
+    if scenario.keys:
+        keys_file = workdir / "keys.txt"
+        keys_file.write_text("\n".join(scenario.keys) + "\n")
     if scenario.bodies is not None:
         # Enough bodies that none is sent twice: 3x the best rate so far (8,000/s at first).
         rate = max([m.rps for m in outcome.rounds], default=8000.0)
@@ -215,7 +233,7 @@ def load(
         outcome.next_index += count
         bodies_file = workdir / "bodies.jsonl"
         bodies_file.write_bytes(b"\n".join(bodies) + b"\n")
-    measurement = run_wrk(wrk, url, request, connections, seconds, workdir, bodies_file)
+    measurement = run_wrk(wrk, url, request, connections, seconds, workdir, bodies_file, keys_file)
     if bodies_file is not None and measurement.requests > count:
         outcome.warnings.append(f"{measurement.requests} requests, {count} bodies: some repeated")
     return measurement
@@ -235,11 +253,18 @@ def run(options: Options) -> dict[str, Any]:
     ):
         workdir = Path(tmp)
         key = create_api_key(url)
+        tenant_keys: list[str] = []
+        if wanted(options, "tenants-one") or wanted(options, "tenants-many"):
+            log(f"creating {TENANT_ORGANISATIONS:,} organisations with policies and keys")
+            tenant_keys = create_tenants(url, TENANT_ORGANISATIONS)
         service, service_pid = start_service(stack, url, workdir)
         catalogue = save_ceiling_bytes(service, key, workdir)
         servers = Servers(
             service, start_ceiling(stack, "litestar", workdir), start_ceiling(stack, "raw", workdir)
         )
+        if tenant_keys:
+            for name in ("tenants-one", "tenants-many"):
+                servers.tenants[name] = start_service(stack, url, workdir, name)
         peer_version, peer_note = "skipped", "PostGraphile skipped (smoke or --no-postgraphile)"
         if options.postgraphile:
             try:
@@ -249,7 +274,7 @@ def run(options: Options) -> dict[str, Any]:
                 log(peer_note)
         outcomes = [
             Outcome(s, next_index=(i + 1) * INDEX_BASE)
-            for i, s in enumerate(scenarios(key, catalogue))
+            for i, s in enumerate(scenarios(key, catalogue, tenant_keys))
             if wanted(options, s.key)
         ]
         for outcome in outcomes:
@@ -267,7 +292,14 @@ def run(options: Options) -> dict[str, Any]:
         def load_once(outcome: Outcome, seconds: float) -> Measurement:
             base = servers.base(outcome.scenario.server)
             assert base is not None
-            return load(outcome, base, seconds, tools, workdir)
+            if not outcome.scenario.watch_worker:
+                return load(outcome, base, seconds, tools, workdir)
+            worker = worker_pid(servers.pid(outcome.scenario.server))
+            before = cpu_seconds(worker)
+            with LivenessSampler(base) as liveness:
+                measurement = load(outcome, base, seconds, tools, workdir)
+            watch(measurement, cpu_seconds(worker) - before, worker_rss_mb(worker), liveness)
+            return measurement
 
         if options.warm_seconds:
             log(f"warming {len(active)} scenarios, {options.warm_seconds:g} s each")
@@ -281,6 +313,7 @@ def run(options: Options) -> dict[str, Any]:
             reporting.record_ratios(active)
         memory = worker_rss_mb(service_pid)
         caches = cache_sizes(service)
+        tenant_caches = {name: cache_sizes(base) for name, (base, _) in servers.tenants.items()}
         versions = {
             "service": version_of("mentoring-coaching-service"),
             "granian": version_of("granian"),
@@ -300,7 +333,8 @@ def run(options: Options) -> dict[str, Any]:
         "service_configuration": ", ".join(f"{k}={v}" for k, v in SERVICE_ENVIRONMENT.items())
         + ", an API key (content:read, recommend) on every request, metrics on",
         "pinning": (
-            f"servers (service, bare Litestar, raw ASGI, PostGraphile) on core {SERVER_CORE}, "
+            f"servers (service, bare Litestar, raw ASGI, PostGraphile, the organisation "
+            f"scenarios' service) on core {SERVER_CORE}, "
             f"load generators on core {LOAD_CORE} (taskset); PostgreSQL unpinned"
             if pinning_available()
             else "none (taskset or a second core missing)"
@@ -312,7 +346,22 @@ def run(options: Options) -> dict[str, Any]:
     }
     report = reporting.build_report(context, outcomes, memory)
     report["memory"]["cache_bytes"] = caches
+    report["memory"]["tenant_cache_bytes"] = tenant_caches
     return report
+
+
+def watch(measurement: Measurement, cpu: float, rss_mb: float, liveness: LivenessSampler) -> None:
+    """What a watched load adds to its measurement: the worker's CPU per request answered,
+    its resident set after, and `/health/live`'s p99 and maximum during the load."""
+    measurement.cpu_us_per_request = cpu / max(1, measurement.requests) * 1e6
+    measurement.rss_mb = rss_mb
+    latencies = sorted(liveness.latencies)
+    measurement.health_samples = len(latencies)
+    if latencies:
+        measurement.health_p99_ms = (
+            latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))] * 1000
+        )
+        measurement.health_max_ms = latencies[-1] * 1000
 
 
 def cache_sizes(base: str) -> dict[str, int]:
@@ -331,7 +380,10 @@ def cache_sizes(base: str) -> dict[str, int]:
 
 
 def wanted(options: Options, key: str) -> bool:
-    return not options.only or key in options.only or key.startswith(("litestar", "raw"))
+    """Every scenario, or those `--only` names with the ceilings (and, for the 1,000
+    organisations, the single one it is compared with)."""
+    named = options.only | ({"tenants-one"} if "tenants-many" in options.only else set())
+    return not options.only or key in named or key.startswith(("litestar", "raw"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ import functools
 import itertools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -99,23 +99,54 @@ class Target:
     p99_below_ms: float | None = None
     units_per_s_at_least: float | None = None
     of: str = "bare Litestar"
+    # Scenarios compared by the worker's CPU per request (`Scenario.compare_by="cpu"`): their
+    # ratio must stay at most this; the worker's resident set at most this many MB above the
+    # comparison's; `/health/live`, sampled during the load, under this p99.
+    cpu_ratio_at_most: float | None = None
+    rss_above_at_most_mb: float | None = None
+    health_p99_below_ms: float | None = None
 
     def describe(self, unit: str) -> str:
         parts = []
         if self.ratio_at_least is not None:
             parts.append(f">= {self.ratio_at_least:g} x {self.of}")
+        if self.cpu_ratio_at_most is not None:
+            parts.append(f"CPU/req <= {self.cpu_ratio_at_most:g} x {self.of}")
+        if self.rss_above_at_most_mb is not None:
+            parts.append(f"worker RSS <= {self.of} + {self.rss_above_at_most_mb:g} MB")
+        if self.health_p99_below_ms is not None:
+            parts.append(f"/health/live p99 < {self.health_p99_below_ms:g} ms")
         if self.p99_below_ms is not None:
             parts.append(f"p99 < {self.p99_below_ms:g} ms")
         if self.units_per_s_at_least is not None:
             parts.append(f">= {self.units_per_s_at_least:,.0f} {unit}/s")
         return ", ".join(parts)
 
-    def met(self, ratio: float | None, p99_ms: float, units_per_s: float) -> bool | None:
+    def met(
+        self,
+        ratio: float | None,
+        p99_ms: float,
+        units_per_s: float,
+        rss_above_mb: float | None = None,
+        health_p99_ms: float | None = None,
+    ) -> bool | None:
         checks = []
-        if self.ratio_at_least is not None:
-            if ratio is None:
+        for bound, value in (
+            (self.ratio_at_least, ratio),
+            (self.cpu_ratio_at_most, ratio),
+            (self.rss_above_at_most_mb, rss_above_mb),
+            (self.health_p99_below_ms, health_p99_ms),
+        ):
+            if bound is not None and value is None:
                 return None
+        if self.ratio_at_least is not None and ratio is not None:
             checks.append(ratio >= self.ratio_at_least)
+        if self.cpu_ratio_at_most is not None and ratio is not None:
+            checks.append(ratio <= self.cpu_ratio_at_most)
+        if self.rss_above_at_most_mb is not None and rss_above_mb is not None:
+            checks.append(rss_above_mb <= self.rss_above_at_most_mb)
+        if self.health_p99_below_ms is not None and health_p99_ms is not None:
+            checks.append(health_p99_ms < self.health_p99_below_ms)
         if self.p99_below_ms is not None:
             checks.append(p99_ms < self.p99_below_ms)
         if self.units_per_s_at_least is not None:
@@ -128,9 +159,14 @@ class Scenario:
     key: str
     label: str
     request: Request
-    server: str = "service"  # "litestar" or "raw" (the ceilings), or "postgraphile"
+    # "litestar" or "raw" (the ceilings), "postgraphile", or "tenants-one"/"tenants-many"
+    # (a service of its own for each organisation scenario: their memory is compared)
+    server: str = "service"
     # The scenario this one is a ratio of, in the same round (a ceiling or PostGraphile).
     compare_with: str | None = None
+    # "rps": the ratio is of rates (higher is better); "cpu": of the worker's CPU per request
+    # (lower is better).
+    compare_by: str = "rps"
     target: Target | None = None
     unit: str = "req"  # the batch counts situations
     units_per_request: int = 1
@@ -140,6 +176,10 @@ class Scenario:
     bodies: Bodies | None = None
     batch_situations: int = 0  # the Python generator builds this many situations per body
     expected_status: int = 200
+    # Every request carries the next of these keys in turn (wrk with `bodies`), round-robin.
+    keys: tuple[str, ...] = ()
+    # Read the worker's CPU and resident set around each load, and sample `/health/live`.
+    watch_worker: bool = False
 
 
 def graphql_body(query: str, variables: dict[str, object] | None = None) -> bytes:
@@ -211,8 +251,10 @@ def varied_recommendation_bodies(first: int, count: int) -> list[bytes]:
     return [json.dumps(situation(i)).encode() for i in range(first, first + count)]
 
 
-def scenarios(key: str, catalogue: Catalogue) -> list[Scenario]:
-    """Every scenario; `key` is the API key every request to the service carries."""
+def scenarios(key: str, catalogue: Catalogue, tenant_keys: Sequence[str] = ()) -> list[Scenario]:
+    """Every scenario; `key` is the API key every request to the service carries;
+    `tenant_keys` one key per organisation with a published policy (issue 32, "Tenant
+    scale"), the first of them the single organisation's."""
     auth = {"Authorization": f"Bearer {key}"}
     json_auth = {**JSON_HEADERS, **auth}
     screen_get = persisted_get_path(SERVICE_SCREEN_OPERATION, {"locale": "en"})
@@ -278,4 +320,36 @@ def scenarios(key: str, catalogue: Catalogue) -> list[Scenario]:
         Scenario("recommend-h2load", "POST /v1/recommendations (repeated), h2load",
                  Request("POST", "/v1/recommendations", recommendation, json_auth),
                  compare_with="litestar-post-h2load", load_generator="h2load"),
+        # Issue 32: 1,000 organisations with policies against one, on a worker of their own.
+        *tenant_scenarios(tenant_keys),
+    ]  # fmt: skip
+
+
+def tenant_scenarios(keys: Sequence[str]) -> list[Scenario]:
+    """Never-seen recommendations from one organisation with a published policy, and the same
+    load round-robin across all of them (1,000 in `make bench`), each on a worker of its own
+    loaded for as long: the 1,000's CPU per request against the one's in the same round, each
+    worker's resident set after its last load, and `/health/live` during the loads (issue
+    32's targets)."""
+    if not keys:
+        return []
+    path = "/v1/recommendations"
+    one = Request("POST", path, b"", {**JSON_HEADERS, "Authorization": f"Bearer {keys[0]}"})
+    target = Target(
+        cpu_ratio_at_most=1.5,
+        rss_above_at_most_mb=50,
+        health_p99_below_ms=50,
+        of="one organisation",
+    )
+    return [
+        Scenario("tenants-one",
+                 "POST /v1/recommendations (never-seen), one organisation with a policy",
+                 one, server="tenants-one", bodies=varied_recommendation_bodies,
+                 keys=(keys[0],), watch_worker=True),
+        Scenario("tenants-many",
+                 f"POST /v1/recommendations (never-seen), {len(keys):,} organisations with "
+                 "policies, round-robin",
+                 one, server="tenants-many", compare_with="tenants-one", compare_by="cpu",
+                 target=target, bodies=varied_recommendation_bodies, keys=tuple(keys),
+                 watch_worker=True),
     ]  # fmt: skip

@@ -68,6 +68,19 @@ def test_smoke_run_answers_every_scenario_in_production_configuration(
     assert rows["batch"]["units_per_s"] > 0 and rows["batch-summary"]["units_per_s"] > 0
     assert report["memory"]["worker_rss_mb"] > 0
     assert "| GET /v1/variants |" in result.stdout
+    # Issue 32: the 1,000 organisations against one, each on a worker of its own, watched.
+    one, many = rows["tenants-one"], rows["tenants-many"]
+    for row in (one, many):
+        assert row["cpu_us_per_request"] > 0 and row["rss_mb"] > 0, row
+        assert row["health_samples"] > 0 and row["health_p99_ms"] > 0, row
+    assert many["compare_by"] == "cpu" and many["rss_above_mb"] is not None, many
+    assert many["met"] is not None, many
+    # The 1,000 keys go round-robin: that worker holds many organisations' policies, the
+    # other one organisation's.
+    held = report["memory"]["tenant_cache_bytes"]
+    policies = [held[name]["organisation_policies"] for name in ("tenants-one", "tenants-many")]
+    assert policies[1] > 10 * policies[0] > 0, policies
+    assert "a worker of its own" in result.stdout
 
 
 @pytest.mark.slow
@@ -120,3 +133,33 @@ async def test_python_load_generator_measures_a_local_server() -> None:
     assert result["requests"] > 10
     assert result["errors"] == 0
     assert 0 < result["p50_ms"] <= result["p99_ms"]
+
+
+def test_organisation_rows_compare_worker_cpu_and_read_every_target() -> None:
+    """Issue 32: the 1,000 organisations' ratio is of worker CPU per request (lower is better),
+    their memory is read against the single organisation's, and each target can miss."""
+    from bench.load import Measurement
+    from bench.report import Outcome, build_report, record_ratios
+    from bench.scenarios import tenant_scenarios
+
+    one, many = (
+        Outcome(s, probe_status=200) for s in tenant_scenarios([f"k{i}" for i in range(1000)])
+    )
+
+    def measured(cpu_us: float, rss_mb: float, health_ms: float) -> Measurement:
+        return Measurement(500.0, 5.0, 20.0, 0, 2500, cpu_us, rss_mb, health_ms, health_ms, 50)
+
+    one.rounds.append(measured(500, 200, 10))
+    many.rounds.append(measured(700, 240, 30))  # 1.4x, +40 MB, 30 ms: every target met
+    record_ratios([one, many])
+    [_, row] = build_report({}, [one, many], 100.0)["scenarios"]
+    assert row["ratio"] == pytest.approx(1.4)
+    assert row["rss_above_mb"] == pytest.approx(40) and row["met"] is True, row
+    for cpu_us, rss_mb, health_ms in ((800, 240, 30), (700, 251, 30), (700, 240, 50)):
+        one.rounds.append(measured(500, 200, 10))
+        many.rounds = [measured(cpu_us, rss_mb, health_ms)]
+        many.ratios = []
+        one.rounds = one.rounds[-1:]
+        record_ratios([one, many])
+        [_, row] = build_report({}, [one, many], 100.0)["scenarios"]
+        assert row["met"] is False, (cpu_us, rss_mb, health_ms, row)
