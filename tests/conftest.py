@@ -50,51 +50,6 @@ hypothesis.settings.load_profile("suite")
 
 # Programs that a test (or a library it imports: croniter runs `file`) may start and stay fast.
 QUICK_PROGRAMS = {"make", "helm", "hadolint", "file", "uname", "ldconfig"}
-# Marks for tests in files that other branches were editing when these markers came in; they
-# move into the files (`pytestmark`, `@pytest.mark.slow`) as those merge. An entry is a file
-# (every test in it) or a test, without parameters; one that names no collected test fails.
-MARKED_ELSEWHERE = {
-    "slow": {
-        "tests/embed/test_browser.py",  # `python -m service run` and Chromium
-        "tests/embed/test_bundle.py::test_the_committed_bundle_is_what_the_lockfile_builds",
-        "tests/embed/test_bundle.py::test_the_component_type_checks",
-        "tests/security/test_publishable_keys.py::test_the_cli_creates_a_publishable_key",
-        "tests/security/test_keys_and_scopes.py::"
-        "test_the_command_line_creates_a_key_that_works_and_lists_it",
-        "tests/security/test_one_path.py::test_keys_scopes_and_limits_hold_for_repeated_answers",
-        "tests/decisions/test_replay.py",  # its later tests read what the first one answered
-        "tests/decisions/test_evidence.py",
-        "tests/decisions/test_organisation_policy.py::"
-        "test_every_accepted_set_of_offered_variants_answers_every_situation",
-        "tests/decisions/test_key_migrations.py",
-        "tests/unit/test_recommend_truth.py::test_sweep_finds_no_false_or_broken_sentence",
-        "tests/unit/test_recommend_truth.py::"
-        "test_sweep_of_very_little_time_finds_nothing_false_or_broken",
-        "tests/graphql/test_parity.py::test_every_list_and_every_item_agree_in_every_locale",
-        "tests/security/test_publishable_keys.py::test_each_publishable_key_has_its_own_budget",
-        "tests/security/test_publishable_keys.py::test_a_revoked_key_stops_working",
-        "tests/security/test_limits_and_headers.py::"
-        "test_anonymous_development_traffic_is_not_limited",
-        "tests/security/test_limits_and_headers.py::"
-        "test_replicas_share_one_budget_through_postgresql",
-        "tests/security/test_keys_and_scopes.py::"
-        "test_graphql_needs_recommend_scope_only_for_the_recommend_field",
-        "tests/decisions/test_organisations.py",
-        "tests/releases/test_change_feed.py",  # a database of its own, migrated
-        "tests/api/test_content_versions.py",  # a database of its own, migrated
-    },
-    "server_postgres": {
-        "tests/decisions/test_key_migrations.py",  # migrations up, down, up
-        "tests/api/test_content_versions.py",  # advisory lock, NOTIFY and LISTEN
-        "tests/releases/test_change_feed.py",  # the release tables' SQL
-        "tests/security/test_limits_and_headers.py::"
-        "test_replicas_share_one_budget_through_postgresql",  # the counters' upsert
-        "tests/webhooks/test_webhooks.py::"
-        "test_one_signed_event_per_subscription_per_release_and_the_feed_behind_it",
-        "tests/webhooks/test_delivery_faults.py::"
-        "test_two_service_processes_deliver_each_event_once",  # the queue's locking
-    },
-}
 SLOW_HINT_SECONDS = 1.0
 
 
@@ -121,20 +76,6 @@ class _Processes:
 
 
 sys.addaudithook(_Processes.audit)
-
-
-@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    tests = {item.nodeid.split("[")[0] for item in items}
-    names = tests | {test.split("::")[0] for test in tests}
-    for marker, entries in MARKED_ELSEWHERE.items():
-        stale = [e for e in entries if e.split("::")[0] in names and e not in names]
-        if stale:
-            raise pytest.UsageError(f"MARKED_ELSEWHERE[{marker!r}] names no test: {stale}")
-        for item in items:
-            test = item.nodeid.split("[")[0]
-            if test in entries or test.split("::")[0] in entries:
-                item.add_marker(marker)
 
 
 @pytest.hookimpl(hookwrapper=True)

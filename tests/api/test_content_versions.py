@@ -15,6 +15,8 @@ from service.db import async_url
 from service.domain.bundle import Bundle, read_files, store
 from tests.conftest import migrated_database
 
+pytestmark = [pytest.mark.server_postgres, pytest.mark.slow]
+
 
 @pytest.fixture
 async def own_database(server_url: str) -> AsyncIterator[str]:

@@ -13,6 +13,7 @@ import os
 from collections import Counter
 
 import msgspec
+import pytest
 
 from service.domain.bundle import StoredBundle, read_files
 from service.domain.content import Snapshot, build_snapshot
@@ -24,6 +25,8 @@ from service.domain.vocabulary import CareerStage
 from tests.decisions.situations import LOCALES, situations
 from tests.unit.test_recommend_helpers import BASE, apply_change
 from tests.unit.test_recommend_scenarios import SCENARIOS
+
+pytestmark = [pytest.mark.slow]
 
 SITUATIONS = 1000
 GENERATED_BY = "tests/decisions/test_evidence.py"

@@ -4,6 +4,7 @@ again, every key still verifies, with its scopes, and lands in the default organ
 import asyncio
 
 import asyncpg
+import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
 from service.cli.database import migrate
@@ -11,6 +12,8 @@ from service.db import async_url
 from service.domain.organisations.service import ensure_organisation
 from service.security.keys import KeyVerifier, create_key
 from tests.conftest import migrated_database
+
+pytestmark = [pytest.mark.server_postgres, pytest.mark.slow]
 
 BEFORE_ORGANISATIONS = "0004-1"  # one revision below organisations, wherever 0004 is chained
 

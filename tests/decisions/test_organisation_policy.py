@@ -76,6 +76,7 @@ def test_context_defaults_fill_only_what_was_not_said() -> None:
     assert with_context_defaults({"context": "x"}, document) == {"context": "x"}
 
 
+@pytest.mark.slow
 def test_every_accepted_set_of_offered_variants_answers_every_situation() -> None:
     """Random subsets of the variants: each is refused at publication or answers all of 50
     generated situations (no request can fail on an accepted organisation policy)."""

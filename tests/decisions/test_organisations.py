@@ -18,6 +18,8 @@ from tests.decisions.test_replay import replays
 from tests.graphql.conftest import graphql
 from tests.security.conftest import production_settings, started
 
+pytestmark = [pytest.mark.slow]
+
 Client = AsyncTestClient[Litestar]
 SITUATION: dict[str, Any] = {
     "career_stage": "mid",

@@ -17,6 +17,8 @@ from service.domain.decisions.archive import changelog_lines
 from tests.decisions.conftest import store_committed, with_changed_policy
 from tests.decisions.situations import LOCALES, situations
 
+pytestmark = [pytest.mark.slow]
+
 Client = AsyncTestClient[Litestar]
 COUNT = int(os.environ.get("REPLAY_SITUATIONS", "1000"))
 CHANGED_POLICY = "2026-12-test-r2"

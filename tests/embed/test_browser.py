@@ -22,6 +22,8 @@ from tests.embed.conftest import (
     save_screenshot,
 )
 
+pytestmark = [pytest.mark.slow]
+
 TIMEOUT_MS = 15_000
 # What a host passes when it already knows the person's situation: the form is skipped.
 KNOWN = (

@@ -8,6 +8,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -22,6 +23,7 @@ BUDGET_GZIPPED_BYTES = 30 * 1024
 PARTNER = "https://hr.example.com"
 
 
+@pytest.mark.slow
 def test_the_committed_bundle_is_what_the_lockfile_builds() -> None:
     """Edit embed/src, then `make embed` and commit service/static/embed/recommender.js."""
     with tempfile.TemporaryDirectory() as folder:
@@ -30,6 +32,7 @@ def test_the_committed_bundle_is_what_the_lockfile_builds() -> None:
     assert rebuilt == committed, "the committed bundle is stale: run `make embed` and commit it"
 
 
+@pytest.mark.slow
 def test_the_component_type_checks() -> None:
     """Every locale has every message (`Messages` is the English file's type), and the rest."""
     checked = embed.type_check()

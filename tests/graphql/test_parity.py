@@ -54,6 +54,7 @@ async def locales(client: Client) -> list[str]:
     return allowed
 
 
+@pytest.mark.slow
 async def test_every_list_and_every_item_agree_in_every_locale(client: Client) -> None:
     compared = 0
     for locale in await locales(client):

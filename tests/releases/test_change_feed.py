@@ -20,6 +20,8 @@ from service.domain.releases.record import _prune
 from tests.conftest import migrated_database
 from tests.releases.edits import EditedContent
 
+pytestmark = [pytest.mark.server_postgres, pytest.mark.slow]
+
 
 async def load(url: str, bundle: Bundle) -> int:
     """A load as the service makes it: the release and its webhook events, one transaction."""

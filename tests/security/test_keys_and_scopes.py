@@ -6,6 +6,7 @@ import subprocess
 import sys
 from typing import Any
 
+import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -158,6 +159,7 @@ def graphql_errors(response: Any) -> list[str]:
     return [error["extensions"]["code"] for error in response.json().get("errors", [])]
 
 
+@pytest.mark.slow
 async def test_graphql_needs_recommend_scope_only_for_the_recommend_field(
     production: Client, make_key: MakeKey
 ) -> None:
@@ -253,6 +255,7 @@ async def test_development_is_open_but_refuses_a_wrong_key(client: Client) -> No
     assert_problem(response, 401, "unauthorized")
 
 
+@pytest.mark.slow
 async def test_the_command_line_creates_a_key_that_works_and_lists_it(
     database_url: str, client: Client
 ) -> None:

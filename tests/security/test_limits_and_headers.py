@@ -3,6 +3,7 @@
 import asyncio
 from typing import Any
 
+import pytest
 from litestar import Litestar, Request, get, post
 from litestar.testing import AsyncTestClient
 
@@ -37,6 +38,8 @@ async def test_a_key_over_its_limit_gets_429_with_retry_after_and_ratelimit_head
         assert other.status_code == 200
 
 
+@pytest.mark.slow
+@pytest.mark.server_postgres
 async def test_replicas_share_one_budget_through_postgresql(
     database_url: str, client: Client, make_key: MakeKey
 ) -> None:
@@ -54,6 +57,7 @@ async def test_replicas_share_one_budget_through_postgresql(
     assert statuses.count(200) == 10 and statuses.count(429) == 6
 
 
+@pytest.mark.slow
 async def test_anonymous_development_traffic_is_not_limited(
     database_url: str, client: Client
 ) -> None:

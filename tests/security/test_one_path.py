@@ -8,6 +8,7 @@ import asyncio
 import uuid
 from typing import Any
 
+import pytest
 from litestar import Litestar
 from litestar.testing import AsyncTestClient
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
@@ -66,6 +67,7 @@ async def test_a_repeated_answer_leaves_with_the_first_ones_bytes_and_headers(
         assert (sample(await scrape(production), "http_requests_total", **labels) or 0) >= 5
 
 
+@pytest.mark.slow
 async def test_keys_scopes_and_limits_hold_for_repeated_answers(
     database_url: str, client: Client, make_key: MakeKey, engine: AsyncEngine
 ) -> None:

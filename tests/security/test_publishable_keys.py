@@ -162,6 +162,7 @@ async def test_preflights_are_answered_for_the_origins_of_active_keys(
         assert "access-control-allow-origin" not in other.headers, refused
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("client")  # loads the content
 async def test_a_revoked_key_stops_working(database_url: str, engine: AsyncEngine) -> None:
     origin = f"https://revoked-{uuid.uuid4().hex[:8]}.example.com"  # no other key lists it
@@ -195,6 +196,7 @@ async def test_each_client_address_has_its_own_budget_per_key(
         assert refused.headers["access-control-allow-origin"] == PARTNER  # the page may read it
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("client")  # loads the content
 async def test_each_publishable_key_has_its_own_budget(
     database_url: str, engine: AsyncEngine
@@ -217,6 +219,7 @@ async def test_each_publishable_key_has_its_own_budget(
         assert fresh.status_code == 200
 
 
+@pytest.mark.slow
 def test_the_cli_creates_a_publishable_key(database_url: str) -> None:
     command = [sys.executable, "-m", "service", "apikey", "create", "--name", "HR portal"]
     origins = ["--origin", PARTNER, "--origin", STAGING]

@@ -28,6 +28,7 @@ from tests.unit.test_recommend_helpers import BASE, engine_for
 LOCALES = truth_sweep.LOCALES
 
 
+@pytest.mark.slow
 def test_sweep_finds_no_false_or_broken_sentence() -> None:
     findings = truth_sweep.sweep(truth_sweep.SITUATIONS, LOCALES)
     examples = {f"{f.check} [{f.locale}]": f.text for f in findings}
@@ -38,6 +39,7 @@ def test_sweep_finds_no_false_or_broken_sentence() -> None:
     )
 
 
+@pytest.mark.slow
 def test_sweep_of_very_little_time_finds_nothing_false_or_broken() -> None:
     # 3 to 36 minutes a week: the amounts the old 0.25-hour minimum refused.
     findings = truth_sweep.sweep(500, LOCALES, seed=15, little_time=True)

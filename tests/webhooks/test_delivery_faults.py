@@ -190,6 +190,7 @@ async def test_a_service_killed_during_a_delivery_delivers_after_a_restart(
     )
 
 
+@pytest.mark.server_postgres
 async def test_two_service_processes_deliver_each_event_once(
     own_database: str, processes: list[ServiceProcess], receiver: Receiver, tmp_path: Path
 ) -> None:

@@ -105,6 +105,7 @@ async def subscribe(
     return created
 
 
+@pytest.mark.server_postgres
 async def test_one_signed_event_per_subscription_per_release_and_the_feed_behind_it(
     client: Client, receiver: Receiver, own_database: str, tmp_path: Path
 ) -> None:
