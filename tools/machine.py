@@ -35,6 +35,7 @@ TEST_PROGRAMS = {
     "pgbouncer": DebianProgram("pgbouncer", ("/usr/sbin/pgbouncer",)),  # tests/scale
     "wrk": DebianProgram("wrk"),  # tests/bench: the benchmark's smoke run
     "h2load": DebianProgram("nghttp2-client"),  # tests/bench: its second load generator
+    "java": DebianProgram("default-jre-headless"),  # tests/sdk: openapi-generator's jar
 }
 
 
