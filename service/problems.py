@@ -229,11 +229,6 @@ def classify(exc: BaseException) -> tuple[Problem, dict[str, str]]:
             "; ".join(f"{e.field}: {e.message}" for e in errors),
             errors,
         ), {}
-    if isinstance(exc, UnicodeDecodeError):
-        # A body decoded by Litestar (or msgspec) with bytes that are not UTF-8 in a string.
-        return problem(
-            400, "malformed-json", "Malformed JSON", "The request body is not valid UTF-8."
-        ), {}
     if isinstance(exc, HTTPException):
         code, title = _STATUS_CODES.get(exc.status_code, ("http-error", "HTTP error"))
         headers = {k: v for k, v in (exc.headers or {}).items()}

@@ -74,9 +74,6 @@ def _body_operation(schema: str, example: Any, summary: str, description: str) -
     return WithBody
 
 
-_BODY_DECODER = JSON_NUMBERS
-
-
 async def _json_body(request: AnyRequest) -> object:
     return _parsed(await request.body())
 
@@ -84,7 +81,7 @@ async def _json_body(request: AnyRequest) -> object:
 def _parsed(raw: bytes) -> object:
     if not raw.strip():
         return None  # an empty body is an invalid situation (422), not malformed JSON
-    return decode_json(raw, _BODY_DECODER)
+    return decode_json(raw, JSON_NUMBERS)
 
 
 def _localized_headers(locale: str, card: str) -> dict[str, str]:
