@@ -7,7 +7,6 @@ here (`signer.private_jwk`), so a test can rotate them (`restart` with other key
 ports: same issuers) and forge tokens with a provider's own key.
 """
 
-import hashlib
 import json
 import select
 import subprocess
@@ -17,19 +16,10 @@ from typing import Any
 
 import httpx
 
-from tools.node_tools import NODE, environment, npm
+from tools.node_tools import NODE, ensure_installed, environment
 
 PROVIDER = Path(__file__).resolve().parent / "provider"
-_STAMP = PROVIDER / "node_modules" / ".lock-sha256"
 START_TIMEOUT_SECONDS = 30.0
-
-
-def ensure_installed() -> None:
-    """`npm ci` from the committed lockfile, once per lockfile."""
-    wanted = hashlib.sha256((PROVIDER / "package-lock.json").read_bytes()).hexdigest()
-    if not (_STAMP.exists() and _STAMP.read_text() == wanted):
-        npm("ci", "--no-audit", "--no-fund", "--loglevel=error", cwd=PROVIDER, timeout=300)
-        _STAMP.write_text(wanted)
 
 
 def client_secret(client_id: str) -> str:
@@ -69,7 +59,7 @@ class IdentityProvider:
         self._process: subprocess.Popen[str] | None = None
 
     def start(self) -> "IdentityProvider":
-        ensure_installed()
+        ensure_installed(PROVIDER)
         config = {"issuers": [spec.config(self.resource) for spec in self.specs.values()]}
         process = subprocess.Popen(
             [str(NODE), str(PROVIDER / "provider.mjs")],
