@@ -116,6 +116,8 @@ def create_app(settings: Settings | None = None, *, server: bool = False) -> Lit
             ),
             # The active API keys, read whole once and then their changes: no request waits.
             asyncio.create_task(admission.verifier.keep_current(engine)),
+            # Which organisations published a policy since: kept versions stay current.
+            asyncio.create_task(app.state.organisation_policies.keep_current(engine)),
         ]
         try:
             yield
